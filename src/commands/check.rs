@@ -1,0 +1,208 @@
+//! `concord check`: read and resolve agreements and scenario files, and report every problem.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::{AnyDiagnostic, Severity};
+use crate::load::{self, plain_io, LoadFailure, Source};
+use crate::model::{FileKind, LowerError};
+use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+
+/// The report of checking one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCheck {
+    /// The path as given (or found in a folder).
+    pub path: String,
+    /// What the file holds; `null` when it could not be read.
+    pub kind: Option<FileKind>,
+    /// For an agreement: its title, members and decisions.
+    pub summary: Option<AgreementSummary>,
+    /// Every problem found.
+    pub findings: Vec<Finding>,
+    /// The text checked, for rendering.
+    #[serde(skip)]
+    pub source: Option<Source>,
+    /// The diagnostics behind `findings`, for rendering.
+    #[serde(skip)]
+    pub diagnostics: Vec<AnyDiagnostic>,
+    /// A file that could not be read at all.
+    pub unreadable: Option<String>,
+}
+
+/// A one-line picture of an agreement that reads cleanly.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementSummary {
+    /// Its title.
+    pub title: String,
+    /// How many members.
+    pub members: usize,
+    /// How many kinds of decision.
+    pub decisions: usize,
+}
+
+/// The report of `concord check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// The JSON shape's version.
+    pub schema: u32,
+    /// One entry per file, in the order given.
+    pub files: Vec<FileCheck>,
+    /// Errors across all files.
+    pub errors: usize,
+    /// Warnings across all files.
+    pub warnings: usize,
+}
+
+impl CheckReport {
+    /// The exit code: 2 when any file could not be read or has errors in its text or names,
+    /// 1 when the checker's analyses found errors, 0 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        let input_error = self.files.iter().any(|f| {
+            f.unreadable.is_some()
+                || f.findings.iter().any(|d| {
+                    d.severity == Severity::Error
+                        && (d.code.starts_with("concord::parse::") || d.code.starts_with("concord::model::"))
+                })
+        });
+        if input_error {
+            2
+        } else if self.errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Finds the files to check: each path, or every `.concord` and `.scenarios` file under a folder.
+pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("concord" | "scenarios")) {
+            out.push(path);
+        }
+    }
+}
+
+/// Checks every file.
+pub fn check(paths: &[PathBuf]) -> CheckReport {
+    let files: Vec<FileCheck> = collect_files(paths).iter().map(|p| check_file(p)).collect();
+    let count = |severity| files.iter().flat_map(|f| &f.findings).filter(|d| d.severity == severity).count();
+    CheckReport {
+        schema: JSON_SCHEMA_VERSION,
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        files,
+    }
+}
+
+/// Checks one file from disk.
+pub fn check_file(path: &Path) -> FileCheck {
+    let name = path.display().to_string();
+    match load::read_source(path) {
+        Ok(source) => check_source(source, path.parent()),
+        Err(LoadFailure::Io { error, .. }) => FileCheck {
+            path: name,
+            kind: None,
+            summary: None,
+            findings: Vec::new(),
+            source: None,
+            diagnostics: Vec::new(),
+            unreadable: Some(plain_io(&error)),
+        },
+        Err(LoadFailure::Invalid { source, diagnostic }) => {
+            let findings = vec![finding(&diagnostic, &source.text)];
+            FileCheck {
+                path: name,
+                kind: None,
+                summary: None,
+                findings,
+                source: Some(source),
+                diagnostics: vec![*diagnostic],
+                unreadable: None,
+            }
+        }
+    }
+}
+
+/// Checks one text. `folder` is where a scenario file's agreement path is taken from.
+pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
+    let loaded = load::load(&source.text);
+    let mut diagnostics = loaded.diagnostics.clone();
+    let summary = match (&loaded.agreement, loaded.has_errors()) {
+        (Some(a), false) => Some(AgreementSummary {
+            title: a.title.node.clone(),
+            members: a.members.len(),
+            decisions: a.decisions.len(),
+        }),
+        _ => None,
+    };
+    if loaded.kind == FileKind::Scenarios && !loaded.has_errors() {
+        diagnostics.extend(check_scenarios(&loaded, folder));
+    }
+    let findings = diagnostics.iter().map(|d| finding(d, &source.text)).collect();
+    FileCheck {
+        path: source.name.clone(),
+        kind: Some(loaded.kind),
+        summary,
+        findings,
+        source: Some(source),
+        diagnostics,
+        unreadable: None,
+    }
+}
+
+/// Resolves a scenario file against the agreement it names.
+fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
+    let Some(target) = crate::model::scenarios_target(&loaded.file) else {
+        let at = loaded.file.blocks.first().map_or(crate::span::Span::default(), |b| b.header.span);
+        return vec![LowerError::IncompleteInput {
+            what: "this scenario file does not say which agreement it tests".into(),
+            at: at.into(),
+            help: "start the file with `scenarios for \"agreement.concord\"`".into(),
+        }
+        .into()];
+    };
+    let path = folder.unwrap_or(Path::new(".")).join(&target.node);
+    let agreement_source = match load::read_source(&path) {
+        Ok(s) => s,
+        Err(failure) => {
+            let reason = match failure {
+                LoadFailure::Io { error, .. } => plain_io(&error),
+                LoadFailure::Invalid { diagnostic, .. } => diagnostic.to_string(),
+            };
+            return vec![
+                LowerError::AgreementNotFound { path: target.node.clone(), reason, at: target.span.into() }.into()
+            ];
+        }
+    };
+    let agreement = load::load(&agreement_source.text);
+    match (&agreement.agreement, agreement.has_errors()) {
+        (Some(a), false) => load::load_inputs(a, &loaded.file).1,
+        _ => vec![LowerError::AgreementHasErrors {
+            path: target.node.clone(),
+            count: agreement.diagnostics.len().max(1),
+            at: target.span.into(),
+        }
+        .into()],
+    }
+}

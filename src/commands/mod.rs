@@ -1,0 +1,4 @@
+//! The work behind each subcommand, as library functions returning reports. The binary parses
+//! arguments, calls one of these and prints the report; tests call them directly.
+
+pub mod check;

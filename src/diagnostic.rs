@@ -1,0 +1,48 @@
+//! One type for every diagnostic Concord reports, whatever stage found it, with its severity.
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::model::LowerError;
+use crate::syntax::SyntaxError;
+
+/// Any diagnostic from any stage.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+pub enum AnyDiagnostic {
+    /// Found while reading the text.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(#[from] SyntaxError),
+    /// Found while resolving names and units.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Model(#[from] LowerError),
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Stops evaluation.
+    Error,
+    /// Worth knowing; does not stop evaluation.
+    Warning,
+    /// For information.
+    Advice,
+}
+
+impl AnyDiagnostic {
+    /// Its severity. Every syntax and resolution problem is an error.
+    pub fn severity_level(&self) -> Severity {
+        match self.severity() {
+            Some(miette::Severity::Warning) => Severity::Warning,
+            Some(miette::Severity::Advice) => Severity::Advice,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Its stable code, e.g. `concord::parse::unexpected_text`.
+    pub fn code_string(&self) -> String {
+        self.code().map(|c| c.to_string()).unwrap_or_default()
+    }
+}

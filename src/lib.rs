@@ -1,0 +1,24 @@
+//! Concord: a language for alliance agreements between health and social care partners.
+//!
+//! The pipeline, each stage a module:
+//!
+//! ```text
+//! text ─ syntax::parse ─▶ syntax::ast::File ─ model::lower ─▶ model::Agreement ─▶ check / eval
+//!                                                                              └▶ report (human | json)
+//! ```
+//!
+//! `syntax` reads text into a typed tree with a span on every node, reporting every syntax
+//! error it can find; `model` resolves names and units into the exact model that every later
+//! stage reads; `report` turns diagnostics into what the command line prints. Nothing here
+//! prints or exits: the binary in `main.rs` does that.
+
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+pub mod commands;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod span;
+pub mod suggest;
+pub mod syntax;

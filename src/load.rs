@@ -1,0 +1,136 @@
+//! Loading a file from disk or memory: bytes checked as text, then read and resolved.
+//!
+//! This is where the limits on input are enforced before any parsing happens: size (checked
+//! from the file's metadata, so a huge file is never read whole) and text encoding.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::AnyDiagnostic;
+use crate::model::{self, Agreement, FileKind, Inputs};
+use crate::span::Span;
+use crate::syntax::{self, ast, SyntaxError, MAX_FILE_BYTES};
+
+/// A source text with the name it is reported under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The name shown in diagnostics (usually the path as given).
+    pub name: String,
+    /// The text (lossily decoded when the file is not UTF-8, for showing the error).
+    pub text: String,
+}
+
+/// Why a file could not be loaded at all.
+#[derive(Debug)]
+pub enum LoadFailure {
+    /// The operating system could not read it.
+    Io { path: PathBuf, error: std::io::Error },
+    /// It was read, but is not Concord text (too large, not UTF-8).
+    Invalid { source: Source, diagnostic: Box<AnyDiagnostic> },
+}
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadFailure::Io { path, error } => write!(f, "cannot read `{}`: {}", path.display(), plain_io(error)),
+            LoadFailure::Invalid { source, diagnostic } => write!(f, "{}: {}", source.name, diagnostic),
+        }
+    }
+}
+
+/// An I/O error in words a drafter understands.
+pub fn plain_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission to read it was refused".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reads a file as Concord text, enforcing the size limit and UTF-8.
+pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
+    let name = path.display().to_string();
+    let io = |error| LoadFailure::Io { path: path.to_path_buf(), error };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(io(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory")));
+    }
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+        return Err(LoadFailure::Invalid {
+            source: Source { name, text: String::new() },
+            diagnostic: Box::new(SyntaxError::FileTooLarge { size, limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into()),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    source_from_bytes(name, bytes)
+}
+
+/// Checks bytes as Concord text.
+pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source, LoadFailure> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadFailure::Invalid {
+            source: Source { name, text: String::new() },
+            diagnostic: Box::new(
+                SyntaxError::FileTooLarge { size: bytes.len(), limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into(),
+            ),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source { name, text }),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            // In the lossy text the bad byte became U+FFFD (three bytes) at the same offset.
+            Err(LoadFailure::Invalid {
+                source: Source { name, text },
+                diagnostic: Box::new(SyntaxError::NotText { at: Span::new(at, at + 3).into() }.into()),
+            })
+        }
+    }
+}
+
+/// A file read and, where it is an agreement, resolved.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The syntax tree (what could be read).
+    pub file: ast::File,
+    /// What the file holds.
+    pub kind: FileKind,
+    /// The resolved agreement, when the file is an agreement (present even with errors).
+    pub agreement: Option<Agreement>,
+    /// Every problem found, syntax first.
+    pub diagnostics: Vec<AnyDiagnostic>,
+}
+
+impl Loaded {
+    /// Whether any problem stops evaluation.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity_level() == crate::diagnostic::Severity::Error)
+    }
+}
+
+/// Reads and resolves one text.
+pub fn load(text: &str) -> Loaded {
+    let parsed = syntax::parse(text);
+    let mut diagnostics: Vec<AnyDiagnostic> = parsed.errors.into_iter().map(Into::into).collect();
+    let kind = FileKind::of(&parsed.file);
+    let agreement = match kind {
+        FileKind::Agreement | FileKind::Empty => {
+            let (agreement, errors) = model::lower_agreement(&parsed.file);
+            // An empty file with syntax errors already said what is wrong.
+            if kind != FileKind::Empty || diagnostics.is_empty() {
+                diagnostics.extend(errors.into_iter().map(Into::into));
+            }
+            agreement
+        }
+        FileKind::Scenarios | FileKind::Inputs => None,
+    };
+    Loaded { file: parsed.file, kind, agreement, diagnostics }
+}
+
+/// Resolves a scenario or proposal file's syntax tree against an agreement.
+pub fn load_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<AnyDiagnostic>) {
+    let (inputs, errors) = model::lower_inputs(agreement, file);
+    (inputs, errors.into_iter().map(Into::into).collect())
+}

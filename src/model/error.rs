@@ -1,0 +1,271 @@
+//! Problems found while resolving names and units: `concord::model::<name>`.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+/// A problem found while resolving an agreement or its inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+pub enum LowerError {
+    /// The file has no `agreement` header.
+    #[error("this file has no `agreement` header")]
+    #[diagnostic(
+        code(concord::model::missing_agreement),
+        help("start the agreement with `agreement \"Its title\"` on the first line, then its members and decisions")
+    )]
+    MissingAgreement {
+        #[label("the file starts here")]
+        at: SourceSpan,
+    },
+
+    /// Two `agreement` headers in one file.
+    #[error("this file has two `agreement` headers")]
+    #[diagnostic(
+        code(concord::model::duplicate_agreement),
+        help("one file holds one agreement; move the second into its own file")
+    )]
+    DuplicateAgreement {
+        #[label("first agreement")]
+        first: SourceSpan,
+        #[label("second agreement")]
+        second: SourceSpan,
+    },
+
+    /// A block that belongs in another kind of file.
+    #[error("a `{block}` block does not belong in {file}")]
+    #[diagnostic(code(concord::model::block_not_allowed))]
+    BlockNotAllowed {
+        block: String,
+        file: String,
+        #[label("this block")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// The same clause given twice where only one is meaningful.
+    #[error("{what} is given twice")]
+    #[diagnostic(code(concord::model::duplicate_clause), help("keep one of the two clauses"))]
+    DuplicateClause {
+        what: String,
+        #[label("first given here")]
+        first: SourceSpan,
+        #[label("and again here")]
+        second: SourceSpan,
+    },
+
+    /// Two things of one sort with the same name.
+    #[error("there are two {sort}s called `{name}`")]
+    #[diagnostic(code(concord::model::duplicate_name), help("give each {sort} its own name"))]
+    DuplicateName {
+        sort: String,
+        name: String,
+        #[label("first declared here")]
+        first: SourceSpan,
+        #[label("declared again here")]
+        second: SourceSpan,
+    },
+
+    /// A name that refers to nothing declared.
+    #[error("there is no {sort} called `{name}`")]
+    #[diagnostic(code(concord::model::unknown_name))]
+    UnknownName {
+        sort: String,
+        name: String,
+        #[label("not declared")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// An identifier that is one of the language's own words.
+    #[error("`{name}` cannot be used as an identifier")]
+    #[diagnostic(
+        code(concord::model::reserved_word),
+        help("`{name}` is one of Concord's own words; choose another identifier, e.g. `{name}-1`")
+    )]
+    ReservedWord {
+        name: String,
+        #[label("one of Concord's own words")]
+        at: SourceSpan,
+    },
+
+    /// A figure written in the wrong unit.
+    #[error("`{figure}` must be {expected}")]
+    #[diagnostic(code(concord::model::wrong_unit))]
+    WrongUnit {
+        figure: String,
+        expected: String,
+        #[label("written as {found}")]
+        at: SourceSpan,
+        found: String,
+        #[help]
+        help: String,
+    },
+
+    /// An amount in a currency other than the agreement's.
+    #[error("this amount is not in the agreement's currency ({currency})")]
+    #[diagnostic(
+        code(concord::model::currency_mismatch),
+        help("write every amount in {currency}; Concord does not convert between currencies")
+    )]
+    CurrencyMismatch {
+        currency: String,
+        #[label("a different currency")]
+        at: SourceSpan,
+        #[label("the agreement's currency")]
+        declared: Option<SourceSpan>,
+    },
+
+    /// A currency code Concord does not know, with no minor unit given.
+    #[error("Concord does not know the minor unit of `{code}`")]
+    #[diagnostic(
+        code(concord::model::unknown_currency),
+        help("say it: `currency {code}, minor unit 0.01` (the smallest amount money is rounded to)")
+    )]
+    UnknownCurrency {
+        code: String,
+        #[label("unknown currency")]
+        at: SourceSpan,
+    },
+
+    /// A minor unit that is not a positive power of ten at or below 1.
+    #[error("a minor unit must be 1, 0.1, 0.01, 0.001 …")]
+    #[diagnostic(
+        code(concord::model::invalid_minor_unit),
+        help("pence and cents are `minor unit 0.01`; whole units are `minor unit 1`")
+    )]
+    InvalidMinorUnit {
+        #[label("not a minor unit")]
+        at: SourceSpan,
+    },
+
+    /// `the chair` (or another role) where no member holds it.
+    #[error("no member is the {role}")]
+    #[diagnostic(code(concord::model::role_not_held))]
+    RoleNotHeld {
+        role: String,
+        #[label("refers to the {role}")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// `the chair` (or another role) where two members hold it.
+    #[error("more than one member is the {role}, so `the {role}` is unclear")]
+    #[diagnostic(
+        code(concord::model::role_ambiguous),
+        help("name the member by its identifier instead of `the {role}`")
+    )]
+    RoleAmbiguous {
+        role: String,
+        #[label("which one?")]
+        at: SourceSpan,
+        #[label("one {role}")]
+        first: SourceSpan,
+        #[label("another {role}")]
+        second: SourceSpan,
+    },
+
+    /// A decision with no `passes if` clause.
+    #[error("decision `{name}` never says when it passes")]
+    #[diagnostic(
+        code(concord::model::missing_rule),
+        help("add a rule such as `passes if at least 70% of eligible votes in favour`")
+    )]
+    MissingRule {
+        name: String,
+        #[label("this decision has no `passes if`")]
+        at: SourceSpan,
+    },
+
+    /// Timed rules that leave a day without a rule, or give a day two rules.
+    #[error("decision `{name}` has {problem} on {date}")]
+    #[diagnostic(code(concord::model::rule_dates))]
+    RuleDates {
+        name: String,
+        problem: String,
+        date: String,
+        #[label("rules of this decision")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// More of something than Concord reads.
+    #[error("this agreement has more {sort} than Concord reads ({count}; the limit is {limit})")]
+    #[diagnostic(
+        code(concord::model::too_many),
+        help("split the agreement, or check that the file was generated correctly")
+    )]
+    TooMany {
+        sort: String,
+        count: usize,
+        limit: usize,
+        #[label("one too many")]
+        at: SourceSpan,
+    },
+
+    /// A date period that ends before it starts.
+    #[error("this period ends before it starts")]
+    #[diagnostic(
+        code(concord::model::period_reversed),
+        help("write the first day first: `period 1 April 2026 to 31 March 2027`")
+    )]
+    PeriodReversed {
+        #[label("starts here")]
+        from: SourceSpan,
+        #[label("ends here")]
+        to: SourceSpan,
+    },
+
+    /// A scenario or proposal clause that needs another clause first.
+    #[error("{what}")]
+    #[diagnostic(code(concord::model::incomplete_input))]
+    IncompleteInput {
+        what: String,
+        #[label("here")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A member listed twice in one vote.
+    #[error("`{member}` votes more than once")]
+    #[diagnostic(
+        code(concord::model::duplicate_vote),
+        help("list each member once: in favour, against or abstaining")
+    )]
+    DuplicateVote {
+        member: String,
+        #[label("first vote")]
+        first: SourceSpan,
+        #[label("second vote")]
+        second: SourceSpan,
+    },
+
+    /// A scenario file names an agreement file that cannot be read.
+    #[error("the agreement `{path}` cannot be read: {reason}")]
+    #[diagnostic(
+        code(concord::model::agreement_not_found),
+        help("the path is taken relative to this scenario file's folder; check the file name")
+    )]
+    AgreementNotFound {
+        path: String,
+        reason: String,
+        #[label("this agreement")]
+        at: SourceSpan,
+    },
+
+    /// The agreement a scenario file names has problems of its own.
+    #[error("the agreement `{path}` has {count} problem(s), so these scenarios cannot be resolved")]
+    #[diagnostic(
+        code(concord::model::agreement_has_errors),
+        help("run `concord check {path}` and fix the agreement first")
+    )]
+    AgreementHasErrors {
+        path: String,
+        count: usize,
+        #[label("this agreement")]
+        at: SourceSpan,
+    },
+}

@@ -1,0 +1,525 @@
+//! The resolved model: what an agreement means, with every name bound and every figure exact.
+//!
+//! `lower` turns a syntax tree into an [`Agreement`] (and proposals, results and scenarios into
+//! [`Inputs`] against an agreement). Members, kinds, blocs and decisions are referred to by id;
+//! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
+//! evaluator, money engine and power analysis read only this model.
+
+mod error;
+pub mod inputs;
+mod lower;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::span::{Span, Spanned};
+pub use crate::syntax::ast::{
+    CommitScope, Comparator, Date, Duration, DurationUnit, EscalationTrigger, FigureName, FigureUnit, Fund,
+    GovernanceForm, LineKind, Proportion, Role, Scope, ShareMethod, Side, Unit, VoteChoice, WeightScheme,
+};
+pub use error::LowerError;
+pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
+pub use lower::{lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The index of this id in its list.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A member, by its place in [`Agreement::members`].
+    MemberId
+);
+id_type!(
+    /// A kind, by its place in [`Agreement::kinds`].
+    KindId
+);
+id_type!(
+    /// A bloc, by its place in [`Agreement::blocs`].
+    BlocId
+);
+id_type!(
+    /// A decision, by its place in [`Agreement::decisions`].
+    DecisionId
+);
+
+/// A sum of money in the agreement's currency, exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Money(pub Decimal);
+
+/// A percentage: `Percent(70)` is 70%.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Percent(pub Decimal);
+
+impl Percent {
+    /// The percentage as a fraction of one (70% is 0.7). Exact: division by 100 never rounds.
+    pub fn as_fraction(self) -> Decimal {
+        self.0 / Decimal::ONE_HUNDRED
+    }
+}
+
+/// The agreement's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Currency {
+    /// ISO code, e.g. `GBP`.
+    pub code: String,
+    /// The symbol amounts may be written with, e.g. `£`.
+    pub symbol: Option<char>,
+    /// The smallest amount money is rounded to, e.g. 0.01 for pence.
+    pub minor_unit: Decimal,
+    /// Where the currency was declared (none when inferred from the amounts).
+    pub span: Option<Span>,
+}
+
+/// A kind of member (primary care, social care, lay…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kind {
+    /// Its id.
+    pub id: KindId,
+    /// Its name as written.
+    pub name: String,
+    /// Where it was declared, or first used when the agreement declares no kinds.
+    pub span: Span,
+}
+
+/// One figure of a member, with where it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// The exact value: money in the currency, a percentage (70 for 70%) or a plain number.
+    pub value: Decimal,
+    /// What the value is.
+    pub unit: FigureUnit,
+    /// The figure's clause.
+    pub span: Span,
+}
+
+/// A member of the agreement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// Its id.
+    pub id: MemberId,
+    /// Its identifier as written (`hhft`).
+    pub key: String,
+    /// Its display name (the identifier when none is given).
+    pub name: String,
+    /// The identifier in its header.
+    pub span: Span,
+    /// Its kinds, each with where it was written.
+    pub kinds: Vec<Spanned<KindId>>,
+    /// Its roles, each with where it was written.
+    pub roles: BTreeMap<Role, Span>,
+    /// Its figures.
+    pub figures: BTreeMap<FigureName, Figure>,
+    /// Its explicit number of votes (`votes 3`).
+    pub votes: Option<Spanned<Decimal>>,
+}
+
+impl Member {
+    /// Whether the member holds `role`.
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains_key(&role)
+    }
+
+    /// Whether the member is of kind `kind`.
+    pub fn is_of_kind(&self, kind: KindId) -> bool {
+        self.kinds.iter().any(|k| k.node == kind)
+    }
+
+    /// One of the member's figures.
+    pub fn figure(&self, name: FigureName) -> Option<Decimal> {
+        self.figures.get(&name).map(|f| f.value)
+    }
+}
+
+/// A share of all votes reserved for one kind: `lay members together hold 10% of the votes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReservedShare {
+    /// The kind whose members share the reserved votes equally.
+    pub kind: Spanned<KindId>,
+    /// The share, as a percentage of all votes.
+    pub share: Spanned<Percent>,
+}
+
+/// How votes are weighted across the agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Voting {
+    /// The scheme; `one member one vote` unless the agreement says otherwise.
+    pub scheme: Spanned<WeightScheme>,
+    /// Whether the scheme was written (rather than the default).
+    pub declared: bool,
+    /// Shares reserved for kinds.
+    pub reserved: Vec<ReservedShare>,
+}
+
+/// A bloc: a group of members deciding by majority within it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bloc {
+    /// Its id.
+    pub id: BlocId,
+    /// Its identifier as written.
+    pub key: String,
+    /// Its display name.
+    pub name: String,
+    /// Its header's identifier.
+    pub span: Span,
+    /// Its members.
+    pub members: Vec<MemberId>,
+    /// The kind it was defined by, when `members of kind …`.
+    pub of_kind: Option<KindId>,
+}
+
+/// Which blocs a condition or veto is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BlocSelection {
+    /// Every bloc.
+    Each,
+    /// One bloc.
+    One(BlocId),
+}
+
+/// What a proportion or count is taken of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Base {
+    /// Only members of this kind count, when given.
+    pub kind: Option<KindId>,
+    /// Weighted votes or heads.
+    pub unit: Unit,
+    /// Eligible, cast or present.
+    pub scope: Scope,
+}
+
+/// One condition of a rule, names resolved. See the language reference for each meaning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Condition {
+    /// `unanimous`: every eligible member in favour.
+    Unanimous,
+    /// `every [KIND] member SIDE`.
+    Every { kind: Option<KindId>, side: Side },
+    /// `no [KIND] member SIDE`.
+    NoMember { kind: Option<KindId>, side: Side },
+    /// `half the BASE plus one SIDE`.
+    HalfPlusOne { base: Base, side: Side },
+    /// `COMPARATOR PROPORTION of BASE SIDE`.
+    Threshold { comparator: Comparator, proportion: Spanned<Proportion>, base: Base, side: Side },
+    /// `COMPARATOR N [KIND] members SIDE`.
+    Count { comparator: Comparator, count: Spanned<u32>, kind: Option<KindId>, side: Side },
+    /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`.
+    Bloc { blocs: BlocSelection, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
+    /// `MEMBER SIDE`.
+    Member { member: MemberId, side: Side },
+}
+
+/// A decision rule: conditions joined by and / or.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Rule {
+    /// One condition.
+    Condition(Condition),
+    /// Every part must hold.
+    All(Vec<Spanned<Rule>>),
+    /// At least one part must hold.
+    Any(Vec<Spanned<Rule>>),
+}
+
+/// Every condition in a rule, depth first, with its span.
+pub fn conditions(rule: &Spanned<Rule>) -> Vec<&Spanned<Rule>> {
+    {
+        let mut out = Vec::new();
+        let mut stack = vec![rule];
+        while let Some(part) = stack.pop() {
+            match &part.node {
+                Rule::Condition(_) => out.push(part),
+                Rule::All(parts) | Rule::Any(parts) => stack.extend(parts.iter().rev()),
+            }
+        }
+        out
+    }
+}
+
+/// A rule with the dates it is in force (both inclusive; none means open-ended).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimedRule {
+    /// First day in force.
+    pub from: Option<Date>,
+    /// Last day in force.
+    pub until: Option<Date>,
+    /// The rule.
+    pub rule: Spanned<Rule>,
+    /// The whole `passes if` clause.
+    pub span: Span,
+}
+
+/// Who does not vote on a decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Exclusion {
+    /// `members gaining more than 5% of their budget do not vote`.
+    Gain { comparator: Comparator, share: Percent, figure: FigureName, span: Span },
+    /// `only commissioner members vote`.
+    OnlyKind { kind: KindId, span: Span },
+    /// `lay members do not vote`.
+    Kind { kind: KindId, span: Span },
+    /// `lbh does not vote`.
+    Member { member: MemberId, span: Span },
+}
+
+/// Who holds a veto.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum VetoHolder {
+    /// One member.
+    Member(MemberId),
+    /// Every member (of a kind, when given).
+    AnyMember(Option<KindId>),
+    /// Blocs, each voting against by its internal majority.
+    Bloc(BlocSelection),
+}
+
+/// A veto, unconditional or only when the holder's statutory duties are at risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Veto {
+    /// Who holds it.
+    pub holder: VetoHolder,
+    /// Whether it applies only when the proposal puts the holder's statutory duties at risk.
+    pub statutory_only: bool,
+    /// The veto clause.
+    pub span: Span,
+}
+
+/// An escalation route.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Escalation {
+    /// What sends the decision down this route.
+    pub trigger: EscalationTrigger,
+    /// The bodies, in order, each with its time limit.
+    pub steps: Vec<(Spanned<String>, Option<Spanned<Duration>>)>,
+    /// The clause.
+    pub span: Span,
+}
+
+/// A kind of decision and how it is made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// Its id.
+    pub id: DecisionId,
+    /// Its name as written.
+    pub name: String,
+    /// Its header's name.
+    pub span: Span,
+    /// Its rules, each with the dates in force, in the order written.
+    pub rules: Vec<TimedRule>,
+    /// Its own voting scheme, when it differs from the agreement's.
+    pub voting: Option<Spanned<WeightScheme>>,
+    /// Its quorum (the agreement's default quorum when it has none of its own).
+    pub quorum: Option<Spanned<Rule>>,
+    /// Who does not vote.
+    pub exclusions: Vec<Exclusion>,
+    /// Who may veto.
+    pub vetoes: Vec<Veto>,
+    /// Who has the casting vote on a tie.
+    pub casting_vote: Option<Spanned<MemberId>>,
+    /// Where the decision goes when it ties or fails.
+    pub escalations: Vec<Escalation>,
+}
+
+impl Decision {
+    /// The rule in force on `date` (or, with no date, the rule with no end date, else the last).
+    pub fn rule_on(&self, date: Option<Date>) -> Option<&TimedRule> {
+        match date {
+            Some(date) => self
+                .rules
+                .iter()
+                .find(|r| r.from.is_none_or(|from| from <= date) && r.until.is_none_or(|until| date <= until)),
+            None => self.rules.iter().find(|r| r.until.is_none()).or_else(|| self.rules.last()),
+        }
+    }
+}
+
+/// A share method with its weight in a mix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShareMixPart {
+    /// The part's weight, as a percentage of the amount shared (100 for a lone method).
+    pub weight: Percent,
+    /// The method.
+    pub method: ShareMethod,
+    /// Where the part was written.
+    pub span: Span,
+}
+
+/// How much a savings reinvestment takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Reinvest {
+    /// All of the surplus left.
+    Everything,
+    /// What is left at this step.
+    TheRest,
+    /// A fixed sum (or what is left, if less).
+    Fixed(Money),
+    /// A percentage of the whole surplus.
+    Percent(Percent),
+}
+
+/// A step of the savings waterfall.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum SavingsStep {
+    /// Reinvest into a fund.
+    Reinvest { amount: Reinvest, fund: Fund },
+    /// Compensate members whose budgets fell, in proportion to the fall and never more than it.
+    Compensation,
+    /// Share what is left by a method or a mix.
+    Share(Vec<ShareMixPart>),
+}
+
+/// A step of the deficit waterfall.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum DeficitStep {
+    /// The contingency fund's balance first.
+    Contingency,
+    /// Insurance, up to its cap.
+    Insurance { cap: Money },
+    /// The commissioners bear a share, up to a cap.
+    Commissioners { share: Percent, cap: Option<Money> },
+    /// Share what is left by a method or a mix.
+    Share(Vec<ShareMixPart>),
+}
+
+/// A line of the capitated budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetLine {
+    /// What the line funds.
+    pub kind: LineKind,
+    /// Its name, when it has one.
+    pub name: Option<String>,
+    /// Its amount.
+    pub amount: Spanned<Money>,
+    /// For personal budgets: the statutory minimum.
+    pub statutory_minimum: Option<Spanned<Money>>,
+    /// Who provides it, with their shares (an unstated share divides the rest equally).
+    pub providers: Vec<(MemberId, Option<Percent>, Span)>,
+    /// The line's clause.
+    pub span: Span,
+}
+
+/// The capitated budget and its lines.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Budget {
+    /// The capitated budget paid to the network.
+    pub capitated: Option<Spanned<Money>>,
+    /// Its allocation lines.
+    pub lines: Vec<BudgetLine>,
+    /// The `budget` block.
+    pub span: Span,
+}
+
+/// Joining and leaving.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Membership {
+    /// The decision that admits a member.
+    pub joining: Option<Spanned<DecisionId>>,
+    /// Whether a joining member signs a deed of accession.
+    pub accession: Option<Span>,
+    /// Notice a leaving member must give.
+    pub notice: Option<Spanned<Duration>>,
+    /// The decision that approves a departure.
+    pub leaving: Option<Spanned<DecisionId>>,
+    /// Figures a leaving member forfeits (its investment).
+    pub forfeits: Vec<Spanned<FigureName>>,
+    /// Whether a leaving member loses its say over capitated payments.
+    pub loses_say: Option<Span>,
+    /// A sum a leaving member pays.
+    pub penalty: Option<Spanned<Money>>,
+    /// The decision that expels a member.
+    pub expulsion: Option<Spanned<DecisionId>>,
+}
+
+/// A waterfall with the span of its block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Waterfall<S> {
+    /// The steps in order, each with its clause's span.
+    pub steps: Vec<Spanned<S>>,
+    /// The block.
+    pub span: Span,
+}
+
+/// An agreement, resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Its title.
+    pub title: Spanned<String>,
+    /// Its governance form.
+    pub form: Option<Spanned<GovernanceForm>>,
+    /// Its currency.
+    pub currency: Currency,
+    /// When it takes effect.
+    pub effective: Option<Spanned<Date>>,
+    /// The period it covers (first and last day).
+    pub period: Option<(Spanned<Date>, Spanned<Date>)>,
+    /// Kinds, declared or used.
+    pub kinds: Vec<Kind>,
+    /// Whether the agreement declares its kinds (then using another kind is an error).
+    pub kinds_declared: bool,
+    /// Members, in the order written.
+    pub members: Vec<Member>,
+    /// How votes are weighted.
+    pub voting: Voting,
+    /// Blocs.
+    pub blocs: Vec<Bloc>,
+    /// Decisions.
+    pub decisions: Vec<Decision>,
+    /// The quorum for decisions that do not set their own.
+    pub default_quorum: Option<Spanned<Rule>>,
+    /// The savings waterfall.
+    pub savings: Option<Waterfall<SavingsStep>>,
+    /// The deficit waterfall.
+    pub deficits: Option<Waterfall<DeficitStep>>,
+    /// The capitated budget.
+    pub budget: Option<Budget>,
+    /// Joining and leaving.
+    pub membership: Membership,
+}
+
+impl Agreement {
+    /// A member by identifier.
+    pub fn member_by_key(&self, key: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.key == key)
+    }
+
+    /// A decision by name.
+    pub fn decision_by_name(&self, name: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.name == name)
+    }
+
+    /// A member by id.
+    pub fn member(&self, id: MemberId) -> Option<&Member> {
+        self.members.get(id.index())
+    }
+
+    /// A kind by id.
+    pub fn kind(&self, id: KindId) -> Option<&Kind> {
+        self.kinds.get(id.index())
+    }
+
+    /// A bloc by id.
+    pub fn bloc(&self, id: BlocId) -> Option<&Bloc> {
+        self.blocs.get(id.index())
+    }
+
+    /// A decision by id.
+    pub fn decision(&self, id: DecisionId) -> Option<&Decision> {
+        self.decisions.get(id.index())
+    }
+
+    /// The voting scheme for a decision: its own, else the agreement's.
+    pub fn scheme_for<'a>(&'a self, decision: &'a Decision) -> &'a Spanned<WeightScheme> {
+        decision.voting.as_ref().unwrap_or(&self.voting.scheme)
+    }
+}

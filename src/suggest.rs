@@ -1,0 +1,65 @@
+//! "Did you mean …?": the nearest known word to a misspelt one.
+
+// PANIC SAFETY: every index below is bounded by the loops over `0..=a.len()` and `0..=b.len()`
+// into a table of `(a.len() + 1) * (b.len() + 1)` cells.
+#![allow(clippy::indexing_slicing)]
+
+/// The optimal-string-alignment distance between `a` and `b` (insertions, deletions,
+/// substitutions and swaps of neighbours each cost one), on characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        rows[at(i, 0)] = i;
+    }
+    for j in 0..=b.len() {
+        rows[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[at(i - 1, j)] + 1).min(rows[at(i, j - 1)] + 1).min(rows[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[at(i - 2, j - 2)] + 1);
+            }
+            rows[at(i, j)] = best;
+        }
+    }
+    rows[at(a.len(), b.len())]
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a likely misspelling: within a
+/// third of the word's length (at least one edit), compared without regard to case.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lowered = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(&lowered, &candidate.to_lowercase()), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, candidate)| (*distance, *candidate))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("hhft", "hhtf"), 1);
+        assert_eq!(edit_distance("budget", "budjet"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn nearest_finds_close_names_only() {
+        let names = ["hhft", "gpfed", "lbh"];
+        assert_eq!(nearest("hhtf", names), Some("hhft"));
+        assert_eq!(nearest("gpfd", names), Some("gpfed"));
+        assert_eq!(nearest("council", names), None);
+    }
+}

@@ -1,0 +1,430 @@
+//! Text in, syntax tree and syntax errors out.
+//!
+//! The file is cut into units first: header lines (at the start of a line) and clauses (indented,
+//! with their continuation lines). Each unit is read on its own by the pest grammar in
+//! `grammar/concord.pest`, so one mistake costs one diagnostic and reading goes on. Limits are
+//! checked before pest sees anything: file size, clause length and parenthesis depth, so no
+//! input can exhaust the stack or hang the reader.
+
+use pest::Parser;
+
+use super::ast::{Block, Clause, File, Header};
+use super::build::Builder;
+use super::error::SyntaxError;
+use super::expected;
+use crate::span::{Span, Spanned};
+
+/// The pest parser generated from the grammar.
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/concord.pest"]
+pub struct ConcordParser;
+
+/// The largest file Concord reads, in bytes (8 MiB: the largest real agreement is under 1 MiB).
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// The longest single clause, in bytes, continuation lines included.
+pub const MAX_CLAUSE_BYTES: usize = 64 * 1024;
+/// The deepest nesting of parentheses in a rule.
+pub const MAX_NESTING: usize = 32;
+
+/// The result of reading a file: the tree of what could be read, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Every block whose header could be read, with the clauses that could be read.
+    pub file: File,
+    /// Every problem, in the order found.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Which clauses a block takes; decides the entry rule for its clauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Agreement,
+    Member,
+    Voting,
+    Bloc,
+    Decision,
+    Savings,
+    Deficits,
+    Budget,
+    Membership,
+    Proposal,
+    Result,
+    ScenariosFor,
+    Scenario,
+}
+
+impl BlockKind {
+    fn of(header: &Header) -> BlockKind {
+        match header {
+            Header::Agreement { .. } => BlockKind::Agreement,
+            Header::Member { .. } => BlockKind::Member,
+            Header::Voting { .. } => BlockKind::Voting,
+            Header::Bloc { .. } => BlockKind::Bloc,
+            Header::Decision { .. } => BlockKind::Decision,
+            Header::Savings => BlockKind::Savings,
+            Header::Deficits => BlockKind::Deficits,
+            Header::Budget => BlockKind::Budget,
+            Header::Membership => BlockKind::Membership,
+            Header::Proposal { .. } => BlockKind::Proposal,
+            Header::Result { .. } => BlockKind::Result,
+            Header::ScenariosFor { .. } => BlockKind::ScenariosFor,
+            Header::Scenario { .. } => BlockKind::Scenario,
+        }
+    }
+
+    /// The grammar's entry rule for one clause of this block.
+    pub(crate) fn clause_rule(self) -> Option<Rule> {
+        Some(match self {
+            BlockKind::Agreement => Rule::agreement_clause_line,
+            BlockKind::Member => Rule::member_clause_line,
+            BlockKind::Voting => Rule::voting_clause_line,
+            BlockKind::Bloc => Rule::bloc_clause_line,
+            BlockKind::Decision => Rule::decision_clause_line,
+            BlockKind::Savings => Rule::savings_step_line,
+            BlockKind::Deficits => Rule::deficit_step_line,
+            BlockKind::Budget => Rule::budget_line_line,
+            BlockKind::Membership => Rule::membership_clause_line,
+            BlockKind::Proposal => Rule::proposal_clause_line,
+            BlockKind::Result => Rule::result_clause_line,
+            BlockKind::ScenariosFor => return None,
+            BlockKind::Scenario => Rule::scenario_clause_line,
+        })
+    }
+
+    /// The block's keyword, for messages.
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            BlockKind::Agreement => "agreement",
+            BlockKind::Member => "member",
+            BlockKind::Voting => "voting",
+            BlockKind::Bloc => "bloc",
+            BlockKind::Decision => "decision",
+            BlockKind::Savings => "savings",
+            BlockKind::Deficits => "deficits",
+            BlockKind::Budget => "budget",
+            BlockKind::Membership => "membership",
+            BlockKind::Proposal => "proposal",
+            BlockKind::Result => "result",
+            BlockKind::ScenariosFor => "scenarios for",
+            BlockKind::Scenario => "scenario",
+        }
+    }
+}
+
+/// The words that start a block, for suggestions.
+pub const BLOCK_KEYWORDS: [&str; 13] = [
+    "agreement",
+    "member",
+    "voting",
+    "bloc",
+    "decision",
+    "savings",
+    "deficits",
+    "budget",
+    "membership",
+    "proposal",
+    "result",
+    "scenarios for",
+    "scenario",
+];
+
+/// Reads a whole file.
+pub fn parse(source: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    if source.len() > MAX_FILE_BYTES {
+        parsed.errors.push(SyntaxError::FileTooLarge {
+            size: source.len(),
+            limit: MAX_FILE_BYTES,
+            at: Span::new(0, 0).into(),
+        });
+        return parsed;
+    }
+    // The grammar's own guard, in case a clause slips past the depth check below.
+    pest::set_call_limit(std::num::NonZeroUsize::new(5_000_000));
+    pest::set_error_detail(true);
+
+    let mut current: Option<(BlockKind, Block)> = None;
+    // After a header that could not be read, its clauses are skipped quietly.
+    let mut skipping = false;
+    for unit in units(source) {
+        match unit.kind {
+            UnitKind::Header => {
+                if let Some((_, block)) = current.take() {
+                    parsed.file.blocks.push(block);
+                }
+                match read_header(source, unit.span, &mut parsed.errors) {
+                    Some(header) => {
+                        let kind = BlockKind::of(&header.node);
+                        let span = header.span;
+                        current = Some((kind, Block { header, clauses: Vec::new(), span }));
+                        skipping = false;
+                    }
+                    None => {
+                        // A clause that lost its indentation is a better reading than a bad header.
+                        if let Some((kind, block)) = current.as_mut().filter(|_| !skipping) {
+                            if let Some(clause) = read_clause_quietly(source, unit.span, *kind) {
+                                parsed.errors.pop();
+                                parsed.errors.push(SyntaxError::UnindentedClause { at: unit.span.into() });
+                                block.span = block.span.join(unit.span);
+                                block.clauses.push(clause);
+                                continue;
+                            }
+                        }
+                        skipping = true;
+                    }
+                }
+            }
+            UnitKind::Clause => {
+                if skipping {
+                    continue;
+                }
+                let Some((kind, block)) = current.as_mut() else {
+                    parsed.errors.push(SyntaxError::ClauseOutsideBlock { at: unit.span.into() });
+                    skipping = true;
+                    continue;
+                };
+                if let Some(clause) = read_clause(source, unit.span, *kind, &mut parsed.errors) {
+                    block.span = block.span.join(unit.span);
+                    block.clauses.push(clause);
+                }
+            }
+        }
+    }
+    if let Some((_, block)) = current.take() {
+        parsed.file.blocks.push(block);
+    }
+    parsed
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Header,
+    Clause,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    kind: UnitKind,
+    span: Span,
+}
+
+/// One line of the source: where its text starts and ends (without the line break).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    /// First byte that is not indentation.
+    text_start: usize,
+    end: usize,
+}
+
+fn is_indent(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{A0}')
+}
+
+fn lines(source: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in source.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let indent: usize = body.chars().take_while(|c| is_indent(*c)).map(char::len_utf8).sum();
+        lines.push(Line { start, text_start: start + indent, end: start + body.len() });
+        start += piece.len();
+    }
+    lines
+}
+
+/// Whether a line holds nothing but blanks and a comment.
+fn is_blank(source: &str, line: &Line) -> bool {
+    let text = source.get(line.text_start..line.end).unwrap_or("");
+    text.is_empty() || text.starts_with('#')
+}
+
+/// Whether a line continues the clause above it, whatever its indentation.
+fn starts_continuation(text: &str) -> bool {
+    let first_word: String = text.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    text.starts_with(')') || first_word == "and" || first_word == "or"
+}
+
+/// Net parenthesis depth change over a piece of text, skipping strings and comments.
+fn paren_balance(text: &str) -> isize {
+    let mut depth = 0isize;
+    let mut in_string = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_string = !in_string,
+            '#' if !in_string => break,
+            '(' if !in_string => depth += 1,
+            ')' if !in_string => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Cuts the source into header lines and clauses with their continuation lines.
+fn units(source: &str) -> Vec<Unit> {
+    let lines = lines(source);
+    let mut units = Vec::new();
+    let mut i = 0;
+    while let Some(&line) = lines.get(i) {
+        if is_blank(source, &line) {
+            i += 1;
+            continue;
+        }
+        if line.text_start == line.start {
+            units.push(Unit { kind: UnitKind::Header, span: Span::new(line.start, line.end) });
+            i += 1;
+            continue;
+        }
+        let indent = line.text_start - line.start;
+        let mut end = line.end;
+        let mut depth = paren_balance(source.get(line.text_start..line.end).unwrap_or(""));
+        let mut last = i;
+        let mut j = i + 1;
+        while let Some(&next) = lines.get(j) {
+            if is_blank(source, &next) {
+                j += 1;
+                continue;
+            }
+            let text = source.get(next.text_start..next.end).unwrap_or("");
+            let next_indent = next.text_start - next.start;
+            let continues = next_indent > 0 && (next_indent > indent || depth > 0 || starts_continuation(text));
+            if !continues {
+                break;
+            }
+            depth += paren_balance(text);
+            end = next.end;
+            last = j;
+            j += 1;
+        }
+        units.push(Unit { kind: UnitKind::Clause, span: Span::new(line.text_start, end) });
+        i = last + 1;
+    }
+    units
+}
+
+/// Checks the limits a unit must meet before pest reads it.
+fn within_limits(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> bool {
+    if span.len() > MAX_CLAUSE_BYTES {
+        errors.push(SyntaxError::ClauseTooLong {
+            size: span.len(),
+            limit: MAX_CLAUSE_BYTES,
+            at: Span::new(span.start, span.start).into(),
+        });
+        return false;
+    }
+    let text = source.get(span.start..span.end).unwrap_or("");
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    for (offset, c) in text.char_indices() {
+        match c {
+            '\n' => {
+                in_comment = false;
+                in_string = false;
+            }
+            _ if in_comment => {}
+            '"' => in_string = !in_string,
+            '#' if !in_string => in_comment = true,
+            '(' if !in_string => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let at = span.start + offset;
+                    errors.push(SyntaxError::TooDeeplyNested { limit: MAX_NESTING, at: Span::new(at, at + 1).into() });
+                    return false;
+                }
+            }
+            ')' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
+fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Option<Spanned<Header>> {
+    if !within_limits(source, span, errors) {
+        return None;
+    }
+    let text = source.get(span.start..span.end).unwrap_or("");
+    match ConcordParser::parse(Rule::header_line, text) {
+        Ok(mut pairs) => {
+            let line = pairs.next()?;
+            let builder = Builder::new(span.start);
+            let header = builder.header(line);
+            errors.extend(builder.into_errors());
+            header
+        }
+        Err(error) => {
+            errors.push(expected::header_error(text, span.start, &error));
+            None
+        }
+    }
+}
+
+fn read_clause(source: &str, span: Span, kind: BlockKind, errors: &mut Vec<SyntaxError>) -> Option<Spanned<Clause>> {
+    let Some(entry) = kind.clause_rule() else {
+        errors.push(SyntaxError::ClauseNotAllowed { block: kind.keyword().to_string(), at: span.into() });
+        return None;
+    };
+    if !within_limits(source, span, errors) {
+        return None;
+    }
+    let text = source.get(span.start..span.end).unwrap_or("");
+    match ConcordParser::parse(entry, text) {
+        Ok(mut pairs) => {
+            let line = pairs.next()?;
+            let builder = Builder::new(span.start);
+            let clause = builder.clause(line, kind);
+            errors.extend(builder.into_errors());
+            clause
+        }
+        Err(error) => {
+            errors.push(expected::clause_error(text, span.start, kind, &error));
+            None
+        }
+    }
+}
+
+/// Reads a unit as a clause of `kind`, reporting nothing if it is not one.
+fn read_clause_quietly(source: &str, span: Span, kind: BlockKind) -> Option<Spanned<Clause>> {
+    let mut scratch = Vec::new();
+    let clause = read_clause(source, span, kind, &mut scratch)?;
+    scratch.is_empty().then_some(clause)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit_texts(source: &str) -> Vec<(UnitKind, &str)> {
+        units(source).into_iter().map(|u| (u.kind, &source[u.span.start..u.span.end])).collect()
+    }
+
+    #[test]
+    fn units_follow_indentation_and_connectives() {
+        let src = "decision \"x\"\n  passes if a in favour\n    and b in favour\n  # note\n  or c in favour\n  lbh may veto\nmember a\n";
+        assert_eq!(
+            unit_texts(src),
+            vec![
+                (UnitKind::Header, "decision \"x\""),
+                (UnitKind::Clause, "passes if a in favour\n    and b in favour\n  # note\n  or c in favour"),
+                (UnitKind::Clause, "lbh may veto"),
+                (UnitKind::Header, "member a"),
+            ]
+        );
+    }
+
+    #[test]
+    fn open_parenthesis_continues_the_clause() {
+        let src = "decision \"x\"\n  passes if (a in favour\n  and b in favour)\n  lbh may veto\n";
+        assert_eq!(units(src).len(), 3);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let src = format!("decision \"x\"\n  passes if {}a in favour{}\n", "(".repeat(10_000), ")".repeat(10_000));
+        let parsed = parse(&src);
+        assert!(matches!(parsed.errors.as_slice(), [SyntaxError::TooDeeplyNested { .. }]));
+    }
+}
