@@ -22,3 +22,4 @@ pub mod report;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
+pub mod weights;

@@ -59,7 +59,9 @@ pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
         let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
         return Err(LoadFailure::Invalid {
             source: Source { name, text: String::new() },
-            diagnostic: Box::new(SyntaxError::FileTooLarge { size, limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into()),
+            diagnostic: Box::new(
+                SyntaxError::FileTooLarge { size, limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into(),
+            ),
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
@@ -72,7 +74,8 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source, LoadFai
         return Err(LoadFailure::Invalid {
             source: Source { name, text: String::new() },
             diagnostic: Box::new(
-                SyntaxError::FileTooLarge { size: bytes.len(), limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into(),
+                SyntaxError::FileTooLarge { size: bytes.len(), limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }
+                    .into(),
             ),
         });
     }

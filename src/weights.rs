@@ -1,0 +1,285 @@
+//! Who may vote on a decision, and how much each vote weighs, exactly.
+//!
+//! Shared by the evaluator (for one proposal) and the checker and power analysis (for a
+//! decision in general, with no proposal's facts). Weights are exact decimals built from
+//! products only, never quotients: with reserved shares, every weight is scaled by a common
+//! factor so that no division (and so no rounding) is needed. Only their ratios matter; a
+//! weight shown as a percentage is divided for display alone.
+//!
+//! Meanings (also in the language reference):
+//! - observers never vote; members excluded by a decision's clauses do not vote on it;
+//! - one member one vote: each eligible member weighs 1;
+//! - in proportion to a figure: each weighs its figure (0 when it has none);
+//! - in proportion to budget committed to the proposal: each weighs what the proposal says it
+//!   commits (0 when it commits nothing); to the pool: each weighs its `contribution`;
+//! - as set for each member: each weighs its `votes` (0 when it has none);
+//! - `K members together hold R%`: the eligible members of kind K share R% of the total
+//!   equally; everyone else shares the rest in proportion to the scheme.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::inputs::{Proposal, RevenueChange};
+use crate::model::{Agreement, CommitScope, Comparator, Decision, Exclusion, FigureName, MemberId, Role, WeightScheme};
+use crate::span::Span;
+
+/// Why a member does not vote on a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Ineligibility {
+    /// Observers attend but never vote.
+    Observer { role: Span },
+    /// The decision says this member does not vote.
+    Excluded { clause: Span },
+    /// The decision lets only members of another kind vote.
+    NotOfVotingKind { clause: Span },
+    /// The proposal brings the member more new revenue than the decision allows voters to gain.
+    Gains { clause: Span, gain: Decimal, limit: Decimal },
+}
+
+/// Whether one member votes on a decision, and its weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Voter {
+    /// The member.
+    pub member: MemberId,
+    /// Why it does not vote, if it does not.
+    pub ineligible: Option<Ineligibility>,
+    /// Its weight (zero when it does not vote), on the common scale of [`Electorate::total`].
+    pub weight: Decimal,
+}
+
+/// Everyone's standing on one decision (for one proposal, or in general).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Electorate {
+    /// One entry per member, in the agreement's order (indexed by `MemberId`).
+    pub voters: Vec<Voter>,
+    /// The sum of eligible members' weights.
+    pub total: Decimal,
+    /// The weight of "one vote" for `half … plus one`: 1 under one member one vote and explicit
+    /// votes, one hundredth of the total (one percentage point) when weights are proportional
+    /// to a figure or shares are reserved.
+    pub one_vote: Decimal,
+}
+
+impl Electorate {
+    /// Whether a member votes on this decision.
+    pub fn is_eligible(&self, member: MemberId) -> bool {
+        self.voters.get(member.index()).is_some_and(|v| v.ineligible.is_none())
+    }
+
+    /// A member's weight (zero when ineligible or unknown).
+    pub fn weight(&self, member: MemberId) -> Decimal {
+        self.voters.get(member.index()).map_or(Decimal::ZERO, |v| v.weight)
+    }
+
+    /// Eligible members, in order.
+    pub fn eligible(&self) -> impl Iterator<Item = &Voter> {
+        self.voters.iter().filter(|v| v.ineligible.is_none())
+    }
+}
+
+/// Weights that cannot be computed exactly (their products overflow 28 significant digits).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
+#[error("the votes of decision `{decision}` are too large to weigh exactly")]
+#[diagnostic(
+    code(concord::eval::weights_overflow),
+    help("weights are computed exactly; figures this large (or this many reserved shares) exceed 28 significant digits — express budgets in thousands, or weigh by a smaller figure")
+)]
+pub struct WeightsOverflow {
+    /// The decision's name.
+    pub decision: String,
+    /// The decision.
+    #[label("this decision")]
+    pub at: miette::SourceSpan,
+}
+
+/// Works out who votes on `decision` and with what weight. With a proposal, its facts apply
+/// (revenue gains, committed budgets); without one, no gain exclusion applies and committed
+/// budgets count as zero.
+pub fn electorate(
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: Option<&Proposal>,
+) -> Result<Electorate, WeightsOverflow> {
+    let overflow = || WeightsOverflow { decision: decision.name.clone(), at: decision.span.into() };
+    let mut voters: Vec<Voter> = agreement
+        .members
+        .iter()
+        .map(|m| Voter {
+            member: m.id,
+            ineligible: ineligibility(agreement, decision, proposal, m.id),
+            weight: Decimal::ZERO,
+        })
+        .collect();
+
+    let scheme = &agreement.scheme_for(decision).node;
+    let raw = |member: MemberId| -> Decimal {
+        let Some(m) = agreement.member(member) else { return Decimal::ZERO };
+        match scheme {
+            WeightScheme::OneMemberOneVote => Decimal::ONE,
+            WeightScheme::Proportional(figure) => m.figure(*figure).unwrap_or(Decimal::ZERO),
+            WeightScheme::Committed(CommitScope::Pool) => m.figure(FigureName::Contribution).unwrap_or(Decimal::ZERO),
+            WeightScheme::Committed(CommitScope::Proposal) => {
+                proposal.and_then(|p| p.commitments.get(&member)).map_or(Decimal::ZERO, |c| c.node.0)
+            }
+            WeightScheme::Explicit => m.votes.map_or(Decimal::ZERO, |v| v.node),
+        }
+    };
+
+    // Reserved shares: which eligible members each reserved kind has.
+    let reserved: Vec<(Decimal, Vec<MemberId>)> = agreement
+        .voting
+        .reserved
+        .iter()
+        .map(|r| {
+            let holders = voters
+                .iter()
+                .filter(|v| v.ineligible.is_none())
+                .filter(|v| agreement.member(v.member).is_some_and(|m| m.is_of_kind(r.kind.node)))
+                .map(|v| v.member)
+                .collect();
+            (r.share.node.0, holders)
+        })
+        .collect();
+    let in_reserved = |member: MemberId| reserved.iter().any(|(_, holders)| holders.contains(&member));
+
+    if reserved.is_empty() {
+        for voter in voters.iter_mut().filter(|v| v.ineligible.is_none()) {
+            voter.weight = raw(voter.member);
+        }
+    } else {
+        // Scale so that no division is needed: with S the scheme total of the others and n_k the
+        // size of each reserved kind, a reserved member of kind k weighs R_k · S · Π(n_j, j≠k)
+        // and anyone else weighs (100 − ΣR) · Π n_j · raw. The total is then 100 · S · Π n_j.
+        let mut scheme_total = Decimal::ZERO;
+        for voter in voters.iter().filter(|v| v.ineligible.is_none() && !in_reserved(v.member)) {
+            scheme_total = scheme_total.checked_add(raw(voter.member)).ok_or_else(overflow)?;
+        }
+        let sizes: Vec<Decimal> = reserved.iter().map(|(_, h)| Decimal::from(h.len().max(1))).collect();
+        let product_of_sizes =
+            sizes.iter().try_fold(Decimal::ONE, |acc, n| acc.checked_mul(*n)).ok_or_else(overflow)?;
+        let reserved_sum: Decimal = reserved.iter().map(|(r, _)| *r).sum();
+        let rest_share = Decimal::ONE_HUNDRED - reserved_sum;
+        for voter in voters.iter_mut().filter(|v| v.ineligible.is_none()) {
+            let kind_index = reserved.iter().position(|(_, holders)| holders.contains(&voter.member));
+            voter.weight = match kind_index {
+                Some(k) => {
+                    let others = sizes
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != k)
+                        .try_fold(Decimal::ONE, |acc, (_, n)| acc.checked_mul(*n))
+                        .ok_or_else(overflow)?;
+                    let share = reserved.get(k).map_or(Decimal::ZERO, |(r, _)| *r);
+                    share.checked_mul(scheme_total).and_then(|x| x.checked_mul(others)).ok_or_else(overflow)?
+                }
+                None => rest_share
+                    .checked_mul(product_of_sizes)
+                    .and_then(|x| x.checked_mul(raw(voter.member)))
+                    .ok_or_else(overflow)?,
+            };
+        }
+    }
+
+    let mut total = Decimal::ZERO;
+    for voter in &voters {
+        total = total.checked_add(voter.weight).ok_or_else(overflow)?;
+    }
+    let counts_votes = matches!(scheme, WeightScheme::OneMemberOneVote | WeightScheme::Explicit) && reserved.is_empty();
+    let one_vote = if counts_votes { Decimal::ONE } else { total / Decimal::ONE_HUNDRED };
+    Ok(Electorate { voters, total, one_vote })
+}
+
+/// Why `member` does not vote on `decision` (with `proposal`'s facts), if it does not.
+pub fn ineligibility(
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: Option<&Proposal>,
+    member: MemberId,
+) -> Option<Ineligibility> {
+    let m = agreement.member(member)?;
+    if let Some(role) = m.roles.get(&Role::Observer) {
+        return Some(Ineligibility::Observer { role: *role });
+    }
+    for exclusion in &decision.exclusions {
+        match exclusion {
+            Exclusion::Member { member: excluded, span } if *excluded == member => {
+                return Some(Ineligibility::Excluded { clause: *span });
+            }
+            Exclusion::Kind { kind, span } if m.is_of_kind(*kind) => {
+                return Some(Ineligibility::Excluded { clause: *span });
+            }
+            Exclusion::OnlyKind { kind, span } if !m.is_of_kind(*kind) => {
+                return Some(Ineligibility::NotOfVotingKind { clause: *span });
+            }
+            Exclusion::Gain { comparator, share, figure, span } => {
+                let Some(change) = proposal.and_then(|p| p.revenue.get(&member)) else { continue };
+                let Some(base) = m.figure(*figure) else { continue };
+                let limit = share.0 * base / Decimal::ONE_HUNDRED;
+                let gain = match change.node {
+                    RevenueChange::Amount(money) => money.0,
+                    // A percentage of the member's budget, measured against the named figure.
+                    RevenueChange::PercentOfBudget(p) => {
+                        p.0 * m.figure(FigureName::Budget).unwrap_or(Decimal::ZERO) / Decimal::ONE_HUNDRED
+                    }
+                };
+                let over = match comparator {
+                    Comparator::AtLeast => gain >= limit,
+                    Comparator::MoreThan => gain > limit,
+                    Comparator::AtMost => gain <= limit && gain > Decimal::ZERO,
+                    Comparator::LessThan => gain < limit && gain > Decimal::ZERO,
+                };
+                if over && gain > Decimal::ZERO {
+                    return Some(Ineligibility::Gains { clause: *span, gain, limit });
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load;
+
+    fn agreement(text: &str) -> Agreement {
+        let loaded = load(text);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.agreement.unwrap_or_else(|| unreachable!())
+    }
+
+    const NETWORK: &str = r#"agreement "Test"
+  kinds acute, lay
+member ma
+  kinds acute
+  budget £60
+member b
+  kinds acute
+  budget £20
+member c
+  kinds lay
+member d
+  kinds lay
+member o
+  observer
+  budget £100
+voting in proportion to budget
+  lay members together hold 10% of the votes
+decision "x"
+  passes if more than half of eligible votes in favour
+"#;
+
+    #[test]
+    fn reserved_shares_are_exact_and_observers_weigh_nothing() {
+        let a = agreement(NETWORK);
+        let e = electorate(&a, &a.decisions[0], None).unwrap_or_else(|_| unreachable!());
+        let share = |i: usize| e.voters[i].weight / e.total * Decimal::ONE_HUNDRED;
+        assert_eq!(share(0), Decimal::from(90) * Decimal::from(60) / Decimal::from(80));
+        assert_eq!(share(2), Decimal::from(5));
+        assert_eq!(share(3), Decimal::from(5));
+        assert_eq!(e.voters[4].weight, Decimal::ZERO);
+        assert!(matches!(e.voters[4].ineligible, Some(Ineligibility::Observer { .. })));
+        assert_eq!(e.voters.iter().map(|v| v.weight).sum::<Decimal>(), e.total);
+    }
+}
