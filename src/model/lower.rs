@@ -745,7 +745,7 @@ impl<'f> Lowerer<'f> {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =
                 block.clauses.iter().any(|c| matches!(c.node, Clause::Decision(ast::DecisionClause::Rule { .. })));
-            if !wrote_rule {
+            if !wrote_rule && block.unreadable == 0 {
                 self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
             }
         } else {

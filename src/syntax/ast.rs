@@ -26,6 +26,8 @@ pub struct Block {
     pub header: Spanned<Header>,
     /// The clauses under the header that could be read.
     pub clauses: Vec<Spanned<Clause>>,
+    /// How many clauses under the header could not be read (each was reported).
+    pub unreadable: usize,
     /// From the start of the header to the end of the last clause.
     pub span: Span,
 }

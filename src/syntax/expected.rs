@@ -66,6 +66,28 @@ fn example(kind: BlockKind) -> &'static str {
     }
 }
 
+/// Phrases that begin clauses; a clause starting with the first word of one but not the whole
+/// phrase is most likely that phrase mistyped.
+const LEADING_PHRASES: [&str; 8] = [
+    "passes if",
+    "on a tie",
+    "if rejected",
+    "members gaining",
+    "capitated budget",
+    "casting vote",
+    "leaving requires",
+    "actual cost",
+];
+
+/// "a" or "an" before a word, as a lawyer would say it.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The byte position pest got to, relative to the unit.
 fn position(error: &Error<Rule>) -> usize {
     if let Some(attempts) = error.parse_attempts() {
@@ -78,14 +100,17 @@ fn position(error: &Error<Rule>) -> usize {
 }
 
 /// The word at `pos` in `text` (up to the next blank), for "found …".
-fn word_at(text: &str, pos: usize) -> &str {
+fn word_at(text: &str, pos: usize) -> (usize, &str) {
     let rest = text.get(pos..).unwrap_or("");
+    let skipped = rest.len() - rest.trim_start().len();
+    let pos = pos + skipped;
+    let rest = rest.trim_start();
     let end = rest
         .char_indices()
         .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')'))
         .map_or(rest.len(), |(i, _)| i);
     let end = if end == 0 { rest.chars().next().map_or(0, char::len_utf8) } else { end };
-    rest.get(..end).unwrap_or("")
+    (pos, rest.get(..end).unwrap_or(""))
 }
 
 /// Everything pest would have accepted at the furthest point, in words, deduplicated.
@@ -149,11 +174,14 @@ fn unclosed_quote(text: &str, offset: usize) -> Option<SyntaxError> {
 }
 
 fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: String) -> SyntaxError {
-    let pos = position(error).min(text.len());
-    let found = word_at(text, pos);
+    let (pos, found) = word_at(text, position(error).min(text.len()));
     let (words, literals) = expectations(error);
     let mut expected: Vec<String> = literals.iter().take(8).map(|l| format!("`{l}`")).collect();
-    expected.extend(words);
+    // A description adds nothing when every word it quotes is already listed.
+    expected.extend(words.into_iter().filter(|w| {
+        let quoted: Vec<&str> = w.split('`').skip(1).step_by(2).collect();
+        quoted.is_empty() || !quoted.iter().all(|q| literals.iter().any(|l| l == q))
+    }));
     let label =
         if expected.is_empty() { "not understood".to_string() } else { format!("expected {}", join_or(&expected)) };
     let message = if found.is_empty() {
@@ -168,9 +196,13 @@ fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: 
         .then(|| nearest(found, literals.iter().filter_map(|l| l.split_whitespace().next())))
         .flatten()
         .filter(|s| *s != found);
-    let help = match suggestion {
-        Some(word) => format!("did you mean `{word}`? {help}"),
-        None => help,
+    // A clause that starts with the first word of a phrase but not the phrase (`passes at…`).
+    let first_word = text.split_whitespace().next();
+    let phrase = LEADING_PHRASES.iter().find(|p| first_word == p.split(' ').next() && !text.starts_with(**p));
+    let help = match (phrase, suggestion) {
+        (Some(phrase), _) => format!("did you mean `{phrase}`? {help}"),
+        (None, Some(word)) => format!("did you mean `{word}`? {help}"),
+        (None, None) => help,
     };
     let start = offset + pos;
     SyntaxError::Unexpected { message, at: Span::new(start, start + found.len()).into(), label, help }
@@ -182,7 +214,8 @@ pub(crate) fn clause_error(text: &str, offset: usize, kind: BlockKind, error: &E
         return quote;
     }
     let what = format!("this {} clause", kind.keyword());
-    let help = format!("a `{}` block takes clauses such as {}", kind.keyword(), example(kind));
+    let help =
+        format!("{} `{}` block takes clauses such as {}", article(kind.keyword()), kind.keyword(), example(kind));
     unexpected(text, offset, error, &what, help)
 }
 
@@ -205,6 +238,7 @@ pub(crate) fn header_error(text: &str, offset: usize, error: &Error<Rule>) -> Sy
             BLOCK_KEYWORDS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
         ),
     };
-    let word = if first.is_empty() { word_at(text, 0) } else { first };
-    SyntaxError::UnknownBlock { word: word.to_string(), at: Span::new(offset, offset + word.len()).into(), help }
+    let (pos, word) = if first.is_empty() { word_at(text, 0) } else { (0, first) };
+    let start = offset + pos;
+    SyntaxError::UnknownBlock { word: word.to_string(), at: Span::new(start, start + word.len()).into(), help }
 }

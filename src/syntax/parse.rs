@@ -139,41 +139,39 @@ pub fn parse(source: &str) -> Parsed {
         });
         return parsed;
     }
-    // The grammar's own guard, in case a clause slips past the depth check below.
-    pest::set_call_limit(std::num::NonZeroUsize::new(5_000_000));
-    pest::set_error_detail(true);
 
     let mut current: Option<(BlockKind, Block)> = None;
     // After a header that could not be read, its clauses are skipped quietly.
     let mut skipping = false;
     for unit in units(source) {
         match unit.kind {
-            UnitKind::Header => {
-                if let Some((_, block)) = current.take() {
-                    parsed.file.blocks.push(block);
-                }
-                match read_header(source, unit.span, &mut parsed.errors) {
-                    Some(header) => {
-                        let kind = BlockKind::of(&header.node);
-                        let span = header.span;
-                        current = Some((kind, Block { header, clauses: Vec::new(), span }));
-                        skipping = false;
+            UnitKind::Header => match read_header(source, unit.span, &mut parsed.errors) {
+                Some(header) => {
+                    if let Some((_, block)) = current.take() {
+                        parsed.file.blocks.push(block);
                     }
-                    None => {
-                        // A clause that lost its indentation is a better reading than a bad header.
-                        if let Some((kind, block)) = current.as_mut().filter(|_| !skipping) {
-                            if let Some(clause) = read_clause_quietly(source, unit.span, *kind) {
-                                parsed.errors.pop();
-                                parsed.errors.push(SyntaxError::UnindentedClause { at: unit.span.into() });
-                                block.span = block.span.join(unit.span);
-                                block.clauses.push(clause);
-                                continue;
-                            }
+                    let kind = BlockKind::of(&header.node);
+                    let span = header.span;
+                    current = Some((kind, Block { header, clauses: Vec::new(), unreadable: 0, span }));
+                    skipping = false;
+                }
+                None => {
+                    // A clause that lost its indentation is a better reading than a bad header.
+                    if let Some((kind, block)) = current.as_mut().filter(|_| !skipping) {
+                        if let Some(clause) = read_clause_quietly(source, unit.span, *kind) {
+                            parsed.errors.pop();
+                            parsed.errors.push(SyntaxError::UnindentedClause { at: unit.span.into() });
+                            block.span = block.span.join(unit.span);
+                            block.clauses.push(clause);
+                            continue;
                         }
-                        skipping = true;
                     }
+                    if let Some((_, block)) = current.take() {
+                        parsed.file.blocks.push(block);
+                    }
+                    skipping = true;
                 }
-            }
+            },
             UnitKind::Clause => {
                 if skipping {
                     continue;
@@ -183,9 +181,10 @@ pub fn parse(source: &str) -> Parsed {
                     skipping = true;
                     continue;
                 };
-                if let Some(clause) = read_clause(source, unit.span, *kind, &mut parsed.errors) {
-                    block.span = block.span.join(unit.span);
-                    block.clauses.push(clause);
+                block.span = block.span.join(unit.span);
+                match read_clause(source, unit.span, *kind, &mut parsed.errors) {
+                    Some(clause) => block.clauses.push(clause),
+                    None => block.unreadable += 1,
                 }
             }
         }
@@ -342,12 +341,33 @@ fn within_limits(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> boo
     true
 }
 
+/// Serialises the detailed re-reading of failed units: pest's error detail is a process-wide
+/// switch, and a detailed reading must not see it switched off half-way.
+static DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Reads one unit. Tracking what pest expected at each point costs a third of the reading
+/// time, so a unit is read plainly first and read again with detail only when it fails.
+fn parse_unit(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    match ConcordParser::parse(rule, text) {
+        Ok(pairs) => Ok(pairs),
+        Err(plain) => {
+            let guard = DETAIL.lock();
+            pest::set_error_detail(true);
+            let detailed = ConcordParser::parse(rule, text);
+            pest::set_error_detail(false);
+            drop(guard);
+            // The same text fails the same way; the detailed error is the one worth showing.
+            Err(detailed.err().unwrap_or(plain))
+        }
+    }
+}
+
 fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Option<Spanned<Header>> {
     if !within_limits(source, span, errors) {
         return None;
     }
     let text = source.get(span.start..span.end).unwrap_or("");
-    match ConcordParser::parse(Rule::header_line, text) {
+    match parse_unit(Rule::header_line, text) {
         Ok(mut pairs) => {
             let line = pairs.next()?;
             let builder = Builder::new(span.start);
@@ -371,7 +391,7 @@ fn read_clause(source: &str, span: Span, kind: BlockKind, errors: &mut Vec<Synta
         return None;
     }
     let text = source.get(span.start..span.end).unwrap_or("");
-    match ConcordParser::parse(entry, text) {
+    match parse_unit(entry, text) {
         Ok(mut pairs) => {
             let line = pairs.next()?;
             let builder = Builder::new(span.start);
