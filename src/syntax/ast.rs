@@ -19,8 +19,9 @@ pub struct File {
     pub blocks: Vec<Block>,
 }
 
-/// One block: a header line and the clauses indented under it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One block: a header line and the clauses indented under it. Equality ignores where it was
+/// written, like [`Spanned`].
+#[derive(Debug, Clone, Serialize)]
 pub struct Block {
     /// The header line, without its clauses.
     pub header: Spanned<Header>,
@@ -30,6 +31,12 @@ pub struct Block {
     pub unreadable: usize,
     /// From the start of the header to the end of the last clause.
     pub span: Span,
+}
+
+impl PartialEq for Block {
+    fn eq(&self, other: &Self) -> bool {
+        self.header == other.header && self.clauses == other.clauses && self.unreadable == other.unreadable
+    }
 }
 
 /// A block's header line.
@@ -430,7 +437,7 @@ pub enum DecisionClause {
     /// `lbh does not vote`
     MemberExcluded(Spanned<MemberRef>),
     /// `lbh may veto [when its statutory duties are at risk]`
-    Veto { holder: Spanned<VetoHolder>, statutory: Option<Span> },
+    Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`
     CastingVote(Spanned<MemberRef>),
     /// `on a tie, escalate to "…"` / `if rejected, escalate to "…", then "…"`

@@ -333,7 +333,7 @@ impl Builder {
                 };
                 DecisionClause::Veto {
                     holder: self.spanned(&holder_pair, holder),
-                    statutory: find(&inner, Rule::statutory_condition).map(|s| self.span(&s)),
+                    statutory: find(&inner, Rule::statutory_condition).map(|s| self.spanned(&s, ())),
                 }
             }
             Rule::casting_vote_clause => {
@@ -1029,7 +1029,10 @@ impl Builder {
             });
             return None;
         };
-        let unit_text = self.need(pair, Rule::duration_unit)?.as_str().trim_end_matches(['\'', '’']).to_string();
+        let unit_text = self.need(pair, Rule::duration_unit)?.as_str().to_string();
+        // `12 months' notice`, `1 month's notice`: the possessive is not part of the unit.
+        let unit_text =
+            unit_text.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']).to_string();
         let unit = match unit_text.as_str() {
             "working days" | "working day" => DurationUnit::WorkingDays,
             "days" | "day" => DurationUnit::Days,
