@@ -183,7 +183,8 @@ fn percent(p: Decimal) -> String {
     format!("{}%", plain(p))
 }
 
-fn proportion(p: &Proportion) -> String {
+/// A proportion as written: 70%, 2/3, half.
+pub fn proportion(p: &Proportion) -> String {
     match p.form {
         ProportionForm::Percent => percent(p.numerator),
         ProportionForm::Ratio => format!("{}/{}", plain(p.numerator), plain(p.denominator)),

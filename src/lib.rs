@@ -16,9 +16,11 @@
 
 pub mod commands;
 pub mod diagnostic;
+pub mod explain;
 pub mod fmt;
 pub mod load;
 pub mod model;
+pub mod repl;
 pub mod report;
 pub mod span;
 pub mod suggest;

@@ -56,6 +56,19 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         paths: Vec<PathBuf>,
     },
+    /// Draft and test an agreement interactively.
+    ///
+    /// Type blocks of the agreement to add or replace them (end a block with an empty line),
+    /// and commands such as :members, :weights, :explain or :save. When standard input is not a
+    /// terminal, lines are read plainly, so `concord repl < session.txt` works in scripts.
+    Repl {
+        /// An agreement to load first.
+        #[arg(value_name = "AGREEMENT")]
+        agreement: Option<PathBuf>,
+        /// Do not read or write the history file ($XDG_DATA_HOME/concord/history).
+        #[arg(long)]
+        no_history: bool,
+    },
     /// Rewrite agreements and scenario files in the canonical layout, keeping comments.
     ///
     /// Prints the formatted text of one file, or with `--write` rewrites each file in place.
@@ -108,6 +121,10 @@ fn main() -> ExitCode {
             (text, report.exit_code())
         }
         Command::Fmt { paths, write, check } => fmt(&paths, write, check, colour),
+        Command::Repl { agreement, no_history } => {
+            let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
+            return ExitCode::from(concord::repl::terminal::run(options));
+        }
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`concord check … | head`) is not an error worth reporting.

@@ -189,6 +189,36 @@ pub fn electorate(
     Ok(Electorate { voters, total, one_vote })
 }
 
+/// `numerator / denominator` in lowest terms, both as whole numbers where the inputs are exact
+/// decimals (30000000/40000000 is 3/4; 0.5/2 is 1/4). Shown beside a rounded percentage so
+/// the exact share is always on the page.
+pub fn lowest_terms(numerator: Decimal, denominator: Decimal) -> (Decimal, Decimal) {
+    let scale = numerator.scale().max(denominator.scale());
+    let whole = |d: Decimal| -> Option<u128> {
+        let mut d = d;
+        d.rescale(scale);
+        // Rescaling can only fail to reach `scale` when the value has too many digits.
+        (d.scale() == scale).then(|| d.mantissa().unsigned_abs())
+    };
+    let (Some(mut n), Some(mut m)) = (whole(numerator), whole(denominator)) else { return (numerator, denominator) };
+    if m == 0 {
+        return (numerator, denominator);
+    }
+    let (mut a, mut b) = (n, m);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    if a > 1 {
+        n /= a;
+        m /= a;
+    }
+    let back = |x: u128| i128::try_from(x).ok().and_then(|x| Decimal::try_from_i128_with_scale(x, 0).ok());
+    match (back(n), back(m)) {
+        (Some(n), Some(m)) => (if numerator.is_sign_negative() { -n } else { n }, m),
+        _ => (numerator, denominator),
+    }
+}
+
 /// Why `member` does not vote on `decision` (with `proposal`'s facts), if it does not.
 pub fn ineligibility(
     agreement: &Agreement,
@@ -269,6 +299,16 @@ voting in proportion to budget
 decision "x"
   passes if more than half of eligible votes in favour
 "#;
+
+    #[test]
+    fn fractions_in_lowest_terms() {
+        assert_eq!(
+            lowest_terms(Decimal::from(30_000_000), Decimal::from(40_000_000)),
+            (Decimal::from(3), Decimal::from(4))
+        );
+        assert_eq!(lowest_terms(Decimal::new(5, 1), Decimal::from(2)), (Decimal::ONE, Decimal::from(4)));
+        assert_eq!(lowest_terms(Decimal::ZERO, Decimal::from(7)), (Decimal::ZERO, Decimal::ONE));
+    }
 
     #[test]
     fn reserved_shares_are_exact_and_observers_weigh_nothing() {

@@ -1,0 +1,210 @@
+//! A decision's rules in plain English, as a governance lead would say them to a board.
+//!
+//! Used by the REPL's `:explain` and `:rules`. Each condition gets one sentence that states its
+//! exact meaning, including how abstentions and absences count (see the language reference).
+
+use crate::model::{
+    conditions, Agreement, Base, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, Exclusion,
+    Proportion, Rule, Scope, Side, Unit, VetoHolder, WeightScheme,
+};
+use crate::span::Spanned;
+
+fn proportion(p: &Proportion) -> String {
+    crate::fmt::proportion(p)
+}
+
+fn comparator(c: Comparator) -> &'static str {
+    match c {
+        Comparator::AtLeast => "at least",
+        Comparator::MoreThan => "more than",
+        Comparator::AtMost => "at most",
+        Comparator::LessThan => "fewer than",
+    }
+}
+
+fn kind_name(agreement: &Agreement, kind: Option<crate::model::KindId>) -> String {
+    kind.and_then(|k| agreement.kind(k)).map(|k| format!("{} ", k.name)).unwrap_or_default()
+}
+
+fn base(agreement: &Agreement, b: &Base) -> String {
+    let kind = kind_name(agreement, b.kind);
+    let votes_of = match b.unit {
+        Unit::Votes => "the weighted votes of ",
+        Unit::Members => "",
+    };
+    match b.scope {
+        Scope::Eligible => format!("{votes_of}all eligible {kind}members, present or not,"),
+        Scope::Cast => {
+            format!("{votes_of}the eligible {kind}members who voted for or against (abstentions and absences left out)")
+        }
+        Scope::Present => format!("{votes_of}the eligible {kind}members present (for, against or abstaining)"),
+    }
+}
+
+fn side(s: Side) -> &'static str {
+    match s {
+        Side::InFavour => "in favour",
+        Side::Against => "against",
+        Side::Present => "present",
+        Side::Abstaining => "abstaining",
+    }
+}
+
+/// One condition, as a sentence.
+pub fn condition(agreement: &Agreement, c: &Condition) -> String {
+    match c {
+        Condition::Unanimous => {
+            "every eligible member must vote in favour: one abstention or absence is enough to fail".to_string()
+        }
+        Condition::Every { kind, side: s } => {
+            format!(
+                "every eligible {}member must be {} (fails if there is none)",
+                kind_name(agreement, *kind),
+                side(*s)
+            )
+        }
+        Condition::NoMember { kind, side: s } => format!(
+            "no eligible {}member may be {}; abstaining or staying away does not count against",
+            kind_name(agreement, *kind),
+            side(*s)
+        ),
+        Condition::HalfPlusOne { base: b, side: s } => {
+            format!("half of {} plus one vote must be {}", base(agreement, b), side(*s))
+        }
+        Condition::Threshold { comparator: cmp, proportion: p, base: b, side: s } => {
+            format!("{} {} of {} must be {}", comparator(*cmp), proportion(&p.node), base(agreement, b), side(*s))
+        }
+        Condition::Count { comparator: cmp, count, kind, side: s } => format!(
+            "{} {} eligible {}{} must be {}",
+            comparator(*cmp),
+            count.node,
+            kind_name(agreement, *kind),
+            if count.node == 1 { "member" } else { "members" },
+            side(*s)
+        ),
+        Condition::Bloc { blocs, comparator: cmp, proportion: p, base: b } => {
+            let who = match blocs {
+                BlocSelection::Each => "within each bloc".to_string(),
+                BlocSelection::One(id) => {
+                    format!("within the {} bloc", agreement.bloc(*id).map_or("?", |bloc| bloc.key.as_str()))
+                }
+            };
+            format!("{who}, {} {} of {} must be in favour", comparator(*cmp), proportion(&p.node), base(agreement, b))
+        }
+        Condition::Member { member, side: s } => {
+            let name = agreement.member(*member).map_or("?".to_string(), |m| format!("{} ({})", m.key, m.name));
+            format!("{name} must be {}", side(*s))
+        }
+    }
+}
+
+/// A rule as numbered sentences joined by "and" / "or".
+pub fn rule(agreement: &Agreement, rule: &Spanned<Rule>) -> String {
+    fn walk(agreement: &Agreement, rule: &Rule, depth: usize, out: &mut String) {
+        let indent = "  ".repeat(depth + 1);
+        match rule {
+            Rule::Condition(c) => out.push_str(&format!("{indent}- {}\n", condition(agreement, c))),
+            Rule::All(parts) | Rule::Any(parts) => {
+                let how = if matches!(rule, Rule::All(_)) {
+                    "all of these must hold:"
+                } else {
+                    "at least one of these must hold:"
+                };
+                out.push_str(&format!("{indent}{how}\n"));
+                for p in parts {
+                    walk(agreement, &p.node, depth + 1, out);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(agreement, &rule.node, 0, &mut out);
+    out
+}
+
+/// Everything about how a decision is made.
+pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
+    let mut out = format!("Decision “{}”\n", decision.name);
+    let scheme = match &agreement.scheme_for(decision).node {
+        WeightScheme::OneMemberOneVote => "one member, one vote".to_string(),
+        WeightScheme::Proportional(f) => format!("votes weigh in proportion to each member's {}", f.words()),
+        WeightScheme::Committed(crate::model::CommitScope::Proposal) => {
+            "votes weigh in proportion to the budget each member commits to the proposal".to_string()
+        }
+        WeightScheme::Committed(crate::model::CommitScope::Pool) => {
+            "votes weigh in proportion to each member's contribution to the pool".to_string()
+        }
+        WeightScheme::Explicit => "each member has the votes set for it".to_string(),
+    };
+    out.push_str(&format!("  Voting: {scheme}.\n"));
+    for reserved in &agreement.voting.reserved {
+        let kind = agreement.kind(reserved.kind.node).map_or("?", |k| k.name.as_str());
+        out.push_str(&format!(
+            "  The {kind} members together hold {}% of all votes, shared equally.\n",
+            reserved.share.node.0.normalize()
+        ));
+    }
+    out.push_str("  Observers never vote.\n");
+    for exclusion in &decision.exclusions {
+        let text = match exclusion {
+            Exclusion::Gain { comparator: c, share, figure, .. } => format!(
+                "A member gaining {} {}% of its {} from the proposal does not vote on it.",
+                comparator(*c),
+                share.0.normalize(),
+                figure.words()
+            ),
+            Exclusion::OnlyKind { kind, .. } => format!("Only {}members vote.", kind_name(agreement, Some(*kind))),
+            Exclusion::Kind { kind, .. } => format!("{}members do not vote.", kind_name(agreement, Some(*kind))),
+            Exclusion::Member { member, .. } => {
+                format!("{} does not vote.", agreement.member(*member).map_or("?", |m| m.key.as_str()))
+            }
+        };
+        out.push_str(&format!("  {text}\n"));
+    }
+    for timed in &decision.rules {
+        let when = match (timed.from, timed.until) {
+            (Some(from), _) => format!("From {} it passes when", crate::fmt::date(&from)),
+            (_, Some(until)) => format!("Until {} it passes when", crate::fmt::date(&until)),
+            _ => "It passes when".to_string(),
+        };
+        out.push_str(&format!("  {when}\n{}", rule(agreement, &timed.rule)));
+        let n = conditions(&timed.rule).len();
+        if n > 1 {
+            out.push_str(&format!("  ({n} conditions)\n"));
+        }
+    }
+    match decision.quorum.as_ref().or(agreement.default_quorum.as_ref()) {
+        Some(q) => out.push_str(&format!("  Quorum — without it the vote is invalid:\n{}", rule(agreement, q))),
+        None => out.push_str("  No quorum is set.\n"),
+    }
+    for veto in &decision.vetoes {
+        let who = match &veto.holder {
+            VetoHolder::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),
+            VetoHolder::AnyMember(kind) => format!("any eligible {}member", kind_name(agreement, *kind)),
+            VetoHolder::Bloc(BlocSelection::Each) => {
+                "each bloc (by more than half of its votes cast against)".to_string()
+            }
+            VetoHolder::Bloc(BlocSelection::One(b)) => {
+                format!(
+                    "the {} bloc (by more than half of its votes cast against)",
+                    agreement.bloc(*b).map_or("?", |b| b.key.as_str())
+                )
+            }
+        };
+        let when = if veto.statutory_only { " when the proposal puts its statutory duties at risk" } else { "" };
+        out.push_str(&format!("  Veto: {who} may block it by voting against{when}.\n"));
+    }
+    if let Some(casting) = &decision.casting_vote {
+        let who = agreement.member(casting.node).map_or("?", |m| m.key.as_str());
+        out.push_str(&format!("  On a tie (as much weight for as against), {who} has the casting vote.\n"));
+    }
+    for escalation in &decision.escalations {
+        let when = match escalation.trigger {
+            EscalationTrigger::Tie => "On a tie",
+            EscalationTrigger::Rejected => "If it does not pass",
+        };
+        let steps: Vec<String> = escalation.steps.iter().map(|(body, _)| format!("“{}”", body.node)).collect();
+        out.push_str(&format!("  {when}, the matter goes to {}.\n", steps.join(", then ")));
+    }
+    out
+}

@@ -1,0 +1,282 @@
+//! Completion, hints, highlighting and the "is this input complete?" rule, as plain functions
+//! of the engine and the line, so they are tested without a terminal.
+
+use super::{Engine, COMMANDS};
+use crate::syntax::parse::BLOCK_KEYWORDS;
+
+/// Words that start clauses, offered by completion and highlighted.
+pub const KEYWORDS: [&str; 46] = [
+    "agreement",
+    "member",
+    "voting",
+    "bloc",
+    "decision",
+    "savings",
+    "deficits",
+    "budget",
+    "membership",
+    "kinds",
+    "form",
+    "currency",
+    "period",
+    "effective",
+    "quorum",
+    "lead provider",
+    "chair",
+    "observer",
+    "host",
+    "allocation",
+    "equity",
+    "reserves",
+    "investment",
+    "contribution",
+    "liability cap",
+    "performance",
+    "votes",
+    "passes if",
+    "until",
+    "from",
+    "at least",
+    "more than",
+    "at most",
+    "fewer than",
+    "of eligible votes",
+    "in favour",
+    "against",
+    "abstaining",
+    "present",
+    "unanimous",
+    "may veto",
+    "on a tie",
+    "if rejected",
+    "escalate to",
+    "members gaining",
+    "in proportion to",
+];
+
+/// The start of the word ending at `pos` (words may contain `-`, `_` and `:`).
+fn word_start(line: &str, pos: usize) -> usize {
+    let before = line.get(..pos).unwrap_or("");
+    before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | ':')))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Completion candidates for the word ending at `pos`.
+pub fn completions(engine: &Engine, line: &str, pos: usize) -> (usize, Vec<String>) {
+    let start = word_start(line, pos);
+    let word = line.get(start..pos).unwrap_or("");
+    let mut candidates: Vec<String> = Vec::new();
+    if start == 0 && word.starts_with(':') {
+        candidates.extend(COMMANDS.iter().map(|(c, _, _)| (*c).to_string()).filter(|c| c.starts_with(word)));
+        return (start, candidates);
+    }
+    // After `:weights ` or `:explain `, decision names.
+    let wants_decision = line.starts_with(":weights") || line.starts_with(":explain");
+    if let Some(agreement) = engine.agreement() {
+        if wants_decision {
+            let first = line.find(char::is_whitespace).map_or(line.len(), |i| i + 1);
+            let typed = line.get(first..pos).unwrap_or("").trim_start_matches('"');
+            let names: Vec<String> =
+                agreement.decisions.iter().map(|d| d.name.clone()).filter(|n| n.starts_with(typed)).collect();
+            return (first.min(pos), names);
+        }
+        candidates.extend(agreement.members.iter().map(|m| m.key.clone()));
+        candidates.extend(agreement.kinds.iter().map(|k| k.name.clone()));
+        candidates.extend(agreement.blocs.iter().map(|b| b.key.clone()));
+    }
+    candidates.extend(KEYWORDS.iter().map(|k| (*k).to_string()));
+    candidates.extend(BLOCK_KEYWORDS.iter().map(|k| (*k).to_string()));
+    candidates.retain(|c| !word.is_empty() && c.starts_with(word) && c != word);
+    candidates.sort();
+    candidates.dedup();
+    (start, candidates)
+}
+
+/// A greyed suggestion after the cursor: the rest of a command with its arguments, or of the
+/// only keyword, member or kind that fits.
+pub fn hint(engine: &Engine, line: &str, pos: usize) -> Option<String> {
+    if pos < line.len() || line.is_empty() {
+        return None;
+    }
+    if line.starts_with(':') && !line.contains(' ') {
+        let (command, args, _) = COMMANDS.iter().find(|(c, _, _)| c.starts_with(line))?;
+        let rest = command.get(line.len()..).unwrap_or("");
+        return Some(if args.is_empty() { rest.to_string() } else { format!("{rest} {args}") });
+    }
+    let (start, candidates) = completions(engine, line, pos);
+    let typed = line.len() - start;
+    match candidates.as_slice() {
+        [only] if typed >= 2 => only.get(typed..).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Whether an input is complete. A command is. A block (its first line starts at the left
+/// margin with a block keyword) goes on until an empty line; so does any input while a
+/// parenthesis or a quote is open.
+pub fn is_complete(input: &str) -> bool {
+    let trimmed = input.trim_start();
+    if trimmed.starts_with(':') || trimmed.is_empty() {
+        return true;
+    }
+    let mut depth = 0i64;
+    let mut in_string = false;
+    for line in input.lines() {
+        in_string = false;
+        for c in line.chars() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => break,
+                '(' if !in_string => depth += 1,
+                ')' if !in_string => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    if depth > 0 || in_string {
+        return false;
+    }
+    let first_word = trimmed.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let starts_block = BLOCK_KEYWORDS.iter().any(|k| k.split(' ').next() == Some(first_word));
+    if !starts_block {
+        return true;
+    }
+    // A block ends with an empty line.
+    input.contains('\n') && input.rsplit('\n').next().is_some_and(|last| last.trim().is_empty())
+}
+
+/// ANSI colours for keywords, strings, figures and comments. Keeps the display width.
+pub fn highlight(line: &str) -> String {
+    const KEYWORD: &str = "\x1b[1;34m";
+    const STRING: &str = "\x1b[32m";
+    const FIGURE: &str = "\x1b[33m";
+    const COMMENT: &str = "\x1b[90m";
+    const COMMAND: &str = "\x1b[1;35m";
+    const RESET: &str = "\x1b[0m";
+    let mut out = String::with_capacity(line.len() + 32);
+    let mut rest = line;
+    if line.starts_with(':') {
+        let end = line.find(char::is_whitespace).unwrap_or(line.len());
+        out.push_str(COMMAND);
+        out.push_str(line.get(..end).unwrap_or(""));
+        out.push_str(RESET);
+        out.push_str(line.get(end..).unwrap_or(""));
+        return out;
+    }
+    let words: Vec<&str> = KEYWORDS.iter().chain(BLOCK_KEYWORDS.iter()).flat_map(|k| k.split(' ')).collect();
+    while let Some(c) = rest.chars().next() {
+        if c == '#' {
+            out.push_str(COMMENT);
+            out.push_str(rest);
+            out.push_str(RESET);
+            break;
+        }
+        if c == '"' {
+            let end = rest.get(1..).and_then(|r| r.find('"')).map_or(rest.len(), |i| i + 2);
+            out.push_str(STRING);
+            out.push_str(rest.get(..end).unwrap_or(rest));
+            out.push_str(RESET);
+            rest = rest.get(end..).unwrap_or("");
+            continue;
+        }
+        if c.is_alphanumeric() || matches!(c, '£' | '€' | '$') {
+            let end = rest
+                .char_indices()
+                .find(|(i, ch)| *i > 0 && !(ch.is_alphanumeric() || matches!(ch, '-' | '_' | ',' | '.' | '%' | '/')))
+                .map_or(rest.len(), |(i, _)| i);
+            let word = rest.get(..end).unwrap_or(rest);
+            let word = word.trim_end_matches([',', '.']);
+            let colour = if word.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '£' | '€' | '$')) {
+                Some(FIGURE)
+            } else if words.contains(&word) {
+                Some(KEYWORD)
+            } else {
+                None
+            };
+            match colour {
+                Some(colour) => {
+                    out.push_str(colour);
+                    out.push_str(word);
+                    out.push_str(RESET);
+                }
+                None => out.push_str(word),
+            }
+            rest = rest.get(word.len()..).unwrap_or("");
+            continue;
+        }
+        out.push(c);
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Colour;
+
+    fn engine() -> Engine {
+        let mut e = Engine::new(Colour::Off);
+        e.handle("member hhft \"Hospital\"\n  kinds acute\n");
+        e.handle("member hhsc \"Social care\"\n  kinds social-care\n");
+        e.handle("decision \"change financial flows\"\n  passes if unanimous\n");
+        e
+    }
+
+    #[test]
+    fn completes_member_ids_and_commands() {
+        let e = engine();
+        let (start, candidates) = completions(&e, "passes if hh", 12);
+        assert_eq!(start, 10);
+        assert_eq!(candidates, vec!["hhft".to_string(), "hhsc".to_string()]);
+        let (_, candidates) = completions(&e, ":we", 3);
+        assert_eq!(candidates, vec![":weights".to_string()]);
+        let (start, candidates) = completions(&e, ":explain ch", 11);
+        assert_eq!((start, candidates), (9, vec!["change financial flows".to_string()]));
+        let (_, candidates) = completions(&e, "  kinds soc", 11);
+        assert_eq!(candidates, vec!["social-care".to_string()]);
+    }
+
+    #[test]
+    fn hints_finish_commands_with_their_arguments() {
+        let e = engine();
+        assert_eq!(hint(&e, ":exp", 4).as_deref(), Some("lain DECISION"));
+        assert_eq!(hint(&e, "  passes if hhf", 15).as_deref(), Some("t"));
+    }
+
+    #[test]
+    fn blocks_end_with_an_empty_line() {
+        assert!(is_complete(":members"));
+        assert!(!is_complete("member x \"X\""));
+        assert!(!is_complete("member x \"X\"\n  budget £1m"));
+        assert!(is_complete("member x \"X\"\n  budget £1m\n"));
+        assert!(!is_complete("decision \"d\"\n  passes if (a in favour\n"));
+    }
+
+    #[test]
+    fn highlighting_keeps_the_text() {
+        let line = "  passes if at least 70% of eligible votes in favour # note";
+        let coloured = highlight(line);
+        let plain: String = {
+            let mut s = String::new();
+            let mut chars = coloured.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\x1b' {
+                    for d in chars.by_ref() {
+                        if d == 'm' {
+                            break;
+                        }
+                    }
+                } else {
+                    s.push(c);
+                }
+            }
+            s
+        };
+        assert_eq!(plain, line);
+        assert!(coloured.contains("\x1b[1;34mpasses\x1b[0m"));
+    }
+}
