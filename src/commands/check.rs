@@ -196,6 +196,14 @@ fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagn
         }
     };
     let agreement = load::load(&agreement_source.text);
+    if agreement.kind != FileKind::Agreement {
+        return vec![LowerError::AgreementNotFound {
+            path: target.node.clone(),
+            reason: "it is not an agreement (it has no `agreement` header)".into(),
+            at: target.span.into(),
+        }
+        .into()];
+    }
     match (&agreement.agreement, agreement.has_errors()) {
         (Some(a), false) => load::load_inputs(a, &loaded.file).1,
         _ => vec![LowerError::AgreementHasErrors {
