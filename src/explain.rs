@@ -163,6 +163,9 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     }
     for timed in &decision.rules {
         let when = match (timed.from, timed.until) {
+            (Some(from), Some(until)) => {
+                format!("From {} until {} it passes when", crate::fmt::date(&from), crate::fmt::date(&until))
+            }
             (Some(from), _) => format!("From {} it passes when", crate::fmt::date(&from)),
             (_, Some(until)) => format!("Until {} it passes when", crate::fmt::date(&until)),
             _ => "It passes when".to_string(),

@@ -497,6 +497,7 @@ fn decision_clause(c: &DecisionClause) -> String {
             let when = match period.as_ref().map(|p| p.node) {
                 Some(RulePeriod::Until(d)) => format!("until {}, ", date(&d)),
                 Some(RulePeriod::From(d)) => format!("from {}, ", date(&d)),
+                Some(RulePeriod::Between(from, until)) => format!("from {} until {}, ", date(&from), date(&until)),
                 None => String::new(),
             };
             format!("{when}passes if {}", rule_block(&rule.node))

@@ -676,6 +676,7 @@ impl<'f> Lowerer<'f> {
                     let (from, until) = match period.as_ref().map(|p| p.node) {
                         Some(ast::RulePeriod::From(d)) => (Some(d), None),
                         Some(ast::RulePeriod::Until(d)) => (None, Some(d)),
+                        Some(ast::RulePeriod::Between(from, until)) => (Some(from), Some(until)),
                         None => (None, None),
                     };
                     decision.rules.push(TimedRule { from, until, rule, span: clause.span });

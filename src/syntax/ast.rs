@@ -451,6 +451,8 @@ pub enum RulePeriod {
     Until(Date),
     /// From this date on.
     From(Date),
+    /// From the first date to the second, both included.
+    Between(Date, Date),
 }
 
 /// A decision rule: conditions joined by `and` / `or`, grouped by parentheses.

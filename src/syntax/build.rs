@@ -291,14 +291,27 @@ impl Builder {
         let inner = first_meaningful(clause)?;
         Some(match inner.as_rule() {
             Rule::rule_clause => {
-                let period = match (find(&inner, Rule::rule_until), find(&inner, Rule::rule_from)) {
-                    (Some(p), _) => {
+                let period = match (
+                    find(&inner, Rule::rule_until),
+                    find(&inner, Rule::rule_from),
+                    find(&inner, Rule::rule_between),
+                ) {
+                    (Some(p), _, _) => {
                         let date = self.date(&self.need(&p, Rule::date)?)?;
                         Some(self.spanned(&p, RulePeriod::Until(date.node)))
                     }
-                    (_, Some(p)) => {
+                    (_, Some(p), _) => {
                         let date = self.date(&self.need(&p, Rule::date)?)?;
                         Some(self.spanned(&p, RulePeriod::From(date.node)))
+                    }
+                    (_, _, Some(p)) => {
+                        let dates: Vec<_> = children(&p).into_iter().filter(|d| d.as_rule() == Rule::date).collect();
+                        let [from, until] = dates.as_slice() else {
+                            self.shape(&p)?;
+                            return None;
+                        };
+                        let (from, until) = (self.date(from)?, self.date(until)?);
+                        Some(self.spanned(&p, RulePeriod::Between(from.node, until.node)))
                     }
                     _ => None,
                 };
