@@ -15,9 +15,10 @@
 #   1. VS Code: the annotated TextMate tests in editors/vscode/tests/unit, and the scope
 #      snapshots of every examples/*.concord and examples/*.scenarios;
 #   2. tree-sitter: the parser in src/ is what grammar.js generates, the corpus and highlight
-#      tests pass, the highlights cover every keyword, the fold and indent queries compile, and
+#      tests pass, the highlights cover every keyword, the fold and indent queries compile,
 #      every example and every ```concord block of docs/reference.md parses with no ERROR or
-#      MISSING node;
+#      MISSING node, and the grammar accepts and refuses what the Rust reader (`concord check`)
+#      does on some thousands of small changes to the corpus inputs;
 #   3. Vim: the syntax file loads on every example and on the samples, and colours chosen words
 #      in the samples as expected.
 # The keyword check against grammar/concord.pest is tests/editors.rs, run by `cargo test`.
@@ -56,6 +57,9 @@ check() {
   if "$@" >"$scratch/out" 2>&1; then
     passed=$((passed + 1))
     echo "ok      $name"
+    # The last line of the output says what was counted, when there is one.
+    sed -e 's/\x1b\[[0-9;]*m//g' -e '/^[[:space:]]*$/d' "$scratch/out" | tail -n 1 | sed 's/^[[:space:]]*/          /'
+
   else
     failed=$((failed + 1))
     failures+=("$name")
@@ -250,6 +254,22 @@ if [ ${#reference_blocks[@]} -gt 0 ]; then
   check "tree-sitter parses every \`\`\`concord block of docs/reference.md (${#reference_blocks[@]})" \
     ts_parse "${reference_blocks[@]}"
 fi
+
+# The grammar against the Rust reader: mutants of the corpus inputs, read by both.
+agrees_with_rust() {
+  local mutants="$scratch/mutants"
+  node "$tsdir/test/agree-with-rust.js" mutants "$mutants" || return 1
+  tree-sitter parse --quiet "$mutants"/* >"$scratch/mutants-tree-sitter.txt" 2>&1
+  (cd "$repo" && cargo run --quiet --locked --bin concord -- check --format json --color never "$mutants" \
+    >"$scratch/mutants-rust.json" 2>"$scratch/mutants-rust.err")
+  if [ ! -s "$scratch/mutants-rust.json" ]; then
+    cat "$scratch/mutants-rust.err"
+    echo "concord check wrote no report"
+    return 1
+  fi
+  node "$tsdir/test/agree-with-rust.js" compare "$mutants" "$scratch/mutants-tree-sitter.txt" "$scratch/mutants-rust.json"
+}
+check "tree-sitter accepts and refuses what the Rust reader does" agrees_with_rust
 
 # ───────────────────────── 3. Vim ─────────────────────────
 

@@ -8,7 +8,9 @@
  * with `and`, `or` or `)`, and anywhere inside an open parenthesis. The external scanner
  * (`src/scanner.c`) reads the indentation and gives two zero-width tokens at the end of a line:
  * `_clause_sep` when the next line starts a new clause and `_block_end` when it starts a new
- * block (or the file ends). Everywhere else a line break is plain white space.
+ * block (or the file ends). Everywhere else a line break is plain white space, so a clause left
+ * unfinished at the end of its line runs on into the next one, where the Rust reader would
+ * report it on its own: either way the clause is an error.
  *
  * Keywords are lowercase words; multi-word phrases such as `passes if` are sequences of words.
  * `tests/editors.rs` checks that every keyword of the pest grammar appears here.
@@ -42,11 +44,21 @@ function block($, header, clause) {
 module.exports = grammar({
   name: 'concord',
 
-  externals: $ => [$._clause_sep, $._block_end, $._error_sentinel],
+  externals: $ => [$._clause_sep, $._block_end, $._file_start, $._error_sentinel],
 
   extras: $ => [/[ \t\r\n\u00A0]/, $.comment],
 
   word: $ => $.identifier,
+
+  // Words that cannot name a member, kind or bloc (`reserved` in grammar/concord.pest): where a
+  // name is expected they are read as keywords, and so refused.
+  reserved: {
+    global: _ => [
+      'commissioners', 'unanimous', 'eligible', 'members', 'member', 'every', 'fewer', 'votes',
+      'bloc', 'each', 'half', 'less', 'more', 'only', 'vote', 'all', 'and', 'any', 'not', 'the',
+      'an', 'at', 'no', 'or', 'a',
+    ],
+  },
 
   conflicts: $ => [
     // `50% of votes present in favour` (present votes are the base) against
@@ -55,7 +67,9 @@ module.exports = grammar({
   ],
 
   rules: {
-    source_file: $ => repeat($._block),
+    // `_file_start` checks that the first block starts at column 0: an indented line before
+    // any header is a clause outside any block.
+    source_file: $ => optional(seq($._file_start, repeat($._block))),
 
     _block: $ => choice(
       $.agreement_block,

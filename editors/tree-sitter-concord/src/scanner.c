@@ -9,6 +9,8 @@
 // one of two zero-width tokens, placed right after the last token of the line:
 //   CLAUSE_SEP  the next line starts a new clause of the same block;
 //   BLOCK_END   the next line starts at column 0 (a new header), or the file ends.
+// At the start of the file it gives FILE_START when the first line that holds something starts
+// at column 0 (or there is none): an indented first line is a clause outside any block.
 // When the next line continues the clause it gives nothing, and the line break is white space.
 // Inside a parenthesis neither token is valid in the grammar, so the clause goes on.
 
@@ -19,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum TokenType { CLAUSE_SEP, BLOCK_END, ERROR_SENTINEL };
+enum TokenType { CLAUSE_SEP, BLOCK_END, FILE_START, ERROR_SENTINEL };
 
 typedef struct {
   // Indentation of the first line of the clause being read.
@@ -58,6 +60,10 @@ void tree_sitter_concord_external_scanner_deserialize(void *payload, const char 
 
 static inline bool is_indent(int32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 
+// Indentation is measured in bytes of UTF-8, as the Rust reader measures it: a no-break space
+// counts two.
+static inline uint32_t indent_width(int32_t c) { return c == 0xA0 ? 2 : 1; }
+
 static inline bool is_word_char(int32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -84,17 +90,50 @@ static bool finish(TSLexer *lexer, Scanner *scanner, const bool *valid, enum Tok
   return true;
 }
 
+// At the start of the file: whether the first line that holds something starts at column 0.
+static bool file_start(TSLexer *lexer, Scanner *scanner) {
+  for (;;) {
+    uint32_t indent = 0;
+    while (is_indent(lexer->lookahead) || lexer->lookahead == '\r') {
+      indent++;
+      lexer->advance(lexer, false);
+    }
+    if (lexer->eof(lexer)) {
+      break;
+    }
+    if (lexer->lookahead == '#') {
+      skip_to_line_end(lexer);
+      continue;
+    }
+    if (lexer->lookahead == '\n') {
+      lexer->advance(lexer, false);
+      continue;
+    }
+    if (indent > 0) {
+      return false;
+    }
+    break;
+  }
+  lexer->result_symbol = FILE_START;
+  scanner->in_header = true;
+  scanner->clause_indent = 0;
+  return true;
+}
+
 bool tree_sitter_concord_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid) {
   Scanner *scanner = payload;
   // Error recovery asks for every token at once; layout is no guide there.
   if (valid[ERROR_SENTINEL]) {
     return false;
   }
+  // The token is empty: everything read from here on is lookahead.
+  lexer->mark_end(lexer);
+  if (valid[FILE_START]) {
+    return file_start(lexer, scanner);
+  }
   if (!valid[CLAUSE_SEP] && !valid[BLOCK_END]) {
     return false;
   }
-  // The token is empty: everything read from here on is lookahead.
-  lexer->mark_end(lexer);
 
   // The rest of this line may hold only blanks and a comment.
   while (is_indent(lexer->lookahead) || lexer->lookahead == '\r') {
@@ -117,7 +156,7 @@ bool tree_sitter_concord_external_scanner_scan(void *payload, TSLexer *lexer, co
     lexer->advance(lexer, false);
     indent = 0;
     while (is_indent(lexer->lookahead)) {
-      indent++;
+      indent += indent_width(lexer->lookahead);
       lexer->advance(lexer, false);
     }
     if (lexer->lookahead == '\r') {
