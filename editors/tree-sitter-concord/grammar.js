@@ -113,14 +113,14 @@ module.exports = grammar({
       new RegExp('[0-9]{1,2}[ \\t]+(' + MONTHS.join('|') + ')[ \\t]+[0-9]{4}'),
     )),
 
-    // 12 months · 10 working days · 12 months' notice
+    // 12 months · 10 working days · 12 months' notice · 1 year's notice
     duration: $ => seq($.integer, $.duration_unit),
     duration_unit: _ => seq(
       choice(
         seq('working', choice('days', 'day')),
         'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year',
       ),
-      optional(choice('\'', '’')),
+      optional(choice('\'s', '’s', '\'', '’')),
     ),
 
     // A proportion: 70% · 2/3 · half · two thirds · three quarters · a third · a quarter
@@ -252,12 +252,14 @@ module.exports = grammar({
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
+    // from 1 April 2027 until 31 March 2028, passes if …   (both days included)
     rule_clause: $ => seq(
-      optional(choice($.rule_until, $.rule_from)),
+      optional(choice($.rule_until, $.rule_between, $.rule_from)),
       'passes', 'if',
       $.rule_expr,
     ),
     rule_until: $ => seq('until', $.date, ','),
+    rule_between: $ => seq('from', $.date, 'until', $.date, ','),
     rule_from: $ => seq('from', $.date, ','),
     decision_voting: $ => seq('voting', $.weight_scheme),
     quorum_clause: $ => seq('quorum', $.rule_expr),

@@ -66,7 +66,7 @@ syn match concordPercent "\<\d\%(,\=\d\)*\%(\.\d\+\)\=%"
 syn match concordAmount "[£€$]\d\%(,\=\d\)*\%(\.\d\+\)\=\%(bn\|m\|k\)\=\>"
 syn match concordAmount "\<\d\%(,\=\d\)*\%(\.\d\+\)\=\%(bn\|m\|k\)\=\s\+\u\u\u\>"
 syn match concordCurrency "\%(\<currency\s\+\)\@<=\u\u\u\>"
-syn match concordDuration "\<\d\+\s\+\%(working\s\+\)\=\%(days\|day\|weeks\|week\|months\|month\|years\|year\)\>['’]\="
+syn match concordDuration "\<\d\+\s\+\%(working\s\+\)\=\%(days\|day\|weeks\|week\|months\|month\|years\|year\)\>\%(['’]s\=\)\="
 syn match concordDate "\<\d\{4}-\d\d-\d\d\>"
 syn match concordDate "\<\d\{1,2}\s\+\%(January\|February\|March\|April\|May\|June\|July\|August\|September\|October\|November\|December\)\s\+\d\{4}\>"
 " expect finding concord::check::dictator
