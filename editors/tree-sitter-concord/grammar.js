@@ -1,0 +1,571 @@
+/**
+ * Tree-sitter grammar for Concord, the language of alliance agreements.
+ *
+ * It follows `grammar/concord.pest` (the source of truth) rule for rule, with the rule names
+ * kept where they help. Layout is the one thing pest leaves to the Rust reader and this grammar
+ * must do itself: a block starts with a header at the very start of a line, its clauses are
+ * indented one to a line, and a clause goes on over lines indented more deeply, lines that start
+ * with `and`, `or` or `)`, and anywhere inside an open parenthesis. The external scanner
+ * (`src/scanner.c`) reads the indentation and gives two zero-width tokens at the end of a line:
+ * `_clause_sep` when the next line starts a new clause and `_block_end` when it starts a new
+ * block (or the file ends). Everywhere else a line break is plain white space, so a clause left
+ * unfinished at the end of its line runs on into the next one, where the Rust reader would
+ * report it on its own: either way the clause is an error.
+ *
+ * Keywords are lowercase words; multi-word phrases such as `passes if` are sequences of words.
+ * `tests/editors.rs` checks that every keyword of the pest grammar appears here.
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December',
+];
+
+// A figure with digits grouped by commas (42,000,000) and an optional decimal part.
+const DECIMAL = /[0-9](,?[0-9])*(\.[0-9]+)?/.source;
+const MAGNITUDE = '(bn|m|k)';
+
+/** One or more `rule`, separated by commas. */
+function commaSep1(rule) {
+  return seq(rule, repeat(seq(',', rule)));
+}
+
+/** A block: its header line, then its clauses, one to a line. */
+function block($, header, clause) {
+  if (clause === undefined) {
+    return seq(field('header', header), $._block_end);
+  }
+  return seq(field('header', header), repeat(seq($._clause_sep, clause)), $._block_end);
+}
+
+module.exports = grammar({
+  name: 'concord',
+
+  externals: $ => [$._clause_sep, $._block_end, $._file_start, $._error_sentinel],
+
+  extras: $ => [/[ \t\r\n\u00A0]/, $.comment],
+
+  word: $ => $.identifier,
+
+  // Words that cannot name a member, kind or bloc (`reserved` in grammar/concord.pest): where a
+  // name is expected they are read as keywords, and so refused.
+  reserved: {
+    global: _ => [
+      'commissioners', 'unanimous', 'eligible', 'members', 'member', 'every', 'fewer', 'votes',
+      'bloc', 'each', 'half', 'less', 'more', 'only', 'vote', 'all', 'and', 'any', 'not', 'the',
+      'an', 'at', 'no', 'or', 'a',
+    ],
+  },
+
+  conflicts: $ => [
+    // `50% of votes present in favour` (present votes are the base) against
+    // `50% of members present` (present is the side): one word more decides.
+    [$.base],
+  ],
+
+  rules: {
+    // `_file_start` checks that the first block starts at column 0: an indented line before
+    // any header is a clause outside any block.
+    source_file: $ => optional(seq($._file_start, repeat($._block))),
+
+    _block: $ => choice(
+      $.agreement_block,
+      $.member_block,
+      $.voting_block,
+      $.bloc_block,
+      $.decision_block,
+      $.savings_block,
+      $.deficits_block,
+      $.budget_block,
+      $.membership_block,
+      $.proposal_block,
+      $.result_block,
+      $.scenarios_block,
+      $.scenario_block,
+    ),
+
+    // ───────────────────────── Lexical ─────────────────────────
+
+    comment: _ => token(seq('#', /[^\r\n]*/)),
+
+    // Member, kind and bloc identifiers: a letter, then letters, digits, `-` or `_`.
+    identifier: _ => /[A-Za-z][A-Za-z0-9_-]*/,
+
+    string: _ => token(seq('"', /[^"\r\n]*/, '"')),
+
+    // £42,000,000 · £42m · €2.5m · 42,000,000 GBP
+    amount: _ => token(choice(
+      new RegExp('[£€$]' + DECIMAL + MAGNITUDE + '?'),
+      new RegExp(DECIMAL + MAGNITUDE + '?[ \\t]+[A-Z][A-Z][A-Z]'),
+    )),
+    percent: _ => token(new RegExp(DECIMAL + '%')),
+    number: _ => token(new RegExp(DECIMAL)),
+    integer: _ => /[0-9]+/,
+    ratio: _ => /[0-9]+\/[0-9]+/,
+    currency_code: _ => /[A-Z][A-Z][A-Z]/,
+
+    // 2026-04-01 · 1 April 2026
+    date: _ => token(choice(
+      /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
+      new RegExp('[0-9]{1,2}[ \\t]+(' + MONTHS.join('|') + ')[ \\t]+[0-9]{4}'),
+    )),
+
+    // 12 months · 10 working days · 12 months' notice · 1 year's notice
+    duration: $ => seq($.integer, $.duration_unit),
+    duration_unit: _ => seq(
+      choice(
+        seq('working', choice('days', 'day')),
+        'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year',
+      ),
+      optional(choice('\'s', '’s', '\'', '’')),
+    ),
+
+    // A proportion: 70% · 2/3 · half · two thirds · three quarters · a third · a quarter
+    proportion: $ => choice($.percent, $.ratio, $.fraction_word),
+    fraction_word: _ => choice(
+      'half',
+      seq('two', 'thirds'),
+      seq('three', 'quarters'),
+      seq('one', 'third'),
+      seq('a', 'third'),
+      seq('one', 'quarter'),
+      seq('a', 'quarter'),
+    ),
+
+    // expect finding concord::check::dictator
+    code_path: _ => /[A-Za-z][A-Za-z0-9_-]*(::[A-Za-z][A-Za-z0-9_-]*)+/,
+
+    // ───────────────────────── Names ─────────────────────────
+
+    name_list: $ => commaSep1($.identifier),
+    member_ref: $ => choice($.role_ref, $.identifier),
+    role_ref: $ => seq('the', choice($.lead_provider, $.chair_role, $.host_role)),
+    member_list: $ => commaSep1($.member_ref),
+    kind_filter: $ => $.identifier,
+
+    // ───────────────────────── The agreement ─────────────────────────
+
+    agreement_block: $ => block($, $.agreement_header, $._agreement_clause),
+    agreement_header: $ => seq('agreement', $.string),
+    _agreement_clause: $ => choice(
+      $.form_clause,
+      $.currency_clause,
+      $.effective_clause,
+      $.period_clause,
+      $.kinds_clause,
+      $.quorum_clause,
+    ),
+    form_clause: $ => seq('form', $.governance_form),
+    governance_form: _ => choice(
+      seq('lead-provider', 'alliance'),
+      seq('provider', 'network'),
+      seq('provider', 'collaborative'),
+      seq('complementary', 'contracts'),
+      seq('section', '75', 'pooled', 'budget'),
+      seq('commissioning', 'management', 'organisation'),
+      seq('care', 'trust'),
+    ),
+    currency_clause: $ => seq(
+      'currency',
+      $.currency_code,
+      optional(seq(optional(','), 'minor', 'unit', $.number)),
+    ),
+    effective_clause: $ => seq('effective', optional('from'), $.date),
+    period_clause: $ => seq('period', $.date, 'to', $.date),
+    // kinds primary-care, social-care, health, lay
+    kinds_clause: $ => seq(choice('kinds', 'kind'), $.name_list),
+
+    // ───────────────────────── Members ─────────────────────────
+
+    member_block: $ => block($, $.member_header, $._member_clause),
+    member_header: $ => seq('member', field('name', $.identifier), optional($.string)),
+    _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause),
+    role_clause: $ => choice($.lead_provider, $.chair_role, $.observer_role, $.host_role),
+    lead_provider: _ => seq('lead', 'provider'),
+    chair_role: _ => 'chair',
+    observer_role: _ => 'observer',
+    host_role: _ => 'host',
+    votes_clause: $ => seq('votes', $.number),
+    figure_clause: $ => seq($.figure_name, $._figure_value),
+    figure_name: _ => choice(
+      'budget',
+      'allocation',
+      'equity',
+      seq('risk', 'share'),
+      'reserves',
+      seq('investment', 'need'),
+      'investment',
+      'contribution',
+      seq('liability', 'cap'),
+      'performance',
+    ),
+    _figure_value: $ => choice($.amount, $.percent, $.number),
+
+    // ───────────────────────── Voting ─────────────────────────
+
+    voting_block: $ => block($, $.voting_header, $._voting_clause),
+    voting_header: $ => seq('voting', optional($.weight_scheme)),
+    _voting_clause: $ => choice($.weight_scheme, $.reserved_share),
+    weight_scheme: $ => choice(
+      $.one_member_one_vote,
+      $.committed_scheme,
+      $.proportional_scheme,
+      $.explicit_scheme,
+    ),
+    one_member_one_vote: _ => seq('one', 'member', 'one', 'vote'),
+    committed_scheme: _ => seq(
+      'in', 'proportion', 'to', 'budget', 'committed', 'to', 'the', choice('proposal', 'pool'),
+    ),
+    proportional_scheme: $ => seq('in', 'proportion', 'to', $.figure_name),
+    explicit_scheme: _ => seq('as', 'set', 'for', 'each', 'member'),
+    // lay members together hold 10% of the votes
+    reserved_share: $ => seq(
+      $.kind_filter, 'members', 'together', 'hold', $.percent, optional(seq('of', 'the', 'votes')),
+    ),
+
+    // ───────────────────────── Blocs ─────────────────────────
+
+    bloc_block: $ => block($, $.bloc_header, $._bloc_clause),
+    bloc_header: $ => seq('bloc', field('name', $.identifier), optional($.string)),
+    _bloc_clause: $ => choice($.bloc_members_of_kind, $.bloc_members),
+    bloc_members_of_kind: $ => seq('members', 'of', 'kind', $.kind_filter),
+    bloc_members: $ => seq('members', $.member_list),
+
+    // ───────────────────────── Decisions ─────────────────────────
+
+    decision_block: $ => block($, $.decision_header, $._decision_clause),
+    decision_header: $ => seq('decision', $.string),
+    _decision_clause: $ => choice(
+      $.rule_clause,
+      $.decision_voting,
+      $.quorum_clause,
+      $.gain_exclusion,
+      $.only_kind_votes,
+      $.kind_excluded,
+      $.member_excluded,
+      $.veto_clause,
+      $.casting_vote_clause,
+      $.escalation_clause,
+    ),
+
+    // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
+    // from 1 April 2027 until 31 March 2028, passes if …   (both days included)
+    rule_clause: $ => seq(
+      optional(choice($.rule_until, $.rule_between, $.rule_from)),
+      'passes', 'if',
+      $.rule_expr,
+    ),
+    rule_until: $ => seq('until', $.date, ','),
+    rule_between: $ => seq('from', $.date, 'until', $.date, ','),
+    rule_from: $ => seq('from', $.date, ','),
+    decision_voting: $ => seq('voting', $.weight_scheme),
+    quorum_clause: $ => seq('quorum', $.rule_expr),
+
+    // Conditions joined by `and` or `or`; mixing the two without parentheses is refused by
+    // the Rust reader, with its own message, so this grammar accepts it.
+    rule_expr: $ => seq($._factor, repeat(seq(choice('and', 'or'), $._factor))),
+    _factor: $ => choice($.group, $._condition),
+    group: $ => seq('(', $.rule_expr, ')'),
+
+    _condition: $ => choice(
+      $.unanimous,
+      $.every_condition,
+      $.none_condition,
+      $.half_plus_one,
+      $.ambiguous_majority,
+      $.threshold,
+      $.count_condition,
+      $.bloc_condition,
+      $.member_condition,
+    ),
+    unanimous: _ => 'unanimous',
+    every_condition: $ => seq(
+      choice('every', 'all'), optional($.eligible), optional($.kind_filter), $.member_word, $.side,
+    ),
+    none_condition: $ => seq(
+      'no', optional($.eligible), optional($.kind_filter), $.member_word, $.side,
+    ),
+    half_plus_one: $ => seq(
+      'half', optional('of'), optional('the'), $.base, 'plus', 'one', $.side,
+    ),
+    // `a majority of …` is refused by the checker: it does not say which majority is meant.
+    ambiguous_majority: $ => seq(
+      optional('a'),
+      choice(seq('simple', 'majority'), 'majority'),
+      optional('of'),
+      optional('the'),
+      $.base,
+      $.side,
+    ),
+    threshold: $ => seq($.comparator, $.proportion, 'of', optional('the'), $.base, $.side),
+    count_condition: $ => seq(
+      $.comparator, $.integer, optional($.kind_filter), $.member_word, $.side,
+    ),
+    bloc_condition: $ => seq(
+      $._bloc_subject, $.in_favour, 'by', $.comparator, $.proportion, 'of',
+      choice('its', 'their'), $.bloc_base,
+    ),
+    _bloc_subject: $ => choice($.each_bloc, $.the_bloc),
+    each_bloc: _ => seq('each', 'bloc'),
+    the_bloc: $ => seq('the', field('name', $.identifier), 'bloc'),
+    member_condition: $ => seq($.member_ref, $.side),
+
+    comparator: $ => choice($.at_least, $.more_than, $.at_most, $.less_than),
+    at_least: _ => seq('at', 'least'),
+    more_than: _ => seq('more', 'than'),
+    at_most: _ => choice(seq('at', 'most'), seq('no', 'more', 'than')),
+    less_than: _ => choice(seq('fewer', 'than'), seq('less', 'than')),
+
+    // What a proportion is taken of: every eligible vote unless `cast` or `present` says so.
+    base: $ => seq(
+      optional($.eligible),
+      optional($.kind_filter),
+      choice($.votes_word, $.member_word),
+      optional(choice($.cast, $.present)),
+    ),
+    bloc_base: $ => seq(
+      optional($.eligible),
+      choice($.votes_word, $.member_word),
+      optional(choice($.cast, $.present)),
+    ),
+    eligible: _ => 'eligible',
+    cast: _ => 'cast',
+    votes_word: _ => choice('votes', 'vote'),
+    member_word: _ => choice('members', 'member'),
+
+    side: $ => choice($.in_favour, $.against, $.present, $.abstaining),
+    in_favour: _ => seq('in', 'favour'),
+    against: _ => 'against',
+    present: _ => 'present',
+    abstaining: _ => 'abstaining',
+
+    // members gaining more than 5% of their budget do not vote
+    gain_exclusion: $ => seq(
+      'members', 'gaining', $.comparator, $.percent, 'of', 'their', $.figure_name,
+      'do', 'not', 'vote',
+    ),
+    only_kind_votes: $ => seq('only', $.kind_filter, 'members', 'vote'),
+    kind_excluded: $ => seq($.kind_filter, 'members', 'do', 'not', 'vote'),
+    member_excluded: $ => seq($.member_ref, 'does', 'not', 'vote'),
+
+    // lbh may veto when its statutory duties are at risk · each bloc may veto
+    veto_clause: $ => seq($._veto_holder, 'may', 'veto', optional($.statutory_condition)),
+    _veto_holder: $ => choice($.any_member, $.each_bloc, $.the_bloc, $.member_ref),
+    any_member: $ => seq('any', optional($.kind_filter), $.member_word),
+    statutory_condition: _ => seq(
+      'when', choice('its', 'their'), 'statutory', 'duties', 'are', 'at', 'risk',
+    ),
+
+    // on a tie, the chair has the casting vote
+    casting_vote_clause: $ => seq(
+      $.on_tie, optional(','), $.member_ref, 'has', 'the', 'casting', 'vote',
+    ),
+    // on a tie, escalate to "the joint committee" within 10 working days, then "arbitration"
+    escalation_clause: $ => seq(
+      choice($.on_tie, $.if_rejected),
+      optional(','),
+      'escalate', 'to',
+      commaSep1Then($.escalation_step),
+    ),
+    on_tie: _ => seq('on', 'a', 'tie'),
+    if_rejected: _ => seq('if', 'rejected'),
+    escalation_step: $ => seq($.string, optional(seq('within', $.duration))),
+
+    // ───────────────────────── Money ─────────────────────────
+
+    savings_block: $ => block($, $.savings_header, $.savings_step),
+    savings_header: _ => 'savings',
+    savings_step: $ => seq(
+      optional('then'),
+      choice($.reinvest_step, $.compensation_step, $.share_step),
+    ),
+    reinvest_step: $ => seq(
+      choice($.everything, $.the_rest, $.amount, $.percent),
+      'to',
+      $._fund,
+    ),
+    everything: _ => 'everything',
+    the_rest: _ => seq('the', 'rest'),
+    _fund: $ => choice($.contingency_fund, $.string),
+    contingency_fund: _ => seq(optional('the'), 'contingency', 'fund'),
+    compensation_step: _ => seq('compensation', 'to', 'members', 'whose', 'budgets', 'fell'),
+    share_step: $ => seq(optional($.the_rest), 'shared', $._share_mix),
+    _share_mix: $ => choice(commaSep1($.share_part), $.share_method),
+    share_part: $ => seq($.percent, $.share_method),
+    share_method: $ => choice('equally', seq('by', $.share_basis)),
+    share_basis: _ => choice(
+      seq('budget', 'allocation'),
+      'allocation',
+      'budget',
+      'equity',
+      seq('risk', 'share'),
+      'performance',
+      seq('need', 'for', 'investment'),
+      seq('ability', 'to', 'pay'),
+      'contribution',
+    ),
+
+    deficits_block: $ => block($, $.deficits_header, $.deficit_step),
+    deficits_header: _ => 'deficits',
+    deficit_step: $ => seq(
+      optional('then'),
+      choice($.contingency_step, $.insurance_step, $.risk_share_step, $.share_step),
+    ),
+    contingency_step: $ => seq($.contingency_fund, optional('first')),
+    insurance_step: $ => seq('insurance', 'up', 'to', $.amount),
+    risk_share_step: $ => seq(
+      'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)),
+    ),
+
+    budget_block: $ => block($, $.budget_header, $._budget_line),
+    budget_header: _ => 'budget',
+    _budget_line: $ => choice(
+      $.capitated_line,
+      $.personal_budgets_line,
+      $.contingency_line,
+      $.operations_line,
+      $.intervention_line,
+      $.standard_line,
+    ),
+    capitated_line: $ => seq('capitated', 'budget', $.amount),
+    intervention_line: $ => seq('intervention', $.string, $.amount, optional($.provided_by)),
+    standard_line: $ => seq('service', 'standard', $.string, $.amount, optional($.provided_by)),
+    personal_budgets_line: $ => seq(
+      'personal', 'budgets', $.amount,
+      optional(seq(optional(','), 'statutory', 'minimum', $.amount)),
+      optional($.provided_by),
+    ),
+    contingency_line: $ => seq($.contingency_fund, $.amount, optional($.provided_by)),
+    operations_line: $ => seq('operations', 'team', $.amount, optional($.provided_by)),
+    provided_by: $ => seq('provided', 'by', commaSep1($.provider_share)),
+    provider_share: $ => seq($.member_ref, optional($.percent)),
+
+    // ───────────────────────── Membership ─────────────────────────
+
+    membership_block: $ => block($, $.membership_header, $._membership_clause),
+    membership_header: _ => 'membership',
+    _membership_clause: $ => choice(
+      $.joining_decided,
+      $.joining_accession,
+      $.leaving_notice,
+      $.leaving_decided,
+      $.leaving_forfeit,
+      $.leaving_loses_say,
+      $.leaving_pays,
+      $.expulsion_decided,
+    ),
+    joining_decided: $ => seq('joining', 'is', 'decided', 'by', $.string),
+    joining_accession: _ => seq('a', 'joining', 'member', 'signs', 'a', 'deed', 'of', 'accession'),
+    leaving_notice: $ => seq('leaving', 'requires', $.duration, 'notice'),
+    leaving_decided: $ => seq('leaving', 'is', 'decided', 'by', $.string),
+    leaving_forfeit: $ => seq('a', 'leaving', 'member', 'forfeits', 'its', $.figure_name),
+    leaving_loses_say: _ => seq(
+      'a', 'leaving', 'member', 'loses', 'its', 'say', 'over', 'capitated', 'payments',
+    ),
+    leaving_pays: $ => seq('a', 'leaving', 'member', 'pays', $.amount),
+    expulsion_decided: $ => seq('expulsion', 'is', 'decided', 'by', $.string),
+
+    // ───────────────────────── Proposals, results and scenarios ─────────────────────────
+
+    proposal_block: $ => block($, $.proposal_header, $._proposal_clause),
+    proposal_header: $ => seq('proposal', $.string),
+    _proposal_clause: $ => choice(
+      $.decision_line,
+      $.dated_line,
+      $.duties_at_risk,
+      $.revenue_change,
+      $.commitment,
+      $.vote_line,
+      $.casting_line,
+    ),
+    decision_line: $ => seq('decision', $.string),
+    dated_line: $ => seq('dated', $.date),
+    // gpfed gains £900,000 · hhft loses 3% of its budget
+    revenue_change: $ => seq(
+      $.member_ref,
+      choice($.gains, $.loses),
+      choice($.amount, seq($.percent, 'of', 'its', 'budget')),
+    ),
+    // it puts lbh's statutory duties at risk
+    duties_at_risk: $ => seq(
+      optional('it'), 'puts', $.member_ref, choice('\'s', '’s'),
+      'statutory', 'duties', 'at', 'risk',
+    ),
+    gains: _ => 'gains',
+    loses: _ => 'loses',
+    commitment: $ => seq($.member_ref, 'commits', $.amount),
+    // in favour: hhft, gpfed · against: lbh · abstaining: cnwl
+    vote_line: $ => seq(
+      choice($.in_favour, $.against, $.abstaining), optional(':'), $.member_list,
+    ),
+    casting_line: $ => seq('casting', 'vote', optional(':'), choice($.in_favour, $.against)),
+
+    result_block: $ => block($, $.result_header, $._result_clause),
+    result_header: $ => seq('result', $.string),
+    _result_clause: $ => choice(
+      $.capitated_line,
+      $.actual_cost_line,
+      $.other_income_line,
+      $.fund_balance_line,
+      $.performance_line,
+    ),
+    actual_cost_line: $ => seq('actual', 'cost', $.amount),
+    other_income_line: $ => seq('other', 'income', $.amount),
+    fund_balance_line: $ => seq('contingency', 'fund', 'balance', $.amount),
+    // performance: hhft 82, gpfed 91
+    performance_line: $ => seq('performance', optional(':'), commaSep1($.member_score)),
+    member_score: $ => seq($.member_ref, $.number),
+
+    scenarios_block: $ => block($, $.scenarios_header),
+    scenarios_header: $ => seq('scenarios', 'for', $.string),
+
+    scenario_block: $ => block($, $.scenario_header, $._scenario_clause),
+    scenario_header: $ => seq('scenario', $.string),
+    _scenario_clause: $ => choice(
+      $.propose_line,
+      $.expect_line,
+      $._proposal_clause,
+      $._result_clause,
+    ),
+    propose_line: $ => seq('propose', $.string, optional(seq('on', $.date))),
+    expect_line: $ => seq('expect', $._expectation),
+    _expectation: $ => choice(
+      $.expect_finding,
+      $.expect_unallocated,
+      $.expect_share,
+      $.expect_outcome,
+    ),
+    // expect rejected · expect deadlocked, escalated to "mediation"
+    expect_outcome: $ => seq(
+      $.outcome_word,
+      optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason))),
+    ),
+    outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid'),
+    escalated_to: $ => seq('escalated', 'to', $.string),
+    casting_by: $ => seq('on', 'the', 'casting', 'vote', 'of', $.member_ref),
+    because_reason: $ => seq('because', $.reason),
+    reason: _ => choice(
+      seq('no', 'quorum'),
+      seq('an', 'unknown', 'member', 'voted'),
+      seq('an', 'observer', 'voted'),
+      seq('an', 'excluded', 'member', 'voted'),
+      seq('the', 'decision', 'does', 'not', 'exist'),
+    ),
+    // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
+    expect_share: $ => seq(
+      choice($.contingency_fund, $.member_ref), choice($.receives, $.bears), $.amount,
+    ),
+    receives: _ => 'receives',
+    bears: _ => 'bears',
+    expect_unallocated: $ => seq('unallocated', $.amount),
+    expect_finding: $ => seq('finding', $.code_path),
+  },
+});
+
+/** `step, then step, then step`: the escalation ladder. */
+function commaSep1Then(rule) {
+  return seq(rule, repeat(seq(',', 'then', rule)));
+}

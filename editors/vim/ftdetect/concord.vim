@@ -1,0 +1,2 @@
+" Concord agreements (*.concord) and their scenario files (*.scenarios).
+autocmd BufRead,BufNewFile *.concord,*.scenarios setfiletype concord
