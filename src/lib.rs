@@ -18,6 +18,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod report;
 pub mod span;
 pub mod suggest;
