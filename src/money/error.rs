@@ -78,9 +78,10 @@ pub enum MoneyError {
     #[diagnostic(
         code(concord::eval::missing_figure),
         severity(Warning),
-        help("give each member taking part a `{figure}` figure, even if it is zero, so that the agreement says what was meant")
+        help("give each member taking part {article} `{figure}` figure, even if it is zero, so that the agreement says what was meant")
     )]
     MissingFigure {
+        article: &'static str,
         count: usize,
         members: &'static str,
         pronoun: &'static str,

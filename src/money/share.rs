@@ -182,12 +182,12 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
             }
         }
     }
+    let article = if matches!(figure, FigureName::Allocation | FigureName::Equity | FigureName::InvestmentNeed) {
+        "an"
+    } else {
+        "a"
+    };
     if values.iter().all(Option::is_none) && n > 0 {
-        let article = if matches!(figure, FigureName::Allocation | FigureName::Equity | FigureName::InvestmentNeed) {
-            "an"
-        } else {
-            "a"
-        };
         let example = match figure.unit() {
             crate::model::FigureUnit::Money => format!("{} £1,000,000", figure.words()),
             crate::model::FigureUnit::Percent => format!("{} 40%", figure.words()),
@@ -231,6 +231,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         }
         let one = missing.len() == 1;
         ctx.diagnostics.push(MoneyError::MissingFigure {
+            article,
             count: missing.len(),
             members: if one { "member has" } else { "members have" },
             pronoun: if one { "it" } else { "they" },
@@ -260,7 +261,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
             vec![Decimal::ONE; n]
         } else {
             words = format!(
-                "in proportion to the best score ({}) plus the member's shortfall from it, so the lowest scores bear the most",
+                "in proportion to the best score ({}) plus the member's shortfall from it, so the lowest scorers bear the most",
                 super::format_number(best)
             );
             let mut out = Vec::with_capacity(n);

@@ -106,7 +106,7 @@ fn result_human(report: &YearEndReport, result: &ResultReport, colour: Colour, w
     match &result.working {
         Some(working) => out.push_str(&working_human(working, report.title.as_deref())),
         None => out.push_str(&format!(
-            "✗ {} “{}” could not be worked out:\n\n",
+            "✗ {} “{}” could not be worked out:\n",
             if result.scenario { "Scenario" } else { "Result" },
             result.name
         )),
@@ -273,12 +273,21 @@ fn shares_table(step: &StepWorking, cur: &Currency) -> String {
     let mut columns: Vec<(usize, bool)> = Vec::new();
     for (i, method) in step.methods.iter().enumerate() {
         let Some(figure) = &method.figure else { continue };
-        let differs = step.shares.iter().any(|s| s.figures.get(i).copied().flatten() != s.bases.get(i).copied());
+        let differs = step.shares.iter().any(|s| {
+            s.figures.get(i).copied().flatten().unwrap_or_default() != s.bases.get(i).copied().unwrap_or_default()
+        });
         headers.push((capitalise(figure), Align::Right));
         if differs {
             headers.push((format!("{} basis", capitalise(figure)), Align::Right));
         }
         columns.push((i, differs));
+    }
+    // In a mix, what each method gives each member (before caps and rounding).
+    let mix = step.methods.len() > 1;
+    if mix {
+        for method in &step.methods {
+            headers.push((format!("{}% {}", format_number(method.weight), method.method), Align::Right));
+        }
     }
     let has_caps = step.shares.iter().any(|s| s.cap.is_some());
     headers.push((if has_caps { "Proportion before caps" } else { "Proportion" }.into(), Align::Right));
@@ -300,6 +309,17 @@ fn shares_table(step: &StepWorking, cur: &Currency) -> String {
                 row.push(share.bases.get(*i).map_or_else(String::new, |b| figure_text(*b, unit, cur)));
             }
         }
+        if mix {
+            for (i, method) in step.methods.iter().enumerate() {
+                let basis = share.bases.get(i).copied().unwrap_or_default();
+                let part = if method.total.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    step.amount_in * method.weight / Decimal::ONE_HUNDRED * basis / method.total
+                };
+                row.push(format_exact(part, cur, 4));
+            }
+        }
         row.push(format_proportion(share.proportion));
         row.push(format_exact(share.unrounded, cur, 4));
         row.push(money(share.share));
@@ -315,6 +335,16 @@ fn shares_table(step: &StepWorking, cur: &Currency) -> String {
         total.push(String::new());
         if *differs {
             total.push(String::new());
+        }
+    }
+    if mix {
+        for method in &step.methods {
+            let part = if method.total.is_zero() {
+                Decimal::ZERO
+            } else {
+                step.amount_in * method.weight / Decimal::ONE_HUNDRED
+            };
+            total.push(format_exact(part, cur, 4));
         }
     }
     total.push(format_proportion(proportion_total.round_dp(20)));
