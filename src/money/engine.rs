@@ -87,10 +87,31 @@ pub enum EngineError {
 
 /// Adds values in a canonical order (ascending), so that the sum does not depend on the order
 /// the members were written in even when the last digit is rounded.
+///
+/// When the values are not negative and their exact sum fits in a decimal (the usual case), it is
+/// worked out in whole numbers without sorting: an exact sum does not depend on the order.
 pub fn canonical_sum(values: impl Iterator<Item = Decimal>) -> Result<Decimal, EngineError> {
-    let mut sorted: Vec<Decimal> = values.collect();
+    let values: Vec<Decimal> = values.collect();
+    if let Some(sum) = exact_sum(&values) {
+        return Ok(sum);
+    }
+    let mut sorted = values;
     sorted.sort_unstable();
     sorted.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v).ok_or(EngineError::Overflow))
+}
+
+/// The exact sum of non-negative values, when every value and the sum fit at the largest scale.
+fn exact_sum(values: &[Decimal]) -> Option<Decimal> {
+    let scale = values.iter().map(Decimal::scale).max().unwrap_or(0);
+    let mut total: i128 = 0;
+    for v in values {
+        if v.is_sign_negative() && !v.is_zero() {
+            return None;
+        }
+        let factor = 10i128.checked_pow(scale - v.scale())?;
+        total = total.checked_add(v.mantissa().checked_mul(factor)?)?;
+    }
+    Decimal::try_from_i128_with_scale(total, scale).ok()
 }
 
 /// Shares `amount` (a whole number of minor units) among `caps.len()` members.
@@ -133,18 +154,26 @@ pub fn share(
                 continue;
             }
             // Multiply before dividing: exact whenever the quotient terminates.
-            let p = fraction
-                .checked_mul(*basis)
-                .ok_or(EngineError::Overflow)?
-                .checked_div(total)
-                .ok_or(EngineError::Overflow)?;
             let s = part
                 .checked_mul(*basis)
                 .ok_or(EngineError::Overflow)?
                 .checked_div(total)
                 .ok_or(EngineError::Overflow)?;
-            *proportion = proportion.checked_add(p).ok_or(EngineError::Overflow)?;
             *share = share.checked_add(s).ok_or(EngineError::Overflow)?;
+            if amount.is_zero() {
+                let p = fraction
+                    .checked_mul(*basis)
+                    .ok_or(EngineError::Overflow)?
+                    .checked_div(total)
+                    .ok_or(EngineError::Overflow)?;
+                *proportion = proportion.checked_add(p).ok_or(EngineError::Overflow)?;
+            }
+        }
+    }
+    if !amount.is_zero() {
+        // The proportion is shown, never used: the share over the amount saves a division per method.
+        for (proportion, share) in proportions.iter_mut().zip(&uncapped) {
+            *proportion = share.checked_div(amount).ok_or(EngineError::Overflow)?;
         }
     }
 
@@ -152,9 +181,9 @@ pub fn share(
     // excess is spread in proportion to the members' shares under the rule; with a single
     // method that is its basis itself, which keeps the arithmetic exact where it can be.
     let mut placeable_methods = methods.iter().zip(&method_totals).filter(|(_, t)| !t.is_zero());
-    let weights: &[Decimal] = match (placeable_methods.next(), placeable_methods.next()) {
-        (Some((only, _)), None) => &only.basis,
-        _ => &uncapped,
+    let (weights, exact_weights): (&[Decimal], bool) = match (placeable_methods.next(), placeable_methods.next()) {
+        (Some((only, _)), None) => (&only.basis, true),
+        _ => (&uncapped, false),
     };
     let mut unrounded = uncapped.clone();
     let mut capped = vec![false; n];
@@ -177,13 +206,17 @@ pub fn share(
             canonical_sum(caps.iter().zip(&capped).filter(|(_, c)| **c).map(|(cap, _)| cap.unwrap_or_default()))?;
         let rest = placeable.checked_sub(held).ok_or(EngineError::Overflow)?.max(Decimal::ZERO);
         let free_total = canonical_sum(weights.iter().zip(&capped).filter(|(_, c)| !**c).map(|(u, _)| *u))?;
+        let factor = if exact_weights || free_total.is_zero() { None } else { rest.checked_div(free_total) };
         for (((share, base), cap), is_capped) in unrounded.iter_mut().zip(weights).zip(caps).zip(&capped) {
             *share = if *is_capped {
                 cap.unwrap_or_default()
             } else if free_total.is_zero() {
                 Decimal::ZERO
             } else {
-                scale(rest, *base, free_total)?
+                match factor {
+                    Some(f) => f.checked_mul(*base).ok_or(EngineError::Overflow)?,
+                    None => scale(rest, *base, free_total)?,
+                }
             };
         }
         if free_total.is_zero() {
@@ -209,7 +242,10 @@ pub fn share(
     })
 }
 
-/// `rest × base / total`, multiplying first where it fits.
+/// `rest × base / total`, multiplying first where it fits, so that a quotient that terminates is
+/// exact. Used when the weights are a method's own figures; weights that are themselves
+/// quotients (a mix) carry 28 significant digits already, and are scaled by `rest / total`
+/// worked out once per round.
 fn scale(rest: Decimal, base: Decimal, total: Decimal) -> Result<Decimal, EngineError> {
     match rest.checked_mul(base).and_then(|x| x.checked_div(total)) {
         Some(v) => Ok(v),

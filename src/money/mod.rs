@@ -203,13 +203,12 @@ pub struct MethodWorking {
     pub span: Span,
 }
 
-/// One member's part in a share or compensation step.
+/// One member's part in a share or compensation step. Its display name is in the working's
+/// `members`, which lists the same members in the same order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemberShare {
     /// The member's identifier.
     pub member: String,
-    /// Its display name.
-    pub name: String,
     /// For each method, the member's figure as given (none for equal shares or a missing figure).
     pub figures: Vec<Option<Decimal>>,
     /// For each method, the number the member's share is in proportion to.

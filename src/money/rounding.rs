@@ -69,7 +69,18 @@ pub fn round_shares(total: Decimal, claims: &[Claim], unit: Decimal) -> Result<V
     if unit <= Decimal::ZERO {
         return Err(RoundingError::BadUnit);
     }
-    let total_units = total.checked_div(unit).ok_or(RoundingError::Overflow)?;
+    // Minor units are powers of ten: multiplying by the inverse is exact and far cheaper than
+    // dividing every claim.
+    let inverse = Decimal::ONE.checked_div(unit).ok_or(RoundingError::Overflow)?;
+    let exact_inverse = inverse.checked_mul(unit) == Some(Decimal::ONE);
+    let in_units = |d: Decimal| {
+        if exact_inverse {
+            d.checked_mul(inverse)
+        } else {
+            d.checked_div(unit)
+        }
+    };
+    let total_units = in_units(total).ok_or(RoundingError::Overflow)?;
     if total_units < Decimal::ZERO || !total_units.fract().is_zero() {
         return Err(RoundingError::TotalNotWhole);
     }
@@ -81,11 +92,11 @@ pub fn round_shares(total: Decimal, claims: &[Claim], unit: Decimal) -> Result<V
         if claim.unrounded < Decimal::ZERO {
             return Err(RoundingError::NegativeClaim);
         }
-        let exact = claim.unrounded.checked_div(unit).ok_or(RoundingError::Overflow)?;
+        let exact = in_units(claim.unrounded).ok_or(RoundingError::Overflow)?;
         let mut whole = exact.floor();
         let mut remainder = exact - whole;
         let ceiling = match claim.ceiling {
-            Some(c) => Some(c.checked_div(unit).ok_or(RoundingError::Overflow)?.floor().max(Decimal::ZERO)),
+            Some(c) => Some(in_units(c).ok_or(RoundingError::Overflow)?.floor().max(Decimal::ZERO)),
             None => None,
         };
         if let Some(c) = ceiling {
@@ -100,10 +111,33 @@ pub fn round_shares(total: Decimal, claims: &[Claim], unit: Decimal) -> Result<V
         ceilings.push(ceiling);
     }
     let mut missing = total_units.checked_sub(sum).ok_or(RoundingError::Overflow)?;
+    // Largest remainder first; on a tie, the party listed first.
+    let favour = |a: &usize, b: &usize| remainders.get(*b).cmp(&remainders.get(*a)).then(a.cmp(b));
     if missing > Decimal::ZERO {
-        // Largest remainder first; on a tie, the party listed first.
+        // Usually the missing units go to the first parties in that order, none at its ceiling:
+        // then only those parties need finding, not the whole order.
+        let count = u64::try_from(missing.trunc()).ok().and_then(|c| usize::try_from(c).ok()).unwrap_or(usize::MAX);
+        if count < claims.len() {
+            let mut order: Vec<usize> = (0..claims.len()).collect();
+            order.select_nth_unstable_by(count, favour);
+            let first = order.get(..count).unwrap_or_default();
+            let room = |i: &usize| match (units.get(*i), ceilings.get(*i)) {
+                (Some(u), Some(c)) => c.is_none_or(|c| *u < c),
+                _ => false,
+            };
+            if first.iter().all(room) {
+                for i in first {
+                    if let Some(u) = units.get_mut(*i) {
+                        *u += Decimal::ONE;
+                    }
+                }
+                missing = Decimal::ZERO;
+            }
+        }
+    }
+    if missing > Decimal::ZERO {
         let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by(|&a, &b| remainders.get(b).cmp(&remainders.get(a)).then(a.cmp(&b)));
+        order.sort_by(favour);
         while missing > Decimal::ZERO {
             let mut given = false;
             for &i in &order {

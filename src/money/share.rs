@@ -74,8 +74,11 @@ pub(crate) fn share_step(
     for part in parts {
         columns.push(column(ctx, part, side)?);
     }
-    let methods: Vec<Method> =
-        columns.iter().zip(parts).map(|(c, p)| Method { weight: p.weight.0, basis: c.basis.clone() }).collect();
+    let methods: Vec<Method> = columns
+        .iter_mut()
+        .zip(parts)
+        .map(|(c, p)| Method { weight: p.weight.0, basis: std::mem::take(&mut c.basis) })
+        .collect();
     let sharing = match engine::share(amount, &methods, caps, ctx.unit) {
         Ok(s) => s,
         Err(EngineError::Negative) => {
@@ -118,9 +121,8 @@ pub(crate) fn share_step(
     for (i, member) in ctx.participants.iter().enumerate() {
         shares.push(MemberShare {
             member: member.key.clone(),
-            name: member.name.clone(),
             figures: columns.iter().map(|c| c.figures.get(i).copied().flatten()).collect(),
-            bases: columns.iter().map(|c| c.basis.get(i).copied().unwrap_or_default()).collect(),
+            bases: methods.iter().map(|m| m.basis.get(i).copied().unwrap_or_default()).collect(),
             proportion: sharing.proportions.get(i).copied().unwrap_or_default(),
             unrounded: sharing.unrounded.get(i).copied().unwrap_or_default(),
             share: sharing.shares.get(i).copied().unwrap_or_default(),

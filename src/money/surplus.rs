@@ -318,7 +318,6 @@ fn compensation(
             let share = sharing.as_ref().and_then(|s| s.shares.get(i)).copied().unwrap_or_default();
             MemberShare {
                 member: m.key.clone(),
-                name: m.name.clone(),
                 figures: vec![figures.get(i).copied().flatten()],
                 bases: vec![fall],
                 proportion: sharing.as_ref().and_then(|s| s.proportions.get(i)).copied().unwrap_or_default(),

@@ -9,7 +9,7 @@ use crate::commands::year_end::{ResultReport, YearEndReport};
 use crate::model::Currency;
 use crate::money::{
     format_exact, format_money, format_number, format_proportion, BudgetAllocation, CurrencyWorking, FigureKind,
-    FigureSource, MethodWorking, Outcome, StepKind, StepWorking, YearEndWorking,
+    FigureSource, MemberTotal, MethodWorking, Outcome, StepKind, StepWorking, YearEndWorking,
 };
 
 /// How a column's cells line up.
@@ -161,7 +161,7 @@ pub fn working_human(working: &YearEndWorking, agreement_title: Option<&str>) ->
             out.push_str("\nThe agreement has no waterfall for this; the whole amount is unallocated.\n");
         }
         for step in &waterfall.steps {
-            out.push_str(&step_human(step, &cur, waterfall.kind));
+            out.push_str(&step_human(step, &cur, waterfall.kind, &working.members));
         }
 
         out.push_str(&format!(
@@ -199,7 +199,7 @@ pub fn working_human(working: &YearEndWorking, agreement_title: Option<&str>) ->
     out
 }
 
-fn step_human(step: &StepWorking, cur: &Currency, side: Outcome) -> String {
+fn step_human(step: &StepWorking, cur: &Currency, side: Outcome, members: &[MemberTotal]) -> String {
     let money = |d: Decimal| format_money(d, cur);
     let mut out = String::new();
     let place = step.line.map_or_else(String::new, |l| format!(" (line {l})"));
@@ -229,7 +229,7 @@ fn step_human(step: &StepWorking, cur: &Currency, side: Outcome) -> String {
                 out.push_str(&format!("\n- {}", method_words(method, cur, step.kind)));
             }
             out.push_str("\n\n");
-            out.push_str(&shares_table(step, cur));
+            out.push_str(&shares_table(step, cur, members));
             let verb = if side == Outcome::Deficit { "Borne by members" } else { "Paid to members" };
             out.push_str(&format!("\n{verb}: {}.", money(step.taken)));
             if !step.unplaced.is_zero() {
@@ -266,7 +266,7 @@ fn figure_text(value: Decimal, unit: FigureKind, cur: &Currency) -> String {
     }
 }
 
-fn shares_table(step: &StepWorking, cur: &Currency) -> String {
+fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> String {
     let money = |d: Decimal| format_money(d, cur);
     let mut headers: Vec<(String, Align)> = vec![("Member".into(), Align::Left)];
     // For each method with a figure: the figure, and its basis when that differs from it.
@@ -298,8 +298,13 @@ fn shares_table(step: &StepWorking, cur: &Currency) -> String {
         headers.push(("Held at cap".into(), Align::Left));
     }
     let mut rows = Vec::with_capacity(step.shares.len() + 1);
-    for share in &step.shares {
-        let mut row = vec![share.name.clone()];
+    for (i, share) in step.shares.iter().enumerate() {
+        // The shares list the members in the same order as the totals, which carry the names.
+        let name = match members.get(i) {
+            Some(m) if m.member == share.member => m.name.clone(),
+            _ => share.member.clone(),
+        };
+        let mut row = vec![name];
         for (i, differs) in &columns {
             let unit = step.methods.get(*i).and_then(|m| m.unit).unwrap_or(FigureKind::Number);
             row.push(
