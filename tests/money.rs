@@ -298,3 +298,24 @@ fn scenario_results_are_evaluated_and_can_be_picked() {
             .to_string()]
     );
 }
+
+#[test]
+fn an_observer_takes_no_share() {
+    let a = agreement("savings\n  shared equally\n").replace(
+        "member lbh \"London Borough of Hillingdon\"\n",
+        "member lbh \"London Borough of Hillingdon\"\n  observer\n",
+    );
+    let report = run(&a, SURPLUS);
+    let working = report.results.first().and_then(|r| r.working.as_ref()).expect("worked out");
+    assert_eq!(working.member_amount("lbh"), None);
+    assert_eq!(amount(&report, "hhft"), "500000.00");
+}
+
+#[test]
+fn figures_too_large_are_reported_not_a_panic() {
+    let a = agreement("savings\n  30% to the contingency fund\n  then the rest shared equally\n");
+    let input = "result \"Too large\"\n  capitated budget £50,000,000,000,000,000,000,000,000,000\n  actual cost £1\n";
+    let report = run(&a, input);
+    assert_eq!(report.exit_code(), 2);
+    insta::assert_snapshot!("overflow", human(&a, input));
+}

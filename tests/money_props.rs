@@ -293,3 +293,54 @@ method_property!(
     Side::Surplus,
     Some(parts(&[(40, ShareMethod::Equity), (35, ShareMethod::NeedForInvestment), (25, ShareMethod::Equally)]))
 );
+
+/// Any decimal at all, up to the largest rust_decimal holds.
+fn extreme() -> impl Strategy<Value = Decimal> {
+    let word = || prop_oneof![Just(0u32), any::<u32>()];
+    (any::<u32>(), word(), word(), 0..=28u32)
+        .prop_map(|(lo, mid, hi, scale)| Decimal::from_parts(lo, mid, hi, false, scale))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    /// Extreme figures give a result or a diagnostic, never a panic.
+    #[test]
+    fn extreme_figures_never_panic(
+        figures in proptest::collection::vec((extreme(), extreme(), extreme(), proptest::option::of(extreme())), 1..6),
+        capitated in extreme(),
+        cost in extreme(),
+        surplus in any::<bool>(),
+    ) {
+        let members = figures
+            .iter()
+            .enumerate()
+            .map(|(i, (allocation, performance, reserves, cap))| {
+                let mut m = member(i, &GenMember { budget: 0, allocation: 0, equity: 0, reserves: 0, need: 0, performance: 0, cap: None }, Decimal::ONE, false);
+                m.figures.insert(FigureName::Allocation, figure(*allocation, FigureUnit::Money));
+                m.figures.insert(FigureName::Performance, figure(*performance, FigureUnit::Number));
+                m.figures.insert(FigureName::Reserves, figure(*reserves, FigureUnit::Money));
+                if let Some(cap) = cap {
+                    m.figures.insert(FigureName::LiabilityCap, figure(*cap, FigureUnit::Money));
+                }
+                m
+            })
+            .collect();
+        let side = if surplus { Side::Surplus } else { Side::Deficit };
+        let mix = parts(&[(50, ShareMethod::Allocation), (30, ShareMethod::Performance), (20, ShareMethod::AbilityToPay)]);
+        let a = agreement(members, side, Some(mix));
+        let y = YearEnd {
+            title: Spanned::new("Year".into(), Span::default()),
+            capitated: Some(Spanned::new(Money(capitated), Span::default())),
+            actual_cost: Some(Spanned::new(Money(cost), Span::default())),
+            ..YearEnd::default()
+        };
+        let evaluation = money::evaluate(&a, &y);
+        if let Some(w) = evaluation.working {
+            let total: Decimal = w.members.iter().map(|m| m.amount).sum::<Decimal>() + w.unallocated
+                + w.parties.iter().map(|p| p.amount).sum::<Decimal>();
+            prop_assert_eq!(total, w.result.abs());
+        } else {
+            prop_assert!(!evaluation.diagnostics.is_empty());
+        }
+    }
+}

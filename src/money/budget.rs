@@ -108,14 +108,26 @@ pub fn allocate_budget(
     }
     let unit = agreement.currency.minor_unit;
     let currency = &agreement.currency;
-    let capitated = capitated.map(|c| c.0).or_else(|| budget.capitated.as_ref().map(|c| c.node.0));
+    let capitated =
+        capitated.map(|c| c.0).or_else(|| budget.capitated.as_ref().map(|c| c.node.0)).filter(|c| *c >= Decimal::ZERO);
+    let overflow = |diagnostics: &mut Vec<MoneyError>, at: Span| {
+        diagnostics.push(MoneyError::Overflow {
+            what: "the budget's allocation".into(),
+            file: super::MoneyFile::Agreement,
+            at: at.into(),
+        });
+    };
     let mut lines = Vec::with_capacity(budget.lines.len());
     let mut member_totals = vec![Decimal::ZERO; agreement.members.len()];
     let mut member_listed = vec![false; agreement.members.len()];
     let mut ok = true;
     for line in &budget.lines {
         let amount = whole(line.amount.node.0, unit);
-        let stated: Decimal = line.providers.iter().filter_map(|(_, p, _)| p.map(|p| p.0)).sum();
+        let Some(stated) = super::checked_sum(line.providers.iter().filter_map(|(_, p, _)| p.map(|p| p.0))) else {
+            overflow(diagnostics, line.span);
+            ok = false;
+            continue;
+        };
         let unstated = line.providers.iter().filter(|(_, p, _)| p.is_none()).count();
         if stated > Decimal::ONE_HUNDRED || line.amount.node.0 < Decimal::ZERO {
             if stated > Decimal::ONE_HUNDRED {
@@ -135,13 +147,23 @@ pub fn allocate_budget(
         let each_unstated = if unstated > 0 { rest / Decimal::from(unstated) } else { Decimal::ZERO };
         let mut percents = Vec::with_capacity(line.providers.len());
         let mut claims = Vec::with_capacity(line.providers.len() + 1);
+        let mut fits = true;
         for (_, percent, _) in &line.providers {
             let pct = percent.map_or(each_unstated, |p| p.0);
             percents.push(pct);
-            claims.push(Claim::new(amount * pct / Decimal::ONE_HUNDRED));
+            let part = amount.checked_mul(pct).map(|x| x / Decimal::ONE_HUNDRED);
+            fits &= part.is_some();
+            claims.push(Claim::new(part.unwrap_or_default()));
         }
-        let assigned_pct: Decimal = percents.iter().copied().sum();
-        let not_assigned_exact = (amount - claims.iter().map(|c| c.unrounded).sum::<Decimal>()).max(Decimal::ZERO);
+        // Every percentage is at most 100 and they add up to at most 100, so the parts fit.
+        let assigned_pct = super::checked_sum(percents.iter().copied()).unwrap_or(Decimal::ONE_HUNDRED);
+        let claimed = super::checked_sum(claims.iter().map(|c| c.unrounded));
+        let (true, Some(claimed)) = (fits, claimed) else {
+            overflow(diagnostics, line.span);
+            ok = false;
+            continue;
+        };
+        let not_assigned_exact = amount.checked_sub(claimed).unwrap_or_default().max(Decimal::ZERO);
         let not_assigned_exact = if assigned_pct >= Decimal::ONE_HUNDRED && unstated > 0 {
             // Equal parts of the rest may not terminate (a third): nothing is meant to be unassigned.
             Decimal::ZERO
@@ -167,7 +189,10 @@ pub fn allocate_budget(
             if let (Some(total), Some(listed)) =
                 (member_totals.get_mut(member_id.index()), member_listed.get_mut(member_id.index()))
             {
-                *total += *share;
+                match total.checked_add(*share) {
+                    Some(t) => *total = t,
+                    None => fits = false,
+                }
                 *listed = true;
             }
             providers.push(ProviderAllocation {
@@ -178,6 +203,11 @@ pub fn allocate_budget(
                 unrounded: claim.unrounded,
                 amount: *share,
             });
+        }
+        if !fits {
+            overflow(diagnostics, line.span);
+            ok = false;
+            continue;
         }
         let kind = kind_words(line.kind);
         let description = match &line.name {
@@ -202,7 +232,10 @@ pub fn allocate_budget(
         return None;
     }
     // What the capitated budget covers: statutory minima first, then the lines in order.
-    let total: Decimal = lines.iter().map(|l| l.amount).sum();
+    let Some(total) = super::checked_sum(lines.iter().map(|l| l.amount)) else {
+        overflow(diagnostics, budget.span);
+        return None;
+    };
     let mut available = capitated.unwrap_or(total);
     for line in &mut lines {
         if let Some(minimum) = line.statutory_minimum {

@@ -449,7 +449,9 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
     for (what, value, span, file) in amounts {
         if value < Decimal::ZERO {
             ctx.diagnostics.push(MoneyError::NegativeAmount { what: what.to_string(), file, at: span.into() });
-        } else if !(value / ctx.unit).fract().is_zero() && file == MoneyFile::Input {
+        } else if rounding::floor_to_unit(value, ctx.unit).is_none() {
+            ctx.diagnostics.push(MoneyError::Overflow { what: format!("the {what}"), file, at: span.into() });
+        } else if rounding::floor_to_unit(value, ctx.unit) != Some(value) && file == MoneyFile::Input {
             ctx.diagnostics.push(MoneyError::FinerThanMinorUnit {
                 what: what.to_string(),
                 unit: format_money(ctx.unit, &agreement.currency),
@@ -457,6 +459,9 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
                 at: span.into(),
             });
         }
+    }
+    if ctx.has_errors() {
+        return Evaluation { working: None, diagnostics: ctx.diagnostics };
     }
     let Some(exact) = capitated.checked_add(other).and_then(|x| x.checked_sub(actual.node.0)) else {
         ctx.diagnostics.push(MoneyError::Overflow {
@@ -634,6 +639,11 @@ fn tidy(w: &mut YearEndWorking) {
     }
 }
 
+/// Adds values, or `None` if the sum does not fit.
+pub(crate) fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+}
+
 /// The budget block's contingency fund line, if any.
 fn fund_line(agreement: &Agreement) -> Option<Decimal> {
     agreement
@@ -740,7 +750,9 @@ pub fn format_number(value: Decimal) -> String {
 
 /// Formats a proportion (0 to 1) as a percentage with up to four decimals: `52.1234%…`.
 pub fn format_proportion(value: Decimal) -> String {
-    let percent = value * Decimal::ONE_HUNDRED;
+    let Some(percent) = value.checked_mul(Decimal::ONE_HUNDRED) else {
+        return format!("{}×100%", format_number(value));
+    };
     let shown = percent.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
     let cut = if shown != percent { "…" } else { "" };
     format!("{}%{cut}", format_number(shown))

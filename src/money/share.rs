@@ -38,12 +38,12 @@ const NAMES_SHOWN: usize = 10;
 
 /// Checks that a mix's weights add up to 100%.
 pub(crate) fn check_mix(ctx: &mut Context<'_>, parts: &[ShareMixPart], step_span: Span) -> bool {
-    let total: Decimal = parts.iter().map(|p| p.weight.0).sum();
-    if total == Decimal::ONE_HUNDRED {
+    let total = super::checked_sum(parts.iter().map(|p| p.weight.0));
+    if total == Some(Decimal::ONE_HUNDRED) {
         return true;
     }
     ctx.diagnostics.push(MoneyError::MixNotWhole {
-        total: super::format_number(total),
+        total: total.map_or_else(|| "far more than 100".into(), super::format_number),
         step: step_span.into(),
         parts: parts
             .iter()
@@ -96,7 +96,7 @@ pub(crate) fn share_step(
     };
     for ((part, column), total) in parts.iter().zip(&columns).zip(&sharing.method_totals) {
         if total.is_zero() && !ctx.participants.is_empty() {
-            let portion = amount * part.weight.0 / Decimal::ONE_HUNDRED;
+            let portion = amount.checked_mul(part.weight.0).map_or(amount, |x| x / Decimal::ONE_HUNDRED);
             ctx.diagnostics.push(MoneyError::NothingToShareBy {
                 figure: column.figure.map_or("share", FigureName::words),
                 method: part.method.words(),

@@ -318,11 +318,15 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
             for (i, method) in step.methods.iter().enumerate() {
                 let basis = share.bases.get(i).copied().unwrap_or_default();
                 let part = if method.total.is_zero() {
-                    Decimal::ZERO
+                    Some(Decimal::ZERO)
                 } else {
-                    step.amount_in * method.weight / Decimal::ONE_HUNDRED * basis / method.total
+                    step.amount_in
+                        .checked_mul(method.weight)
+                        .map(|x| x / Decimal::ONE_HUNDRED)
+                        .and_then(|x| x.checked_mul(basis))
+                        .and_then(|x| x.checked_div(method.total))
                 };
-                row.push(format_exact(part, cur, 4));
+                row.push(part.map_or_else(|| "—".into(), |p| format_exact(p, cur, 4)));
             }
         }
         row.push(format_proportion(share.proportion));
@@ -345,11 +349,11 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
     if mix {
         for method in &step.methods {
             let part = if method.total.is_zero() {
-                Decimal::ZERO
+                Some(Decimal::ZERO)
             } else {
-                step.amount_in * method.weight / Decimal::ONE_HUNDRED
+                step.amount_in.checked_mul(method.weight).map(|x| x / Decimal::ONE_HUNDRED)
             };
-            total.push(format_exact(part, cur, 4));
+            total.push(part.map_or_else(|| "—".into(), |p| format_exact(p, cur, 4)));
         }
     }
     total.push(format_proportion(proportion_total.round_dp(20)));
