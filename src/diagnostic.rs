@@ -4,6 +4,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::model::LowerError;
+use crate::money::MoneyError;
 use crate::syntax::SyntaxError;
 
 /// Any diagnostic from any stage.
@@ -17,6 +18,10 @@ pub enum AnyDiagnostic {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Model(#[from] LowerError),
+    /// Found while working out a year-end result's money.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Money(#[from] MoneyError),
 }
 
 /// How serious a diagnostic is.

@@ -20,6 +20,7 @@ pub mod explain;
 pub mod fmt;
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod repl;
 pub mod report;
 pub mod span;

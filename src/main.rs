@@ -85,6 +85,21 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Evaluate inputs against an agreement.
+    ///
+    /// For year-end results (`result` blocks, or scenarios with year-end figures): share the
+    /// surplus or deficit by the agreement's waterfalls, with every step's working, and show the
+    /// capitated budget's allocation. Exits 0 when every result was worked out, 2 when a file
+    /// cannot be read or has errors, or a result cannot be worked out.
+    Eval {
+        /// The agreement (`.concord`).
+        agreement: PathBuf,
+        /// The file with the results or scenarios (`.scenarios`).
+        input: PathBuf,
+        /// Only the scenario (or result) with this name.
+        #[arg(long)]
+        scenario: Option<String>,
+    },
 }
 
 fn colour(choice: ColourChoice) -> Colour {
@@ -124,6 +139,14 @@ fn main() -> ExitCode {
         Command::Repl { agreement, no_history } => {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
+        }
+        Command::Eval { agreement, input, scenario } => {
+            let report = concord::commands::year_end::year_end(&agreement, &input, scenario.as_deref());
+            let text = match cli.format {
+                Format::Human => report::money::year_end_human(&report, colour, 100),
+                Format::Json => json(&report),
+            };
+            (text, report.exit_code())
         }
     };
     let mut stdout = std::io::stdout().lock();

@@ -2,6 +2,8 @@
 //!
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
+pub mod money;
+
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NamedSource};
 use serde::Serialize;
 

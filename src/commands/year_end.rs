@@ -1,0 +1,284 @@
+//! `concord eval AGREEMENT INPUT` for year-end results: every `result` block, and every
+//! scenario that gives a year-end result, worked out under the agreement's waterfalls.
+//!
+//! Exit codes: 0 when every result was worked out (warnings and unallocated amounts included);
+//! 2 when a file cannot be read or has errors, the input has no year-end result, a named scenario
+//! does not exist, or a result cannot be worked out (a missing actual cost, a mix that does not
+//! add up to 100%…).
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::{AnyDiagnostic, Severity};
+use crate::load::{self, plain_io, LoadFailure, Source};
+use crate::model::{FileKind, LowerError, YearEnd};
+use crate::money::{self, MoneyFile, YearEndWorking};
+use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::span::Span;
+
+/// Which file a finding is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Which {
+    /// The agreement.
+    Agreement,
+    /// The file with the results.
+    Input,
+}
+
+impl From<MoneyFile> for Which {
+    fn from(file: MoneyFile) -> Self {
+        match file {
+            MoneyFile::Agreement => Which::Agreement,
+            MoneyFile::Input => Which::Input,
+        }
+    }
+}
+
+/// A finding with the file it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileFinding {
+    /// `agreement` or `input`.
+    pub file: Which,
+    /// The finding.
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+/// One year-end result worked out.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultReport {
+    /// The result's title, or the scenario's name.
+    pub name: String,
+    /// Whether it came from a `scenario` block (rather than a `result` block).
+    pub scenario: bool,
+    /// The working; `null` when an error stopped it.
+    pub working: Option<YearEndWorking>,
+    /// Problems found while working it out.
+    pub findings: Vec<FileFinding>,
+    /// The diagnostics behind `findings`, for rendering.
+    #[serde(skip)]
+    pub diagnostics: Vec<(Which, AnyDiagnostic)>,
+}
+
+/// The report of evaluating the year-end results in a file.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearEndReport {
+    /// The JSON shape's version.
+    pub schema: u32,
+    /// The agreement's path as given.
+    pub agreement: String,
+    /// The agreement's title, when it could be read.
+    pub title: Option<String>,
+    /// The input file's path as given.
+    pub input: String,
+    /// Problems that stopped everything: unreadable files, errors in their text.
+    pub problems: Vec<FileFinding>,
+    /// Plain-language problems without a place in a file (a missing file, an unknown scenario).
+    pub messages: Vec<String>,
+    /// Each year-end result, in the order written.
+    pub results: Vec<ResultReport>,
+    /// The agreement's text, for rendering.
+    #[serde(skip)]
+    pub agreement_source: Option<Source>,
+    /// The input's text, for rendering.
+    #[serde(skip)]
+    pub input_source: Option<Source>,
+    /// The diagnostics behind `problems`.
+    #[serde(skip)]
+    pub problem_diagnostics: Vec<(Which, AnyDiagnostic)>,
+}
+
+impl YearEndReport {
+    /// 0 when every result was worked out; 2 otherwise (see the module documentation).
+    pub fn exit_code(&self) -> u8 {
+        let failed = !self.problems.is_empty()
+            || !self.messages.is_empty()
+            || self.results.is_empty()
+            || self.results.iter().any(|r| r.working.is_none());
+        if failed {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// The source a finding in `which` points into.
+    pub fn source(&self, which: Which) -> Option<&Source> {
+        match which {
+            Which::Agreement => self.agreement_source.as_ref(),
+            Which::Input => self.input_source.as_ref(),
+        }
+    }
+}
+
+/// Whether a file's text holds at least one year-end result (a `result` block, or a scenario
+/// with year-end figures), judged without the agreement. The `eval` command uses it to send a
+/// file to the money evaluator rather than the proposal evaluator.
+pub fn has_year_end(text: &str) -> bool {
+    let parsed = crate::syntax::parse(text);
+    parsed.file.blocks.iter().any(|b| match &b.header.node {
+        crate::syntax::ast::Header::Result { .. } => true,
+        crate::syntax::ast::Header::Scenario { .. } => b.clauses.iter().any(|c| {
+            matches!(&c.node, crate::syntax::ast::Clause::Scenario(crate::syntax::ast::ScenarioClause::Result(_)))
+        }),
+        _ => false,
+    })
+}
+
+/// Evaluates the year-end results in `input` under `agreement`; with `scenario`, only the
+/// scenario (or result) of that name.
+pub fn year_end(agreement: &Path, input: &Path, scenario: Option<&str>) -> YearEndReport {
+    let mut report = YearEndReport {
+        schema: JSON_SCHEMA_VERSION,
+        agreement: agreement.display().to_string(),
+        title: None,
+        input: input.display().to_string(),
+        problems: Vec::new(),
+        messages: Vec::new(),
+        results: Vec::new(),
+        agreement_source: None,
+        input_source: None,
+        problem_diagnostics: Vec::new(),
+    };
+    let agreement_source = read(&mut report, agreement, Which::Agreement);
+    let input_source = read(&mut report, input, Which::Input);
+    let (Some(agreement_source), Some(input_source)) = (agreement_source, input_source) else {
+        return report;
+    };
+    evaluate_sources(report, agreement_source, input_source, scenario)
+}
+
+/// Evaluates texts already read (tests and the REPL call this directly).
+pub fn year_end_sources(agreement: Source, input: Source, scenario: Option<&str>) -> YearEndReport {
+    let report = YearEndReport {
+        schema: JSON_SCHEMA_VERSION,
+        agreement: agreement.name.clone(),
+        title: None,
+        input: input.name.clone(),
+        problems: Vec::new(),
+        messages: Vec::new(),
+        results: Vec::new(),
+        agreement_source: None,
+        input_source: None,
+        problem_diagnostics: Vec::new(),
+    };
+    evaluate_sources(report, agreement, input, scenario)
+}
+
+fn read(report: &mut YearEndReport, path: &Path, which: Which) -> Option<Source> {
+    match load::read_source(path) {
+        Ok(source) => Some(source),
+        Err(LoadFailure::Io { error, .. }) => {
+            report.messages.push(format!("cannot read `{}`: {}", path.display(), plain_io(&error)));
+            None
+        }
+        Err(LoadFailure::Invalid { source, diagnostic }) => {
+            problem(report, which, *diagnostic, &source.text);
+            match which {
+                Which::Agreement => report.agreement_source = Some(source),
+                Which::Input => report.input_source = Some(source),
+            }
+            None
+        }
+    }
+}
+
+fn problem(report: &mut YearEndReport, which: Which, diagnostic: AnyDiagnostic, text: &str) {
+    report.problems.push(FileFinding { file: which, finding: finding(&diagnostic, text) });
+    report.problem_diagnostics.push((which, diagnostic));
+}
+
+fn evaluate_sources(
+    mut report: YearEndReport,
+    agreement_source: Source,
+    input_source: Source,
+    scenario: Option<&str>,
+) -> YearEndReport {
+    let loaded = load::load(&agreement_source.text);
+    for d in loaded.diagnostics.iter().filter(|d| d.severity_level() == Severity::Error) {
+        problem(&mut report, Which::Agreement, d.clone(), &agreement_source.text);
+    }
+    let agreement = match (&loaded.agreement, loaded.kind) {
+        (Some(a), FileKind::Agreement) => Some(a),
+        _ => {
+            if report.problems.is_empty() {
+                report
+                    .messages
+                    .push(format!("`{}` is not an agreement: it has no `agreement` header", agreement_source.name));
+            }
+            None
+        }
+    };
+    let inputs_loaded = load::load(&input_source.text);
+    for d in inputs_loaded.diagnostics.iter().filter(|d| d.severity_level() == Severity::Error) {
+        problem(&mut report, Which::Input, d.clone(), &input_source.text);
+    }
+    report.title = agreement.map(|a| a.title.node.clone());
+    let Some(agreement) = agreement.filter(|_| report.problems.is_empty()) else {
+        report.agreement_source = Some(agreement_source);
+        report.input_source = Some(input_source);
+        return report;
+    };
+    let (inputs, errors) = load::load_inputs(agreement, &inputs_loaded.file);
+    for d in errors {
+        problem(&mut report, Which::Input, d, &input_source.text);
+    }
+    if !report.problems.is_empty() {
+        report.agreement_source = Some(agreement_source);
+        report.input_source = Some(input_source);
+        return report;
+    }
+    let mut candidates: Vec<(String, bool, &YearEnd)> =
+        inputs.results.iter().map(|r| (r.title.node.clone(), false, r)).collect();
+    candidates
+        .extend(inputs.scenarios.iter().filter_map(|s| s.result.as_ref().map(|r| (s.name.node.clone(), true, r))));
+    if let Some(wanted) = scenario {
+        let names: Vec<String> = candidates.iter().map(|(n, _, _)| n.clone()).collect();
+        candidates.retain(|(name, _, _)| name == wanted);
+        if candidates.is_empty() {
+            let hint = crate::suggest::nearest(wanted, names.iter().map(String::as_str))
+                .map_or_else(String::new, |n| format!("; did you mean “{n}”?"));
+            report
+                .messages
+                .push(format!("`{}` has no year-end result or scenario called “{wanted}”{hint}", input_source.name));
+        }
+    } else if candidates.is_empty() {
+        let at = inputs_loaded.file.blocks.first().map_or(Span::default(), |b| b.header.span);
+        problem(
+            &mut report,
+            Which::Input,
+            LowerError::IncompleteInput {
+                what: "this file gives no year-end result".into(),
+                at: at.into(),
+                help: "add a `result \"Year ending 31 March 2027\"` block with `actual cost £…`, or a scenario with year-end figures".into(),
+            }
+            .into(),
+            &input_source.text,
+        );
+    }
+    for (name, is_scenario, result) in candidates {
+        let evaluation = money::evaluate(agreement, result);
+        let mut working = evaluation.working;
+        if let Some(w) = &mut working {
+            w.set_lines(&agreement_source.text);
+        }
+        let mut findings = Vec::new();
+        let mut diagnostics = Vec::new();
+        for d in evaluation.diagnostics {
+            let which = Which::from(d.file());
+            let text = match which {
+                Which::Agreement => &agreement_source.text,
+                Which::Input => &input_source.text,
+            };
+            let any = AnyDiagnostic::from(d);
+            findings.push(FileFinding { file: which, finding: finding(&any, text) });
+            diagnostics.push((which, any));
+        }
+        report.results.push(ResultReport { name, scenario: is_scenario, working, findings, diagnostics });
+    }
+    report.agreement_source = Some(agreement_source);
+    report.input_source = Some(input_source);
+    report
+}

@@ -1,0 +1,342 @@
+//! The savings waterfall: a surplus reinvested, compensated and shared, step by step.
+
+use rust_decimal::Decimal;
+
+use super::engine::{self, Method};
+use super::rounding::{round_shares, Claim};
+use super::share::{describe_mix, share_step, Side};
+use super::{
+    Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal, StepKind,
+    StepWorking, WaterfallWorking, CONTINGENCY_FUND,
+};
+use crate::model::{FigureName, Fund, Reinvest, SavingsStep};
+use crate::span::Span;
+
+/// Runs `surplus` (a whole number of minor units) down the agreement's savings waterfall.
+pub(crate) fn run(
+    ctx: &mut Context<'_>,
+    surplus: Decimal,
+) -> (Option<WaterfallWorking>, Vec<MemberTotal>, Vec<PartyTotal>) {
+    let mut received = vec![Decimal::ZERO; ctx.participants.len()];
+    let mut parties: Vec<PartyTotal> = Vec::new();
+    let Some(waterfall) = ctx.agreement.savings.as_ref() else {
+        ctx.diagnostics.push(MoneyError::NoWaterfall {
+            what: "surplus",
+            at: ctx.agreement.title.span.into(),
+            help: format!(
+                "add a `savings` block saying how a surplus is reinvested or shared; until then the whole {} is reported as unallocated",
+                ctx.money(surplus)
+            ),
+        });
+        let working = WaterfallWorking {
+            kind: Outcome::Surplus,
+            amount: surplus,
+            span: None,
+            steps: Vec::new(),
+            unallocated: surplus,
+        };
+        return (Some(working), totals(ctx, &received), parties);
+    };
+    let mut left = surplus;
+    let mut steps = Vec::with_capacity(waterfall.steps.len());
+    for (index, step) in waterfall.steps.iter().enumerate() {
+        let mut working = StepWorking {
+            number: index + 1,
+            rule: String::new(),
+            kind: StepKind::Share,
+            span: step.span,
+            line: None,
+            amount_in: left,
+            taker: None,
+            limit: None,
+            unrounded: None,
+            taken: Decimal::ZERO,
+            methods: Vec::new(),
+            shares: Vec::new(),
+            rounds: 0,
+            unplaced: Decimal::ZERO,
+            carried_on: left,
+            notes: Vec::new(),
+        };
+        match &step.node {
+            SavingsStep::Reinvest { amount, fund } => {
+                let fund_name = fund_words(fund);
+                working.kind = StepKind::Reinvest;
+                working.taker = Some(fund_name.clone());
+                let (want, limit) = match amount {
+                    Reinvest::Everything => {
+                        working.rule = format!("everything to {fund_name}");
+                        (left, None)
+                    }
+                    Reinvest::TheRest => {
+                        working.rule = format!("the rest to {fund_name}");
+                        (left, None)
+                    }
+                    Reinvest::Fixed(m) => {
+                        working.rule = format!("{} to {fund_name}", ctx.money(m.0));
+                        let limit = ctx.floor(m.0);
+                        if limit > left {
+                            working.notes.push(format!("only {} was left, so the fund receives that", ctx.money(left)));
+                        }
+                        (limit.min(left), Some(limit))
+                    }
+                    Reinvest::Percent(p) => {
+                        working.rule = format!("{}% to {fund_name}", super::format_number(p.0));
+                        let Some(due) = surplus.checked_mul(p.0).map(|x| x / Decimal::ONE_HUNDRED) else {
+                            ctx.overflow("this reinvestment", step.span);
+                            return (None, Vec::new(), Vec::new());
+                        };
+                        working.notes.push(format!(
+                            "{}% of the whole surplus of {} is {}",
+                            super::format_number(p.0),
+                            ctx.money(surplus),
+                            super::format_exact(due, &ctx.agreement.currency, 4)
+                        ));
+                        if due > left {
+                            working.notes.push(format!("only {} was left, so the fund receives that", ctx.money(left)));
+                        }
+                        working.unrounded = Some(due.min(left));
+                        (due.min(left), None)
+                    }
+                };
+                working.limit = limit;
+                let Some(taken) = take(ctx, left, want, step.span) else {
+                    return (None, Vec::new(), Vec::new());
+                };
+                working.taken = taken;
+                left -= taken;
+                add_party(&mut parties, fund_name, PartyKind::Fund, taken);
+            }
+            SavingsStep::Compensation => {
+                working.kind = StepKind::Compensation;
+                working.rule = "compensation to members whose budgets fell".into();
+                let Some((methods, shares, unplaced)) = compensation(ctx, left, step.span, &mut working.notes) else {
+                    return (None, Vec::new(), Vec::new());
+                };
+                for (total, s) in received.iter_mut().zip(&shares) {
+                    *total += s.share;
+                }
+                working.taken = left - unplaced;
+                working.methods = methods;
+                working.shares = shares;
+                working.unplaced = unplaced;
+                left = unplaced;
+            }
+            SavingsStep::Share(parts) => {
+                working.rule = describe_mix(parts);
+                let caps = vec![None; ctx.participants.len()];
+                let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, step.span) else {
+                    return (None, Vec::new(), Vec::new());
+                };
+                for (total, s) in received.iter_mut().zip(&result.shares) {
+                    *total += s.share;
+                }
+                working.taken = left - result.unplaced;
+                working.methods = result.methods;
+                working.shares = result.shares;
+                working.unplaced = result.unplaced;
+                working.rounds = result.rounds;
+                working.notes.extend(result.notes);
+                left = result.unplaced;
+            }
+        }
+        working.carried_on = left;
+        steps.push(working);
+    }
+    if left > Decimal::ZERO {
+        ctx.diagnostics.push(MoneyError::Unallocated {
+            amount: ctx.money(left),
+            what: "surplus",
+            at: waterfall.span.into(),
+            help: "the savings waterfall ends before the whole surplus is reinvested or shared; it stays with the network. To place it, end with `the rest shared …` or `the rest to the contingency fund`".into(),
+        });
+    }
+    let working = WaterfallWorking {
+        kind: Outcome::Surplus,
+        amount: surplus,
+        span: Some(waterfall.span),
+        steps,
+        unallocated: left,
+    };
+    (Some(working), totals(ctx, &received), parties)
+}
+
+/// Splits `left` between a taker due `want` and what is carried on, rounding once.
+pub(crate) fn take(ctx: &mut Context<'_>, left: Decimal, want: Decimal, span: Span) -> Option<Decimal> {
+    let want = want.max(Decimal::ZERO).min(left);
+    match round_shares(left, &[Claim::new(want), Claim::new(left - want)], ctx.unit) {
+        Ok(split) => split.first().copied(),
+        Err(_) => {
+            ctx.overflow("this step", span);
+            None
+        }
+    }
+}
+
+/// The fund's name as written.
+fn fund_words(fund: &Fund) -> String {
+    match fund {
+        Fund::Contingency => CONTINGENCY_FUND.to_string(),
+        Fund::Named(name) => format!("“{name}”"),
+    }
+}
+
+pub(crate) fn add_party(parties: &mut Vec<PartyTotal>, party: String, kind: PartyKind, amount: Decimal) {
+    match parties.iter_mut().find(|p| p.party == party) {
+        Some(p) => p.amount += amount,
+        None => parties.push(PartyTotal { party, kind, amount }),
+    }
+}
+
+fn totals(ctx: &Context<'_>, received: &[Decimal]) -> Vec<MemberTotal> {
+    ctx.participants
+        .iter()
+        .zip(received)
+        .map(|(m, amount)| MemberTotal {
+            member: m.key.clone(),
+            name: m.name.clone(),
+            amount: *amount,
+            liability_cap: None,
+            at_cap: false,
+        })
+        .collect()
+}
+
+/// Compensation: each member's fall (budget − allocation, where positive), in proportion to
+/// the falls when `left` does not cover them all, never more than the fall. Returns the
+/// method, the shares and what flows on.
+fn compensation(
+    ctx: &mut Context<'_>,
+    left: Decimal,
+    span: Span,
+    notes: &mut Vec<String>,
+) -> Option<(Vec<MethodWorking>, Vec<MemberShare>, Decimal)> {
+    let n = ctx.participants.len();
+    let mut budgets = Vec::with_capacity(n);
+    let mut allocations = Vec::with_capacity(n);
+    let mut from_budget_block = false;
+    let any_allocation = ctx.participants.iter().any(|m| m.figure(FigureName::Allocation).is_some());
+    for (i, m) in ctx.participants.iter().enumerate() {
+        budgets.push(m.figure(FigureName::Budget));
+        let allocation = match (any_allocation, &ctx.budget_allocation) {
+            (true, _) | (false, None) => m.figure(FigureName::Allocation),
+            (false, Some(a)) => {
+                from_budget_block = true;
+                a.get(i).copied()
+            }
+        };
+        allocations.push(allocation);
+    }
+    let mut falls = Vec::with_capacity(n);
+    let mut figures = Vec::with_capacity(n);
+    for (b, a) in budgets.iter().zip(&allocations) {
+        let fall = match (b, a) {
+            (Some(b), Some(a)) if b > a => Some(*b - *a),
+            (Some(_), Some(_)) => Some(Decimal::ZERO),
+            _ => None,
+        };
+        figures.push(fall);
+        falls.push(ctx.floor(fall.unwrap_or_default()));
+    }
+    if falls.iter().any(|f| *f < Decimal::ZERO)
+        || budgets.iter().chain(&allocations).flatten().any(|v| *v < Decimal::ZERO)
+    {
+        ctx.diagnostics.push(MoneyError::NegativeAmount {
+            what: "budget or allocation of a member".into(),
+            file: super::MoneyFile::Agreement,
+            at: span.into(),
+        });
+        return None;
+    }
+    for (figure, present) in [
+        (FigureName::Budget, budgets.iter().any(Option::is_some)),
+        (FigureName::Allocation, allocations.iter().any(Option::is_some)),
+    ] {
+        if !present && n > 0 {
+            ctx.diagnostics.push(MoneyError::NoMemberHasFigure {
+                article: if figure == FigureName::Allocation { "an" } else { "a" },
+                figure: figure.words(),
+                method: "as compensation",
+                at: span.into(),
+                help: "compensation needs each member's `budget` before the new model of care and its `allocation` under it; give both figures".into(),
+            });
+            return None;
+        }
+    }
+    let incomplete: Vec<String> = ctx
+        .participants
+        .iter()
+        .zip(&figures)
+        .filter(|(_, f)| f.is_none())
+        .map(|(m, _)| format!("`{}`", m.key))
+        .collect();
+    if !incomplete.is_empty() {
+        notes.push(format!(
+            "no fall is known for {}: {} a `budget` or an `allocation` figure",
+            incomplete.join(", "),
+            if incomplete.len() == 1 { "it lacks" } else { "each lacks" }
+        ));
+    }
+    let total_fall = engine::canonical_sum(falls.iter().copied()).ok()?;
+    let basis_words = if from_budget_block {
+        "each member's budget less its allocation in the capitated budget, where that is a fall; never more than the fall"
+    } else {
+        "each member's budget less its allocation, where that is a fall; never more than the fall"
+    };
+    if total_fall.is_zero() {
+        notes.push("no member's budget fell, so everything flows on".into());
+    } else if left >= total_fall {
+        notes.push(format!(
+            "what is left covers every fall ({}), so each member receives its fall",
+            ctx.money(total_fall)
+        ));
+    } else {
+        notes.push(format!(
+            "what is left does not cover the falls ({}), so it is shared in proportion to them",
+            ctx.money(total_fall)
+        ));
+    }
+    let caps: Vec<Option<Decimal>> = falls.iter().map(|f| Some(*f)).collect();
+    let method = Method { weight: Decimal::ONE_HUNDRED, basis: falls.clone() };
+    let sharing = if total_fall.is_zero() {
+        None
+    } else {
+        match engine::share(left, &[method], &caps, ctx.unit) {
+            Ok(s) => Some(s),
+            Err(_) => {
+                ctx.overflow("the compensation", span);
+                return None;
+            }
+        }
+    };
+    let shares = ctx
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let fall = falls.get(i).copied().unwrap_or_default();
+            let share = sharing.as_ref().and_then(|s| s.shares.get(i)).copied().unwrap_or_default();
+            MemberShare {
+                member: m.key.clone(),
+                figures: vec![figures.get(i).copied().flatten()],
+                bases: vec![fall],
+                proportion: sharing.as_ref().and_then(|s| s.proportions.get(i)).copied().unwrap_or_default(),
+                unrounded: sharing.as_ref().and_then(|s| s.unrounded.get(i)).copied().unwrap_or_default(),
+                share,
+                cap: Some(fall),
+                capped: !fall.is_zero() && share == fall,
+            }
+        })
+        .collect();
+    let unplaced = sharing.as_ref().map_or(left, |s| s.unallocated);
+    let methods = vec![MethodWorking {
+        weight: Decimal::ONE_HUNDRED,
+        method: "in proportion to the fall".into(),
+        figure: Some("fall in budget".into()),
+        unit: Some(super::FigureKind::Money),
+        basis: basis_words.into(),
+        total: total_fall,
+        span,
+    }];
+    Some((methods, shares, unplaced))
+}
