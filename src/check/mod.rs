@@ -1,0 +1,1 @@
+//! The checker (in progress).
