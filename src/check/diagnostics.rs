@@ -420,13 +420,14 @@ code!(EmptyBloc, "concord::check::empty_bloc");
 #[error("under decision `{name}` a proposal and its opposite could both pass")]
 #[diagnostic(
     code(concord::check::both_sides_pass),
-    help("if {for_proposal} vote for a proposal and {for_opposite} against it{others}, it passes; put the opposite proposal and it passes too. Require more than half (of eligible votes rather than votes cast)")
+    help("if {for_proposal} {verb} for a proposal and {for_opposite} against it{others}, it passes; put the opposite proposal and it passes too. Require more than half (of eligible votes rather than votes cast)")
 )]
 pub struct BothSidesPass {
     pub decision: Option<String>,
     pub witness: Option<Witness>,
     pub name: String,
     pub for_proposal: String,
+    pub verb: &'static str,
     pub for_opposite: String,
     pub others: &'static str,
     #[label("passes with either side")]
@@ -508,7 +509,7 @@ pub struct UnintendedVeto {
     pub name: String,
     pub members: String,
     pub example: String,
-    #[label("fails if any of them votes against")]
+    #[label("fails if such a member votes against")]
     pub rule: SourceSpan,
     #[label(collection, "can block alone")]
     pub holders: Vec<LabeledSpan>,

@@ -108,6 +108,13 @@ fn partial(
     .into()
 }
 
+/// Whether a member has the figure its votes are weighed by.
+type FigureCheck = fn(&crate::model::Member, Option<FigureName>) -> bool;
+
+fn has_figure(member: &crate::model::Member, figure: Option<FigureName>) -> bool {
+    figure.is_some_and(|f| member.figure(f).is_some())
+}
+
 fn voting_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     let mut schemes = vec![&agreement.voting.scheme];
     for decision in &agreement.decisions {
@@ -118,17 +125,19 @@ fn voting_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
         }
     }
     for scheme in schemes {
-        let (figure, has): (&'static str, Box<dyn Fn(&crate::model::Member) -> bool>) = match &scheme.node {
-            WeightScheme::Proportional(f) => (f.words(), Box::new(move |m| m.figure(*f).is_some())),
+        let (figure, has, figure_name): (&'static str, FigureCheck, Option<FigureName>) = match &scheme.node {
+            WeightScheme::Proportional(f) => (f.words(), has_figure, Some(*f)),
             WeightScheme::Committed(crate::model::CommitScope::Pool) => {
-                ("contribution", Box::new(|m| m.figure(FigureName::Contribution).is_some()))
+                ("contribution", has_figure, Some(FigureName::Contribution))
             }
-            WeightScheme::Explicit => ("votes", Box::new(|m| m.votes.is_some())),
+            WeightScheme::Explicit => ("votes", |m, _| m.votes.is_some(), None),
             _ => continue,
         };
+        let (has, which) = (has, figure_name);
         // Members of a kind holding a reserved share do not need the figure.
         let reserved = |m: &crate::model::Member| agreement.voting.reserved.iter().any(|r| m.is_of_kind(r.kind.node));
-        let lacking: Vec<&crate::model::Member> = partners(agreement).filter(|m| !has(m) && !reserved(m)).collect();
+        let lacking: Vec<&crate::model::Member> =
+            partners(agreement).filter(|m| !has(m, which) && !reserved(m)).collect();
         // Nobody at all: each decision reports that its votes all weigh zero.
         if !lacking.is_empty() && lacking.len() < partners(agreement).count() {
             out.push(partial(figure, "the votes", scheme.span, &lacking));

@@ -487,6 +487,7 @@ fn both_sides(
         decision: ctx.name.clone(),
         witness: Some(Witness::BothSides { others, for_proposal: first.clone(), for_opposite: second.clone() }),
         name: ctx.decision.name.clone(),
+        verb: if first.len() == 1 { "votes" } else { "vote" },
         for_proposal: names(first),
         for_opposite: names(second),
         others: if others == "abstain" { " while everyone else abstains" } else { "" },
