@@ -370,10 +370,13 @@ fn analyse(
     match solver.disjoint_passing() {
         Ok(Some((a, b))) => out.push(both_sides(ctx, rule, members(&a), members(&b), "against")),
         Ok(None) if coalitions::rules::depends_on_attendance(decision, quorum, rule) => {
-            match Voters::new(agreement, decision, &ctx.electorate)
+            let answer = Voters::new(agreement, decision, &ctx.electorate)
                 .map_err(|_| coalitions::BothSidesError::TooLarge)
-                .and_then(|voters| coalitions::both_sides_abstaining(&voters, agreement, decision, rule, limits))
-            {
+                .and_then(|voters| match coalitions::both_sides_cast_threshold(&voters, agreement, decision, rule) {
+                    Some(fast) => fast.map_err(|_| coalitions::BothSidesError::TooLarge),
+                    None => coalitions::both_sides_abstaining(&voters, agreement, decision, rule, limits),
+                });
+            match answer {
                 Ok(Some((f, a))) => {
                     let keys = |ps: &[usize]| {
                         ps.iter().filter_map(|p| game.players.get(*p)).map(|m| key(agreement, *m)).collect()

@@ -318,6 +318,40 @@ impl Bdd {
         out
     }
 
+    /// Variables set on every satisfying assignment (none when nothing satisfies `root`): a
+    /// node's forced set is what both branches force, its own variable counting on the 1-branch.
+    /// Walks the diagram once, creating no node.
+    pub fn forced_ones(&self, root: NodeId) -> Vec<bool> {
+        let n = self.n_vars as usize;
+        let words = n / 64 + 1;
+        if root == FALSE {
+            return vec![false; n];
+        }
+        let order = self.reachable(root);
+        let all = vec![u64::MAX; words];
+        let none = vec![0u64; words];
+        let mut forced: HashMap<NodeId, Vec<u64>> = HashMap::new();
+        for id in order.iter().rev() {
+            let node = self.node(*id);
+            let get = |child: NodeId, forced: &HashMap<NodeId, Vec<u64>>| -> Vec<u64> {
+                match child {
+                    FALSE => all.clone(),
+                    TRUE => none.clone(),
+                    c => forced.get(&c).cloned().unwrap_or_else(|| none.clone()),
+                }
+            };
+            let lo = get(node.lo, &forced);
+            let mut hi = get(node.hi, &forced);
+            if let Some(word) = hi.get_mut(node.var as usize / 64) {
+                *word |= 1u64 << (node.var % 64);
+            }
+            let both: Vec<u64> = lo.iter().zip(&hi).map(|(a, b)| a & b).collect();
+            forced.insert(*id, both);
+        }
+        let at_root = if root == TRUE { none } else { forced.get(&root).cloned().unwrap_or(none) };
+        (0..n).map(|i| at_root.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)).collect()
+    }
+
     /// An assignment with as few variables set as possible that satisfies `root`, if any.
     pub fn min_ones_sat(&self, root: NodeId) -> Option<Vec<bool>> {
         self.extreme_path(root, TRUE, Extreme::FewestOnes)

@@ -256,16 +256,8 @@ impl Solver {
         match self {
             Solver::Weighted(g) => Ok(g.veto_players()),
             Solver::Diagram(d) => {
-                if d.root == FALSE {
-                    return Ok(Vec::new());
-                }
-                let mut out = Vec::new();
-                for i in 0..n {
-                    if d.bdd.restrict(d.root, i as u32, false)? == FALSE {
-                        out.push(i);
-                    }
-                }
-                Ok(out)
+                let forced = d.bdd.forced_ones(d.root);
+                Ok((0..n).filter(|i| forced.get(*i).copied().unwrap_or(false)).collect())
             }
         }
     }
@@ -382,4 +374,136 @@ impl From<CompileError> for BothSidesError {
     fn from(e: CompileError) -> BothSidesError {
         BothSidesError::Compile(e)
     }
+}
+
+/// The both-sides question in the abstain reading for the commonest shape, exactly and fast:
+/// the rule is one threshold of votes (or members) cast in favour, with no quorum, veto or
+/// casting vote. `None` when the rule has another shape.
+///
+/// With `a = 1 − p` and `b = p` (scaled to integers), a proposal with weight `F` for and `A`
+/// against passes both ways when `a·F ≥ b·A` and `a·A ≥ b·F` (strictly for `more than`), with
+/// something cast. That needs `b ≤ a`, and then the two sides' weights in a ratio window
+/// `[b/a, a/b]`: first two members whose weights are neighbours in size (if any pair of members
+/// fits the window, some such pair does), else a dynamic programme over the difference `F − A`
+/// keeping the largest `F + A` for each difference, which is what makes the window easiest.
+pub fn both_sides_cast_threshold(
+    voters: &Voters<'_>,
+    agreement: &Agreement,
+    decision: &Decision,
+    rule: &TimedRule,
+) -> Option<Result<Option<Sides>, TooLarge>> {
+    use crate::model::{Comparator, Condition, Rule, Scope, Side};
+    if decision.quorum.is_some() || agreement.default_quorum.is_some() || decision.casting_vote.is_some() {
+        return None;
+    }
+    if decision.vetoes.iter().any(|v| !v.statutory_only) {
+        return None;
+    }
+    let Rule::Condition(Condition::Threshold { comparator, proportion, base, side: Side::InFavour }) = &rule.rule.node
+    else {
+        return None;
+    };
+    if base.scope != Scope::Cast || !matches!(comparator, Comparator::AtLeast | Comparator::MoreThan) {
+        return None;
+    }
+    let strict = *comparator == Comparator::MoreThan;
+    let scaled = rules::scale_to_integers(&[proportion.node.numerator, proportion.node.denominator]).ok()?;
+    let (num, den) = (*scaled.first()?, *scaled.get(1)?);
+    let (a, b) = (den - num, num);
+    let players: Vec<(usize, i128)> = (0..voters.players.len())
+        .filter(|p| {
+            base.kind.is_none_or(|k| {
+                voters.players.get(*p).and_then(|m| agreement.member(*m)).is_some_and(|m| m.is_of_kind(k))
+            })
+        })
+        .map(|p| {
+            let w = match base.unit {
+                crate::model::Unit::Members => 1,
+                crate::model::Unit::Votes => voters.weights.get(p).copied().unwrap_or(0),
+            };
+            (p, w)
+        })
+        .filter(|(_, w)| *w > 0)
+        .collect();
+    let fits = |f: i128, against: i128| -> bool {
+        let (x, y) = (a * f - b * against, a * against - b * f);
+        f + against > 0 && if strict { x > 0 && y > 0 } else { x >= 0 && y >= 0 }
+    };
+    // More than half can never go both ways; nor can anything above half.
+    if b > a || (strict && a == b) {
+        return Some(Ok(None));
+    }
+    // One member each way.
+    let mut sorted = players.clone();
+    sorted.sort_by_key(|(_, w)| *w);
+    for pair in sorted.windows(2) {
+        if let [(p, wp), (q, wq)] = pair {
+            if fits(*wp, *wq) {
+                return Some(Ok(Some((vec![*p], vec![*q]))));
+            }
+        }
+    }
+    if let Some((p, w)) = sorted.first() {
+        if fits(*w, 0) {
+            return Some(Ok(Some((vec![*p], Vec::new()))));
+        }
+    }
+    // Every split: for each difference F − A, the largest F + A, with the choices kept.
+    let total: i128 = players.iter().map(|(_, w)| w).sum();
+    let width = usize::try_from(2 * total + 1).ok()?;
+    if players.len().saturating_mul(width) > 1 << 25 {
+        return Some(Err(TooLarge));
+    }
+    let offset = total;
+    let mut best: Vec<i64> = vec![-1; width];
+    if let Some(zero) = best.get_mut(offset as usize) {
+        *zero = 0;
+    }
+    let mut choices: Vec<Vec<u8>> = Vec::with_capacity(players.len());
+    let small: Vec<i64> = players.iter().map(|(_, w)| i64::try_from(*w).unwrap_or(i64::MAX)).collect();
+    for w in &small {
+        let mut next = best.clone();
+        let mut choice = vec![0u8; width];
+        for (d, s) in best.iter().enumerate() {
+            if *s < 0 {
+                continue;
+            }
+            for (code, shift) in [(1u8, *w), (2u8, -*w)] {
+                let target = d as i64 + shift;
+                if let Some(slot) = usize::try_from(target).ok().and_then(|t| next.get_mut(t)) {
+                    if s + w > *slot {
+                        *slot = s + w;
+                        if let Some(c) = choice.get_mut(target as usize) {
+                            *c = code;
+                        }
+                    }
+                }
+            }
+        }
+        best = next;
+        choices.push(choice);
+    }
+    let found = best.iter().enumerate().find(|(d, s)| {
+        let diff = *d as i128 - offset;
+        let s = i128::from(**s);
+        s > 0 && (s + diff) % 2 == 0 && fits((s + diff) / 2, (s - diff) / 2)
+    });
+    let Some((mut d, _)) = found else { return Some(Ok(None)) };
+    let (mut for_side, mut against_side) = (Vec::new(), Vec::new());
+    for (i, (p, w)) in players.iter().enumerate().rev() {
+        match choices.get(i).and_then(|c| c.get(d)).copied() {
+            Some(1) => {
+                for_side.push(*p);
+                d = (d as i128 - w) as usize;
+            }
+            Some(2) => {
+                against_side.push(*p);
+                d = (d as i128 + w) as usize;
+            }
+            _ => {}
+        }
+    }
+    for_side.sort_unstable();
+    against_side.sort_unstable();
+    Some(Ok(Some((for_side, against_side))))
 }

@@ -182,3 +182,48 @@ proptest! {
         }
     }
 }
+
+fn cast_agreement(votes: &[u8], rule: &str) -> crate::model::Agreement {
+    let mut text = String::from("agreement \"t\"\nvoting as set for each member\n");
+    for (i, v) in votes.iter().enumerate() {
+        text.push_str(&format!("member m{i}\n  votes {v}\n"));
+    }
+    text.push_str(&format!("decision \"d\"\n  passes if {rule}\n"));
+    let loaded = crate::load::load(&text);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.agreement.unwrap_or_else(|| unreachable!())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_votes_cast_shortcut_agrees_with_the_diagram(
+        votes in proptest::collection::vec(1u8..12, 1..7),
+        share in prop_oneof![Just("1/3"), Just("2/5"), Just("half"), Just("3/5"), Just("45%")],
+        strict in any::<bool>(),
+    ) {
+        let rule = format!("{} {share} of votes cast in favour", if strict { "more than" } else { "at least" });
+        let a = cast_agreement(&votes, &rule);
+        let d = &a.decisions[0];
+        let e = crate::weights::electorate(&a, d, None).unwrap();
+        let voters = Voters::new(&a, d, &e).unwrap();
+        let fast = both_sides_cast_threshold(&voters, &a, d, &d.rules[0]).unwrap().unwrap();
+        let slow = both_sides_abstaining(&voters, &a, d, &d.rules[0], Limits::default()).unwrap();
+        prop_assert_eq!(fast.is_some(), slow.is_some());
+        if let Some((f, against)) = fast {
+            // Check the witness directly: both the proposal and its opposite pass.
+            let w = |ps: &[usize]| ps.iter().map(|p| i128::from(votes[*p])).sum::<i128>();
+            let (wf, wa) = (w(&f), w(&against));
+            prop_assert!(f.iter().all(|p| !against.contains(p)));
+            prop_assert!(wf + wa > 0);
+            let p = &d.rules[0].rule;
+            let _ = p;
+            let ok = |t: i128| {
+                let (n, dd) = match share { "1/3" => (1, 3), "2/5" => (2, 5), "half" => (1, 2), "3/5" => (3, 5), _ => (45, 100) };
+                if strict { t * dd > n * (wf + wa) } else { t * dd >= n * (wf + wa) }
+            };
+            prop_assert!(ok(wf) && ok(wa));
+        }
+    }
+}

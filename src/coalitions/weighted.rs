@@ -36,6 +36,8 @@ pub struct WeightedGame {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Sums {
     words: Vec<u64>,
+    /// The largest reachable sum so far: words above it are zero.
+    top: u64,
 }
 
 impl Sums {
@@ -44,7 +46,7 @@ impl Sums {
         if let Some(first) = words.first_mut() {
             *first = 1;
         }
-        Sums { words }
+        Sums { words, top: 0 }
     }
 
     fn has(&self, sum: u64) -> bool {
@@ -57,8 +59,9 @@ impl Sums {
             return;
         }
         let (shift_words, shift_bits) = ((w / 64) as usize, (w % 64) as u32);
-        let n = self.words.len();
-        for i in (0..n).rev() {
+        self.top = self.top.saturating_add(w);
+        let n = self.words.len().min((self.top / 64) as usize + 1);
+        for i in (shift_words..n).rev() {
             let Some(src_hi) = i.checked_sub(shift_words) else { continue };
             let hi = self.words.get(src_hi).copied().unwrap_or(0);
             let mut v = hi << shift_bits;
@@ -122,11 +125,9 @@ impl WeightedGame {
 
     /// Players who pass a decision alone.
     pub fn passes_alone(&self) -> Vec<usize> {
+        let required: Vec<usize> = (0..self.weights.len()).filter(|i| self.required.get(*i) == Some(&true)).collect();
         (0..self.weights.len())
-            .filter(|i| {
-                self.required.iter().enumerate().all(|(j, r)| !*r || j == *i)
-                    && self.weights.get(*i).copied().unwrap_or(0) >= self.quota
-            })
+            .filter(|i| required.iter().all(|r| r == i) && self.weights.get(*i).copied().unwrap_or(0) >= self.quota)
             .collect()
     }
 
