@@ -12,11 +12,52 @@
 //! Every construction is bounded by a node budget; past it the caller gets [`TooLarge`] and
 //! reports the analysis as not done, never a hang.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::count::Count;
 use super::formula::{Formula, Linear};
 use super::TooLarge;
+
+/// A fast hash for the node tables (keys are small integers; no attacker chooses them):
+/// rotate, xor, multiply, as in the Fx hash of rustc. SipHash spent most of the build time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodeHasher(u64);
+
+impl NodeHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for NodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.add(u64::from(*b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn write_isize(&mut self, i: isize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by nodes.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<NodeHasher>>;
 
 /// A node of a diagram, by index. `FALSE` and `TRUE` are the two leaves.
 pub type NodeId = u32;
@@ -56,8 +97,8 @@ impl Bdd {
         Bdd {
             n_vars,
             nodes: vec![leaf, Node { var: n_vars, lo: TRUE, hi: TRUE }],
-            unique: HashMap::new(),
-            cache: HashMap::new(),
+            unique: HashMap::default(),
+            cache: HashMap::default(),
             budget,
         }
     }
@@ -230,7 +271,7 @@ impl Bdd {
 
     /// The diagram with every variable read the other way round: `f(¬x)`.
     pub fn flip_vars(&mut self, root: NodeId) -> Result<NodeId, TooLarge> {
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         self.flip_rec(root, &mut memo)
     }
 
@@ -251,7 +292,7 @@ impl Bdd {
 
     /// The diagram with variable `var` fixed to `value`.
     pub fn restrict(&mut self, root: NodeId, var: u32, value: bool) -> Result<NodeId, TooLarge> {
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         self.restrict_rec(root, var, value, &mut memo)
     }
 
@@ -291,7 +332,7 @@ impl Bdd {
 
     /// The nodes reachable from `root`, each once, parents before children (by variable).
     pub fn reachable(&self, root: NodeId) -> Vec<NodeId> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<NodeId, BuildHasherDefault<NodeHasher>> = Default::default();
         let mut stack = vec![root];
         let mut out = Vec::new();
         while let Some(id) = stack.pop() {
@@ -330,7 +371,7 @@ impl Bdd {
         let order = self.reachable(root);
         let all = vec![u64::MAX; words];
         let none = vec![0u64; words];
-        let mut forced: HashMap<NodeId, Vec<u64>> = HashMap::new();
+        let mut forced: HashMap<NodeId, Vec<u64>> = HashMap::default();
         for id in order.iter().rev() {
             let node = self.node(*id);
             let get = |child: NodeId, forced: &HashMap<NodeId, Vec<u64>>| -> Vec<u64> {
@@ -366,7 +407,7 @@ impl Bdd {
         // best[node] = (number of ones from this node's level down, choice), by dynamic programming
         // from the leaves up. Skipped variables are 0 for FewestOnes and 1 for MostOnes.
         let order = self.reachable(root);
-        let mut best: HashMap<NodeId, Option<i64>> = HashMap::new();
+        let mut best: HashMap<NodeId, Option<i64>> = HashMap::default();
         let leaf_value = |id: NodeId| if id == target { Some(0i64) } else { None };
         let skipped = |from: u32, to: u32| -> i64 {
             match extreme {
@@ -428,7 +469,7 @@ impl Bdd {
     /// For each reachable node, the satisfying assignments of the variables from its own on.
     fn level_counts(&self, root: NodeId) -> HashMap<NodeId, Count> {
         let order = self.reachable(root);
-        let mut counts: HashMap<NodeId, Count> = HashMap::new();
+        let mut counts: HashMap<NodeId, Count> = HashMap::default();
         counts.insert(FALSE, Count::zero());
         counts.insert(TRUE, Count::one());
         for id in order.iter().rev() {
@@ -450,7 +491,7 @@ impl Bdd {
     pub fn swing_counts(&mut self, root: NodeId) -> Result<Vec<Count>, TooLarge> {
         let order = self.reachable(root);
         // How many assignments of the variables above each node lead to it.
-        let mut up: HashMap<NodeId, Count> = HashMap::new();
+        let mut up: HashMap<NodeId, Count> = HashMap::default();
         up.insert(root, Count::power_of_two(self.var(root) as usize));
         for id in &order {
             let n = self.node(*id);
@@ -471,7 +512,7 @@ impl Bdd {
         }
         let mut all_roots = vec![root];
         all_roots.extend(diffs.iter().map(|d| d.2));
-        let mut counts: HashMap<NodeId, Count> = HashMap::new();
+        let mut counts: HashMap<NodeId, Count> = HashMap::default();
         counts.insert(FALSE, Count::zero());
         counts.insert(TRUE, Count::one());
         for r in all_roots {

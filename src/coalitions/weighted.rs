@@ -231,9 +231,10 @@ impl WeightedGame {
             return Ok(None);
         }
         self.check_size()?;
-        self.witness_budget()?;
-        let (sums, layers) = self.free_sums(None, true);
+        let (sums, _) = self.free_sums(None, false);
         let Some(s) = sums.first_in(self.quota, self.total() - self.quota) else { return Ok(None) };
+        self.witness_budget()?;
+        let (_, layers) = self.free_sums(None, true);
         let first = self.rebuild(&layers, s, None);
         let second = first.iter().map(|b| !b).collect();
         Ok(Some((first, second)))
@@ -307,8 +308,14 @@ impl WeightedGame {
                 reps.push(*i);
             }
         }
-        // Find the first representative that is critical.
-        let (mut lo, mut hi) = (0usize, reps.len());
+        // Find the first representative that is critical. Usually the lightest already is,
+        // so it is tried first: one pass then settles it.
+        if let Some(first) = reps.first() {
+            if self.is_critical(*first)? {
+                return Ok(Vec::new());
+            }
+        }
+        let (mut lo, mut hi) = (1usize.min(reps.len()), reps.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             let critical = match reps.get(mid) {
