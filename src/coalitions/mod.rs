@@ -337,7 +337,8 @@ impl Solver {
 }
 
 /// A proposal and its opposite both passing, with the rest abstaining: the players in favour
-/// of the proposal and those against it (who are in favour of the opposite).
+/// of the proposal and those against it (who are in favour of the opposite), each side with at
+/// least one member.
 pub fn both_sides_abstaining(
     voters: &Voters<'_>,
     agreement: &Agreement,
@@ -352,7 +353,20 @@ pub fn both_sides_abstaining(
     }
     let proposal = voters.passes(decision, quorum, rule, Reading::OthersAbstain { swapped: false })?;
     let opposite = voters.passes(decision, quorum, rule, Reading::OthersAbstain { swapped: true })?;
-    let formula = Formula::and(vec![voters.one_side_each(), proposal, opposite]);
+    // Each side has at least one supporter: a proposal nobody votes for is not a contest.
+    let mut for_some = formula::Affine::constant(-1);
+    let mut against_some = formula::Affine::constant(-1);
+    for p in 0..n as u32 {
+        for_some.terms.insert(2 * p, 1);
+        against_some.terms.insert(2 * p + 1, 1);
+    }
+    let formula = Formula::and(vec![
+        voters.one_side_each(),
+        formula::Linear::at_least_zero(&for_some),
+        formula::Linear::at_least_zero(&against_some),
+        proposal,
+        opposite,
+    ]);
     let mut bdd = Bdd::new(2 * n as u32, limits.diagram_nodes);
     let root = bdd.formula(&formula).map_err(|_| BothSidesError::TooLarge)?;
     Ok(bdd.min_ones_sat(root).map(|a| {
@@ -443,11 +457,6 @@ pub fn both_sides_cast_threshold(
             }
         }
     }
-    if let Some((p, w)) = sorted.first() {
-        if fits(*w, 0) {
-            return Some(Ok(Some((vec![*p], Vec::new()))));
-        }
-    }
     // Every split: for each difference F − A, the largest F + A, with the choices kept.
     let total: i128 = players.iter().map(|(_, w)| w).sum();
     let width = usize::try_from(2 * total + 1).ok()?;
@@ -486,7 +495,7 @@ pub fn both_sides_cast_threshold(
     let found = best.iter().enumerate().find(|(d, s)| {
         let diff = *d as i128 - offset;
         let s = i128::from(**s);
-        s > 0 && (s + diff) % 2 == 0 && fits((s + diff) / 2, (s - diff) / 2)
+        s + diff > 0 && s - diff > 0 && (s + diff) % 2 == 0 && fits((s + diff) / 2, (s - diff) / 2)
     });
     let Some((mut d, _)) = found else { return Some(Ok(None)) };
     let (mut for_side, mut against_side) = (Vec::new(), Vec::new());
