@@ -3,6 +3,7 @@
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::check::{CheckDiagnostic, Witness};
 use crate::model::LowerError;
 use crate::money::MoneyError;
 use crate::syntax::SyntaxError;
@@ -22,6 +23,10 @@ pub enum AnyDiagnostic {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Money(#[from] MoneyError),
+    /// Found by the checker's analyses of what the agreement means.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Check(#[from] CheckDiagnostic),
 }
 
 /// How serious a diagnostic is.
@@ -43,6 +48,22 @@ impl AnyDiagnostic {
             Some(miette::Severity::Warning) => Severity::Warning,
             Some(miette::Severity::Advice) => Severity::Advice,
             _ => Severity::Error,
+        }
+    }
+
+    /// The decision a checker finding is about, if any.
+    pub fn decision(&self) -> Option<&str> {
+        match self {
+            AnyDiagnostic::Check(d) => d.decision(),
+            _ => None,
+        }
+    }
+
+    /// A checker finding's evidence, if any.
+    pub fn witness(&self) -> Option<&Witness> {
+        match self {
+            AnyDiagnostic::Check(d) => d.witness(),
+            _ => None,
         }
     }
 

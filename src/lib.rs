@@ -14,6 +14,8 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+pub mod check;
+pub mod coalitions;
 pub mod commands;
 pub mod diagnostic;
 pub mod explain;

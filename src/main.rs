@@ -49,12 +49,17 @@ enum Command {
     /// Read agreements and scenario files and report every problem in them.
     ///
     /// A folder is searched for `.concord` and `.scenarios` files. Exits 0 when there are no
-    /// errors, 1 when the checks find errors, 2 when a file cannot be read or has errors in
+    /// errors (warnings alone do not fail unless `--deny warnings`), 1 when the checks find
+    /// errors, 2 when a file cannot be read or has errors in
     /// its wording (a syntax error, an unknown member).
     Check {
         /// Files or folders to check.
         #[arg(required = true, value_name = "FILE")]
         paths: Vec<PathBuf>,
+
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        deny: Option<DenyChoice>,
     },
     /// Draft and test an agreement interactively.
     ///
@@ -102,6 +107,12 @@ enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DenyChoice {
+    /// Warnings fail the check as errors do.
+    Warnings,
+}
+
 fn colour(choice: ColourChoice) -> Colour {
     match choice {
         ColourChoice::Always => Colour::On,
@@ -127,13 +138,17 @@ fn main() -> ExitCode {
     };
     let colour = colour(cli.color);
     let (text, code) = match cli.command {
-        Command::Check { paths } => {
+        Command::Check { paths, deny } => {
             let report = concord::commands::check::check(&paths);
             let text = match cli.format {
                 Format::Human => report::check_human(&report, colour, 100),
                 Format::Json => json(&report),
             };
-            (text, report.exit_code())
+            let deny = match deny {
+                Some(DenyChoice::Warnings) => concord::commands::check::Deny::Warnings,
+                None => concord::commands::check::Deny::Errors,
+            };
+            (text, report.exit_code(deny))
         }
         Command::Fmt { paths, write, check } => fmt(&paths, write, check, colour),
         Command::Repl { agreement, no_history } => {

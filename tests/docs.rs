@@ -216,11 +216,16 @@ fn codes_in_source() -> BTreeSet<String> {
 
 #[test]
 fn every_code_has_an_entry_in_the_catalogue() {
+    // Reading and resolving codes are in diagnostics.md; the checker's in diagnostics-check.md.
     let catalogue = read(&root().join("docs/diagnostics.md"));
+    let checker = read(&root().join("docs/diagnostics-check.md"));
     let codes = codes_in_source();
     assert!(codes.len() >= 30, "found only {} codes in src/", codes.len());
-    let missing: Vec<_> = codes.iter().filter(|code| !catalogue.contains(&format!("### `{code}`"))).collect();
-    assert!(missing.is_empty(), "codes with no entry in docs/diagnostics.md: {missing:?}");
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|code| !catalogue.contains(&format!("### `{code}`")) && !checker.contains(&format!("## `{code}`")))
+        .collect();
+    assert!(missing.is_empty(), "codes with no entry in docs/diagnostics.md or docs/diagnostics-check.md: {missing:?}");
 }
 
 #[test]

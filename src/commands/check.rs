@@ -54,10 +54,20 @@ pub struct CheckReport {
     pub warnings: usize,
 }
 
+/// Which findings besides errors make `concord check` fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deny {
+    /// Only errors fail.
+    Errors,
+    /// Warnings fail too (`--deny warnings`).
+    Warnings,
+}
+
 impl CheckReport {
     /// The exit code: 2 when any file could not be read or has errors in its text or names,
-    /// 1 when the checker's analyses found errors, 0 otherwise.
-    pub fn exit_code(&self) -> u8 {
+    /// 1 when the checker's analyses found errors (or warnings, with `Deny::Warnings`), 0
+    /// otherwise.
+    pub fn exit_code(&self, deny: Deny) -> u8 {
         let input_error = self.files.iter().any(|f| {
             f.unreadable.is_some()
                 || f.findings.iter().any(|d| {
@@ -67,7 +77,7 @@ impl CheckReport {
         });
         if input_error {
             2
-        } else if self.errors > 0 {
+        } else if self.errors > 0 || (deny == Deny::Warnings && self.warnings > 0) {
             1
         } else {
             0
@@ -158,6 +168,10 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     };
     if loaded.kind == FileKind::Scenarios && !loaded.has_errors() {
         diagnostics.extend(check_scenarios(&loaded, folder));
+    }
+    // The checker's analyses run on agreements that resolved cleanly.
+    if let (Some(agreement), false) = (&loaded.agreement, loaded.has_errors()) {
+        diagnostics.extend(crate::check::check(agreement).into_iter().map(AnyDiagnostic::from));
     }
     let findings = diagnostics.iter().map(|d| finding(d, &source.text)).collect();
     FileCheck {

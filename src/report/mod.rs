@@ -43,6 +43,12 @@ pub struct Finding {
     pub help: Option<String>,
     /// Every place involved.
     pub labels: Vec<Label>,
+    /// For a checker finding about one decision: its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// For a checker finding: the evidence (coalitions, members, amounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub witness: Option<crate::check::Witness>,
 }
 
 /// Builds a finding from any diagnostic over `source`.
@@ -66,6 +72,8 @@ pub fn finding(diagnostic: &AnyDiagnostic, source: &str) -> Finding {
         message: diagnostic.to_string(),
         help: diagnostic.help().map(|h| h.to_string()),
         labels,
+        decision: diagnostic.decision().map(str::to_string),
+        witness: diagnostic.witness().cloned(),
     }
 }
 
@@ -102,7 +110,15 @@ pub fn check_human(report: &crate::commands::check::CheckReport, colour: Colour,
             continue;
         }
         if let Some(source) = &file.source {
+            // Checker findings come grouped by decision, agreement-wide ones first.
+            let mut current: Option<&str> = None;
             for diagnostic in &file.diagnostics {
+                if let Some(decision) = diagnostic.decision() {
+                    if current != Some(decision) {
+                        out.push_str(&format!("── decision “{decision}” ──\n\n"));
+                        current = Some(decision);
+                    }
+                }
                 out.push_str(&render(diagnostic, &file.path, &source.text, colour, width));
                 out.push('\n');
             }

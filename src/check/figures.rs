@@ -1,0 +1,214 @@
+//! Figures that votes and shares are taken from, and shares that must add up to 100%.
+
+use miette::LabeledSpan;
+use rust_decimal::Decimal;
+
+use super::diagnostics::*;
+use super::{names, percent};
+use crate::model::{Agreement, FigureName, Role, ShareMethod, ShareMixPart, WeightScheme};
+use crate::span::Span;
+
+pub(super) fn check(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
+    share_figures(agreement, out);
+    voting_figures(agreement, out);
+    share_totals(agreement, out);
+}
+
+fn labelled(span: Span) -> LabeledSpan {
+    LabeledSpan::underline(span)
+}
+
+/// Members who take part in sharing and voting: everyone but observers.
+fn partners(agreement: &Agreement) -> impl Iterator<Item = &crate::model::Member> {
+    agreement.members.iter().filter(|m| !m.has_role(Role::Observer))
+}
+
+fn example(figure: FigureName) -> &'static str {
+    match figure.unit() {
+        crate::model::FigureUnit::Money => "£1,000,000",
+        crate::model::FigureUnit::Percent => "25%",
+        crate::model::FigureUnit::Number => "80",
+    }
+}
+
+fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
+    let mut mixes: Vec<(&'static str, &'static str, Vec<&ShareMixPart>)> = Vec::new();
+    if let Some(savings) = &agreement.savings {
+        let parts = savings
+            .steps
+            .iter()
+            .filter_map(|s| match &s.node {
+                crate::model::SavingsStep::Share(parts) => Some(parts.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        mixes.push(("savings", "savings shares", parts));
+    }
+    if let Some(deficits) = &agreement.deficits {
+        let parts = deficits
+            .steps
+            .iter()
+            .filter_map(|s| match &s.node {
+                crate::model::DeficitStep::Share(parts) => Some(parts.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        mixes.push(("deficits", "deficit shares", parts));
+    }
+    for (what, used_for, parts) in mixes {
+        let mut seen: Vec<ShareMethod> = Vec::new();
+        for part in parts {
+            let Some(figure) = part.method.figure() else { continue };
+            if seen.contains(&part.method) {
+                continue;
+            }
+            seen.push(part.method);
+            let lacking: Vec<&crate::model::Member> =
+                partners(agreement).filter(|m| m.figure(figure).is_none()).collect();
+            let declared = partners(agreement).count() - lacking.len();
+            if declared == 0 {
+                out.push(
+                    MissingFigure {
+                        decision: None,
+                        witness: None,
+                        what,
+                        figure: figure.words(),
+                        example: example(figure),
+                        at: part.span.into(),
+                    }
+                    .into(),
+                );
+            } else if !lacking.is_empty() {
+                out.push(partial(figure.words(), used_for, part.span, &lacking));
+            }
+        }
+    }
+}
+
+fn partial(
+    figure: &'static str,
+    used_for: &'static str,
+    at: Span,
+    lacking: &[&crate::model::Member],
+) -> CheckDiagnostic {
+    let one = lacking.len() == 1;
+    PartialFigure {
+        decision: None,
+        witness: None,
+        names: names(lacking.iter().map(|m| m.key.clone())),
+        verb: if one { "declares" } else { "declare" },
+        counts: if one { "it counts" } else { "they count" },
+        figure,
+        used_for,
+        at: at.into(),
+        members: lacking.iter().map(|m| labelled(m.span)).collect(),
+    }
+    .into()
+}
+
+/// Whether a member has the figure its votes are weighed by.
+type FigureCheck = fn(&crate::model::Member, Option<FigureName>) -> bool;
+
+fn has_figure(member: &crate::model::Member, figure: Option<FigureName>) -> bool {
+    figure.is_some_and(|f| member.figure(f).is_some())
+}
+
+fn voting_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
+    let mut schemes = vec![&agreement.voting.scheme];
+    for decision in &agreement.decisions {
+        if let Some(s) = &decision.voting {
+            if !schemes.iter().any(|x| x.node == s.node) {
+                schemes.push(s);
+            }
+        }
+    }
+    for scheme in schemes {
+        let (figure, has, figure_name): (&'static str, FigureCheck, Option<FigureName>) = match &scheme.node {
+            WeightScheme::Proportional(f) => (f.words(), has_figure, Some(*f)),
+            WeightScheme::Committed(crate::model::CommitScope::Pool) => {
+                ("contribution", has_figure, Some(FigureName::Contribution))
+            }
+            WeightScheme::Explicit => ("votes", |m, _| m.votes.is_some(), None),
+            _ => continue,
+        };
+        let (has, which) = (has, figure_name);
+        // Members of a kind holding a reserved share do not need the figure.
+        let reserved = |m: &crate::model::Member| agreement.voting.reserved.iter().any(|r| m.is_of_kind(r.kind.node));
+        let lacking: Vec<&crate::model::Member> =
+            partners(agreement).filter(|m| !has(m, which) && !reserved(m)).collect();
+        // Nobody at all: each decision reports that its votes all weigh zero.
+        if !lacking.is_empty() && lacking.len() < partners(agreement).count() {
+            out.push(partial(figure, "the votes", scheme.span, &lacking));
+        }
+    }
+}
+
+fn share_totals(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
+    let mix_total = |parts: &[ShareMixPart]| parts.iter().map(|p| p.weight.0).sum::<Decimal>();
+    let check_mix = |list: ShareList, parts: &[ShareMixPart], out: &mut Vec<CheckDiagnostic>| {
+        let total = mix_total(parts);
+        if !parts.is_empty() && total != Decimal::ONE_HUNDRED {
+            out.push(
+                SharesNot100 {
+                    decision: None,
+                    witness: None,
+                    list,
+                    total: percent(total),
+                    parts: parts.iter().map(|p| labelled(p.span)).collect(),
+                }
+                .into(),
+            );
+        }
+    };
+    if let Some(savings) = &agreement.savings {
+        for step in &savings.steps {
+            if let crate::model::SavingsStep::Share(parts) = &step.node {
+                check_mix(ShareList::Savings, parts, out);
+            }
+        }
+    }
+    if let Some(deficits) = &agreement.deficits {
+        for step in &deficits.steps {
+            if let crate::model::DeficitStep::Share(parts) = &step.node {
+                check_mix(ShareList::Deficits, parts, out);
+            }
+        }
+    }
+    let reserved: Decimal = agreement.voting.reserved.iter().map(|r| r.share.node.0).sum();
+    if reserved > Decimal::ONE_HUNDRED {
+        out.push(
+            SharesNot100 {
+                decision: None,
+                witness: None,
+                list: ShareList::ReservedVotes,
+                total: percent(reserved),
+                parts: agreement.voting.reserved.iter().map(|r| labelled(r.share.span)).collect(),
+            }
+            .into(),
+        );
+    }
+    if let Some(budget) = &agreement.budget {
+        for line in &budget.lines {
+            let stated: Vec<Decimal> = line.providers.iter().filter_map(|(_, s, _)| s.map(|p| p.0)).collect();
+            if stated.is_empty() {
+                continue;
+            }
+            let total: Decimal = stated.iter().sum();
+            let all_stated = stated.len() == line.providers.len();
+            if total > Decimal::ONE_HUNDRED || (all_stated && total != Decimal::ONE_HUNDRED) {
+                out.push(
+                    SharesNot100 {
+                        decision: None,
+                        witness: None,
+                        list: ShareList::Providers,
+                        total: percent(total),
+                        parts: line.providers.iter().map(|(_, _, span)| labelled(*span)).collect(),
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+}

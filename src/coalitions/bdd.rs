@@ -1,0 +1,629 @@
+//! Reduced ordered binary decision diagrams for composite rules.
+//!
+//! A rule over members' votes becomes one diagram: a graph whose nodes each ask about one
+//! variable, in a fixed order, shared wherever two sub-rules are the same. Each linear threshold
+//! is built directly by the interval construction (a node stands for every remaining bound that
+//! gives the same function, so the diagram never grows past the number of distinct functions),
+//! then thresholds are joined by `apply`. From the diagram every coalition question is a walk:
+//! whether anything passes, a smallest passing coalition, whether a variable matters at all
+//! (a reduced diagram mentions exactly the variables the rule depends on), counts of passing
+//! coalitions and of swings, as exact integers.
+//!
+//! Every construction is bounded by a node budget; past it the caller gets [`TooLarge`] and
+//! reports the analysis as not done, never a hang.
+
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::count::Count;
+use super::formula::{Formula, Linear};
+use super::TooLarge;
+
+/// A fast hash for the node tables (keys are small integers; no attacker chooses them):
+/// rotate, xor, multiply, as in the Fx hash of rustc. SipHash spent most of the build time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodeHasher(u64);
+
+impl NodeHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for NodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.add(u64::from(*b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn write_isize(&mut self, i: isize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by nodes.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<NodeHasher>>;
+
+/// A node of a diagram, by index. `FALSE` and `TRUE` are the two leaves.
+pub type NodeId = u32;
+/// The leaf "the rule fails".
+pub const FALSE: NodeId = 0;
+/// The leaf "the rule holds".
+pub const TRUE: NodeId = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Node {
+    var: u32,
+    lo: NodeId,
+    hi: NodeId,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Op {
+    And,
+    Or,
+    Xor,
+}
+
+/// A store of shared diagram nodes over `n_vars` variables, ordered by variable number.
+#[derive(Debug, Clone)]
+pub struct Bdd {
+    n_vars: u32,
+    nodes: Vec<Node>,
+    unique: HashMap<Node, NodeId>,
+    cache: HashMap<(Op, NodeId, NodeId), NodeId>,
+    budget: usize,
+}
+
+impl Bdd {
+    /// An empty store over `n_vars` variables that refuses to grow past `budget` nodes.
+    pub fn new(n_vars: u32, budget: usize) -> Bdd {
+        let leaf = Node { var: n_vars, lo: FALSE, hi: FALSE };
+        Bdd {
+            n_vars,
+            nodes: vec![leaf, Node { var: n_vars, lo: TRUE, hi: TRUE }],
+            unique: HashMap::default(),
+            cache: HashMap::default(),
+            budget,
+        }
+    }
+
+    /// How many variables the store's diagrams range over.
+    pub fn n_vars(&self) -> u32 {
+        self.n_vars
+    }
+
+    /// How many nodes the store holds.
+    pub fn size(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn node(&self, id: NodeId) -> Node {
+        self.nodes.get(id as usize).copied().unwrap_or(Node { var: self.n_vars, lo: FALSE, hi: FALSE })
+    }
+
+    /// The variable a node asks about (`n_vars` for a leaf).
+    pub fn var(&self, id: NodeId) -> u32 {
+        self.node(id).var
+    }
+
+    /// A node's children: (variable is 0, variable is 1).
+    pub fn children(&self, id: NodeId) -> (NodeId, NodeId) {
+        let n = self.node(id);
+        (n.lo, n.hi)
+    }
+
+    fn mk(&mut self, var: u32, lo: NodeId, hi: NodeId) -> Result<NodeId, TooLarge> {
+        if lo == hi {
+            return Ok(lo);
+        }
+        let key = Node { var, lo, hi };
+        if let Some(id) = self.unique.get(&key) {
+            return Ok(*id);
+        }
+        if self.nodes.len() >= self.budget {
+            return Err(TooLarge);
+        }
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(key);
+        self.unique.insert(key, id);
+        Ok(id)
+    }
+
+    /// The diagram of a formula.
+    pub fn formula(&mut self, formula: &Formula) -> Result<NodeId, TooLarge> {
+        match formula {
+            Formula::Const(false) => Ok(FALSE),
+            Formula::Const(true) => Ok(TRUE),
+            Formula::Linear(l) => self.linear(l),
+            Formula::And(parts) => {
+                let mut acc = TRUE;
+                for part in parts {
+                    let d = self.formula(part)?;
+                    acc = self.and(acc, d)?;
+                    if acc == FALSE {
+                        break;
+                    }
+                }
+                Ok(acc)
+            }
+            Formula::Or(parts) => {
+                let mut acc = FALSE;
+                for part in parts {
+                    let d = self.formula(part)?;
+                    acc = self.or(acc, d)?;
+                    if acc == TRUE {
+                        break;
+                    }
+                }
+                Ok(acc)
+            }
+        }
+    }
+
+    /// The diagram of one linear threshold, by the interval construction.
+    pub fn linear(&mut self, linear: &Linear) -> Result<NodeId, TooLarge> {
+        let terms: Vec<(u32, i128)> = linear.terms.iter().copied().filter(|(v, _)| *v < self.n_vars).collect();
+        let k = terms.len();
+        // Suffix sums of the negative and positive parts: the range the rest can still add.
+        let mut min_rest = vec![0i128; k + 1];
+        let mut max_rest = vec![0i128; k + 1];
+        for i in (0..k).rev() {
+            let c = terms.get(i).map_or(0, |t| t.1);
+            let (lo_next, hi_next) =
+                (min_rest.get(i + 1).copied().unwrap_or(0), max_rest.get(i + 1).copied().unwrap_or(0));
+            if let Some(slot) = min_rest.get_mut(i) {
+                *slot = lo_next.saturating_add(c.min(0));
+            }
+            if let Some(slot) = max_rest.get_mut(i) {
+                *slot = hi_next.saturating_add(c.max(0));
+            }
+        }
+        let mut memo: Vec<BTreeMap<i128, (i128, NodeId)>> = vec![BTreeMap::new(); k];
+        let mut builder = LinearBuilder { terms: &terms, min_rest: &min_rest, max_rest: &max_rest, memo: &mut memo };
+        let (node, _, _) = builder.build(self, 0, linear.bound)?;
+        Ok(node)
+    }
+
+    /// `a and b`.
+    pub fn and(&mut self, a: NodeId, b: NodeId) -> Result<NodeId, TooLarge> {
+        self.apply(Op::And, a, b)
+    }
+
+    /// `a or b`.
+    pub fn or(&mut self, a: NodeId, b: NodeId) -> Result<NodeId, TooLarge> {
+        self.apply(Op::Or, a, b)
+    }
+
+    /// `a xor b`: where the two differ.
+    pub fn xor(&mut self, a: NodeId, b: NodeId) -> Result<NodeId, TooLarge> {
+        self.apply(Op::Xor, a, b)
+    }
+
+    fn apply(&mut self, op: Op, a: NodeId, b: NodeId) -> Result<NodeId, TooLarge> {
+        match op {
+            Op::And => {
+                if a == FALSE || b == FALSE {
+                    return Ok(FALSE);
+                }
+                if a == TRUE {
+                    return Ok(b);
+                }
+                if b == TRUE || a == b {
+                    return Ok(a);
+                }
+            }
+            Op::Or => {
+                if a == TRUE || b == TRUE {
+                    return Ok(TRUE);
+                }
+                if a == FALSE {
+                    return Ok(b);
+                }
+                if b == FALSE || a == b {
+                    return Ok(a);
+                }
+            }
+            Op::Xor => {
+                if a == b {
+                    return Ok(FALSE);
+                }
+                if a == FALSE {
+                    return Ok(b);
+                }
+                if b == FALSE {
+                    return Ok(a);
+                }
+                if a <= TRUE && b <= TRUE {
+                    return Ok(TRUE);
+                }
+            }
+        }
+        let key = if a <= b { (op, a, b) } else { (op, b, a) };
+        if let Some(r) = self.cache.get(&key) {
+            return Ok(*r);
+        }
+        let (na, nb) = (self.node(a), self.node(b));
+        let var = na.var.min(nb.var);
+        let (a0, a1) = if na.var == var { (na.lo, na.hi) } else { (a, a) };
+        let (b0, b1) = if nb.var == var { (nb.lo, nb.hi) } else { (b, b) };
+        let lo = self.apply(op, a0, b0)?;
+        let hi = self.apply(op, a1, b1)?;
+        let r = self.mk(var, lo, hi)?;
+        self.cache.insert(key, r);
+        Ok(r)
+    }
+
+    /// The diagram with every variable read the other way round: `f(¬x)`.
+    pub fn flip_vars(&mut self, root: NodeId) -> Result<NodeId, TooLarge> {
+        let mut memo = HashMap::default();
+        self.flip_rec(root, &mut memo)
+    }
+
+    fn flip_rec(&mut self, id: NodeId, memo: &mut HashMap<NodeId, NodeId>) -> Result<NodeId, TooLarge> {
+        if id <= TRUE {
+            return Ok(id);
+        }
+        if let Some(r) = memo.get(&id) {
+            return Ok(*r);
+        }
+        let n = self.node(id);
+        let lo = self.flip_rec(n.hi, memo)?;
+        let hi = self.flip_rec(n.lo, memo)?;
+        let r = self.mk(n.var, lo, hi)?;
+        memo.insert(id, r);
+        Ok(r)
+    }
+
+    /// The diagram with variable `var` fixed to `value`.
+    pub fn restrict(&mut self, root: NodeId, var: u32, value: bool) -> Result<NodeId, TooLarge> {
+        let mut memo = HashMap::default();
+        self.restrict_rec(root, var, value, &mut memo)
+    }
+
+    fn restrict_rec(
+        &mut self,
+        id: NodeId,
+        var: u32,
+        value: bool,
+        memo: &mut HashMap<NodeId, NodeId>,
+    ) -> Result<NodeId, TooLarge> {
+        let n = self.node(id);
+        if n.var > var {
+            return Ok(id);
+        }
+        if n.var == var {
+            return Ok(if value { n.hi } else { n.lo });
+        }
+        if let Some(r) = memo.get(&id) {
+            return Ok(*r);
+        }
+        let lo = self.restrict_rec(n.lo, var, value, memo)?;
+        let hi = self.restrict_rec(n.hi, var, value, memo)?;
+        let r = self.mk(n.var, lo, hi)?;
+        memo.insert(id, r);
+        Ok(r)
+    }
+
+    /// Whether the diagram holds for `assignment` (indexed by variable; missing ones are 0).
+    pub fn eval(&self, root: NodeId, assignment: &[bool]) -> bool {
+        let mut id = root;
+        while id > TRUE {
+            let n = self.node(id);
+            id = if assignment.get(n.var as usize).copied().unwrap_or(false) { n.hi } else { n.lo };
+        }
+        id == TRUE
+    }
+
+    /// The nodes reachable from `root`, each once, parents before children (by variable).
+    pub fn reachable(&self, root: NodeId) -> Vec<NodeId> {
+        let mut seen: std::collections::HashSet<NodeId, BuildHasherDefault<NodeHasher>> = Default::default();
+        let mut stack = vec![root];
+        let mut out = Vec::new();
+        while let Some(id) = stack.pop() {
+            if id <= TRUE || !seen.insert(id) {
+                continue;
+            }
+            out.push(id);
+            let n = self.node(id);
+            stack.push(n.lo);
+            stack.push(n.hi);
+        }
+        out.sort_by_key(|id| (self.var(*id), *id));
+        out
+    }
+
+    /// Which variables the function depends on: exactly those some reachable node asks about.
+    pub fn support(&self, root: NodeId) -> Vec<bool> {
+        let mut out = vec![false; self.n_vars as usize];
+        for id in self.reachable(root) {
+            if let Some(slot) = out.get_mut(self.var(id) as usize) {
+                *slot = true;
+            }
+        }
+        out
+    }
+
+    /// Variables set on every satisfying assignment (none when nothing satisfies `root`): a
+    /// node's forced set is what both branches force, its own variable counting on the 1-branch.
+    /// Walks the diagram once, creating no node.
+    pub fn forced_ones(&self, root: NodeId) -> Vec<bool> {
+        let n = self.n_vars as usize;
+        let words = n / 64 + 1;
+        if root == FALSE {
+            return vec![false; n];
+        }
+        let order = self.reachable(root);
+        let all = vec![u64::MAX; words];
+        let none = vec![0u64; words];
+        let mut forced: HashMap<NodeId, Vec<u64>> = HashMap::default();
+        for id in order.iter().rev() {
+            let node = self.node(*id);
+            let get = |child: NodeId, forced: &HashMap<NodeId, Vec<u64>>| -> Vec<u64> {
+                match child {
+                    FALSE => all.clone(),
+                    TRUE => none.clone(),
+                    c => forced.get(&c).cloned().unwrap_or_else(|| none.clone()),
+                }
+            };
+            let lo = get(node.lo, &forced);
+            let mut hi = get(node.hi, &forced);
+            if let Some(word) = hi.get_mut(node.var as usize / 64) {
+                *word |= 1u64 << (node.var % 64);
+            }
+            let both: Vec<u64> = lo.iter().zip(&hi).map(|(a, b)| a & b).collect();
+            forced.insert(*id, both);
+        }
+        let at_root = if root == TRUE { none } else { forced.get(&root).cloned().unwrap_or(none) };
+        (0..n).map(|i| at_root.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)).collect()
+    }
+
+    /// An assignment with as few variables set as possible that satisfies `root`, if any.
+    pub fn min_ones_sat(&self, root: NodeId) -> Option<Vec<bool>> {
+        self.extreme_path(root, TRUE, Extreme::FewestOnes)
+    }
+
+    /// An assignment with as many variables set as possible that falsifies `root`, if any.
+    pub fn max_ones_unsat(&self, root: NodeId) -> Option<Vec<bool>> {
+        self.extreme_path(root, FALSE, Extreme::MostOnes)
+    }
+
+    fn extreme_path(&self, root: NodeId, target: NodeId, extreme: Extreme) -> Option<Vec<bool>> {
+        // best[node] = (number of ones from this node's level down, choice), by dynamic programming
+        // from the leaves up. Skipped variables are 0 for FewestOnes and 1 for MostOnes.
+        let order = self.reachable(root);
+        let mut best: HashMap<NodeId, Option<i64>> = HashMap::default();
+        let leaf_value = |id: NodeId| if id == target { Some(0i64) } else { None };
+        let skipped = |from: u32, to: u32| -> i64 {
+            match extreme {
+                Extreme::FewestOnes => 0,
+                Extreme::MostOnes => i64::from(to.saturating_sub(from).saturating_sub(1)),
+            }
+        };
+        for id in order.iter().rev() {
+            let n = self.node(*id);
+            let value_of = |child: NodeId, best: &HashMap<NodeId, Option<i64>>| -> Option<i64> {
+                let base = if child <= TRUE { leaf_value(child) } else { best.get(&child).copied().flatten() };
+                base.map(|b| b + skipped(n.var, self.var(child)))
+            };
+            let lo = value_of(n.lo, &best);
+            let hi = value_of(n.hi, &best).map(|v| v + 1);
+            let v = match (lo, hi, extreme) {
+                (None, None, _) => None,
+                (Some(a), None, _) | (None, Some(a), _) => Some(a),
+                (Some(a), Some(b), Extreme::FewestOnes) => Some(a.min(b)),
+                (Some(a), Some(b), Extreme::MostOnes) => Some(a.max(b)),
+            };
+            best.insert(*id, v);
+        }
+        let root_value = if root <= TRUE { leaf_value(root) } else { best.get(&root).copied().flatten() };
+        root_value?;
+        let fill = matches!(extreme, Extreme::MostOnes);
+        let mut assignment = vec![fill; self.n_vars as usize];
+        let mut id = root;
+        while id > TRUE {
+            let n = self.node(id);
+            let child_value = |child: NodeId| -> Option<i64> {
+                let base = if child <= TRUE { leaf_value(child) } else { best.get(&child).copied().flatten() };
+                base.map(|b| b + skipped(n.var, self.var(child)))
+            };
+            let lo = child_value(n.lo);
+            let hi = child_value(n.hi).map(|v| v + 1);
+            let take_hi = match (lo, hi) {
+                (None, _) => true,
+                (_, None) => false,
+                (Some(a), Some(b)) => match extreme {
+                    Extreme::FewestOnes => b < a,
+                    Extreme::MostOnes => b > a,
+                },
+            };
+            if let Some(slot) = assignment.get_mut(n.var as usize) {
+                *slot = take_hi;
+            }
+            id = if take_hi { n.hi } else { n.lo };
+        }
+        Some(assignment)
+    }
+
+    /// The number of satisfying assignments of all `n_vars` variables.
+    pub fn sat_count(&self, root: NodeId) -> Count {
+        let counts = self.level_counts(root);
+        self.count_from(root, 0, &counts)
+    }
+
+    /// For each reachable node, the satisfying assignments of the variables from its own on.
+    fn level_counts(&self, root: NodeId) -> HashMap<NodeId, Count> {
+        let order = self.reachable(root);
+        let mut counts: HashMap<NodeId, Count> = HashMap::default();
+        counts.insert(FALSE, Count::zero());
+        counts.insert(TRUE, Count::one());
+        for id in order.iter().rev() {
+            let n = self.node(*id);
+            let c = self.count_from(n.lo, n.var + 1, &counts).add(&self.count_from(n.hi, n.var + 1, &counts));
+            counts.insert(*id, c);
+        }
+        counts
+    }
+
+    /// Satisfying assignments of variables `from_var..n_vars` below `id`.
+    fn count_from(&self, id: NodeId, from_var: u32, counts: &HashMap<NodeId, Count>) -> Count {
+        let skipped = self.var(id).saturating_sub(from_var) as usize;
+        counts.get(&id).cloned().unwrap_or_default().shl(skipped)
+    }
+
+    /// For each variable, the number of assignments of the other variables where changing it
+    /// changes the outcome (its swings, the raw Banzhaf count). Exact.
+    pub fn swing_counts(&mut self, root: NodeId) -> Result<Vec<Count>, TooLarge> {
+        let order = self.reachable(root);
+        // How many assignments of the variables above each node lead to it.
+        let mut up: HashMap<NodeId, Count> = HashMap::default();
+        up.insert(root, Count::power_of_two(self.var(root) as usize));
+        for id in &order {
+            let n = self.node(*id);
+            let here = up.get(id).cloned().unwrap_or_default();
+            for child in [n.lo, n.hi] {
+                if child <= TRUE {
+                    continue;
+                }
+                let gap = self.var(child).saturating_sub(n.var + 1) as usize;
+                up.entry(child).or_default().add_assign(&here.shl(gap));
+            }
+        }
+        // For each node, where its two children differ.
+        let mut diffs = Vec::with_capacity(order.len());
+        for id in &order {
+            let n = self.node(*id);
+            diffs.push((*id, n.var, self.xor(n.lo, n.hi)?));
+        }
+        let mut all_roots = vec![root];
+        all_roots.extend(diffs.iter().map(|d| d.2));
+        let mut counts: HashMap<NodeId, Count> = HashMap::default();
+        counts.insert(FALSE, Count::zero());
+        counts.insert(TRUE, Count::one());
+        for r in all_roots {
+            for id in self.reachable(r).iter().rev() {
+                if counts.contains_key(id) {
+                    continue;
+                }
+                let n = self.node(*id);
+                let c = self.count_from(n.lo, n.var + 1, &counts).add(&self.count_from(n.hi, n.var + 1, &counts));
+                counts.insert(*id, c);
+            }
+        }
+        let mut swings = vec![Count::zero(); self.n_vars as usize];
+        for (id, var, diff) in diffs {
+            let below = self.count_from(diff, var + 1, &counts);
+            let above = up.get(&id).cloned().unwrap_or_default();
+            if let Some(slot) = swings.get_mut(var as usize) {
+                slot.add_assign(&above.mul(&below));
+            }
+        }
+        Ok(swings)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Extreme {
+    FewestOnes,
+    MostOnes,
+}
+
+struct LinearBuilder<'a> {
+    terms: &'a [(u32, i128)],
+    min_rest: &'a [i128],
+    max_rest: &'a [i128],
+    memo: &'a mut Vec<BTreeMap<i128, (i128, NodeId)>>,
+}
+
+impl LinearBuilder<'_> {
+    /// The node for "terms from `level` on sum to at least `bound`", with the interval of
+    /// bounds `[lo, hi]` that give the same function.
+    fn build(&mut self, bdd: &mut Bdd, level: usize, bound: i128) -> Result<(NodeId, i128, i128), TooLarge> {
+        let min = self.min_rest.get(level).copied().unwrap_or(0);
+        let max = self.max_rest.get(level).copied().unwrap_or(0);
+        if bound <= min {
+            return Ok((TRUE, i128::MIN, min));
+        }
+        if bound > max {
+            return Ok((FALSE, max.saturating_add(1), i128::MAX));
+        }
+        if let Some(table) = self.memo.get(level) {
+            if let Some((_, (hi, node))) = table.range(..=bound).next_back() {
+                if *hi >= bound {
+                    let lo = table.range(..=bound).next_back().map_or(bound, |(lo, _)| *lo);
+                    return Ok((*node, lo, *hi));
+                }
+            }
+        }
+        let Some(&(var, c)) = self.terms.get(level) else {
+            return Ok(if bound <= 0 { (TRUE, i128::MIN, 0) } else { (FALSE, 1, i128::MAX) });
+        };
+        let (t, lo1, hi1) = self.build(bdd, level + 1, bound.saturating_sub(c))?;
+        let (e, lo0, hi0) = self.build(bdd, level + 1, bound)?;
+        let lo = lo1.saturating_add(c).max(lo0);
+        let hi = hi1.saturating_add(c).min(hi0);
+        let node = bdd.mk(var, e, t)?;
+        if let Some(table) = self.memo.get_mut(level) {
+            table.insert(lo, (hi, node));
+        }
+        Ok((node, lo, hi))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coalitions::formula::{Affine, Linear};
+
+    fn threshold(weights: &[i128], quota: i128) -> Formula {
+        let mut e = Affine::constant(-quota);
+        for (i, w) in weights.iter().enumerate() {
+            e.add_scaled(&Affine::var(i as u32), *w).unwrap();
+        }
+        Linear::at_least_zero(&e)
+    }
+
+    #[test]
+    fn eec_1958_luxembourg_is_not_in_the_diagram() {
+        let f = threshold(&[4, 4, 4, 2, 2, 1], 12);
+        let mut bdd = Bdd::new(6, 10_000);
+        let root = bdd.formula(&f).unwrap();
+        assert_eq!(bdd.support(root), vec![true, true, true, true, true, false]);
+        let swings = bdd.swing_counts(root).unwrap();
+        let swings: Vec<String> = swings.iter().map(ToString::to_string).collect();
+        // Known raw Banzhaf counts for the EEC 1958 Council (per 2^5 coalitions of the others).
+        assert_eq!(swings, ["10", "10", "10", "6", "6", "0"]);
+    }
+
+    #[test]
+    fn brute_force_agrees_on_small_thresholds() {
+        let weights = [3, -2, 5, 1, 0, 4];
+        for quota in -3..12 {
+            let f = threshold(&weights, quota);
+            let mut bdd = Bdd::new(6, 10_000);
+            let root = bdd.formula(&f).unwrap();
+            let mut count = 0u64;
+            for bits in 0..64u32 {
+                let a: Vec<bool> = (0..6).map(|i| bits >> i & 1 == 1).collect();
+                assert_eq!(bdd.eval(root, &a), f.holds(&a));
+                count += u64::from(f.holds(&a));
+            }
+            assert_eq!(bdd.sat_count(root), Count::from(count));
+        }
+    }
+}

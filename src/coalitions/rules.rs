@@ -1,0 +1,465 @@
+//! A decision's rule as a formula over members' votes, in one of two readings of attendance.
+//!
+//! Players are the members eligible for the decision in general (`weights::electorate` with no
+//! proposal: observers and excluded members are out, no gain exclusion applies). Weights are
+//! the electorate's exact decimals scaled to integers by a common power of ten and divided by
+//! their common divisor, so every comparison stays exact.
+//!
+//! Two readings of how the members who are not in favour behave:
+//!
+//! - [`Reading::FullAttendance`]: one variable per player, "in favour"; every other eligible
+//!   member is present and votes against. This is the worst case for passing, and the reading
+//!   of every simple-game question (can it pass, dictator, dummy, veto, blocking coalitions).
+//!   Under it `cast` and `present` bases equal the eligible base.
+//! - [`Reading::OthersAbstain`]: two variables per player, "in favour" and "against"; everyone
+//!   else is present and abstains. Used only to ask whether a proposal and its opposite could
+//!   both pass where the rule counts votes cast or members present, or abstentions.
+
+use rust_decimal::Decimal;
+
+use super::formula::{Affine, Formula, Linear, Overflow};
+use crate::model::{
+    Agreement, BlocSelection, Comparator, Condition, Decision, MemberId, Proportion, Rule, Scope, Side, TimedRule,
+    Unit, VetoHolder, WeightScheme,
+};
+use crate::span::Spanned;
+use crate::weights::Electorate;
+
+/// How members outside the coalition are taken to vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Everyone eligible attends; the coalition votes in favour, the rest against.
+    FullAttendance,
+    /// The coalition's two sides vote; the rest attend and abstain. With `swapped`, the
+    /// variables of the two sides change places (the opposite proposal).
+    OthersAbstain { swapped: bool },
+}
+
+/// Why a rule could not be turned into a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileError {
+    /// Votes weigh by the budget committed to each proposal, unknown without one.
+    WeightsUnknown,
+    /// The scaled weights do not fit the exact integer range.
+    Overflow,
+}
+
+impl From<Overflow> for CompileError {
+    fn from(_: Overflow) -> CompileError {
+        CompileError::Overflow
+    }
+}
+
+/// A decision's eligible members with their integer weights.
+#[derive(Debug, Clone)]
+pub struct Voters<'a> {
+    agreement: &'a Agreement,
+    /// The eligible members, in the agreement's order: the players.
+    pub players: Vec<MemberId>,
+    slot: Vec<Option<usize>>,
+    /// Each player's weight on the common integer scale (empty when unknown).
+    pub weights: Vec<i128>,
+    one_vote: i128,
+    weights_known: bool,
+}
+
+impl<'a> Voters<'a> {
+    /// The players of `decision` with their scaled weights.
+    pub fn new(agreement: &'a Agreement, decision: &Decision, electorate: &Electorate) -> Result<Voters<'a>, Overflow> {
+        let players: Vec<MemberId> = electorate.eligible().map(|v| v.member).collect();
+        let mut slot = vec![None; agreement.members.len()];
+        for (i, m) in players.iter().enumerate() {
+            if let Some(s) = slot.get_mut(m.index()) {
+                *s = Some(i);
+            }
+        }
+        let weights_known = !matches!(
+            agreement.scheme_for(decision).node,
+            WeightScheme::Committed(crate::model::CommitScope::Proposal)
+        );
+        let mut values: Vec<Decimal> = players.iter().map(|m| electorate.weight(*m)).collect();
+        values.push(electorate.one_vote);
+        let scaled = scale_to_integers(&values)?;
+        let one_vote = scaled.last().copied().unwrap_or(1);
+        let weights = scaled.get(..players.len()).map(<[i128]>::to_vec).unwrap_or_default();
+        Ok(Voters { agreement, players, slot, weights, one_vote, weights_known })
+    }
+
+    /// The player index of a member, when it is eligible.
+    pub fn player(&self, member: MemberId) -> Option<usize> {
+        self.slot.get(member.index()).copied().flatten()
+    }
+
+    /// How many variables a reading uses.
+    pub fn n_vars(&self, reading: Reading) -> u32 {
+        match reading {
+            Reading::FullAttendance => self.players.len() as u32,
+            Reading::OthersAbstain { .. } => 2 * self.players.len() as u32,
+        }
+    }
+
+    fn of_kind(&self, kind: Option<crate::model::KindId>) -> Vec<usize> {
+        (0..self.players.len())
+            .filter(|p| match kind {
+                None => true,
+                Some(k) => {
+                    self.players.get(*p).and_then(|m| self.agreement.member(*m)).is_some_and(|m| m.is_of_kind(k))
+                }
+            })
+            .collect()
+    }
+
+    fn unit_weight(&self, player: usize, unit: Unit) -> Result<i128, CompileError> {
+        match unit {
+            Unit::Members => Ok(1),
+            Unit::Votes if self.weights_known => Ok(self.weights.get(player).copied().unwrap_or(0)),
+            Unit::Votes => Err(CompileError::WeightsUnknown),
+        }
+    }
+
+    /// The variables of "in favour" and "against" for a player in the abstain reading.
+    fn pair(player: usize, swapped: bool) -> (u32, u32) {
+        let (f, a) = (2 * player as u32, 2 * player as u32 + 1);
+        if swapped {
+            (a, f)
+        } else {
+            (f, a)
+        }
+    }
+
+    /// 1 when the player voted `side`, else 0, as an expression over the reading's variables.
+    fn side(&self, player: usize, side: Side, reading: Reading) -> Affine {
+        match reading {
+            Reading::FullAttendance => match side {
+                Side::InFavour => Affine::var(player as u32),
+                Side::Against => {
+                    let mut e = Affine::constant(1);
+                    let _ = e.add_scaled(&Affine::var(player as u32), -1);
+                    e
+                }
+                Side::Present => Affine::constant(1),
+                Side::Abstaining => Affine::constant(0),
+            },
+            Reading::OthersAbstain { swapped } => {
+                let (f, a) = Self::pair(player, swapped);
+                match side {
+                    Side::InFavour => Affine::var(f),
+                    Side::Against => Affine::var(a),
+                    Side::Present => Affine::constant(1),
+                    Side::Abstaining => {
+                        let mut e = Affine::constant(1);
+                        let _ = e.add_scaled(&Affine::var(f), -1);
+                        let _ = e.add_scaled(&Affine::var(a), -1);
+                        e
+                    }
+                }
+            }
+        }
+    }
+
+    /// 1 when the player counts in a base of this scope.
+    fn in_scope(&self, player: usize, scope: Scope, reading: Reading) -> Affine {
+        match scope {
+            Scope::Eligible | Scope::Present => Affine::constant(1),
+            Scope::Cast => {
+                let mut e = self.side(player, Side::InFavour, reading);
+                let _ = e.add_scaled(&self.side(player, Side::Against, reading), 1);
+                e
+            }
+        }
+    }
+
+    fn tally(&self, players: &[usize], unit: Unit, side: Side, reading: Reading) -> Result<Affine, CompileError> {
+        let mut out = Affine::default();
+        for p in players {
+            out.add_scaled(&self.side(*p, side, reading), self.unit_weight(*p, unit)?)?;
+        }
+        Ok(out)
+    }
+
+    fn base(&self, players: &[usize], unit: Unit, scope: Scope, reading: Reading) -> Result<Affine, CompileError> {
+        let mut out = Affine::default();
+        for p in players {
+            out.add_scaled(&self.in_scope(*p, scope, reading), self.unit_weight(*p, unit)?)?;
+        }
+        Ok(out)
+    }
+
+    /// One condition as a formula.
+    pub fn condition(&self, condition: &Condition, reading: Reading) -> Result<Formula, CompileError> {
+        match condition {
+            Condition::Unanimous => self.every(None, Side::InFavour, reading),
+            Condition::Every { kind, side } => self.every(*kind, *side, reading),
+            Condition::NoMember { kind, side } => {
+                let t = self.tally(&self.of_kind(*kind), Unit::Members, *side, reading)?;
+                Ok(Linear::at_least_zero(&t.scaled(-1)?))
+            }
+            Condition::HalfPlusOne { base, side } => {
+                let players = self.of_kind(base.kind);
+                let t = self.tally(&players, base.unit, *side, reading)?;
+                let b = self.base(&players, base.unit, base.scope, reading)?;
+                let one = match base.unit {
+                    Unit::Members => 1,
+                    Unit::Votes => self.one_vote,
+                };
+                let mut e = t.scaled(2)?;
+                e.add_scaled(&b, -1)?;
+                e.add_scaled(&Affine::constant(one), -2)?;
+                Ok(Linear::at_least_zero(&e))
+            }
+            Condition::Threshold { comparator, proportion, base, side } => {
+                let players = self.of_kind(base.kind);
+                let t = self.tally(&players, base.unit, *side, reading)?;
+                let b = self.base(&players, base.unit, base.scope, reading)?;
+                threshold(*comparator, &proportion.node, &t, &b)
+            }
+            Condition::Count { comparator, count, kind, side } => {
+                let t = self.tally(&self.of_kind(*kind), Unit::Members, *side, reading)?;
+                let n = i128::from(count.node);
+                let mut e = Affine::default();
+                match comparator {
+                    Comparator::AtLeast => {
+                        e.add_scaled(&t, 1)?;
+                        e.constant -= n;
+                    }
+                    Comparator::MoreThan => {
+                        e.add_scaled(&t, 1)?;
+                        e.constant -= n + 1;
+                    }
+                    Comparator::AtMost => {
+                        e.add_scaled(&t, -1)?;
+                        e.constant += n;
+                    }
+                    Comparator::LessThan => {
+                        e.add_scaled(&t, -1)?;
+                        e.constant += n - 1;
+                    }
+                }
+                Ok(Linear::at_least_zero(&e))
+            }
+            Condition::Bloc { blocs, comparator, proportion, base } => {
+                let mut parts = Vec::new();
+                for players in self.blocs(*blocs) {
+                    let players: Vec<usize> =
+                        players.into_iter().filter(|p| self.of_kind(base.kind).contains(p)).collect();
+                    let t = self.tally(&players, base.unit, Side::InFavour, reading)?;
+                    let b = self.base(&players, base.unit, base.scope, reading)?;
+                    parts.push(threshold(*comparator, &proportion.node, &t, &b)?);
+                }
+                Ok(Formula::and(parts))
+            }
+            Condition::Member { member, side } => match self.player(*member) {
+                None => Ok(Formula::Const(false)),
+                Some(p) => {
+                    let mut e = self.side(p, *side, reading);
+                    e.constant -= 1;
+                    Ok(Linear::at_least_zero(&e))
+                }
+            },
+        }
+    }
+
+    fn every(&self, kind: Option<crate::model::KindId>, side: Side, reading: Reading) -> Result<Formula, CompileError> {
+        let players = self.of_kind(kind);
+        if players.is_empty() {
+            return Ok(Formula::Const(false));
+        }
+        let mut e = self.tally(&players, Unit::Members, side, reading)?;
+        e.constant -= players.len() as i128;
+        Ok(Linear::at_least_zero(&e))
+    }
+
+    /// The eligible players of each selected bloc.
+    fn blocs(&self, selection: BlocSelection) -> Vec<Vec<usize>> {
+        let blocs: Vec<&crate::model::Bloc> = match selection {
+            BlocSelection::Each => self.agreement.blocs.iter().collect(),
+            BlocSelection::One(id) => self.agreement.bloc(id).into_iter().collect(),
+        };
+        blocs.iter().map(|b| b.members.iter().filter_map(|m| self.player(*m)).collect()).collect()
+    }
+
+    /// A rule as a formula.
+    pub fn rule(&self, rule: &Spanned<Rule>, reading: Reading) -> Result<Formula, CompileError> {
+        match &rule.node {
+            Rule::Condition(c) => self.condition(c, reading),
+            Rule::All(parts) => {
+                Ok(Formula::and(parts.iter().map(|p| self.rule(p, reading)).collect::<Result<Vec<_>, _>>()?))
+            }
+            Rule::Any(parts) => {
+                Ok(Formula::or(parts.iter().map(|p| self.rule(p, reading)).collect::<Result<Vec<_>, _>>()?))
+            }
+        }
+    }
+
+    /// "Nobody vetoes": each unconditional veto of the decision, as a formula. Vetoes that apply
+    /// only when a proposal puts the holder's statutory duties at risk are left out: in general
+    /// no proposal says so.
+    pub fn no_veto(&self, decision: &Decision, reading: Reading) -> Result<Formula, CompileError> {
+        let mut parts = Vec::new();
+        for veto in decision.vetoes.iter().filter(|v| !v.statutory_only) {
+            match &veto.holder {
+                VetoHolder::Member(m) => {
+                    if let Some(p) = self.player(*m) {
+                        parts.push(Linear::at_least_zero(&self.side(p, Side::Against, reading).scaled(-1)?));
+                    }
+                }
+                VetoHolder::AnyMember(kind) => {
+                    let t = self.tally(&self.of_kind(*kind), Unit::Members, Side::Against, reading)?;
+                    parts.push(Linear::at_least_zero(&t.scaled(-1)?));
+                }
+                VetoHolder::Bloc(selection) => {
+                    // A bloc vetoes when more than half of its votes cast are against.
+                    for players in self.blocs(*selection) {
+                        let mut e = self.tally(&players, Unit::Votes, Side::InFavour, reading)?;
+                        e.add_scaled(&self.tally(&players, Unit::Votes, Side::Against, reading)?, -1)?;
+                        parts.push(Linear::at_least_zero(&e));
+                    }
+                }
+            }
+        }
+        Ok(Formula::and(parts))
+    }
+
+    /// "The casting vote passes it": a tie (weight in favour equals weight against, with at
+    /// least one vote cast) and the holder, eligible, in favour. False without a casting vote.
+    pub fn casting(&self, decision: &Decision, reading: Reading) -> Result<Formula, CompileError> {
+        let Some(holder) = decision.casting_vote.as_ref().and_then(|c| self.player(c.node)) else {
+            return Ok(Formula::Const(false));
+        };
+        let all: Vec<usize> = (0..self.players.len()).collect();
+        let mut diff = self.tally(&all, Unit::Votes, Side::InFavour, reading)?;
+        diff.add_scaled(&self.tally(&all, Unit::Votes, Side::Against, reading)?, -1)?;
+        let mut cast = self.base(&all, Unit::Members, Scope::Cast, reading)?;
+        cast.constant -= 1;
+        let mut holder_in = self.side(holder, Side::InFavour, reading);
+        holder_in.constant -= 1;
+        Ok(Formula::and(vec![
+            Linear::at_least_zero(&diff),
+            Linear::at_least_zero(&diff.scaled(-1)?),
+            Linear::at_least_zero(&cast),
+            Linear::at_least_zero(&holder_in),
+        ]))
+    }
+
+    /// Whether the decision passes: the quorum holds, nobody vetoes, and the rule holds or a
+    /// tie goes the casting vote's way.
+    pub fn passes(
+        &self,
+        decision: &Decision,
+        quorum: Option<&Spanned<Rule>>,
+        rule: &TimedRule,
+        reading: Reading,
+    ) -> Result<Formula, CompileError> {
+        let quorum = match quorum {
+            Some(q) => self.rule(q, reading)?,
+            None => Formula::Const(true),
+        };
+        Ok(Formula::and(vec![
+            quorum,
+            self.no_veto(decision, reading)?,
+            Formula::or(vec![self.rule(&rule.rule, reading)?, self.casting(decision, reading)?]),
+        ]))
+    }
+
+    /// In the abstain reading, a player cannot vote both ways.
+    pub fn one_side_each(&self) -> Formula {
+        Formula::and(
+            (0..self.players.len())
+                .map(|p| {
+                    let (f, a) = Self::pair(p, false);
+                    let mut e = Affine::constant(1);
+                    let _ = e.add_scaled(&Affine::var(f), -1);
+                    let _ = e.add_scaled(&Affine::var(a), -1);
+                    Linear::at_least_zero(&e)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// `T CMP P·B`, with the empty-base rule: `at least` and `more than` fail on an empty base,
+/// `at most` and `fewer than` hold.
+fn threshold(comparator: Comparator, proportion: &Proportion, t: &Affine, b: &Affine) -> Result<Formula, CompileError> {
+    let [num, den] = scale_to_integers(&[proportion.numerator, proportion.denominator])?
+        .try_into()
+        .map_err(|_| CompileError::Overflow)?;
+    let mut e = t.scaled(den)?;
+    e.add_scaled(b, -num)?;
+    let base_can_be_empty = b.min() <= 0;
+    let mut nonempty = b.clone();
+    nonempty.constant -= 1;
+    Ok(match comparator {
+        Comparator::AtLeast => {
+            let holds = Linear::at_least_zero(&e);
+            if base_can_be_empty {
+                Formula::and(vec![holds, Linear::at_least_zero(&nonempty)])
+            } else {
+                holds
+            }
+        }
+        Comparator::MoreThan => {
+            e.constant -= 1;
+            Linear::at_least_zero(&e)
+        }
+        Comparator::AtMost => Linear::at_least_zero(&e.scaled(-1)?),
+        Comparator::LessThan => {
+            let mut strict = e.scaled(-1)?;
+            strict.constant -= 1;
+            let holds = Linear::at_least_zero(&strict);
+            if base_can_be_empty {
+                Formula::or(vec![holds, Linear::at_least_zero(&b.scaled(-1)?)])
+            } else {
+                holds
+            }
+        }
+    })
+}
+
+/// Exact decimals as integers in the same ratios: multiplied by a common power of ten, then
+/// divided by their common divisor.
+pub fn scale_to_integers(values: &[Decimal]) -> Result<Vec<i128>, Overflow> {
+    let scale = values.iter().map(|v| v.scale()).max().unwrap_or(0);
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        let factor = 10i128.checked_pow(scale - v.scale()).ok_or(Overflow)?;
+        out.push(v.mantissa().checked_mul(factor).ok_or(Overflow)?);
+    }
+    let g = out.iter().fold(0i128, |g, v| gcd(g, v.abs()));
+    if g > 1 {
+        for v in &mut out {
+            *v /= g;
+        }
+    }
+    Ok(out)
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// Whether the decision's outcome can depend on who abstains or stays away: a base of votes
+/// cast or members present, an `abstaining` or `present` side, a bloc veto, or a tie.
+pub fn depends_on_attendance(decision: &Decision, quorum: Option<&Spanned<Rule>>, rule: &TimedRule) -> bool {
+    let condition_depends = |c: &Condition| match c {
+        Condition::Unanimous => false,
+        Condition::Every { side, .. } | Condition::NoMember { side, .. } | Condition::Member { side, .. } => {
+            matches!(side, Side::Abstaining | Side::Present)
+        }
+        Condition::Count { side, .. } => matches!(side, Side::Abstaining | Side::Present),
+        Condition::HalfPlusOne { base, side } | Condition::Threshold { base, side, .. } => {
+            base.scope != Scope::Eligible || matches!(side, Side::Abstaining | Side::Present)
+        }
+        Condition::Bloc { base, .. } => base.scope != Scope::Eligible,
+    };
+    let rule_depends = |r: &Spanned<Rule>| {
+        crate::model::conditions(r).iter().any(|c| matches!(&c.node, Rule::Condition(c) if condition_depends(c)))
+    };
+    rule_depends(&rule.rule)
+        || quorum.is_some_and(rule_depends)
+        || decision.casting_vote.is_some()
+        || decision.vetoes.iter().any(|v| matches!(v.holder, VetoHolder::Bloc(_)) && !v.statutory_only)
+}
