@@ -336,3 +336,31 @@ fn every_decision_of_every_example_has_a_scenario() {
         );
     }
 }
+
+/// Every example checks clean except for the findings its own comments expect, one
+/// `# check: expect CODE` line per finding: a new finding, or one that goes away, fails.
+#[test]
+fn examples_have_only_the_findings_their_comments_expect() {
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(examples_dir()).unwrap_or_else(|e| panic!("examples/: {e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("examples/: {e}")).path();
+        if path.extension().and_then(|e| e.to_str()) != Some("concord") {
+            continue;
+        }
+        let text = read(&path);
+        let mut expected: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# check: expect "))
+            .filter_map(|rest| rest.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let mut got: Vec<String> = findings(&name, &text).into_iter().map(|(code, _, _)| code).collect();
+        expected.sort();
+        got.sort();
+        if expected != got {
+            failures.push(format!("{name}: its comments expect {expected:?}, concord check finds {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -61,6 +61,11 @@ fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
         let mut seen: Vec<ShareMethod> = Vec::new();
         for part in parts {
             let Some(figure) = part.method.figure() else { continue };
+            // Performance scores are usually given with each year's result, which overrides the
+            // agreement's; the year-end evaluation reports any member left without one.
+            if figure == crate::model::FigureName::Performance {
+                continue;
+            }
             if seen.contains(&part.method) {
                 continue;
             }
