@@ -3,6 +3,7 @@
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::eval::EvalDiagnostic;
 use crate::model::LowerError;
 use crate::syntax::SyntaxError;
 
@@ -17,6 +18,10 @@ pub enum AnyDiagnostic {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Model(#[from] LowerError),
+    /// Found while choosing or evaluating a proposal.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Eval(#[from] EvalDiagnostic),
 }
 
 /// How serious a diagnostic is.

@@ -16,6 +16,7 @@
 
 pub mod commands;
 pub mod diagnostic;
+pub mod eval;
 pub mod load;
 pub mod model;
 pub mod report;

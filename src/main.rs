@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use concord::commands::eval::{EvalOptions, Weights};
 use concord::report::{self, Colour};
 
 /// Concord: write, check and test alliance agreements between health and social care partners.
@@ -56,6 +57,26 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         paths: Vec<PathBuf>,
     },
+    /// Evaluate proposals against an agreement: the outcome, and why, condition by condition.
+    ///
+    /// INPUT is a file of `proposal` blocks or a scenario file. Without `--scenario`, every
+    /// proposal and every scenario that proposes something is evaluated. Exits 0 when
+    /// everything was evaluated, whatever the outcomes; 2 when a file cannot be read, has
+    /// errors in its wording, or has no scenario of the name given.
+    Eval {
+        /// The agreement (`.concord` file).
+        #[arg(value_name = "AGREEMENT")]
+        agreement: PathBuf,
+        /// The proposals or scenarios to evaluate.
+        #[arg(value_name = "INPUT")]
+        input: PathBuf,
+        /// Evaluate only the scenario (or proposal) with this name.
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
+        /// Show every member's exact weight and share of the votes.
+        #[arg(long)]
+        weights: bool,
+    },
 }
 
 fn colour(choice: ColourChoice) -> Colour {
@@ -87,6 +108,16 @@ fn main() -> ExitCode {
             let report = concord::commands::check::check(&paths);
             let text = match cli.format {
                 Format::Human => report::check_human(&report, colour, 100),
+                Format::Json => json(&report),
+            };
+            (text, report.exit_code())
+        }
+        Command::Eval { agreement, input, scenario, weights } => {
+            let weights = if weights { Weights::Show } else { Weights::Hide };
+            let options = EvalOptions { scenario, weights };
+            let report = concord::commands::eval::eval(&agreement, &input, &options);
+            let text = match cli.format {
+                Format::Human => report::eval_human(&report, colour, 100),
                 Format::Json => json(&report),
             };
             (text, report.exit_code())

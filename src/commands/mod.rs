@@ -2,3 +2,4 @@
 //! arguments, calls one of these and prints the report; tests call them directly.
 
 pub mod check;
+pub mod eval;

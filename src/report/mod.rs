@@ -8,6 +8,9 @@ use serde::Serialize;
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::span::{line_col, Span};
 
+pub mod eval;
+pub use eval::eval_human;
+
 /// The version of the JSON shape; bumped only if a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
