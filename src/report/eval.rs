@@ -198,13 +198,13 @@ fn invalid_words(reason: &Invalidity) -> String {
         Invalidity::NoDate => "the decision's rules change over time and the proposal has no date".to_string(),
         Invalidity::NoRuleInForce { date } => format!("no rule of the decision is in force on {}", date_words(*date)),
         Invalidity::UnknownMemberVoted { member, line } => {
-            format!("`{member}` voted (line {line}) but is not a member of the agreement")
+            format!("`{member}` voted (input line {line}) but is not a member of the agreement")
         }
         Invalidity::ObserverVoted { member, line } => {
-            format!("{member} voted (line {line}) but is an observer, and observers never vote")
+            format!("{member} voted (input line {line}) but is an observer, and observers never vote")
         }
         Invalidity::ExcludedMemberVoted { member, line, clause } => format!(
-            "{member} voted (line {line}) but does not vote on this decision (line {}: {})",
+            "{member} voted (input line {line}) but does not vote on this decision (agreement line {}: {})",
             clause.line, clause.text
         ),
         Invalidity::NoQuorum => "the quorum was not met".to_string(),
@@ -232,7 +232,9 @@ fn ballots_sentence(members: &[Standing]) -> String {
 fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) -> String {
     let clause = format!("line {}: {}", nv.clause.line, nv.clause.text);
     let mut s = match nv.reason {
-        NotVotingReason::Observer => format!("{} does not vote: it is an observer ({clause}).", m.member),
+        NotVotingReason::Observer => {
+            format!("{} does not vote: it is an observer (line {}).", m.member, nv.clause.line)
+        }
         NotVotingReason::Excluded => format!("{} does not vote on this decision ({clause}).", m.member),
         NotVotingReason::NotOfVotingKind => {
             format!("{} does not vote: only members of another kind vote on this decision ({clause}).", m.member)
@@ -265,14 +267,14 @@ fn weights_table(e: &Evaluation) -> String {
         };
         rows.push([m.member.clone(), m.vote.words().to_string(), weight, share]);
     }
-    let mut out = table(&rows, &[false, false, true, false]);
     if let Some(v) = &e.voting {
-        out.push_str(&format!("    total                  {}\n", num(v.total)));
-        if v.restated {
-            out.push_str(
-                "  Weights are shown in smallest whole terms, keeping the reserved shares exact; only their proportions matter.\n",
-            );
-        }
+        rows.push(["total".to_string(), String::new(), num(v.total), "1 (100.00%)".to_string()]);
+    }
+    let mut out = table(&rows, &[false, false, true, false]);
+    if e.voting.as_ref().is_some_and(|v| v.restated) {
+        out.push_str(
+            "  Weights are shown in smallest whole terms, keeping the reserved shares exact; only their proportions matter.\n",
+        );
     }
     out
 }
@@ -383,7 +385,8 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
         Unit::Votes => format!("{kind_prefix}votes"),
         Unit::Members => format!("{kind_prefix}members"),
     };
-    let mut rows = vec![[heading, counted_as.to_string(), "share of the base".to_string()]];
+    let share_of = if m.base.is_some() { "share of the base" } else { "share of eligible" };
+    let mut rows = vec![[heading, counted_as.to_string(), share_of.to_string()]];
     for (label, value, ballot) in [
         ("in favour", m.tally.in_favour, Ballot::InFavour),
         ("against", m.tally.against, Ballot::Against),
@@ -452,10 +455,15 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
         }
         ConditionKind::HalfPlusOne => {
             let base = m.base.map(|b| base_words(m, b)).unwrap_or_default();
+            let one = r.plus.unwrap_or(Decimal::ONE);
+            let one_vote = if one == Decimal::ONE {
+                "one vote".to_string()
+            } else {
+                format!("one vote (one percentage point of all eligible votes, {})", num(one))
+            };
             out.push_str(&format!(
-                "  Required: at least half of the {} {base} plus one vote ({}), that is at least {}.\n",
+                "  Required: at least half of the {} {base} plus {one_vote}, that is at least {}.\n",
                 num(base_size),
-                num(r.plus.unwrap_or(Decimal::ONE)),
                 num(r.required)
             ));
             out.push_str(&format!(
