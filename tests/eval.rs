@@ -160,7 +160,7 @@ fn json_shape() {
         run("network.concord", "network.scenarios", Some("GP federation gains 6% of its budget"), Weights::Hide);
     let json = serde_json::to_string_pretty(&report).unwrap_or_else(|e| panic!("{e}"));
     insta::assert_snapshot!("network__json", json);
-    let report = run("joint.concord", "joint.scenarios", Some("social care blocks it"), Weights::Hide);
+    let report = run("joint.concord", "joint.scenarios", Some("social care blocks it"), Weights::Show);
     let json = serde_json::to_string_pretty(&report).unwrap_or_else(|e| panic!("{e}"));
     insta::assert_snapshot!("joint__json", json);
 }

@@ -202,7 +202,12 @@ pub fn eval_sources(
     let mut problems = Vec::new();
     for input in selected {
         match evaluate_item(&agreement, input, sources) {
-            Ok(item) => items.push(item),
+            Ok(mut item) => {
+                if let (EvalItem::Decision(d), Weights::Show) = (&mut item, options.weights) {
+                    d.evaluation.add_shares();
+                }
+                items.push(item)
+            }
             Err(diagnostic) => problems.push(diagnostic),
         }
     }

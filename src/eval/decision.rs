@@ -11,12 +11,14 @@
 //! - a bloc veto is used when more than half of the bloc's eligible votes cast are against; a
 //!   statutory bloc veto applies when the proposal puts any bloc member's duties at risk;
 //! - `each bloc …` fails when the agreement has no bloc (nothing can be measured);
-//! - a tie that no casting vote settles goes to the `on a tie` route, else to the `if rejected`
-//!   route, else it stays deadlocked with no route.
+//! - the first step that settles a proposal gives the outcome: a casting vote decides a tie for
+//!   good (a casting vote against is a rejection, not escalated); a tie that no casting vote
+//!   settles goes to the `on a tie` route, else stays deadlocked with no route; `if rejected`
+//!   escalates a proposal the rule (or a veto) rejected.
 
 use rust_decimal::Decimal;
 
-use super::tally::{self, Ballot, Comparison, Fraction, Relation, Tally, TooLarge};
+use super::tally::{self, Ballot, Comparison, Relation, Tally, TooLarge};
 use super::{
     BaseSize, BlocMeasure, CastingSource, CastingUnused, CastingUsed, CastingVote, Combination, ConditionKind,
     ConditionResult, Deadlock, DeadlockCause, EscalationStep, Evaluation, Invalidity, Measure, MemberTest, NotCounted,
@@ -146,13 +148,14 @@ pub fn evaluate(agreement: &Agreement, proposal: &Proposal, sources: Sources<'_>
         evaluation.outcome.invalid = invalid;
         return Ok(evaluation);
     }
+    // The first step that settles the proposal gives the outcome.
     let vetoed_by: Vec<String> = evaluation.vetoes.iter().flat_map(|v| v.exercised_by.iter().cloned()).collect();
     let rule_held = evaluation.rule.as_ref().is_some_and(|r| r.held);
     let mut result = outcome(OutcomeKind::Rejected);
-    let mut cause = DeadlockCause::Rejected;
+    let mut escalate = None;
     if !vetoed_by.is_empty() {
         result.vetoed_by = vetoed_by;
-        cause = DeadlockCause::Vetoed;
+        escalate = Some(DeadlockCause::Vetoed);
     } else if rule_held {
         result.result = OutcomeKind::Passed;
     } else {
@@ -166,20 +169,31 @@ pub fn evaluate(agreement: &Agreement, proposal: &Proposal, sources: Sources<'_>
                 }
                 None => {
                     result.result = OutcomeKind::Deadlocked;
-                    result.deadlock = Some(ctx.deadlock(DeadlockCause::Tie));
+                    result.deadlock = Some(match ctx.route(EscalationTrigger::Tie) {
+                        Some(route) => ctx.escalated(DeadlockCause::Tie, route),
+                        None => {
+                            Deadlock { because: DeadlockCause::Tie, escalated_to: None, then: Vec::new(), clause: None }
+                        }
+                    });
                 }
             }
+        } else {
+            escalate = Some(DeadlockCause::Rejected);
         }
         evaluation.tie = Some(tie);
     }
-    if result.result == OutcomeKind::Rejected {
-        if let Some(route) = ctx.route(EscalationTrigger::Rejected) {
-            result.result = OutcomeKind::Deadlocked;
-            result.deadlock = Some(ctx.escalated(cause, route));
-        }
+    if let (Some(cause), Some(route)) = (escalate, ctx.route(EscalationTrigger::Rejected)) {
+        result.result = OutcomeKind::Deadlocked;
+        result.deadlock = Some(ctx.escalated(cause, route));
     }
     evaluation.outcome = result;
     Ok(evaluation)
+}
+
+/// Counts newlines in chunks small enough for a byte counter, which the compiler turns into
+/// wide vector compares (a whole agreement is scanned once per evaluation).
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.chunks(255).map(|chunk| usize::from(chunk.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n')))).sum()
 }
 
 fn outcome(result: OutcomeKind) -> Outcome {
@@ -210,6 +224,9 @@ struct Context<'a> {
     restated: bool,
     /// Places already looked up (few distinct clauses, many members).
     places: std::cell::RefCell<Vec<Place>>,
+    /// Known (offset, line) pairs in the agreement's text, sorted, so that finding a line
+    /// counts only the newlines since the nearest known offset.
+    lines: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Context<'a> {
@@ -231,9 +248,9 @@ impl<'a> Context<'a> {
             let nonzero = weights.iter().copied().filter(|w| !w.is_zero());
             if let Some(divisor) = tally::common_divisor(nonzero).filter(|d| *d != Decimal::ONE) {
                 for w in &mut weights {
-                    *w = (*w / divisor).normalize();
+                    *w = tally::divide_exactly(*w, divisor).unwrap_or_else(|| (*w / divisor).normalize());
                 }
-                total = (total / divisor).normalize();
+                total = tally::divide_exactly(total, divisor).unwrap_or_else(|| (total / divisor).normalize());
                 one_vote = total / Decimal::ONE_HUNDRED;
                 restated = true;
             }
@@ -261,6 +278,7 @@ impl<'a> Context<'a> {
             one_vote,
             restated,
             places: std::cell::RefCell::new(Vec::new()),
+            lines: std::cell::RefCell::new(vec![(0, 1)]),
         })
     }
 
@@ -269,9 +287,19 @@ impl<'a> Context<'a> {
         if let Some(found) = places.iter().find(|p| p.span == span) {
             return found.clone();
         }
-        let place = Place::of(self.text, span);
+        let place = Place::on_line(self.text, span, self.line(span.start));
         places.push(place.clone());
         place
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        let mut lines = self.lines.borrow_mut();
+        let at = lines.partition_point(|(o, _)| *o <= offset).saturating_sub(1);
+        let (from, line) = lines.get(at).copied().unwrap_or((0, 1));
+        let newlines = self.text.get(from..offset).map_or(0, |s| count_newlines(s.as_bytes()));
+        let line = line + newlines;
+        lines.insert(at + 1, (offset, line));
+        line
     }
 
     fn eligible(&self, member: MemberId) -> bool {
@@ -297,18 +325,20 @@ impl<'a> Context<'a> {
     /// Votes that make the proposal invalid: from unknown names, observers, excluded members.
     fn vote_problems(&self, proposal: &Proposal, source: &str) -> Vec<Invalidity> {
         let mut problems = Vec::new();
+        let line_of = |vote: &crate::model::inputs::Vote| line_col(source, vote.span.start).0;
         for vote in &proposal.votes {
-            let line = line_col(source, vote.span.start).0;
             match &vote.voter {
-                Voter::Unknown(key) => problems.push(Invalidity::UnknownMemberVoted { member: key.clone(), line }),
+                Voter::Unknown(key) => {
+                    problems.push(Invalidity::UnknownMemberVoted { member: key.clone(), line: line_of(vote) })
+                }
                 Voter::Known(id) => match self.ineligible.get(id.index()).and_then(Option::as_ref) {
                     Some(Ineligibility::Observer { .. }) => {
-                        problems.push(Invalidity::ObserverVoted { member: self.key(*id), line })
+                        problems.push(Invalidity::ObserverVoted { member: self.key(*id), line: line_of(vote) })
                     }
                     Some(Ineligibility::Excluded { clause } | Ineligibility::NotOfVotingKind { clause }) => problems
                         .push(Invalidity::ExcludedMemberVoted {
                             member: self.key(*id),
-                            line,
+                            line: line_of(vote),
                             clause: self.place(*clause),
                         }),
                     Some(Ineligibility::Gains { .. }) | None => {}
@@ -397,10 +427,10 @@ impl<'a> Context<'a> {
                     name: m.name.clone(),
                     vote: self.ballot(m.id),
                     eligible,
-                    not_voting: self.not_voting(m.id),
+                    not_voting: self.not_voting(m.id).map(Box::new),
                     weight,
-                    share: if eligible { Fraction::of(weight, self.total) } else { None },
-                    share_percent: if eligible { tally::percent(weight, self.total) } else { None },
+                    share: None,
+                    share_percent: None,
                 }
             })
             .collect()
@@ -409,16 +439,35 @@ impl<'a> Context<'a> {
     /// Counts the eligible members a filter selects, by ballot, in votes or heads; and lists
     /// the members it selects who do not vote.
     fn tally(&self, filter: Filter<'_>, unit: Unit) -> (Tally, Vec<NotCounted>) {
-        let mut tally = Tally::default();
+        // Heads are counted in integers and weights summed as decimals, by ballot.
+        let mut heads = [0u32; 4];
+        let mut weights = [Decimal::ZERO; 4];
         let mut not_counted = Vec::new();
-        let mut count = |member: MemberId| match self.reason(member) {
-            Some(reason) => not_counted.push(NotCounted { member: self.key(member), reason }),
-            None => {
-                let value = match unit {
-                    Unit::Votes => self.weight(member),
-                    Unit::Members => Decimal::ONE,
+        let mut count = |member: MemberId| match self.ineligible.get(member.index()) {
+            Some(None) => {
+                let slot = match self.ballot(member) {
+                    Ballot::InFavour => 0,
+                    Ballot::Against => 1,
+                    Ballot::Abstaining => 2,
+                    Ballot::Absent => 3,
                 };
-                tally.add(self.ballot(member), value);
+                match unit {
+                    Unit::Members => {
+                        if let Some(h) = heads.get_mut(slot) {
+                            *h += 1;
+                        }
+                    }
+                    Unit::Votes => {
+                        if let Some(w) = weights.get_mut(slot) {
+                            *w += self.weight(member);
+                        }
+                    }
+                }
+            }
+            _ => {
+                if let Some(reason) = self.reason(member) {
+                    not_counted.push(NotCounted { member: self.key(member), reason });
+                }
             }
         };
         match filter {
@@ -428,7 +477,11 @@ impl<'a> Context<'a> {
             }
             Filter::Bloc(bloc) => bloc.members.iter().for_each(|m| count(*m)),
         }
-        (tally, not_counted)
+        let [in_favour, against, abstaining, absent] = match unit {
+            Unit::Members => heads.map(Decimal::from),
+            Unit::Votes => weights,
+        };
+        (Tally { in_favour, against, abstaining, absent }, not_counted)
     }
 
     fn filter(kind: Option<KindId>) -> Filter<'static> {
@@ -650,11 +703,7 @@ impl<'a> Context<'a> {
         measure.base = Some(BaseSize { scope: base.scope, size });
         measure.requirement = Requirement {
             relation,
-            proportion: Some(ProportionOut {
-                text: Place::of(self.text, proportion.span).text,
-                numerator,
-                denominator,
-            }),
+            proportion: Some(ProportionOut { text: self.place(proportion.span).text, numerator, denominator }),
             count: None,
             plus: None,
             required,
@@ -798,14 +847,6 @@ impl<'a> Context<'a> {
 
     fn route(&self, trigger: EscalationTrigger) -> Option<&'a crate::model::Escalation> {
         self.decision.escalations.iter().find(|e| e.trigger == trigger)
-    }
-
-    /// A tie nobody settled: its own route, else the `if rejected` route, else nowhere.
-    fn deadlock(&self, cause: DeadlockCause) -> Deadlock {
-        match self.route(EscalationTrigger::Tie).or_else(|| self.route(EscalationTrigger::Rejected)) {
-            Some(route) => self.escalated(cause, route),
-            None => Deadlock { because: cause, escalated_to: None, then: Vec::new(), clause: None },
-        }
     }
 
     fn escalated(&self, cause: DeadlockCause, route: &crate::model::Escalation) -> Deadlock {

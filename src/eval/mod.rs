@@ -42,7 +42,11 @@ pub struct Place {
 impl Place {
     /// The place of `span` in `source`.
     pub fn of(source: &str, span: Span) -> Place {
-        let (line, _) = line_col(source, span.start);
+        Place::on_line(source, span, line_col(source, span.start).0)
+    }
+
+    /// The place of `span` in `source`, its line already known.
+    pub(crate) fn on_line(source: &str, span: Span, line: usize) -> Place {
         let raw = source.get(span.start..span.end).unwrap_or("");
         let mut text = String::with_capacity(raw.len());
         for piece in raw.lines().map(|l| l.split('#').next().unwrap_or("")) {
@@ -120,6 +124,19 @@ pub struct ReservedSummary {
     pub percent: Decimal,
 }
 
+impl Evaluation {
+    /// Fills in every voting member's exact share of all votes (in lowest terms) and its
+    /// percentage for display. Kept apart from [`evaluate`] because reducing hundreds of
+    /// fractions costs more than deciding the proposal; reports ask for it with `--weights`.
+    pub fn add_shares(&mut self) {
+        let Some(total) = self.voting.as_ref().map(|v| v.total) else { return };
+        for m in self.members.iter_mut().filter(|m| m.eligible) {
+            m.share = Fraction::of(m.weight, total).map(Box::new);
+            m.share_percent = tally::percent(m.weight, total);
+        }
+    }
+}
+
 /// One member's standing on the proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Standing {
@@ -135,12 +152,13 @@ pub struct Standing {
     /// Whether it votes on this proposal.
     pub eligible: bool,
     /// Why it does not vote, when it does not.
-    pub not_voting: Option<NotVoting>,
+    pub not_voting: Option<Box<NotVoting>>,
     /// Its exact weight (zero when it does not vote).
     pub weight: Decimal,
-    /// Its exact share of all votes, in lowest terms (`27/40`).
-    pub share: Option<Fraction>,
-    /// The same share as a percentage rounded to two places, for display only.
+    /// Its exact share of all votes, in lowest terms (`27/40`); filled in by
+    /// [`Evaluation::add_shares`] (`--weights`), otherwise absent.
+    pub share: Option<Box<Fraction>>,
+    /// The same share as a percentage rounded to two places, for display only (with `share`).
     pub share_percent: Option<Decimal>,
 }
 
@@ -541,7 +559,7 @@ pub struct Deadlock {
 pub enum DeadlockCause {
     /// The votes tied and no casting vote settled it.
     Tie,
-    /// The rule did not hold (or a casting vote went against), with an `if rejected` route.
+    /// The rule did not hold (and the votes did not tie), with an `if rejected` route.
     Rejected,
     /// A veto was used, with an `if rejected` route.
     Vetoed,

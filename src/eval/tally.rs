@@ -307,6 +307,22 @@ pub fn gcd(mut a: u128, mut b: u128) -> u128 {
     a
 }
 
+/// `value / divisor` where `divisor` is known to divide `value` exactly (as found by
+/// [`common_divisor`]): done on whole numbers, so it is exact and quick.
+pub fn divide_exactly(value: Decimal, divisor: Decimal) -> Option<Decimal> {
+    let scale = value.scale().max(divisor.scale());
+    let widen = |d: Decimal| -> Option<i128> { d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?) };
+    let (v, d) = (widen(value)?, widen(divisor)?);
+    if d == 0 || v % d != 0 {
+        return None;
+    }
+    let quotient = match (u64::try_from(v), u64::try_from(d)) {
+        (Ok(v), Ok(d)) => i128::from(v / d),
+        _ => v / d,
+    };
+    Decimal::try_from_i128_with_scale(quotient, 0).ok()
+}
+
 /// The largest decimal that divides every value exactly, when all are whole multiples of one
 /// (used to restate scaled weights in their smallest whole terms). `None` when there are no
 /// non-zero values or they cannot be brought to a common scale.
@@ -372,6 +388,13 @@ mod tests {
         let decimals = [d("1.5"), d("3")];
         assert_eq!(common_divisor(decimals.iter().copied()), Some(d("1.5")));
         assert_eq!(common_divisor([Decimal::ZERO].iter().copied()), None);
+    }
+
+    #[test]
+    fn exact_division_by_a_common_divisor() {
+        assert_eq!(divide_exactly(d("10800"), d("400")), Some(d("27")));
+        assert_eq!(divide_exactly(d("1.5"), d("0.5")), Some(d("3")));
+        assert_eq!(divide_exactly(d("7"), d("2")), None);
     }
 
     #[test]

@@ -161,10 +161,7 @@ fn outcome_words(e: &Evaluation) -> String {
             let Some(d) = &o.deadlock else { return "deadlocked".to_string() };
             let why = match d.because {
                 DeadlockCause::Tie => "the votes tied and no casting vote settled it".to_string(),
-                DeadlockCause::Rejected => match &o.casting_vote {
-                    Some(c) => format!("the casting vote of {} went against it", c.member),
-                    None => "the rule did not hold".to_string(),
-                },
+                DeadlockCause::Rejected => "the rule did not hold".to_string(),
                 DeadlockCause::Vetoed => format!("vetoed by {}", list(&o.vetoed_by)),
             };
             match &d.escalated_to {
@@ -181,7 +178,7 @@ fn outcome_words(e: &Evaluation) -> String {
                     }
                     format!("deadlocked: {why}; {route}")
                 }
-                None => format!("deadlocked: {why}, and the agreement gives no route out of a tie"),
+                None => format!("deadlocked: {why}, and the decision gives no route out of a tie"),
             }
         }
         OutcomeKind::Invalid => {
@@ -257,7 +254,7 @@ fn weights_table(e: &Evaluation) -> String {
         vec![["member".to_string(), "vote".to_string(), "weight".to_string(), "share of all votes".to_string()]];
     for m in &e.members {
         let (weight, share) = if m.eligible {
-            let share = match (m.share, m.share_percent) {
+            let share = match (m.share.as_deref(), m.share_percent) {
                 (Some(f), Some(p)) => format!("{f} ({})", percent(p)),
                 _ => "0".to_string(),
             };
