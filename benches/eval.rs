@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use concord::eval::{evaluate, Sources};
+use concord::eval::{evaluate, Evaluator, Sources};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 const MEMBERS: usize = 500;
@@ -57,7 +57,13 @@ fn bench_scheme(c: &mut Criterion, name: &str, scheme: &str) {
     assert!(errors.is_empty() && parsed.errors.is_empty(), "{errors:?}");
     let Some(proposal) = inputs.proposals.first() else { panic!("no proposal") };
     let sources = Sources { agreement: &agreement_text, proposal: &proposal_text };
+    // Each proposal evaluated afresh, and against an agreement prepared once (as the scenario
+    // runner and the REPL do when they evaluate many proposals against one agreement).
+    let evaluator = Evaluator::new(&agreement, &agreement_text);
     c.bench_function(name, |b| b.iter(|| evaluate(black_box(&agreement), black_box(proposal), sources)));
+    c.bench_function(&format!("{name}, prepared"), |b| {
+        b.iter(|| evaluator.evaluate(black_box(proposal), black_box(&proposal_text)))
+    });
     let mut group = c.benchmark_group("cpu time");
     group.sample_size(10).measurement_time(Duration::from_secs(10));
     group.bench_function(name, |b| {
@@ -65,6 +71,15 @@ fn bench_scheme(c: &mut Criterion, name: &str, scheme: &str) {
             let start = cpu_time();
             for _ in 0..iters {
                 black_box(evaluate(black_box(&agreement), black_box(proposal), sources)).ok();
+            }
+            cpu_time().saturating_sub(start)
+        })
+    });
+    group.bench_function(format!("{name}, prepared"), |b| {
+        b.iter_custom(|iters| {
+            let start = cpu_time();
+            for _ in 0..iters {
+                black_box(evaluator.evaluate(black_box(proposal), black_box(&proposal_text))).ok();
             }
             cpu_time().saturating_sub(start)
         })

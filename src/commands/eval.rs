@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diagnostic::AnyDiagnostic;
-use crate::eval::{self, EvalDiagnostic, Evaluation, Sources};
+use crate::eval::{EvalDiagnostic, Evaluation, Evaluator};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{self, Agreement, FileKind, Inputs, Proposal, YearEnd};
 use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
@@ -197,11 +197,11 @@ pub fn eval_sources(
     let agreement = read_agreement(agreement_source)?;
     let inputs = read_inputs(&agreement, input_source)?;
     let selected = select(&inputs, input_source, options.scenario.as_deref())?;
-    let sources = Sources { agreement: &agreement_source.text, proposal: &input_source.text };
+    let evaluator = Evaluator::new(&agreement, &agreement_source.text);
     let mut items = Vec::new();
     let mut problems = Vec::new();
     for input in selected {
-        match evaluate_item(&agreement, input, sources) {
+        match evaluate_item(&evaluator, input, &input_source.text) {
             Ok(mut item) => {
                 if let (EvalItem::Decision(d), Weights::Show) = (&mut item, options.weights) {
                     d.evaluation.add_shares();
@@ -228,11 +228,12 @@ pub enum Input<'a> {
 }
 
 /// Evaluates one input with the engine that fits it. This is the only place that dispatches.
-pub fn evaluate_item(agreement: &Agreement, input: Input<'_>, sources: Sources<'_>) -> Result<EvalItem, AnyDiagnostic> {
+/// `input_text` is the text the input was read from; `evaluator.agreement()` is the agreement.
+pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &str) -> Result<EvalItem, AnyDiagnostic> {
     match input {
         Input::Proposal(proposal, name, from) => {
-            let evaluation = eval::evaluate(agreement, proposal, sources)
-                .map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
+            let evaluation =
+                evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
             Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation })))
         }
         Input::YearEnd(_, name, from) => Ok(EvalItem::YearEnd(YearEndItem {

@@ -13,20 +13,26 @@
 //! tie (casting vote or escalation), then escalation of a rejected proposal. All arithmetic is
 //! exact; percentages are rounded for display only and never decide anything.
 
+mod conditions;
 pub mod decision;
 pub mod diagnostics;
 pub mod tally;
+mod vetoes;
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
-pub use decision::{evaluate, EvalError, Sources};
+pub use decision::{evaluate, EvalError, Evaluator, Sources};
 pub use diagnostics::EvalDiagnostic;
 pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
 
 use crate::model::{Date, Duration, DurationUnit, MemberId, Scope, Side, Unit};
 use crate::span::{line_col, Span};
 use crate::syntax::ast::InvalidReason;
+
+/// A name or a piece of text shared between evaluations against one agreement (cloning it
+/// copies no text).
+pub type Name = std::sync::Arc<str>;
 
 /// Where something was written, and its words (on one line, comments left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,7 +42,7 @@ pub struct Place {
     /// Line of the first byte, from 1.
     pub line: usize,
     /// The words written there.
-    pub text: String,
+    pub text: Name,
 }
 
 impl Place {
@@ -57,7 +63,7 @@ impl Place {
                 text.push_str(word);
             }
         }
-        Place { span, line, text }
+        Place { span, line, text: text.into() }
     }
 }
 
@@ -144,9 +150,9 @@ pub struct Standing {
     #[serde(skip)]
     pub id: MemberId,
     /// Its identifier.
-    pub member: String,
+    pub member: Name,
     /// Its display name.
-    pub name: String,
+    pub name: Name,
     /// How it voted.
     pub vote: Ballot,
     /// Whether it votes on this proposal.
@@ -294,7 +300,7 @@ pub struct Measure {
     #[serde(serialize_with = "unit_words")]
     pub unit: Unit,
     /// The kind of member counted, when the condition names one.
-    pub kind: Option<String>,
+    pub kind: Option<Name>,
     /// The side counted.
     #[serde(serialize_with = "side_words")]
     pub side: Side,
@@ -314,7 +320,7 @@ pub struct Measure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotCounted {
     /// The member.
-    pub member: String,
+    pub member: Name,
     /// Why.
     pub reason: NotVotingReason,
 }
@@ -357,7 +363,7 @@ pub struct Requirement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProportionOut {
     /// As written (`70%`, `2/3`, `half`).
-    pub text: String,
+    pub text: Name,
     /// The numerator.
     pub numerator: Decimal,
     /// The denominator.
@@ -368,9 +374,9 @@ pub struct ProportionOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlocMeasure {
     /// The bloc's identifier.
-    pub bloc: String,
+    pub bloc: Name,
     /// Its display name.
-    pub name: String,
+    pub name: Name,
     /// Its eligible members' votes against the threshold.
     pub measure: Measure,
     /// Whether it held for this bloc.
@@ -381,7 +387,7 @@ pub struct BlocMeasure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemberTest {
     /// The member.
-    pub member: String,
+    pub member: Name,
     /// The side required.
     #[serde(serialize_with = "side_words")]
     pub side: Side,
@@ -401,14 +407,14 @@ pub struct VetoResult {
     /// Each possible holder (member or bloc) and what it did.
     pub holders: Vec<VetoHolderResult>,
     /// Who used the veto.
-    pub exercised_by: Vec<String>,
+    pub exercised_by: Vec<Name>,
 }
 
 /// One possible veto holder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VetoHolderResult {
     /// The member's or bloc's identifier.
-    pub holder: String,
+    pub holder: Name,
     /// Whether it is a bloc.
     pub bloc: bool,
     /// Whether the veto was open to it on this proposal.
@@ -456,7 +462,7 @@ pub struct TieResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CastingVote {
     /// Who holds it.
-    pub member: String,
+    pub member: Name,
     /// The clause granting it.
     pub clause: Place,
     /// How it was cast (absent when it could not be).
@@ -495,7 +501,7 @@ pub struct Outcome {
     /// When a casting vote decided the matter: whose, and how it was cast.
     pub casting_vote: Option<CastingUsed>,
     /// Who vetoed it.
-    pub vetoed_by: Vec<String>,
+    pub vetoed_by: Vec<Name>,
     /// When deadlocked: why and where it went.
     pub deadlock: Option<Deadlock>,
     /// When invalid: every reason.
@@ -532,7 +538,7 @@ impl OutcomeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CastingUsed {
     /// The member who cast it.
-    pub member: String,
+    pub member: Name,
     /// The member, for matching by id.
     #[serde(skip)]
     pub id: MemberId,
@@ -615,9 +621,9 @@ pub enum Invalidity {
     /// A vote from a name the agreement does not have.
     UnknownMemberVoted { member: String, line: usize },
     /// A vote from an observer.
-    ObserverVoted { member: String, line: usize },
+    ObserverVoted { member: Name, line: usize },
     /// A vote from a member the decision excludes.
-    ExcludedMemberVoted { member: String, line: usize, clause: Place },
+    ExcludedMemberVoted { member: Name, line: usize, clause: Place },
     /// The quorum was not met.
     NoQuorum,
 }

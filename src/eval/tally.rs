@@ -299,9 +299,15 @@ impl Serialize for Fraction {
     }
 }
 
-/// The greatest common divisor (0 only when both are 0).
+/// The greatest common divisor (0 only when both are 0), in 64-bit steps once both fit.
 pub fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
+        if let (Ok(mut x), Ok(mut y)) = (u64::try_from(a), u64::try_from(b)) {
+            while y != 0 {
+                (x, y) = (y, x % y);
+            }
+            return u128::from(x);
+        }
         (a, b) = (b, a % b);
     }
     a
@@ -313,12 +319,10 @@ pub fn divide_exactly(value: Decimal, divisor: Decimal) -> Option<Decimal> {
     let scale = value.scale().max(divisor.scale());
     let widen = |d: Decimal| -> Option<i128> { d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?) };
     let (v, d) = (widen(value)?, widen(divisor)?);
-    if d == 0 || v % d != 0 {
-        return None;
-    }
     let quotient = match (u64::try_from(v), u64::try_from(d)) {
-        (Ok(v), Ok(d)) => i128::from(v / d),
-        _ => v / d,
+        (Ok(v), Ok(d)) if d != 0 && v % d == 0 => i128::from(v / d),
+        _ if d != 0 && v % d == 0 => v / d,
+        _ => return None,
     };
     Decimal::try_from_i128_with_scale(quotient, 0).ok()
 }

@@ -8,7 +8,9 @@ use serde::Serialize;
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::span::{line_col, Span};
 
+mod conditions;
 pub mod eval;
+mod words;
 pub use eval::eval_human;
 
 /// The version of the JSON shape; bumped only if a field changes meaning.
