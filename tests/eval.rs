@@ -153,6 +153,24 @@ fn reserved_shares_with_weights() {
     insta::assert_snapshot!("reserved__weights", eval_human(&report, Colour::Off, 100));
 }
 
+/// Stand-alone proposals (an unknown decision, an unknown voter) and a year-end result, which
+/// this command reports as not evaluated.
+#[test]
+fn stand_alone_proposals_and_a_result() {
+    let report = run("reserved.concord", "mixed.proposals", None, Weights::Hide);
+    assert_eq!(report.exit_code(), 0, "{:?}", report.problems);
+    let outcomes: Vec<Option<OutcomeKind>> = report
+        .evaluations
+        .iter()
+        .map(|i| match i {
+            EvalItem::Decision(d) => Some(d.evaluation.outcome.result),
+            EvalItem::YearEnd(_) => None,
+        })
+        .collect();
+    assert_eq!(outcomes, [Some(OutcomeKind::Invalid), Some(OutcomeKind::Invalid), None]);
+    insta::assert_snapshot!("mixed__proposals", eval_human(&report, Colour::Off, 100));
+}
+
 /// The JSON shape, for a proposal with an exclusion that changes the base and an escalation.
 #[test]
 fn json_shape() {

@@ -577,3 +577,81 @@ impl<'a> Context<'a> {
         kind.map_or(Filter::All, Filter::Kind)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::CastingUnused;
+    use crate::load::{load, load_inputs};
+
+    /// Evaluates the first proposal of `proposal` against `agreement`.
+    fn run(agreement: &str, proposal: &str) -> Evaluation {
+        let loaded = load(agreement);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let a = loaded.agreement.unwrap_or_else(|| unreachable!());
+        let parsed = crate::syntax::parse(proposal);
+        let (inputs, errors) = load_inputs(&a, &parsed.file);
+        assert!(errors.is_empty() && parsed.errors.is_empty(), "{errors:?} {:?}", parsed.errors);
+        let p = inputs.proposals.first().unwrap_or_else(|| unreachable!());
+        evaluate(&a, p, Sources { agreement, proposal }).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const FOUR: &str = r#"agreement "Four"
+member a1
+member a2
+member a3
+  observer
+member a4
+decision "empty base"
+  passes if at most 10% of votes cast against and fewer than 1/3 of votes present against
+decision "needs votes cast"
+  passes if at least half of votes cast in favour
+decision "casting vote of an excluded member"
+  passes if more than half of votes cast in favour
+  a4 does not vote
+  on a tie, a4 has the casting vote
+  if rejected, escalate to "the board"
+decision "gains"
+  passes if more than half of eligible votes in favour
+  members gaining more than 5% of their budget do not vote
+"#;
+
+    #[test]
+    fn an_empty_base_carries_nothing() {
+        let e = run(FOUR, "proposal \"p\"\n  decision \"empty base\"\n");
+        let rule = e.rule.as_ref().unwrap_or_else(|| unreachable!());
+        assert!(rule.conditions.iter().all(|c| c.held && c.measure.as_ref().is_some_and(|m| m.requirement.empty_base)));
+        assert_eq!(e.outcome.result, OutcomeKind::Passed);
+        let e = run(FOUR, "proposal \"p\"\n  decision \"needs votes cast\"\n  abstaining: a1\n");
+        assert_eq!(e.outcome.result, OutcomeKind::Rejected);
+        assert!(e.tie.as_ref().is_some_and(|t| !t.votes_cast && !t.tied));
+    }
+
+    #[test]
+    fn a_casting_vote_held_by_someone_who_does_not_vote_cannot_settle_a_tie() {
+        let e = run(
+            FOUR,
+            "proposal \"p\"\n  decision \"casting vote of an excluded member\"\n  in favour: a1\n  against: a2\n",
+        );
+        let casting = e.tie.as_ref().and_then(|t| t.casting_vote.as_ref()).unwrap_or_else(|| unreachable!());
+        assert_eq!(casting.unused, Some(CastingUnused::NotEligible));
+        // A tie with no `on a tie` route stays deadlocked: `if rejected` is for rejections.
+        assert_eq!(e.outcome.result, OutcomeKind::Deadlocked);
+        assert!(e.outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none()));
+    }
+
+    #[test]
+    fn a_vote_from_an_excluded_member_is_invalid_but_a_gainer_is_set_aside() {
+        let e = run(FOUR, "proposal \"p\"\n  decision \"casting vote of an excluded member\"\n  in favour: a1, a4\n");
+        assert!(matches!(e.outcome.invalid.as_slice(), [Invalidity::ExcludedMemberVoted { .. }]));
+        let e = run(FOUR, "proposal \"p\"\n  decision \"empty base\"\n  in favour: a3\n");
+        assert!(matches!(e.outcome.invalid.as_slice(), [Invalidity::ObserverVoted { .. }]));
+        let gains = FOUR.replace("member a2\n", "member a2\n  budget £100\n");
+        let e = run(&gains, "proposal \"p\"\n  decision \"gains\"\n  a2 gains £6\n  in favour: a2\n  against: a1\n");
+        assert!(e.outcome.invalid.is_empty());
+        let a2 = e.members.get(1).and_then(|m| m.not_voting.as_ref()).unwrap_or_else(|| unreachable!());
+        assert!(a2.vote_set_aside && a2.reason == NotVotingReason::Gains);
+        // Without a2 the base is a1 and a4: one against, one absent.
+        assert_eq!(e.outcome.result, OutcomeKind::Rejected);
+    }
+}
