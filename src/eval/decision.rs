@@ -73,8 +73,10 @@ pub fn evaluate(agreement: &Agreement, proposal: &Proposal, sources: Sources<'_>
 pub struct Evaluator<'a> {
     agreement: &'a Agreement,
     text: &'a str,
-    /// Each member's identifier and display name, by member index.
-    keys: Vec<(Name, Name)>,
+    /// Each member's identifier, by member index.
+    keys: Vec<Name>,
+    /// Each member's display name, by member index.
+    names: Vec<Name>,
     /// Each kind's name, by kind index.
     kinds: Vec<Name>,
     /// Each bloc's identifier and display name, by bloc index.
@@ -92,9 +94,13 @@ impl<'a> Evaluator<'a> {
         Evaluator {
             agreement,
             text,
-            keys: agreement.members.iter().map(|m| (Name::from(m.key.as_str()), Name::from(m.name.as_str()))).collect(),
-            kinds: agreement.kinds.iter().map(|k| Name::from(k.name.as_str())).collect(),
-            blocs: agreement.blocs.iter().map(|b| (Name::from(b.key.as_str()), Name::from(b.name.as_str()))).collect(),
+            keys: Name::many(agreement.members.iter().map(|m| m.key.as_str())),
+            names: Name::many(agreement.members.iter().map(|m| m.name.as_str())),
+            kinds: Name::many(agreement.kinds.iter().map(|k| k.name.as_str())),
+            blocs: Name::many(agreement.blocs.iter().map(|b| b.key.as_str()))
+                .into_iter()
+                .zip(Name::many(agreement.blocs.iter().map(|b| b.name.as_str())))
+                .collect(),
             places: RefCell::new(Vec::new()),
             lines: RefCell::new(vec![(0, 1)]),
         }
@@ -379,7 +385,7 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn key(&self, member: MemberId) -> Name {
-        self.evaluator.keys.get(member.index()).map_or_else(|| Name::from(""), |(key, _)| key.clone())
+        self.evaluator.keys.get(member.index()).cloned().unwrap_or_else(|| Name::from(""))
     }
 
     pub(super) fn kind_name(&self, kind: KindId) -> String {
@@ -493,12 +499,8 @@ impl<'a> Context<'a> {
             .map(|m| {
                 let weight = self.weight(m.id);
                 let eligible = self.eligible(m.id);
-                let (member, name) = self
-                    .evaluator
-                    .keys
-                    .get(m.id.index())
-                    .cloned()
-                    .unwrap_or_else(|| (Name::from(m.key.as_str()), Name::from(m.name.as_str())));
+                let member = self.key(m.id);
+                let name = self.evaluator.names.get(m.id.index()).cloned().unwrap_or_else(|| Name::from(""));
                 Standing {
                     id: m.id,
                     member,

@@ -16,6 +16,7 @@
 mod conditions;
 pub mod decision;
 pub mod diagnostics;
+mod name;
 pub mod tally;
 mod vetoes;
 
@@ -24,15 +25,12 @@ use serde::{Serialize, Serializer};
 
 pub use decision::{evaluate, EvalError, Evaluator, Sources};
 pub use diagnostics::EvalDiagnostic;
+pub use name::Name;
 pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
 
 use crate::model::{Date, Duration, DurationUnit, MemberId, Scope, Side, Unit};
 use crate::span::{line_col, Span};
 use crate::syntax::ast::InvalidReason;
-
-/// A name or a piece of text shared between evaluations against one agreement (cloning it
-/// copies no text).
-pub type Name = std::sync::Arc<str>;
 
 /// Where something was written, and its words (on one line, comments left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,7 +61,7 @@ impl Place {
                 text.push_str(word);
             }
         }
-        Place { span, line, text: text.into() }
+        Place { span, line, text: Name::new(&text) }
     }
 }
 

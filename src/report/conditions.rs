@@ -203,7 +203,7 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
         }
         ConditionKind::Threshold | ConditionKind::Bloc => {
             let base = m.base.map(|b| base_words(m, b)).unwrap_or_default();
-            let proportion = r.proportion.as_ref().map(|p| p.text.clone()).unwrap_or_default();
+            let proportion = r.proportion.as_ref().map(|p| p.text.as_str()).unwrap_or_default();
             let relation = r.relation.words();
             let required = if r.required_exact {
                 num(r.required)
