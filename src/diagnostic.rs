@@ -4,6 +4,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::check::{CheckDiagnostic, Witness};
+use crate::eval::EvalDiagnostic;
 use crate::model::LowerError;
 use crate::money::MoneyError;
 use crate::syntax::SyntaxError;
@@ -27,6 +28,10 @@ pub enum AnyDiagnostic {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Check(#[from] CheckDiagnostic),
+    /// Found while choosing or evaluating a proposal.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Eval(#[from] EvalDiagnostic),
 }
 
 /// How serious a diagnostic is.

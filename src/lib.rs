@@ -18,6 +18,7 @@ pub mod check;
 pub mod coalitions;
 pub mod commands;
 pub mod diagnostic;
+pub mod eval;
 pub mod explain;
 pub mod fmt;
 pub mod load;

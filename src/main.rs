@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use concord::commands::eval::{EvalOptions, Weights};
 use concord::report::{self, Colour};
 
 /// Concord: write, check and test alliance agreements between health and social care partners.
@@ -90,20 +91,26 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Evaluate inputs against an agreement.
+    /// Evaluate proposals and year-end results against an agreement, with all the working.
     ///
-    /// For year-end results (`result` blocks, or scenarios with year-end figures): share the
-    /// surplus or deficit by the agreement's waterfalls, with every step's working, and show the
-    /// capitated budget's allocation. Exits 0 when every result was worked out, 2 when a file
-    /// cannot be read or has errors, or a result cannot be worked out.
+    /// INPUT is a file of `proposal` or `result` blocks, or a scenario file. Proposals get the
+    /// outcome and why, condition by condition; year-end results get every step of the savings or
+    /// deficit waterfall and the capitated budget's allocation. Without `--scenario`, everything
+    /// in the file is evaluated. Exits 0 when everything was evaluated, whatever the outcomes;
+    /// 2 when a file cannot be read, has errors in its wording, or has no scenario of that name.
     Eval {
-        /// The agreement (`.concord`).
+        /// The agreement (`.concord` file).
+        #[arg(value_name = "AGREEMENT")]
         agreement: PathBuf,
-        /// The file with the results or scenarios (`.scenarios`).
+        /// The proposals or scenarios to evaluate.
+        #[arg(value_name = "INPUT")]
         input: PathBuf,
-        /// Only the scenario (or result) with this name.
-        #[arg(long)]
+        /// Evaluate only the scenario (or proposal) with this name.
+        #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
+        /// Show every member's exact weight and share of the votes.
+        #[arg(long)]
+        weights: bool,
     },
 }
 
@@ -155,11 +162,13 @@ fn main() -> ExitCode {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
         }
-        Command::Eval { agreement, input, scenario } => {
-            let report = concord::commands::year_end::year_end(&agreement, &input, scenario.as_deref());
+        Command::Eval { agreement, input, scenario, weights } => {
+            let weights = if weights { Weights::Show } else { Weights::Hide };
+            let options = EvalOptions { scenario, weights };
+            let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human => report::money::year_end_human(&report, colour, 100),
-                Format::Json => json(&report),
+                Format::Human => report.human(colour, 100),
+                Format::Json => json(&report.json()),
             };
             (text, report.exit_code())
         }

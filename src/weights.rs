@@ -140,7 +140,17 @@ pub fn electorate(
             (r.share.node.0, holders)
         })
         .collect();
-    let in_reserved = |member: MemberId| reserved.iter().any(|(_, holders)| holders.contains(&member));
+    // The reserved kind each member's share comes from (the first that lists it), by member
+    // index, so that looking it up does not search every holder list.
+    let mut reserved_kind: Vec<Option<usize>> = vec![None; voters.len()];
+    for (k, (_, holders)) in reserved.iter().enumerate() {
+        for holder in holders {
+            if let Some(slot @ None) = reserved_kind.get_mut(holder.index()) {
+                *slot = Some(k);
+            }
+        }
+    }
+    let in_reserved = |member: MemberId| reserved_kind.get(member.index()).is_some_and(Option::is_some);
 
     if reserved.is_empty() {
         for voter in voters.iter_mut().filter(|v| v.ineligible.is_none()) {
@@ -159,23 +169,24 @@ pub fn electorate(
             sizes.iter().try_fold(Decimal::ONE, |acc, n| acc.checked_mul(*n)).ok_or_else(overflow)?;
         let reserved_sum: Decimal = reserved.iter().map(|(r, _)| *r).sum();
         let rest_share = Decimal::ONE_HUNDRED - reserved_sum;
+        // Each reserved kind's weight and the factor on everyone else's, worked out once.
+        let mut reserved_weights = Vec::with_capacity(reserved.len());
+        for (k, (share, _)) in reserved.iter().enumerate() {
+            let others = sizes
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .try_fold(Decimal::ONE, |acc, (_, n)| acc.checked_mul(*n))
+                .ok_or_else(overflow)?;
+            reserved_weights
+                .push(share.checked_mul(scheme_total).and_then(|x| x.checked_mul(others)).ok_or_else(overflow)?);
+        }
+        let rest_factor = rest_share.checked_mul(product_of_sizes).ok_or_else(overflow)?;
         for voter in voters.iter_mut().filter(|v| v.ineligible.is_none()) {
-            let kind_index = reserved.iter().position(|(_, holders)| holders.contains(&voter.member));
+            let kind_index = reserved_kind.get(voter.member.index()).copied().flatten();
             voter.weight = match kind_index {
-                Some(k) => {
-                    let others = sizes
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != k)
-                        .try_fold(Decimal::ONE, |acc, (_, n)| acc.checked_mul(*n))
-                        .ok_or_else(overflow)?;
-                    let share = reserved.get(k).map_or(Decimal::ZERO, |(r, _)| *r);
-                    share.checked_mul(scheme_total).and_then(|x| x.checked_mul(others)).ok_or_else(overflow)?
-                }
-                None => rest_share
-                    .checked_mul(product_of_sizes)
-                    .and_then(|x| x.checked_mul(raw(voter.member)))
-                    .ok_or_else(overflow)?,
+                Some(k) => reserved_weights.get(k).copied().unwrap_or(Decimal::ZERO),
+                None => rest_factor.checked_mul(raw(voter.member)).ok_or_else(overflow)?,
             };
         }
     }

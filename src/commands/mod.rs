@@ -2,5 +2,7 @@
 //! arguments, calls one of these and prints the report; tests call them directly.
 
 pub mod check;
+pub mod eval;
+pub mod evaluate;
 pub mod fmt;
 pub mod year_end;

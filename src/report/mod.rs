@@ -10,6 +10,11 @@ use serde::Serialize;
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::span::{line_col, Span};
 
+mod conditions;
+pub mod eval;
+mod words;
+pub use eval::eval_human;
+
 /// The version of the JSON shape; bumped only if a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 

@@ -1,0 +1,328 @@
+//! `concord eval AGREEMENT INPUT`: evaluate proposals (and, later, year-end results) against an
+//! agreement.
+//!
+//! In: the two paths and the options. Out: an [`EvalReport`] with one [`EvalItem`] per thing
+//! evaluated, or the problems that stopped evaluation (exit code 2). INPUT is a file of
+//! `proposal` / `result` blocks or a scenario file; `--scenario NAME` picks one scenario (or
+//! proposal, or result) by name, otherwise everything in the file is evaluated in order:
+//! stand-alone proposals, then stand-alone results, then scenarios.
+//!
+//! [`evaluate_item`] is the one place that decides what each input is and which engine
+//! evaluates it: proposals go to [`crate::eval::evaluate`]; year-end results are not evaluated
+//! here yet.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::AnyDiagnostic;
+use crate::eval::{EvalDiagnostic, Evaluation, Evaluator};
+use crate::load::{self, plain_io, LoadFailure, Source};
+use crate::model::{self, Agreement, FileKind, Inputs, Proposal, YearEnd};
+use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::span::{Span, Spanned};
+use crate::syntax;
+
+/// Whether the human report lists every member's exact weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weights {
+    /// Only the votes and who does not vote.
+    #[default]
+    Hide,
+    /// A table of every member's weight and exact share.
+    Show,
+}
+
+/// What `concord eval` was asked to do besides the two paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvalOptions {
+    /// The scenario (or proposal, or result) to evaluate, by name.
+    pub scenario: Option<String>,
+    /// Whether to show each member's weight.
+    pub weights: Weights,
+}
+
+/// The report of `concord eval`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// The JSON shape's version.
+    pub schema: u32,
+    /// The agreement's path as given.
+    pub agreement: String,
+    /// The input's path as given.
+    pub input: String,
+    /// What was evaluated, in order.
+    pub evaluations: Vec<EvalItem>,
+    /// Problems that stopped evaluation, by file (empty when everything was evaluated).
+    pub problems: Vec<FileProblems>,
+    /// Whether the human report shows weights.
+    #[serde(skip)]
+    pub weights: Weights,
+}
+
+impl EvalReport {
+    /// 0 when everything asked for was evaluated, whatever the outcomes; 2 on bad input.
+    pub fn exit_code(&self) -> u8 {
+        if self.problems.is_empty() {
+            0
+        } else {
+            2
+        }
+    }
+}
+
+/// Where an evaluated thing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemSource {
+    /// A stand-alone `proposal` block.
+    Proposal,
+    /// A stand-alone `result` block.
+    Result,
+    /// A `scenario` block.
+    Scenario,
+}
+
+/// One thing evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EvalItem {
+    /// A proposal decided under the agreement's rules.
+    Decision(Box<DecisionItem>),
+    /// A year-end result (not evaluated by this command yet).
+    YearEnd(YearEndItem),
+}
+
+/// A proposal and its evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionItem {
+    /// The proposal's title or the scenario's name.
+    pub name: String,
+    /// Where it was written.
+    pub from: ItemSource,
+    /// The outcome and its working.
+    pub evaluation: Evaluation,
+}
+
+/// A year-end result, reported as not evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearEndItem {
+    /// The result's title or the scenario's name.
+    pub name: String,
+    /// Where it was written.
+    pub from: ItemSource,
+    /// Why nothing more is said.
+    pub note: String,
+}
+
+/// The problems found in one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileProblems {
+    /// The path as given.
+    pub path: String,
+    /// Every problem.
+    pub findings: Vec<Finding>,
+    /// Set when the file could not be read at all.
+    pub unreadable: Option<String>,
+    /// The text, for rendering.
+    #[serde(skip)]
+    pub source: Option<Source>,
+    /// The diagnostics behind `findings`, for rendering.
+    #[serde(skip)]
+    pub diagnostics: Vec<AnyDiagnostic>,
+}
+
+impl FileProblems {
+    fn new(path: &str, source: Source, diagnostics: Vec<AnyDiagnostic>) -> FileProblems {
+        FileProblems {
+            path: path.to_string(),
+            findings: diagnostics.iter().map(|d| finding(d, &source.text)).collect(),
+            unreadable: None,
+            source: Some(source),
+            diagnostics,
+        }
+    }
+
+    fn from_failure(path: &str, failure: LoadFailure) -> FileProblems {
+        match failure {
+            LoadFailure::Io { error, .. } => FileProblems {
+                path: path.to_string(),
+                findings: Vec::new(),
+                unreadable: Some(plain_io(&error)),
+                source: None,
+                diagnostics: Vec::new(),
+            },
+            LoadFailure::Invalid { source, diagnostic } => FileProblems::new(path, source, vec![*diagnostic]),
+        }
+    }
+}
+
+/// Evaluates what `input` proposes against the agreement in `agreement`.
+pub fn eval(agreement: &Path, input: &Path, options: &EvalOptions) -> EvalReport {
+    let mut report = EvalReport {
+        schema: JSON_SCHEMA_VERSION,
+        agreement: agreement.display().to_string(),
+        input: input.display().to_string(),
+        evaluations: Vec::new(),
+        problems: Vec::new(),
+        weights: options.weights,
+    };
+    let agreement_source = load::read_source(agreement);
+    let input_source = load::read_source(input);
+    let (agreement_source, input_source) = match (agreement_source, input_source) {
+        (Ok(a), Ok(i)) => (a, i),
+        (a, i) => {
+            for (path, result) in [(&report.agreement, a), (&report.input, i)] {
+                if let Err(failure) = result {
+                    report.problems.push(FileProblems::from_failure(path, failure));
+                }
+            }
+            return report;
+        }
+    };
+    match eval_sources(&agreement_source, &input_source, options) {
+        Ok(items) => report.evaluations = items,
+        Err(problems) => report.problems = problems,
+    }
+    report
+}
+
+/// Evaluates texts already read (the library behind [`eval`], for tests and the REPL). The
+/// sources' names are used as their paths.
+pub fn eval_sources(
+    agreement_source: &Source,
+    input_source: &Source,
+    options: &EvalOptions,
+) -> Result<Vec<EvalItem>, Vec<FileProblems>> {
+    let agreement = read_agreement(agreement_source)?;
+    let inputs = read_inputs(&agreement, input_source)?;
+    let selected = select(&inputs, input_source, options.scenario.as_deref())?;
+    let evaluator = Evaluator::new(&agreement, &agreement_source.text);
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for input in selected {
+        match evaluate_item(&evaluator, input, &input_source.text) {
+            Ok(mut item) => {
+                if let (EvalItem::Decision(d), Weights::Show) = (&mut item, options.weights) {
+                    d.evaluation.add_shares();
+                }
+                items.push(item)
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(vec![FileProblems::new(&agreement_source.name, agreement_source.clone(), problems)])
+    }
+}
+
+/// One thing to evaluate, as found in the input.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// A proposal, with its name and where it was written.
+    Proposal(&'a Proposal, &'a str, ItemSource),
+    /// A year-end result, with its name and where it was written.
+    YearEnd(&'a YearEnd, &'a str, ItemSource),
+}
+
+/// Evaluates one input with the engine that fits it. This is the only place that dispatches.
+/// `input_text` is the text the input was read from; `evaluator.agreement()` is the agreement.
+// The error is a single diagnostic on a rare path; boxing it would only move the cost.
+#[allow(clippy::result_large_err)]
+pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &str) -> Result<EvalItem, AnyDiagnostic> {
+    match input {
+        Input::Proposal(proposal, name, from) => {
+            let evaluation =
+                evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
+            Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation })))
+        }
+        Input::YearEnd(_, name, from) => Ok(EvalItem::YearEnd(YearEndItem {
+            name: name.to_string(),
+            from,
+            note: "year-end results are not evaluated by this version of `concord eval`".to_string(),
+        })),
+    }
+}
+
+fn read_agreement(source: &Source) -> Result<Agreement, Vec<FileProblems>> {
+    let loaded = load::load(&source.text);
+    if matches!(loaded.kind, FileKind::Scenarios | FileKind::Inputs) {
+        let at = loaded.file.blocks.first().map_or(Span::default(), |b| b.header.span);
+        let diagnostic = EvalDiagnostic::NotAnAgreement { path: source.name.clone(), at: at.into() };
+        return Err(vec![FileProblems::new(&source.name, source.clone(), vec![diagnostic.into()])]);
+    }
+    match loaded.agreement {
+        Some(agreement) if !loaded.has_errors() => Ok(agreement),
+        _ => Err(vec![FileProblems::new(&source.name, source.clone(), loaded.diagnostics)]),
+    }
+}
+
+fn read_inputs(agreement: &Agreement, source: &Source) -> Result<Inputs, Vec<FileProblems>> {
+    let parsed = syntax::parse(&source.text);
+    let mut diagnostics: Vec<AnyDiagnostic> = parsed.errors.into_iter().map(Into::into).collect();
+    if matches!(model::FileKind::of(&parsed.file), FileKind::Agreement) {
+        let at = parsed.file.blocks.first().map_or(Span::default(), |b| b.header.span);
+        diagnostics.push(EvalDiagnostic::NotAProposal { path: source.name.clone(), at: at.into() }.into());
+        return Err(vec![FileProblems::new(&source.name, source.clone(), diagnostics)]);
+    }
+    let (inputs, errors) = load::load_inputs(agreement, &parsed.file);
+    diagnostics.extend(errors);
+    if diagnostics.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(vec![FileProblems::new(&source.name, source.clone(), diagnostics)])
+    }
+}
+
+/// Everything in the file that can be evaluated, in order, with its name and the span of its
+/// name.
+fn candidates(inputs: &Inputs) -> Vec<(Input<'_>, &Spanned<String>)> {
+    let mut out = Vec::new();
+    for p in &inputs.proposals {
+        out.push((Input::Proposal(p, &p.title.node, ItemSource::Proposal), &p.title));
+    }
+    for s in &inputs.scenarios {
+        if let Some(p) = &s.proposal {
+            out.push((Input::Proposal(p, &s.name.node, ItemSource::Scenario), &s.name));
+        }
+    }
+    // Year-end results are worked out by `commands::year_end`; `commands::evaluate` runs both.
+    out
+}
+
+fn select<'a>(inputs: &'a Inputs, source: &Source, name: Option<&str>) -> Result<Vec<Input<'a>>, Vec<FileProblems>> {
+    let all = candidates(inputs);
+    let problem =
+        |diagnostic: EvalDiagnostic| vec![FileProblems::new(&source.name, source.clone(), vec![diagnostic.into()])];
+    let Some(name) = name else {
+        if all.is_empty() {
+            return Err(problem(EvalDiagnostic::NothingToEvaluate {
+                path: source.name.clone(),
+                at: Span::new(0, 0).into(),
+            }));
+        }
+        return Ok(all.into_iter().map(|(input, _)| input).collect());
+    };
+    let chosen: Vec<Input<'a>> = all.iter().filter(|(_, n)| n.node == name).map(|(input, _)| *input).collect();
+    if !chosen.is_empty() {
+        return Ok(chosen);
+    }
+    let names: Vec<&str> = all.iter().map(|(_, n)| n.node.as_str()).collect();
+    let nearest = crate::suggest::nearest(name, names.iter().copied());
+    let help = match nearest {
+        Some(n) => format!("did you mean `{n}`?"),
+        None if names.is_empty() => "this file has no scenario that proposes something".to_string(),
+        None => {
+            format!("the scenarios here are: {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+        }
+    };
+    let nearest_span = nearest.and_then(|n| all.iter().find(|(_, s)| s.node == n)).map(|(_, s)| s.span.into());
+    Err(problem(EvalDiagnostic::UnknownScenario {
+        name: name.to_string(),
+        path: source.name.clone(),
+        nearest: nearest_span,
+        help,
+    }))
+}

@@ -1,0 +1,674 @@
+//! Evaluating a proposal against an agreement: the outcome, and all of its working.
+//!
+//! In: a resolved [`Agreement`](crate::model::Agreement), a resolved
+//! [`Proposal`](crate::model::Proposal) with its votes, and the texts both were read from (so
+//! that every condition can be quoted in the drafter's own words). Out: an [`Evaluation`]: who
+//! votes and with what exact weight ([`crate::weights::electorate`], shared with the checker),
+//! every condition of the rule in force in the order written with its tallies, base, threshold
+//! and exact comparison, how the conditions combined, the vetoes, the quorum, any tie and where
+//! it went, and the [`Outcome`].
+//!
+//! The outcome follows the order fixed in the language reference: invalid (unknown decision, no
+//! rule in force, a vote that may not be cast, no quorum), then vetoes, then the rule, then a
+//! tie (casting vote or escalation), then escalation of a rejected proposal. All arithmetic is
+//! exact; percentages are rounded for display only and never decide anything.
+
+mod conditions;
+pub mod decision;
+pub mod diagnostics;
+mod name;
+pub mod tally;
+mod vetoes;
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+pub use decision::{evaluate, EvalError, Evaluator, Sources};
+pub use diagnostics::EvalDiagnostic;
+pub use name::Name;
+pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
+
+use crate::model::{Date, Duration, DurationUnit, MemberId, Scope, Side, Unit};
+use crate::span::{line_col, Span};
+use crate::syntax::ast::InvalidReason;
+
+/// Where something was written, and its words (on one line, comments left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Byte offsets into the file.
+    pub span: Span,
+    /// Line of the first byte, from 1.
+    pub line: usize,
+    /// The words written there.
+    pub text: Name,
+}
+
+impl Place {
+    /// The place of `span` in `source`.
+    pub fn of(source: &str, span: Span) -> Place {
+        Place::on_line(source, span, line_col(source, span.start).0)
+    }
+
+    /// The place of `span` in `source`, its line already known.
+    pub(crate) fn on_line(source: &str, span: Span, line: usize) -> Place {
+        let raw = source.get(span.start..span.end).unwrap_or("");
+        let mut text = String::with_capacity(raw.len());
+        for piece in raw.lines().map(|l| l.split('#').next().unwrap_or("")) {
+            for word in piece.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+        }
+        Place { span, line, text: Name::new(&text) }
+    }
+}
+
+/// The whole working of one proposal's evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    /// The proposal's title (a scenario's name, in a scenario file).
+    pub proposal: String,
+    /// The decision the proposal is for, as named.
+    pub decision: Option<String>,
+    /// The day it is decided.
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<Date>,
+    /// The agreement's currency code, for the money figures (gains and limits).
+    pub currency: String,
+    /// The currency's symbol, for display.
+    #[serde(skip)]
+    pub currency_symbol: Option<char>,
+    /// How votes are weighted on this decision (absent when the decision does not exist).
+    pub voting: Option<VotingSummary>,
+    /// Every member of the agreement: its vote, whether it votes here, its weight.
+    pub members: Vec<Standing>,
+    /// The rule in force and each of its conditions (absent when no rule could be chosen).
+    pub rule: Option<RuleResult>,
+    /// Every veto clause of the decision, and whether it was used.
+    pub vetoes: Vec<VetoResult>,
+    /// The quorum, when the decision (or the agreement) sets one.
+    pub quorum: Option<RuleResult>,
+    /// The tie check, made when the rule did not hold and there was no veto.
+    pub tie: Option<TieResult>,
+    /// The outcome.
+    pub outcome: Outcome,
+}
+
+fn iso_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+/// How votes are weighted on the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VotingSummary {
+    /// The scheme in words (`one member one vote`, `in proportion to budget`, …).
+    pub scheme: String,
+    /// Shares reserved for kinds of member.
+    pub reserved: Vec<ReservedSummary>,
+    /// The sum of the weights of every member who votes on this proposal.
+    pub total: Decimal,
+    /// The weight of "one vote" in `half … plus one`.
+    pub one_vote: Decimal,
+    /// Whether the weights shown are the scheme's weights restated in smallest whole terms
+    /// (done when shares are reserved: only the proportions between weights matter).
+    pub restated: bool,
+}
+
+/// A share of the votes reserved for one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReservedSummary {
+    /// The kind.
+    pub kind: String,
+    /// The share, as a percentage of all votes.
+    pub percent: Decimal,
+}
+
+impl Evaluation {
+    /// Fills in every voting member's exact share of all votes (in lowest terms) and its
+    /// percentage for display. Kept apart from [`evaluate`] because reducing hundreds of
+    /// fractions costs more than deciding the proposal; reports ask for it with `--weights`.
+    pub fn add_shares(&mut self) {
+        let Some(total) = self.voting.as_ref().map(|v| v.total) else { return };
+        for m in self.members.iter_mut().filter(|m| m.eligible) {
+            m.share = Fraction::of(m.weight, total).map(Box::new);
+            m.share_percent = tally::percent(m.weight, total);
+        }
+    }
+}
+
+/// One member's standing on the proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// The member, for matching by id.
+    #[serde(skip)]
+    pub id: MemberId,
+    /// Its identifier.
+    pub member: Name,
+    /// Its display name.
+    pub name: Name,
+    /// How it voted.
+    pub vote: Ballot,
+    /// Whether it votes on this proposal.
+    pub eligible: bool,
+    /// Why it does not vote, when it does not.
+    pub not_voting: Option<Box<NotVoting>>,
+    /// Its exact weight (zero when it does not vote).
+    pub weight: Decimal,
+    /// Its exact share of all votes, in lowest terms (`27/40`); filled in by
+    /// [`Evaluation::add_shares`] (`--weights`), otherwise absent.
+    pub share: Option<Box<Fraction>>,
+    /// The same share as a percentage rounded to two places, for display only (with `share`).
+    pub share_percent: Option<Decimal>,
+}
+
+/// Why a member does not vote on this proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotVoting {
+    /// The reason.
+    pub reason: NotVotingReason,
+    /// The clause that says so (the member's `observer` line, or the decision's clause).
+    pub clause: Place,
+    /// For a gain: what the proposal brings the member.
+    pub gain: Option<Decimal>,
+    /// For a gain: the most it may gain and still vote.
+    pub limit: Option<Decimal>,
+    /// Whether the member voted anyway and its vote was set aside (only for a gain; any other
+    /// ineligible member's vote makes the proposal invalid).
+    pub vote_set_aside: bool,
+}
+
+/// The reasons a member does not vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotVotingReason {
+    /// An observer attends but never votes.
+    Observer,
+    /// The decision says it does not vote.
+    Excluded,
+    /// Only members of another kind vote on the decision.
+    NotOfVotingKind,
+    /// The proposal brings it more new revenue than the decision allows a voter to gain.
+    Gains,
+}
+
+/// A rule (or quorum) and how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleResult {
+    /// The whole rule as written.
+    pub place: Place,
+    /// First day in force, when the rule is dated.
+    #[serde(serialize_with = "iso_date")]
+    pub from: Option<Date>,
+    /// Last day in force, when the rule is dated.
+    #[serde(serialize_with = "iso_date")]
+    pub until: Option<Date>,
+    /// Where a quorum comes from (`decision` or `agreement`); absent for a rule.
+    pub source: Option<QuorumSource>,
+    /// Each condition, in the order written.
+    pub conditions: Vec<ConditionResult>,
+    /// How the conditions combine, with the result of each part.
+    pub combination: Combination,
+    /// Whether the rule held.
+    pub held: bool,
+}
+
+/// Whether a quorum is the decision's own or the agreement's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuorumSource {
+    /// Set by the decision.
+    Decision,
+    /// The agreement's default quorum.
+    Agreement,
+}
+
+/// How the conditions of a rule combine: one condition, or `and` / `or` over parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Combination {
+    /// One condition, by its number (from 1) in [`RuleResult::conditions`].
+    Condition { number: usize, held: bool },
+    /// Every part must hold (`and`).
+    All { parts: Vec<Combination>, held: bool },
+    /// At least one part must hold (`or`).
+    Any { parts: Vec<Combination>, held: bool },
+}
+
+impl Combination {
+    /// Whether this part held.
+    pub fn held(&self) -> bool {
+        match self {
+            Combination::Condition { held, .. } | Combination::All { held, .. } | Combination::Any { held, .. } => {
+                *held
+            }
+        }
+    }
+}
+
+/// What kind of condition this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionKind {
+    /// `unanimous`.
+    Unanimous,
+    /// `every [K] member SIDE`.
+    Every,
+    /// `no [K] member SIDE`.
+    NoMember,
+    /// `half the BASE plus one SIDE`.
+    HalfPlusOne,
+    /// `CMP P of BASE SIDE`.
+    Threshold,
+    /// `CMP N [K] members SIDE`.
+    Count,
+    /// `each bloc in favour by …` / `the X bloc in favour by …`.
+    Bloc,
+    /// `MEMBER SIDE`.
+    Member,
+}
+
+/// One condition of a rule, with its working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionResult {
+    /// Its number in the rule, from 1, in the order written.
+    pub number: usize,
+    /// What kind of condition it is.
+    pub kind: ConditionKind,
+    /// Its words and where they are.
+    pub place: Place,
+    /// Whether it held.
+    pub held: bool,
+    /// The measurement, for every kind but `bloc` and `member`.
+    pub measure: Option<Measure>,
+    /// One measurement per bloc, for a `bloc` condition.
+    pub blocs: Vec<BlocMeasure>,
+    /// The member's vote, for a `member` condition.
+    pub member: Option<MemberTest>,
+}
+
+/// What a condition counted and what it compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    /// Weighted votes or heads.
+    #[serde(serialize_with = "unit_words")]
+    pub unit: Unit,
+    /// The kind of member counted, when the condition names one.
+    pub kind: Option<Name>,
+    /// The side counted.
+    #[serde(serialize_with = "side_words")]
+    pub side: Side,
+    /// The eligible members counted, by how they voted (weights, or heads for `members`).
+    pub tally: Tally,
+    /// Members of the kind counted who do not vote, and why.
+    pub not_counted: Vec<NotCounted>,
+    /// What was counted on the side.
+    pub counted: Decimal,
+    /// The base the threshold is taken of (absent for counts and `no member`).
+    pub base: Option<BaseSize>,
+    /// The requirement and its exact comparison.
+    pub requirement: Requirement,
+}
+
+/// A member left out of a condition's count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotCounted {
+    /// The member.
+    pub member: Name,
+    /// Why.
+    pub reason: NotVotingReason,
+}
+
+/// The base of a proportion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BaseSize {
+    /// Eligible, cast or present.
+    #[serde(serialize_with = "scope_words")]
+    pub scope: Scope,
+    /// Its size: the weight (or heads) it holds.
+    pub size: Decimal,
+}
+
+/// What a condition requires, and the exact comparison that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// The test: at least, more than, at most, fewer than, or (for `every` and `no member`)
+    /// equal to.
+    pub relation: Relation,
+    /// The proportion, for thresholds and blocs.
+    pub proportion: Option<ProportionOut>,
+    /// The number of members, for counts.
+    pub count: Option<u32>,
+    /// For `half … plus one`: the weight of the one vote added.
+    pub plus: Option<Decimal>,
+    /// What is required, on the scale of `counted`: exact when `required_exact`, otherwise
+    /// rounded to two places for display.
+    pub required: Decimal,
+    /// Whether `required` is exact.
+    pub required_exact: bool,
+    /// The comparison as decided, multiplied out so that no division rounds.
+    pub comparison: Comparison,
+    /// Whether the base was empty (nothing could be measured): `at least` and `more than` then
+    /// fail, `at most` and `fewer than` hold.
+    pub empty_base: bool,
+}
+
+/// A proportion as written and as an exact fraction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProportionOut {
+    /// As written (`70%`, `2/3`, `half`).
+    pub text: Name,
+    /// The numerator.
+    pub numerator: Decimal,
+    /// The denominator.
+    pub denominator: Decimal,
+}
+
+/// One bloc's part in a bloc condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlocMeasure {
+    /// The bloc's identifier.
+    pub bloc: Name,
+    /// Its display name.
+    pub name: Name,
+    /// Its eligible members' votes against the threshold.
+    pub measure: Measure,
+    /// Whether it held for this bloc.
+    pub held: bool,
+}
+
+/// A `MEMBER SIDE` condition's working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberTest {
+    /// The member.
+    pub member: Name,
+    /// The side required.
+    #[serde(serialize_with = "side_words")]
+    pub side: Side,
+    /// How it voted.
+    pub vote: Ballot,
+    /// Whether it votes on this proposal (the condition fails when it does not).
+    pub eligible: bool,
+}
+
+/// One veto clause and whether it was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VetoResult {
+    /// The clause.
+    pub place: Place,
+    /// Whether it applies only when the proposal puts the holder's statutory duties at risk.
+    pub statutory_only: bool,
+    /// Each possible holder (member or bloc) and what it did.
+    pub holders: Vec<VetoHolderResult>,
+    /// Who used the veto.
+    pub exercised_by: Vec<Name>,
+}
+
+/// One possible veto holder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VetoHolderResult {
+    /// The member's or bloc's identifier.
+    pub holder: Name,
+    /// Whether it is a bloc.
+    pub bloc: bool,
+    /// Whether the veto was open to it on this proposal.
+    pub applies: bool,
+    /// Why not, when it was not.
+    pub not_applicable: Option<VetoInapplicable>,
+    /// A member's vote.
+    pub vote: Option<Ballot>,
+    /// A bloc's eligible votes (weights) by side.
+    pub tally: Option<Tally>,
+    /// Whether it used the veto (a member by voting against; a bloc when more than half of its
+    /// votes cast are against).
+    pub exercised: bool,
+}
+
+/// Why a veto was not open to a holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VetoInapplicable {
+    /// The holder does not vote on this proposal.
+    NotEligible,
+    /// The veto applies only when statutory duties are at risk, and the proposal does not say
+    /// they are.
+    DutiesNotAtRisk,
+    /// The bloc has no member who votes on this proposal.
+    NoEligibleMember,
+}
+
+/// The tie check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TieResult {
+    /// Eligible weight in favour.
+    pub in_favour: Decimal,
+    /// Eligible weight against.
+    pub against: Decimal,
+    /// Whether any eligible member voted in favour or against.
+    pub votes_cast: bool,
+    /// Whether the votes tied.
+    pub tied: bool,
+    /// The casting vote, when the decision gives one and there was a tie.
+    pub casting_vote: Option<CastingVote>,
+}
+
+/// The casting vote on a tie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CastingVote {
+    /// Who holds it.
+    pub member: Name,
+    /// The clause granting it.
+    pub clause: Place,
+    /// How it was cast (absent when it could not be).
+    pub cast: Option<Ballot>,
+    /// Where the way it was cast came from.
+    pub from: Option<CastingSource>,
+    /// Why it could not be used, when it was not.
+    pub unused: Option<CastingUnused>,
+}
+
+/// Where the casting vote's direction came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CastingSource {
+    /// The proposal's `casting vote:` line.
+    Proposal,
+    /// The holder's own vote.
+    OwnVote,
+}
+
+/// Why a casting vote was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CastingUnused {
+    /// The holder does not vote on this proposal.
+    NotEligible,
+    /// The holder abstained or was absent and the proposal gives no `casting vote:` line.
+    NoDirection,
+}
+
+/// The outcome of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// Passed, rejected, deadlocked or invalid.
+    pub result: OutcomeKind,
+    /// When a casting vote decided the matter: whose, and how it was cast.
+    pub casting_vote: Option<CastingUsed>,
+    /// Who vetoed it.
+    pub vetoed_by: Vec<Name>,
+    /// When deadlocked: why and where it went.
+    pub deadlock: Option<Deadlock>,
+    /// When invalid: every reason.
+    pub invalid: Vec<Invalidity>,
+}
+
+/// The four outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    /// The proposal is carried.
+    Passed,
+    /// The proposal fails.
+    Rejected,
+    /// Neither: it goes to an escalation route, or nowhere.
+    Deadlocked,
+    /// The vote cannot stand.
+    Invalid,
+}
+
+impl OutcomeKind {
+    /// The outcome in one word.
+    pub fn words(self) -> &'static str {
+        match self {
+            OutcomeKind::Passed => "passed",
+            OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Deadlocked => "deadlocked",
+            OutcomeKind::Invalid => "invalid",
+        }
+    }
+}
+
+/// A casting vote that decided a tie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CastingUsed {
+    /// The member who cast it.
+    pub member: Name,
+    /// The member, for matching by id.
+    #[serde(skip)]
+    pub id: MemberId,
+    /// How it was cast.
+    pub cast: Ballot,
+}
+
+/// Why a proposal deadlocked and where it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadlock {
+    /// What sent it there.
+    pub because: DeadlockCause,
+    /// The first body on the escalation route, when there is one.
+    pub escalated_to: Option<EscalationStep>,
+    /// The later bodies, in order.
+    pub then: Vec<EscalationStep>,
+    /// The escalation clause followed.
+    pub clause: Option<Place>,
+}
+
+/// What sent a proposal to deadlock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlockCause {
+    /// The votes tied and no casting vote settled it.
+    Tie,
+    /// The rule did not hold (and the votes did not tie), with an `if rejected` route.
+    Rejected,
+    /// A veto was used, with an `if rejected` route.
+    Vetoed,
+}
+
+/// One rung of an escalation ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EscalationStep {
+    /// The body the matter goes to.
+    pub body: String,
+    /// How long that body has, in words (`10 working days`).
+    pub within: Option<String>,
+}
+
+impl EscalationStep {
+    pub(crate) fn new(body: &str, within: Option<Duration>) -> EscalationStep {
+        EscalationStep { body: body.to_string(), within: within.map(duration_words) }
+    }
+}
+
+fn duration_words(duration: Duration) -> String {
+    let one = duration.count == 1;
+    let unit = match (duration.unit, one) {
+        (DurationUnit::Days, true) => "day",
+        (DurationUnit::Days, false) => "days",
+        (DurationUnit::WorkingDays, true) => "working day",
+        (DurationUnit::WorkingDays, false) => "working days",
+        (DurationUnit::Weeks, true) => "week",
+        (DurationUnit::Weeks, false) => "weeks",
+        (DurationUnit::Months, true) => "month",
+        (DurationUnit::Months, false) => "months",
+        (DurationUnit::Years, true) => "year",
+        (DurationUnit::Years, false) => "years",
+    };
+    format!("{} {}", duration.count, unit)
+}
+
+/// Why a proposal's vote cannot stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Invalidity {
+    /// The proposal does not name a decision.
+    NoDecision,
+    /// The decision it names does not exist.
+    UnknownDecision { name: String },
+    /// The decision's rules are dated and the proposal has no date.
+    NoDate,
+    /// No rule of the decision is in force on the proposal's date.
+    NoRuleInForce {
+        #[serde(serialize_with = "plain_date")]
+        date: Date,
+    },
+    /// A vote from a name the agreement does not have.
+    UnknownMemberVoted { member: String, line: usize },
+    /// A vote from an observer.
+    ObserverVoted { member: Name, line: usize },
+    /// A vote from a member the decision excludes.
+    ExcludedMemberVoted { member: Name, line: usize, clause: Place },
+    /// The quorum was not met.
+    NoQuorum,
+}
+
+fn plain_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+impl Invalidity {
+    /// The reason as a scenario's `expect invalid because …` names it, when it has a name there.
+    pub fn expected_reason(&self) -> Option<InvalidReason> {
+        match self {
+            Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => Some(InvalidReason::UnknownDecision),
+            Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
+            Invalidity::ObserverVoted { .. } => Some(InvalidReason::ObserverVoted),
+            Invalidity::ExcludedMemberVoted { .. } => Some(InvalidReason::ExcludedMemberVoted),
+            Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
+            Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
+        }
+    }
+}
+
+/// A side in the words of the JSON report (`in_favour`, `against`, `present`, `abstaining`).
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::InFavour => "in_favour",
+        Side::Against => "against",
+        Side::Present => "present",
+        Side::Abstaining => "abstaining",
+    }
+}
+
+fn side_words<S: Serializer>(side: &Side, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(side_key(*side))
+}
+
+fn unit_words<S: Serializer>(unit: &Unit, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match unit {
+        Unit::Votes => "votes",
+        Unit::Members => "members",
+    })
+}
+
+fn scope_words<S: Serializer>(scope: &Scope, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match scope {
+        Scope::Eligible => "eligible",
+        Scope::Cast => "cast",
+        Scope::Present => "present",
+    })
+}

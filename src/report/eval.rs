@@ -1,0 +1,386 @@
+//! The human report of `concord eval`: the outcome first, then the working, condition by
+//! condition, in sentences that can be read aloud and a small table per condition.
+//!
+//! In: an [`EvalReport`]. Out: text. Figures are exact; percentages are rounded to two places
+//! for display and say so where a rounded figure stands for a required amount.
+
+use rust_decimal::Decimal;
+
+use super::conditions::{combination_sentence, conditions_human};
+use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
+use super::{render, Colour};
+use crate::commands::eval::{EvalItem, EvalReport, ItemSource, Weights};
+use crate::eval::{
+    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
+    OutcomeKind, Standing, TieResult, VetoInapplicable, VetoResult,
+};
+
+/// The human report of `concord eval`.
+pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
+    let mut out = String::new();
+    if !report.problems.is_empty() {
+        for file in &report.problems {
+            if let Some(reason) = &file.unreadable {
+                out.push_str(&format!("✗ {}: cannot be read: {}\n", file.path, reason));
+                continue;
+            }
+            if let Some(source) = &file.source {
+                for diagnostic in &file.diagnostics {
+                    out.push_str(&render(diagnostic, &file.path, &source.text, colour, width));
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str("Nothing was evaluated: fix the problems above and run `concord eval` again.\n");
+        return out;
+    }
+    for (i, item) in report.evaluations.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match item {
+            EvalItem::Decision(d) => {
+                out.push_str(&format!("{} “{}”\n", source_words(d.from), d.name));
+                out.push_str(&evaluation_human(&d.evaluation, report.weights, colour));
+            }
+            EvalItem::YearEnd(y) => {
+                out.push_str(&format!("{} “{}”\n", source_words(y.from), y.name));
+                out.push_str(&format!("Not evaluated: {}.\n", y.note));
+            }
+        }
+    }
+    out
+}
+
+fn source_words(from: ItemSource) -> &'static str {
+    match from {
+        ItemSource::Proposal => "Proposal",
+        ItemSource::Result => "Year-end result",
+        ItemSource::Scenario => "Scenario",
+    }
+}
+
+/// One proposal's evaluation, in words.
+pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> String {
+    let mut out = String::new();
+    let date = e.date.map(|d| format!(", dated {}", date_words(d))).unwrap_or_default();
+    match &e.decision {
+        Some(name) => out.push_str(&format!("Decision “{name}”{date}.\n")),
+        None => out.push_str(&format!("No decision named{date}.\n")),
+    }
+    let outcome = outcome_words(e);
+    let headline = match colour {
+        Colour::Off => format!("Outcome: {outcome}.\n"),
+        Colour::On => {
+            let code = match e.outcome.result {
+                OutcomeKind::Passed => "32",
+                OutcomeKind::Rejected | OutcomeKind::Invalid => "31",
+                OutcomeKind::Deadlocked => "33",
+            };
+            format!("\x1b[1mOutcome: \x1b[{code}m{outcome}\x1b[0m.\n")
+        }
+    };
+    out.push_str(&headline);
+
+    if let Some(voting) = &e.voting {
+        out.push('\n');
+        let eligible = e.members.iter().filter(|m| m.eligible).count();
+        let mut scheme = voting.scheme.clone();
+        for r in &voting.reserved {
+            scheme.push_str(&format!("; {} members together hold {}% of the votes", r.kind, num(r.percent)));
+        }
+        out.push_str(&format!(
+            "Votes ({scheme}). {} {}, {eligible} of whom vote on this proposal.\n",
+            e.members.len(),
+            plural(e.members.len(), "member", "members")
+        ));
+        out.push_str(&format!("  {}\n", ballots_sentence(&e.members)));
+        for m in e.members.iter().filter(|m| m.not_voting.is_some()) {
+            if let Some(nv) = &m.not_voting {
+                out.push_str(&format!("  {}\n", not_voting_sentence(m, nv, e)));
+            }
+        }
+        if weights == Weights::Show {
+            out.push_str(&weights_table(e));
+        }
+    }
+
+    if let Some(rule) = &e.rule {
+        out.push('\n');
+        let dates = match (rule.from, rule.until) {
+            (Some(f), _) => format!(", in force from {}", date_words(f)),
+            (None, Some(u)) => format!(", in force until {}", date_words(u)),
+            (None, None) => String::new(),
+        };
+        out.push_str(&format!("The rule (line {}{dates}): passes if {}\n", rule.place.line, rule.place.text));
+        out.push_str(&conditions_human(rule, e));
+        out.push_str(&combination_sentence(rule, "rule"));
+    }
+
+    if !e.vetoes.is_empty() {
+        out.push_str("\nVetoes\n");
+        for veto in &e.vetoes {
+            out.push_str(&veto_human(veto));
+        }
+    }
+
+    if let Some(quorum) = &e.quorum {
+        let whose = match quorum.source {
+            Some(crate::eval::QuorumSource::Agreement) => "the agreement's default",
+            _ => "the decision's own",
+        };
+        out.push_str(&format!("\nQuorum ({whose}, line {}): {}\n", quorum.place.line, quorum.place.text));
+        out.push_str(&conditions_human(quorum, e));
+        out.push_str(&combination_sentence(quorum, "quorum"));
+    }
+
+    if let Some(tie) = &e.tie {
+        out.push('\n');
+        out.push_str(&tie_human(tie, e));
+    }
+    out
+}
+
+fn outcome_words(e: &Evaluation) -> String {
+    let o = &e.outcome;
+    match o.result {
+        OutcomeKind::Passed => match &o.casting_vote {
+            Some(c) => format!("passed on the casting vote of {}", c.member),
+            None => "passed: the rule held".to_string(),
+        },
+        OutcomeKind::Rejected => {
+            if !o.vetoed_by.is_empty() {
+                format!("rejected: vetoed by {}", list(&o.vetoed_by))
+            } else if let Some(c) = &o.casting_vote {
+                format!("rejected on the casting vote of {}", c.member)
+            } else {
+                "rejected: the rule did not hold".to_string()
+            }
+        }
+        OutcomeKind::Deadlocked => {
+            let Some(d) = &o.deadlock else { return "deadlocked".to_string() };
+            let why = match d.because {
+                DeadlockCause::Tie => "the votes tied and no casting vote settled it".to_string(),
+                DeadlockCause::Rejected => "the rule did not hold".to_string(),
+                DeadlockCause::Vetoed => format!("vetoed by {}", list(&o.vetoed_by)),
+            };
+            match &d.escalated_to {
+                Some(step) => {
+                    let mut route = format!("escalated to “{}”", step.body);
+                    if let Some(w) = &step.within {
+                        route.push_str(&format!(" within {w}"));
+                    }
+                    for later in &d.then {
+                        route.push_str(&format!(", then “{}”", later.body));
+                        if let Some(w) = &later.within {
+                            route.push_str(&format!(" within {w}"));
+                        }
+                    }
+                    format!("deadlocked: {why}; {route}")
+                }
+                None => format!("deadlocked: {why}, and the decision gives no route out of a tie"),
+            }
+        }
+        OutcomeKind::Invalid => {
+            let reasons: Vec<String> = o.invalid.iter().map(invalid_words).collect();
+            format!("invalid: {}", reasons.join("; "))
+        }
+    }
+}
+
+fn invalid_words(reason: &Invalidity) -> String {
+    match reason {
+        Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
+        Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),
+        Invalidity::NoDate => "the decision's rules change over time and the proposal has no date".to_string(),
+        Invalidity::NoRuleInForce { date } => format!("no rule of the decision is in force on {}", date_words(*date)),
+        Invalidity::UnknownMemberVoted { member, line } => {
+            format!("`{member}` voted (input line {line}) but is not a member of the agreement")
+        }
+        Invalidity::ObserverVoted { member, line } => {
+            format!("{member} voted (input line {line}) but is an observer, and observers never vote")
+        }
+        Invalidity::ExcludedMemberVoted { member, line, clause } => format!(
+            "{member} voted (input line {line}) but does not vote on this decision (agreement line {}: {})",
+            clause.line, clause.text
+        ),
+        Invalidity::NoQuorum => "the quorum was not met".to_string(),
+    }
+}
+
+fn ballots_sentence(members: &[Standing]) -> String {
+    let names = |ballot: Ballot| -> String {
+        let found: Vec<&str> = members.iter().filter(|m| m.vote == ballot).map(|m| &*m.member).collect();
+        if found.is_empty() {
+            "none".to_string()
+        } else {
+            list(&found)
+        }
+    };
+    format!(
+        "In favour: {}. Against: {}. Abstaining: {}. Absent: {}.",
+        names(Ballot::InFavour),
+        names(Ballot::Against),
+        names(Ballot::Abstaining),
+        names(Ballot::Absent)
+    )
+}
+
+pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) -> String {
+    let clause = format!("line {}: {}", nv.clause.line, nv.clause.text);
+    let mut s = match nv.reason {
+        NotVotingReason::Observer => {
+            format!("{} does not vote: it is an observer (line {}).", m.member, nv.clause.line)
+        }
+        NotVotingReason::Excluded => format!("{} does not vote on this decision ({clause}).", m.member),
+        NotVotingReason::NotOfVotingKind => {
+            format!("{} does not vote: only members of another kind vote on this decision ({clause}).", m.member)
+        }
+        NotVotingReason::Gains => format!(
+            "{} does not vote on this proposal: it gains {}, more than its limit of {} ({clause}).",
+            m.member,
+            money(nv.gain.unwrap_or_default(), e),
+            money(nv.limit.unwrap_or_default(), e)
+        ),
+    };
+    if nv.vote_set_aside {
+        s.push_str(&format!(" Its vote {} is set aside.", m.vote.words()));
+    }
+    s
+}
+
+fn weights_table(e: &Evaluation) -> String {
+    let mut rows =
+        vec![["member".to_string(), "vote".to_string(), "weight".to_string(), "share of all votes".to_string()]];
+    for m in &e.members {
+        let (weight, share) = if m.eligible {
+            let share = match (m.share.as_deref(), m.share_percent) {
+                (Some(f), Some(p)) => format!("{f} ({})", percent(p)),
+                _ => "0".to_string(),
+            };
+            (num(m.weight), share)
+        } else {
+            ("—".to_string(), "does not vote".to_string())
+        };
+        rows.push([m.member.to_string(), m.vote.words().to_string(), weight, share]);
+    }
+    if let Some(v) = &e.voting {
+        rows.push(["total".to_string(), String::new(), num(v.total), "1 (100.00%)".to_string()]);
+    }
+    let mut out = table(&rows, &[false, false, true, false]);
+    if e.voting.as_ref().is_some_and(|v| v.restated) {
+        out.push_str(
+            "  Weights are shown in smallest whole terms, keeping the reserved shares exact; only their proportions matter.\n",
+        );
+    }
+    out
+}
+
+fn veto_human(veto: &VetoResult) -> String {
+    let mut out = format!("  Line {}: {}\n", veto.place.line, veto.place.text);
+    if !veto.exercised_by.is_empty() {
+        out.push_str(&format!("    Used by {}", list(&veto.exercised_by)));
+        let members: Vec<&str> = veto.holders.iter().filter(|h| h.exercised && !h.bloc).map(|h| &*h.holder).collect();
+        if !members.is_empty() {
+            out.push_str(", voting against");
+        }
+        if veto.statutory_only {
+            out.push_str(", whose statutory duties the proposal puts at risk");
+        }
+        out.push_str(".\n");
+    }
+    for h in &veto.holders {
+        if h.exercised {
+            if let Some(t) = &h.tally {
+                out.push_str(&format!(
+                    "    The {} bloc: {} against of {} cast, more than half.\n",
+                    h.holder,
+                    num(t.against),
+                    num(t.in_favour + t.against)
+                ));
+            }
+            continue;
+        }
+        let line = match (h.not_applicable, h.bloc) {
+            (Some(VetoInapplicable::DutiesNotAtRisk), false) => format!(
+                "{}: does not apply, because the proposal does not put {}'s statutory duties at risk.",
+                h.holder, h.holder
+            ),
+            (Some(VetoInapplicable::DutiesNotAtRisk), true) => format!(
+                "The {} bloc: does not apply, because the proposal puts no bloc member's statutory duties at risk.",
+                h.holder
+            ),
+            (Some(VetoInapplicable::NotEligible), _) => {
+                format!("{}: cannot veto, because it does not vote on this proposal.", h.holder)
+            }
+            (Some(VetoInapplicable::NoEligibleMember), _) => {
+                format!("The {} bloc: cannot veto, because none of its members votes on this proposal.", h.holder)
+            }
+            (None, false) => {
+                format!("{}: could veto, but voted {}, so did not.", h.holder, h.vote.map_or("nothing", ballot_phrase))
+            }
+            (None, true) => match &h.tally {
+                Some(t) => format!(
+                    "The {} bloc: {} against of {} cast, not more than half, so it did not veto.",
+                    h.holder,
+                    num(t.against),
+                    num(t.in_favour + t.against)
+                ),
+                None => format!("The {} bloc did not veto.", h.holder),
+            },
+        };
+        out.push_str(&format!("    {line}\n"));
+    }
+    if veto.exercised_by.is_empty() {
+        out.push_str("    Not used.\n");
+    }
+    out
+}
+
+fn tie_human(tie: &TieResult, e: &Evaluation) -> String {
+    if !tie.votes_cast {
+        return "Tie: no eligible member voted for or against, so there is no tie.\n".to_string();
+    }
+    if !tie.tied {
+        return format!(
+            "Tie: {} in favour and {} against are not equal, so there is no tie.\n",
+            num(tie.in_favour),
+            num(tie.against)
+        );
+    }
+    let mut out = format!("Tie: {} in favour and {} against: the votes tied.\n", num(tie.in_favour), num(tie.against));
+    match &tie.casting_vote {
+        Some(c) => {
+            out.push_str(&format!("  {} has the casting vote (line {}: {}).", c.member, c.clause.line, c.clause.text));
+            match (c.cast, c.from, c.unused) {
+                (Some(cast), Some(CastingSource::Proposal), _) => {
+                    out.push_str(&format!(" As the proposal says, it is cast {}.\n", cast.words()))
+                }
+                (Some(cast), _, _) => {
+                    out.push_str(&format!(" {} voted {}, so it casts it {}.\n", c.member, cast.words(), cast.words()))
+                }
+                (None, _, Some(CastingUnused::NotEligible)) => {
+                    out.push_str(" But it does not vote on this proposal, so the casting vote cannot be used.\n")
+                }
+                (None, _, _) => out.push_str(&format!(
+                    " But {} {} and the proposal gives no `casting vote:` line, so the tie stands.\n",
+                    c.member,
+                    if e.members.iter().any(|m| m.member == c.member && m.vote == Ballot::Abstaining) {
+                        "abstained"
+                    } else {
+                        "was absent"
+                    }
+                )),
+            }
+        }
+        None => out.push_str("  No member has a casting vote on this decision.\n"),
+    }
+    out
+}
+
+fn money(value: Decimal, e: &Evaluation) -> String {
+    match e.currency_symbol {
+        Some(symbol) => format!("{symbol}{}", num(value)),
+        None => format!("{} {}", num(value), e.currency),
+    }
+}

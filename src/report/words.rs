@@ -1,0 +1,145 @@
+//! Words and figures for the human reports: exact numbers with thousands grouped, percentages
+//! rounded for display, dates as people write them, lists read aloud, small tables.
+
+use rust_decimal::Decimal;
+
+use crate::eval::Ballot;
+use crate::model::Date;
+
+/// `held` or `did not hold`.
+pub(super) fn held_words(held: bool) -> &'static str {
+    if held {
+        "held"
+    } else {
+        "did not hold"
+    }
+}
+
+/// Every line of `text`, indented by `by`.
+pub(super) fn indent(text: &str, by: &str) -> String {
+    text.lines().map(|l| format!("{by}{l}\n")).collect()
+}
+
+/// How a member voted, after "voted": `in favour`, `to abstain`.
+pub(super) fn ballot_phrase(ballot: Ballot) -> &'static str {
+    match ballot {
+        Ballot::InFavour => "in favour",
+        Ballot::Against => "against",
+        Ballot::Abstaining => "to abstain",
+        Ballot::Absent => "nothing (absent)",
+    }
+}
+
+/// A small table: columns padded, numbers (flagged columns) right-aligned, indented four spaces.
+pub(super) fn table<const N: usize>(rows: &[[String; N]], right: &[bool; N]) -> String {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row.iter()) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::from("   ");
+        for ((cell, width), right) in row.iter().zip(widths.iter()).zip(right.iter()) {
+            let pad = width.saturating_sub(cell.chars().count());
+            line.push(' ');
+            if *right {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// An exact decimal with thousands grouped: `42,000,000`, `6.5`.
+pub fn num(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+pub(super) fn percent(value: Decimal) -> String {
+    format!("{:.2}%", value)
+}
+
+pub(super) fn date_words(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS.get(usize::from(date.month).saturating_sub(1)).copied().unwrap_or("?");
+    format!("{} {month} {}", date.day, date.year)
+}
+
+pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+pub(super) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_in_thousands() {
+        assert_eq!(num(Decimal::new(42_000_000, 0)), "42,000,000");
+        assert_eq!(num(Decimal::new(65, 1)), "6.5");
+        assert_eq!(num(Decimal::new(100, 0)), "100");
+        assert_eq!(num(Decimal::new(-1_234_500, 2)), "-12,345");
+    }
+
+    #[test]
+    fn lists_read_aloud() {
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(list(&["a"]), "a");
+    }
+}
