@@ -153,8 +153,11 @@ impl Spec {
             }
         }
         for (code, words) in [(0u8, "in favour"), (1, "against"), (2, "abstaining")] {
+            // A member excluded for what it gains stays out of the vote, as it must: a vote from
+            // it would make the whole vote invalid.
+            let excluded = |i: usize| self.gain_exclusion && self.members[i].3;
             let names: Vec<String> = (0..self.members.len())
-                .filter(|i| !self.is_observer(*i) && self.votes[*i] == code)
+                .filter(|i| !self.is_observer(*i) && !excluded(*i) && self.votes[*i] == code)
                 .map(|i| format!("m{}", i + 1))
                 .collect();
             if !names.is_empty() {
