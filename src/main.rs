@@ -91,6 +91,31 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Run every scenario in scenario files and report those whose expectations do not hold.
+    ///
+    /// A folder is searched for `.scenarios` files. Each failure shows the expectation, what
+    /// actually came out, and the working. Ends with `N passed, N failed`. Exits 0 when every
+    /// scenario passed, 1 when any failed, 2 when a file could not be run.
+    Test {
+        /// Scenario files or folders (default: the current folder).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only scenarios whose name contains this text.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+        /// Stop at the first failing scenario.
+        #[arg(long)]
+        fail_fast: bool,
+        /// Also report which decisions, conditions and waterfalls no scenario exercised.
+        #[arg(long)]
+        coverage: bool,
+        /// Rewrite failing expectations to what actually came out, showing each change.
+        #[arg(long)]
+        update: bool,
+        /// Report format: human, json or junit (JUnit XML for CI systems).
+        #[arg(long = "report", value_enum, value_name = "FORMAT")]
+        report: Option<TestFormat>,
+    },
     /// Evaluate proposals and year-end results against an agreement, with all the working.
     ///
     /// INPUT is a file of `proposal` or `result` blocks, or a scenario file. Proposals get the
@@ -112,6 +137,16 @@ enum Command {
         #[arg(long)]
         weights: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TestFormat {
+    /// Readable text.
+    Human,
+    /// JSON (see docs/json.md).
+    Json,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +196,27 @@ fn main() -> ExitCode {
         Command::Repl { agreement, no_history } => {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
+        }
+        Command::Test { paths, filter, fail_fast, coverage, update, report: format } => {
+            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            let options = concord::commands::test::TestOptions { filter, fail_fast, coverage };
+            let report = concord::commands::test::run(&paths, &options);
+            let format = format.unwrap_or(match cli.format {
+                Format::Human => TestFormat::Human,
+                Format::Json => TestFormat::Json,
+            });
+            let mut text = match format {
+                TestFormat::Human => report::test::test_human(&report, colour, 100),
+                TestFormat::Json => json(&report),
+                TestFormat::Junit => report::test::test_junit(&report),
+            };
+            if update && report.failed > 0 {
+                match concord::commands::test::update(&report) {
+                    Ok(diff) => text.push_str(&format!("\nUpdated expectations:\n{diff}")),
+                    Err(error) => text.push_str(&format!("\nCould not update: {error}\n")),
+                }
+            }
+            (text, report.exit_code())
         }
         Command::Eval { agreement, input, scenario, weights } => {
             let weights = if weights { Weights::Show } else { Weights::Hide };

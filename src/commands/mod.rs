@@ -5,4 +5,5 @@ pub mod check;
 pub mod eval;
 pub mod evaluate;
 pub mod fmt;
+pub mod test;
 pub mod year_end;

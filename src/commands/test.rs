@@ -1,0 +1,632 @@
+//! `concord test`: every scenario file's expectations checked at once, as `opa test` and
+//! Catala's `clerk test` do for their languages.
+//!
+//! A scenario passes when every `expect` line holds: an outcome (with its detail) for a
+//! proposal, a member's or the fund's share and the unallocated amount for a year-end result,
+//! or a checker finding for the agreement. A scenario with no `expect` line is skipped.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostic::AnyDiagnostic;
+use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind, Sources};
+use crate::load::{self, plain_io, LoadFailure, Source};
+use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
+use crate::model::{Agreement, FileKind};
+use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::span::line_col;
+use crate::syntax::ast::{InvalidReason, OutcomeWord};
+
+/// What `concord test` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct TestOptions {
+    /// Only scenarios whose name contains this text.
+    pub filter: Option<String>,
+    /// Stop at the first failing scenario.
+    pub fail_fast: bool,
+    /// Report which rules, conditions and waterfalls the scenarios exercised.
+    pub coverage: bool,
+}
+
+/// How one scenario came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Every expectation held.
+    Passed,
+    /// At least one did not.
+    Failed,
+    /// Nothing to check.
+    Skipped,
+}
+
+/// One expectation that did not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mismatch {
+    /// The `expect` line as written.
+    pub expectation: String,
+    /// Its line in the scenario file.
+    pub line: usize,
+    /// What was expected, in words.
+    pub expected: String,
+    /// What came out, in words.
+    pub actual: String,
+    /// The text that would make the expectation true (for `--update`).
+    #[serde(skip)]
+    pub replacement: Option<String>,
+    /// Where the `expect` clause is, for `--update`.
+    #[serde(skip)]
+    pub span: crate::span::Span,
+}
+
+/// One scenario's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioResult {
+    /// Its name.
+    pub name: String,
+    /// Its line in the scenario file.
+    pub line: usize,
+    /// Passed, failed or skipped.
+    pub status: Status,
+    /// The expectations that did not hold.
+    pub mismatches: Vec<Mismatch>,
+    /// The evaluator's explanation of what actually happened, for a failed scenario.
+    pub explanation: Option<String>,
+}
+
+/// One scenario file's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    /// The scenario file.
+    pub path: String,
+    /// The agreement it tests, as resolved.
+    pub agreement: Option<String>,
+    /// Problems that stopped the file from being run.
+    pub problems: Vec<Finding>,
+    /// The scenarios, in order.
+    pub scenarios: Vec<ScenarioResult>,
+    /// The problems, for rendering with their source.
+    #[serde(skip)]
+    pub rendered: Vec<(AnyDiagnostic, Source)>,
+}
+
+/// What one decision's scenarios exercised.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DecisionCoverage {
+    /// How many scenarios proposed it.
+    pub scenarios: usize,
+    /// Each condition (by its text) and whether some scenario turned on it.
+    pub conditions: BTreeMap<String, bool>,
+}
+
+/// What the scenarios exercised, for `--coverage`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Coverage {
+    /// Per agreement, per decision.
+    pub decisions: BTreeMap<String, BTreeMap<String, DecisionCoverage>>,
+    /// Per agreement: scenarios with a surplus and with a deficit.
+    pub waterfalls: BTreeMap<String, (usize, usize)>,
+}
+
+/// The report of `concord test`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TestReport {
+    /// The JSON shape's version.
+    pub schema: u32,
+    /// One entry per scenario file.
+    pub files: Vec<FileResult>,
+    /// Scenarios passed.
+    pub passed: usize,
+    /// Scenarios failed.
+    pub failed: usize,
+    /// Scenarios skipped.
+    pub skipped: usize,
+    /// What was exercised, with `--coverage`.
+    pub coverage: Option<Coverage>,
+}
+
+impl TestReport {
+    /// 0 all passed, 1 any failed, 2 a file could not be run.
+    pub fn exit_code(&self) -> u8 {
+        if self.files.iter().any(|f| !f.problems.is_empty()) || self.files.is_empty() {
+            2
+        } else if self.failed > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The closing line: `N passed, N failed` (and `, N skipped` when any were).
+    pub fn summary(&self) -> String {
+        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
+        if self.skipped > 0 {
+            line.push_str(&format!(", {} skipped", self.skipped));
+        }
+        line
+    }
+}
+
+/// Finds scenario files: each file given, or every `.scenarios` file under a folder.
+pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    crate::commands::check::collect_files(paths)
+        .into_iter()
+        .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()) != Some("concord") || !p.exists())
+        .collect()
+}
+
+/// Runs every scenario in every file.
+pub fn run(paths: &[PathBuf], options: &TestOptions) -> TestReport {
+    let mut report = TestReport {
+        schema: JSON_SCHEMA_VERSION,
+        files: Vec::new(),
+        passed: 0,
+        failed: 0,
+        skipped: 0,
+        coverage: options.coverage.then(Coverage::default),
+    };
+    for path in scenario_files(paths) {
+        let file = run_file(&path, options, report.coverage.as_mut());
+        for s in &file.scenarios {
+            match s.status {
+                Status::Passed => report.passed += 1,
+                Status::Failed => report.failed += 1,
+                Status::Skipped => report.skipped += 1,
+            }
+        }
+        report.files.push(file);
+        if options.fail_fast && report.failed > 0 {
+            break;
+        }
+    }
+    report
+}
+
+fn problem_file(path: &Path, agreement: Option<String>, diagnostics: Vec<(AnyDiagnostic, Source)>) -> FileResult {
+    FileResult {
+        path: path.display().to_string(),
+        agreement,
+        problems: diagnostics.iter().map(|(d, s)| finding(d, &s.text)).collect(),
+        scenarios: Vec::new(),
+        rendered: diagnostics,
+    }
+}
+
+fn unreadable(path: &Path, failure: LoadFailure) -> FileResult {
+    match failure {
+        LoadFailure::Invalid { source, diagnostic } => problem_file(path, None, vec![(*diagnostic, source)]),
+        LoadFailure::Io { error, .. } => {
+            let source = Source { name: path.display().to_string(), text: String::new() };
+            let diagnostic = crate::model::LowerError::AgreementNotFound {
+                path: path.display().to_string(),
+                reason: plain_io(&error),
+                at: crate::span::Span::default().into(),
+            };
+            problem_file(path, None, vec![(diagnostic.into(), source)])
+        }
+    }
+}
+
+fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>) -> FileResult {
+    let source = match load::read_source(path) {
+        Ok(s) => s,
+        Err(failure) => return unreadable(path, failure),
+    };
+    let loaded = load::load(&source.text);
+    if loaded.has_errors() {
+        let diagnostics = loaded.diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+        return problem_file(path, None, diagnostics);
+    }
+    if loaded.kind != FileKind::Scenarios {
+        let diagnostic = crate::model::LowerError::IncompleteInput {
+            what: format!("{} is not a scenario file", source.name),
+            at: crate::span::Span::default().into(),
+            help: "a scenario file starts with `scenarios for \"agreement.concord\"`".into(),
+        };
+        return problem_file(path, None, vec![(diagnostic.into(), source)]);
+    }
+    // `check` resolves the `scenarios for` path and reports a missing or faulty agreement.
+    let checked = crate::commands::check::check_source(source.clone(), path.parent());
+    let target = crate::model::scenarios_target(&loaded.file);
+    let agreement_path = target.as_ref().map(|t| path.parent().unwrap_or(Path::new(".")).join(&t.node));
+    let agreement_name = agreement_path.as_ref().map(|p| p.display().to_string());
+    let input_errors: Vec<(AnyDiagnostic, Source)> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity_level() == crate::diagnostic::Severity::Error)
+        .map(|d| (d, source.clone()))
+        .collect();
+    if !input_errors.is_empty() {
+        return problem_file(path, agreement_name, input_errors);
+    }
+    let Some(agreement_path) = agreement_path else {
+        return problem_file(path, None, Vec::new());
+    };
+    let agreement_source = match load::read_source(&agreement_path) {
+        Ok(s) => s,
+        Err(failure) => return unreadable(path, failure),
+    };
+    let agreement_loaded = load::load(&agreement_source.text);
+    let Some(agreement) = agreement_loaded.agreement.as_ref() else {
+        return problem_file(path, agreement_name, Vec::new());
+    };
+    let (inputs, errors) = load::load_inputs(agreement, &loaded.file);
+    if !errors.is_empty() {
+        return problem_file(path, agreement_name, errors.into_iter().map(|d| (d, source.clone())).collect());
+    }
+    let findings: Vec<String> =
+        crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).map(|d| d.code_string()).collect();
+    let context = Context {
+        agreement,
+        agreement_text: &agreement_source.text,
+        scenarios_text: &source.text,
+        findings: &findings,
+    };
+    let mut coverage = coverage;
+    let mut scenarios = Vec::new();
+    for scenario in &inputs.scenarios {
+        if options.filter.as_ref().is_some_and(|f| !scenario.name.node.contains(f.as_str())) {
+            continue;
+        }
+        let result = run_scenario(
+            &context,
+            scenario,
+            coverage.as_deref_mut().map(|c| (c, agreement_name.as_deref().unwrap_or(""))),
+        );
+        let failed = result.status == Status::Failed;
+        scenarios.push(result);
+        if failed && options.fail_fast {
+            break;
+        }
+    }
+    FileResult {
+        path: source.name.clone(),
+        agreement: agreement_name,
+        problems: Vec::new(),
+        scenarios,
+        rendered: Vec::new(),
+    }
+}
+
+struct Context<'a> {
+    agreement: &'a Agreement,
+    agreement_text: &'a str,
+    scenarios_text: &'a str,
+    findings: &'a [String],
+}
+
+fn outcome_word(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Passed => "passed",
+        OutcomeKind::Rejected => "rejected",
+        OutcomeKind::Deadlocked => "deadlocked",
+        OutcomeKind::Invalid => "invalid",
+    }
+}
+
+fn expected_word(word: OutcomeWord) -> &'static str {
+    match word {
+        OutcomeWord::Passed => "passed",
+        OutcomeWord::Rejected => "rejected",
+        OutcomeWord::Deadlocked => "deadlocked",
+        OutcomeWord::Invalid => "invalid",
+    }
+}
+
+fn reason_matches(reason: InvalidReason, invalid: &[Invalidity]) -> bool {
+    invalid.iter().any(|i| {
+        matches!(
+            (reason, i),
+            (InvalidReason::NoQuorum, Invalidity::NoQuorum)
+                | (InvalidReason::UnknownMemberVoted, Invalidity::UnknownMemberVoted { .. })
+                | (InvalidReason::ObserverVoted, Invalidity::ObserverVoted { .. })
+                | (InvalidReason::ExcludedMemberVoted, Invalidity::ExcludedMemberVoted { .. })
+                | (InvalidReason::UnknownDecision, Invalidity::UnknownDecision { .. } | Invalidity::NoDecision)
+        )
+    })
+}
+
+/// The actual outcome in the words of an `expect` line.
+fn actual_outcome(e: &Evaluation) -> String {
+    let word = outcome_word(e.outcome.result);
+    if let Some(casting) = &e.outcome.casting_vote {
+        return format!("{word} on the casting vote of {}", casting.member.as_str());
+    }
+    if let Some(step) = e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()) {
+        return format!("{word}, escalated to \"{}\"", step.body);
+    }
+    let reason = e.outcome.invalid.first().map(|i| match i {
+        Invalidity::NoQuorum => "no quorum",
+        Invalidity::UnknownMemberVoted { .. } => "an unknown member voted",
+        Invalidity::ObserverVoted { .. } => "an observer voted",
+        Invalidity::ExcludedMemberVoted { .. } => "an excluded member voted",
+        Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => "the decision does not exist",
+        Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => "",
+    });
+    match reason {
+        Some(r) if !r.is_empty() => format!("{word} because {r}"),
+        _ => word.to_string(),
+    }
+}
+
+/// Which conditions turned the rule: flipping that one condition alone flips the result.
+fn deciding(combination: &Combination, held: &[bool]) -> Vec<usize> {
+    fn value(c: &Combination, held: &[bool]) -> bool {
+        match c {
+            Combination::Condition { number, .. } => held.get(number.saturating_sub(1)).copied().unwrap_or(false),
+            Combination::All { parts, .. } => parts.iter().all(|p| value(p, held)),
+            Combination::Any { parts, .. } => parts.iter().any(|p| value(p, held)),
+        }
+    }
+    let base = value(combination, held);
+    (0..held.len())
+        .filter(|i| {
+            let mut flipped = held.to_vec();
+            if let Some(h) = flipped.get_mut(*i) {
+                *h = !*h;
+            }
+            value(combination, &flipped) != base
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
+fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&mut Coverage, &str)>) -> ScenarioResult {
+    let line = line_col(context.scenarios_text, scenario.name.span.start).0;
+    let mut mismatches = Vec::new();
+    let mut explanation = None;
+    let evaluation = scenario.proposal.as_ref().map(|p| {
+        eval::evaluate(
+            context.agreement,
+            p,
+            Sources { agreement: context.agreement_text, proposal: context.scenarios_text },
+        )
+    });
+    let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
+    if let Some((coverage, agreement_name)) = coverage {
+        record_coverage(
+            coverage,
+            agreement_name,
+            context.agreement,
+            context.agreement_text,
+            scenario,
+            evaluation.as_ref(),
+            money.as_ref(),
+        );
+    }
+    for expect in &scenario.expectations {
+        let expect_line = line_col(context.scenarios_text, expect.span.start).0;
+        let written = context.scenarios_text.get(expect.span.start..expect.span.end).unwrap_or("").to_string();
+        let mut mismatch = |expected: String, actual: String, replacement: Option<String>| {
+            mismatches.push(Mismatch {
+                expectation: written.clone(),
+                line: expect_line,
+                expected,
+                actual,
+                replacement,
+                span: expect.span,
+            });
+        };
+        match &expect.node {
+            Expect::Outcome { outcome, detail } => match &evaluation {
+                None => mismatch(expected_word(*outcome).into(), "nothing was proposed".into(), None),
+                Some(Err(error)) => mismatch(expected_word(*outcome).into(), format!("not evaluated: {error}"), None),
+                Some(Ok(e)) => {
+                    let actual = actual_outcome(e);
+                    let mut ok = expected_word(*outcome) == outcome_word(e.outcome.result);
+                    let expected_text = match detail.as_ref().map(|d| &d.node) {
+                        None => expected_word(*outcome).to_string(),
+                        Some(ExpectDetail::EscalatedTo(body)) => {
+                            ok &= e
+                                .outcome
+                                .deadlock
+                                .as_ref()
+                                .and_then(|d| d.escalated_to.as_ref())
+                                .is_some_and(|s| s.body == *body);
+                            format!("{}, escalated to \"{body}\"", expected_word(*outcome))
+                        }
+                        Some(ExpectDetail::CastingVoteOf(member)) => {
+                            ok &= e.outcome.casting_vote.as_ref().is_some_and(|c| c.id == *member);
+                            let key = context.agreement.member(*member).map_or("?", |m| m.key.as_str());
+                            format!("{} on the casting vote of {key}", expected_word(*outcome))
+                        }
+                        Some(ExpectDetail::Because(reason)) => {
+                            ok &= reason_matches(*reason, &e.outcome.invalid);
+                            format!("{} because {}", expected_word(*outcome), reason_words(*reason))
+                        }
+                    };
+                    if !ok {
+                        mismatch(expected_text, actual.clone(), Some(format!("expect {actual}")));
+                    }
+                }
+            },
+            Expect::Share { holder, receives, amount } => match money.as_ref().and_then(|m| m.working.as_ref()) {
+                None => mismatch(format!("{}", amount.0), "no year-end result was worked out".into(), None),
+                Some(working) => {
+                    let (who, got) = match holder {
+                        Holder::Member(id) => {
+                            let key = context.agreement.member(*id).map_or(String::new(), |m| m.key.clone());
+                            let got = working.member_amount(&key).unwrap_or(Decimal::ZERO);
+                            (key, got)
+                        }
+                        Holder::ContingencyFund => ("the contingency fund".to_string(), working.contingency_fund()),
+                    };
+                    let is_deficit = working.outcome == crate::money::Outcome::Deficit;
+                    let verb_ok = *receives != is_deficit || got.is_zero();
+                    if got != amount.0 || !verb_ok {
+                        let verb = if is_deficit { "bears" } else { "receives" };
+                        let actual = format!("{who} {verb} {}", money_words(context.agreement, got));
+                        let expected = format!(
+                            "{who} {} {}",
+                            if *receives { "receives" } else { "bears" },
+                            money_words(context.agreement, amount.0)
+                        );
+                        mismatch(expected, actual.clone(), Some(format!("expect {actual}")));
+                    }
+                }
+            },
+            Expect::Unallocated(amount) => match money.as_ref().and_then(|m| m.working.as_ref()) {
+                None => {
+                    mismatch(money_words(context.agreement, amount.0), "no year-end result was worked out".into(), None)
+                }
+                Some(working) => {
+                    if working.unallocated != amount.0 {
+                        let actual = format!("unallocated {}", money_words(context.agreement, working.unallocated));
+                        mismatch(
+                            format!("unallocated {}", money_words(context.agreement, amount.0)),
+                            actual.clone(),
+                            Some(format!("expect {actual}")),
+                        );
+                    }
+                }
+            },
+            Expect::Finding(code) => {
+                if !context.findings.iter().any(|f| f == code) {
+                    let actual = if context.findings.is_empty() {
+                        "the checker finds nothing".to_string()
+                    } else {
+                        format!("the checker finds {}", context.findings.join(", "))
+                    };
+                    mismatch(format!("finding {code}"), actual, None);
+                }
+            }
+        }
+    }
+    let status = if scenario.expectations.is_empty() {
+        Status::Skipped
+    } else if mismatches.is_empty() {
+        Status::Passed
+    } else {
+        Status::Failed
+    };
+    if status == Status::Failed {
+        let mut text = String::new();
+        if let Some(Ok(e)) = &evaluation {
+            text.push_str(&crate::report::eval::evaluation_human(
+                e,
+                crate::commands::eval::Weights::Hide,
+                crate::report::Colour::Off,
+            ));
+        }
+        if let Some(working) = money.as_ref().and_then(|m| m.working.as_ref()) {
+            text.push_str(&crate::report::money::working_human(working, Some(&context.agreement.title.node)));
+        }
+        explanation = (!text.is_empty()).then_some(text);
+    }
+    ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation }
+}
+
+fn money_words(agreement: &Agreement, amount: Decimal) -> String {
+    let symbol = agreement.currency.symbol.map(String::from).unwrap_or_default();
+    let text = crate::fmt::grouped(amount);
+    if symbol.is_empty() {
+        format!("{text} {}", agreement.currency.code)
+    } else {
+        format!("{symbol}{text}")
+    }
+}
+
+fn record_coverage(
+    coverage: &mut Coverage,
+    agreement_name: &str,
+    agreement: &Agreement,
+    agreement_text: &str,
+    scenario: &Scenario,
+    evaluation: Option<&Result<Evaluation, eval::EvalError>>,
+    money: Option<&crate::money::Evaluation>,
+) {
+    let decisions = coverage.decisions.entry(agreement_name.to_string()).or_insert_with(|| {
+        agreement
+            .decisions
+            .iter()
+            .map(|d| {
+                let mut conditions = BTreeMap::new();
+                for timed in &d.rules {
+                    for c in crate::model::conditions(&timed.rule) {
+                        let text = agreement_text.get(c.span.start..c.span.end).unwrap_or("");
+                        conditions.insert(condition_key(text), false);
+                    }
+                }
+                (d.name.clone(), DecisionCoverage { scenarios: 0, conditions })
+            })
+            .collect()
+    });
+    if let (Some(p), Some(Ok(e))) = (&scenario.proposal, evaluation) {
+        if let Some(DecisionRef::Known(id)) = p.decision.as_ref().map(|d| &d.node) {
+            if let Some(decision) = agreement.decision(*id) {
+                if let Some(entry) = decisions.get_mut(&decision.name) {
+                    entry.scenarios += 1;
+                    if let Some(rule) = &e.rule {
+                        let held: Vec<bool> = rule.conditions.iter().map(|c| c.held).collect();
+                        for number in deciding(&rule.combination, &held) {
+                            if let Some(c) = rule.conditions.get(number - 1) {
+                                entry.conditions.insert(condition_key(c.place.text.as_str()), true);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let waterfalls = coverage.waterfalls.entry(agreement_name.to_string()).or_default();
+    if let Some(working) = money.and_then(|m| m.working.as_ref()) {
+        match working.outcome {
+            crate::money::Outcome::Surplus => waterfalls.0 += 1,
+            crate::money::Outcome::Deficit => waterfalls.1 += 1,
+            crate::money::Outcome::BreakEven => {}
+        }
+    }
+}
+
+/// A condition's text with its layout evened out, so the model's and the evaluator's agree.
+fn condition_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn reason_words(reason: InvalidReason) -> &'static str {
+    match reason {
+        InvalidReason::NoQuorum => "no quorum",
+        InvalidReason::UnknownMemberVoted => "an unknown member voted",
+        InvalidReason::ObserverVoted => "an observer voted",
+        InvalidReason::ExcludedMemberVoted => "an excluded member voted",
+        InvalidReason::UnknownDecision => "the decision does not exist",
+    }
+}
+
+/// `--update`: rewrites each failed expectation that has a replacement to what actually came
+/// out. Returns what changed, line by line, as `-`/`+` pairs, so nothing changes unseen.
+pub fn update(report: &TestReport) -> Result<String, String> {
+    let mut out = String::new();
+    for file in &report.files {
+        let mut edits: Vec<(crate::span::Span, String)> = file
+            .scenarios
+            .iter()
+            .flat_map(|s| &s.mismatches)
+            .filter_map(|m| m.replacement.clone().map(|r| (m.span, r)))
+            .collect();
+        if edits.is_empty() {
+            continue;
+        }
+        let path = Path::new(&file.path);
+        let mut text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {}", file.path, plain_io(&e)))?;
+        edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        out.push_str(&format!("--- {}\n+++ {} (updated)\n", file.path, file.path));
+        let mut lines = Vec::new();
+        for (span, replacement) in &edits {
+            let old = text.get(span.start..span.end).unwrap_or("").to_string();
+            lines.push(format!("@@ line {}\n- {old}\n+ {replacement}\n", line_col(&text, span.start).0));
+            text.replace_range(span.start..span.end, replacement);
+        }
+        lines.reverse();
+        out.push_str(&lines.concat());
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {}", file.path, plain_io(&e)))?;
+    }
+    if out.is_empty() {
+        out.push_str("Nothing to update: every expectation that can be rewritten already holds.\n");
+    }
+    Ok(out)
+}

@@ -1,0 +1,171 @@
+//! `concord test`'s reports: human, and JUnit XML for CI systems (JSON is the report itself).
+
+use crate::commands::test::{Status, TestReport};
+use crate::report::{render, Colour};
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") }).collect::<Vec<_>>().join("\n")
+}
+
+/// The human report: each file, each scenario, each failure side by side with the working.
+pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        match &file.agreement {
+            Some(a) => out.push_str(&format!("{} (testing {a})\n", file.path)),
+            None => out.push_str(&format!("{}\n", file.path)),
+        }
+        for (diagnostic, source) in &file.rendered {
+            out.push_str(&indent(&render(diagnostic, &source.name, &source.text, colour, width), "  "));
+            out.push('\n');
+        }
+        if !file.problems.is_empty() {
+            out.push_str("  ✗ these scenarios could not be run: fix the problems above\n");
+        }
+        for scenario in &file.scenarios {
+            match scenario.status {
+                Status::Passed => out.push_str(&format!("  ✓ {}\n", scenario.name)),
+                Status::Skipped => out.push_str(&format!("  - {} (skipped: it expects nothing)\n", scenario.name)),
+                Status::Failed => {
+                    out.push_str(&format!("  ✗ {} (line {})\n", scenario.name, scenario.line));
+                    for m in &scenario.mismatches {
+                        out.push_str(&format!("      line {}: {}\n", m.line, m.expectation.trim()));
+                        out.push_str(&format!("        expected: {}\n", m.expected));
+                        out.push_str(&format!("        actual:   {}\n", m.actual));
+                    }
+                    if let Some(explanation) = &scenario.explanation {
+                        out.push_str("      What happened:\n");
+                        out.push_str(&indent(explanation, "        "));
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(coverage) = &report.coverage {
+        out.push_str("Coverage\n");
+        for (agreement, decisions) in &coverage.decisions {
+            out.push_str(&format!("  {agreement}\n"));
+            for (name, d) in decisions {
+                if d.scenarios == 0 {
+                    out.push_str(&format!("    decision “{name}”: no scenario proposes it\n"));
+                    continue;
+                }
+                let deciding = d.conditions.values().filter(|v| **v).count();
+                out.push_str(&format!(
+                    "    decision “{name}”: {} scenario(s); {deciding} of {} condition(s) decided an outcome\n",
+                    d.scenarios,
+                    d.conditions.len()
+                ));
+                for (condition, decided) in &d.conditions {
+                    if !decided {
+                        out.push_str(&format!("      never decided an outcome: {condition}\n"));
+                    }
+                }
+            }
+            if let Some((surplus, deficit)) = coverage.waterfalls.get(agreement) {
+                let says = |n: usize| if n == 0 { "no scenario".to_string() } else { format!("{n} scenario(s)") };
+                out.push_str(&format!(
+                    "    savings waterfall: {}; deficit waterfall: {}\n",
+                    says(*surplus),
+                    says(*deficit)
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    if report.files.is_empty() {
+        out.push_str("No scenario files were found.\n");
+    }
+    out.push_str(&report.summary());
+    out.push('\n');
+    out
+}
+
+fn xml(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// JUnit XML, as CI systems read it: a test suite per scenario file, a test case per scenario.
+pub fn test_junit(report: &TestReport) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let errors = report.files.iter().filter(|f| !f.problems.is_empty()).count();
+    out.push_str(&format!(
+        "<testsuites name=\"concord\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{errors}\">\n",
+        report.passed + report.failed + report.skipped,
+        report.failed,
+        report.skipped
+    ));
+    for file in &report.files {
+        let count = |s: Status| file.scenarios.iter().filter(|x| x.status == s).count();
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{}\">\n",
+            xml(&file.path),
+            file.scenarios.len(),
+            count(Status::Failed),
+            count(Status::Skipped),
+            usize::from(!file.problems.is_empty())
+        ));
+        if !file.problems.is_empty() {
+            let text: Vec<String> = file.problems.iter().map(|p| format!("{}: {}", p.code, p.message)).collect();
+            out.push_str(&format!(
+                "    <testcase name=\"(file)\" classname=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>\n",
+                xml(&file.path),
+                xml(text.first().map_or("", String::as_str)),
+                xml(&text.join("\n"))
+            ));
+        }
+        for scenario in &file.scenarios {
+            out.push_str(&format!(
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+                xml(&scenario.name),
+                xml(&file.path),
+                xml(&file.path),
+                scenario.line
+            ));
+            match scenario.status {
+                Status::Passed => out.push_str("/>\n"),
+                Status::Skipped => {
+                    out.push_str(">\n      <skipped message=\"it expects nothing\"/>\n    </testcase>\n")
+                }
+                Status::Failed => {
+                    let first = scenario.mismatches.first();
+                    let message = first.map_or(String::new(), |m| format!("expected {}, got {}", m.expected, m.actual));
+                    let mut body = String::new();
+                    for m in &scenario.mismatches {
+                        body.push_str(&format!(
+                            "line {}: {}\nexpected: {}\nactual:   {}\n",
+                            m.line,
+                            m.expectation.trim(),
+                            m.expected,
+                            m.actual
+                        ));
+                    }
+                    if let Some(e) = &scenario.explanation {
+                        body.push('\n');
+                        body.push_str(e);
+                    }
+                    out.push_str(&format!(
+                        ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                        xml(&message),
+                        xml(&body)
+                    ));
+                }
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
