@@ -253,29 +253,68 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
     let Some(agreement) = agreement_loaded.agreement.as_ref() else {
         return problem_file(path, agreement_name, Vec::new());
     };
-    let (inputs, errors) = load::load_inputs(agreement, &loaded.file);
+    run_scenarios(&source, &loaded.file, agreement, &agreement_source.text, agreement_name, options, coverage)
+}
+
+/// Runs a scenario file against an agreement already in hand (the REPL's session agreement),
+/// whatever agreement the file names.
+pub fn run_against(path: &Path, agreement: &Agreement, agreement_text: &str, options: &TestOptions) -> TestReport {
+    let file = match load::read_source(path) {
+        Err(failure) => unreadable(path, failure),
+        Ok(source) => {
+            let loaded = load::load(&source.text);
+            if loaded.has_errors() {
+                let diagnostics = loaded.diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+                problem_file(path, None, diagnostics)
+            } else {
+                run_scenarios(
+                    &source,
+                    &loaded.file,
+                    agreement,
+                    agreement_text,
+                    Some("the session's agreement".into()),
+                    options,
+                    None,
+                )
+            }
+        }
+    };
+    let count = |status| file.scenarios.iter().filter(|s| s.status == status).count();
+    TestReport {
+        schema: JSON_SCHEMA_VERSION,
+        passed: count(Status::Passed),
+        failed: count(Status::Failed),
+        skipped: count(Status::Skipped),
+        files: vec![file],
+        coverage: None,
+    }
+}
+
+fn run_scenarios(
+    source: &Source,
+    file: &crate::syntax::ast::File,
+    agreement: &Agreement,
+    agreement_text: &str,
+    agreement_name: Option<String>,
+    options: &TestOptions,
+    coverage: Option<&mut Coverage>,
+) -> FileResult {
+    let path = Path::new(&source.name);
+    let (inputs, errors) = load::load_inputs(agreement, file);
     if !errors.is_empty() {
         return problem_file(path, agreement_name, errors.into_iter().map(|d| (d, source.clone())).collect());
     }
     let findings: Vec<String> =
         crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).map(|d| d.code_string()).collect();
-    let context = Context {
-        agreement,
-        agreement_text: &agreement_source.text,
-        scenarios_text: &source.text,
-        findings: &findings,
-    };
+    let context = Context { agreement, agreement_text, scenarios_text: &source.text, findings: &findings };
     let mut coverage = coverage;
     let mut scenarios = Vec::new();
     for scenario in &inputs.scenarios {
         if options.filter.as_ref().is_some_and(|f| !scenario.name.node.contains(f.as_str())) {
             continue;
         }
-        let result = run_scenario(
-            &context,
-            scenario,
-            coverage.as_deref_mut().map(|c| (c, agreement_name.as_deref().unwrap_or(""))),
-        );
+        let name = agreement_name.as_deref().unwrap_or("");
+        let result = run_scenario(&context, scenario, coverage.as_deref_mut().map(|c| (c, name)));
         let failed = result.status == Status::Failed;
         scenarios.push(result);
         if failed && options.fail_fast {

@@ -41,7 +41,7 @@ impl Reply {
 pub const DRAFT: &str = "agreement \"Draft agreement\"\n  currency GBP\n";
 
 /// The commands, with their arguments and what they do (for `:help` and completion).
-pub const COMMANDS: [(&str, &str, &str); 12] = [
+pub const COMMANDS: [(&str, &str, &str); 14] = [
     (":load", "FILE", "load an agreement from a file (replaces the session's agreement)"),
     (":reload", "", "load the agreement's file again"),
     (":check", "", "check the session's agreement and list every problem"),
@@ -49,6 +49,12 @@ pub const COMMANDS: [(&str, &str, &str); 12] = [
     (":weights", "[DECISION]", "show each member's exact share of the votes (for a decision, after its exclusions)"),
     (":rules", "", "list every decision's rule as written"),
     (":explain", "DECISION", "say in plain words how a decision is made"),
+    (":scenarios", "FILE", "run a scenario file's expectations against the session's agreement"),
+    (
+        ":what-if",
+        "MEMBER in favour|against|abstaining|absent",
+        "evaluate the last proposal again with one vote changed, and say what changes",
+    ),
     (":undo", "", "undo the last change to the agreement"),
     (":save", "FILE", "write the session's agreement to a file, in canonical layout"),
     (":show", "", "print the session's agreement"),
@@ -64,12 +70,21 @@ pub struct Engine {
     undo: Vec<String>,
     loaded: Loaded,
     colour: Colour,
+    /// The last proposal evaluated, with the text it was typed in, for `:what-if`.
+    last_proposal: Option<(crate::model::Proposal, String)>,
 }
 
 impl Engine {
     /// A session on a draft agreement.
     pub fn new(colour: Colour) -> Engine {
-        Engine { text: DRAFT.to_string(), path: None, undo: Vec::new(), loaded: load::load(DRAFT), colour }
+        Engine {
+            text: DRAFT.to_string(),
+            path: None,
+            undo: Vec::new(),
+            loaded: load::load(DRAFT),
+            colour,
+            last_proposal: None,
+        }
     }
 
     /// The session's agreement, when it reads cleanly (it always does between inputs).
@@ -134,6 +149,8 @@ impl Engine {
                 None => Reply::say("There is nothing to undo.\n"),
             },
             "save" => self.save(argument),
+            "scenarios" => self.scenarios(argument),
+            "what-if" | "whatif" => self.what_if(argument),
             "show" => Reply::say(self.text.clone()),
             "help" | "h" | "?" => Reply::say(help(argument)),
             "quit" | "q" | "exit" => Reply { text: String::new(), quit: true },
@@ -340,9 +357,7 @@ impl Engine {
                 Header::Proposal { .. } | Header::Result { .. } | Header::Scenario { .. } | Header::ScenariosFor { .. }
             )
         }) {
-            return Reply::say(
-                "Proposals, results and scenarios are evaluated with `concord eval`; here you can change the agreement itself by typing its blocks.\n",
-            );
+            return self.evaluate_inputs(input, &typed.file);
         }
         let mut text = self.text.clone();
         let mut said = Vec::new();
@@ -376,6 +391,120 @@ impl Engine {
         self.undo.push(std::mem::replace(&mut self.text, text));
         self.loaded = loaded;
         Reply::say(format!("{}\n", said.join(" ")))
+    }
+
+    /// Evaluates typed proposals, results and scenarios against the session's agreement.
+    fn evaluate_inputs(&mut self, input: &str, file: &crate::syntax::ast::File) -> Reply {
+        let Some(agreement) = self.loaded.agreement.clone() else { return Reply::say("No agreement is loaded.\n") };
+        let (inputs, errors) = load::load_inputs(&agreement, file);
+        if !errors.is_empty() {
+            return Reply::say(format!("{}\nNothing was evaluated.\n", self.render(&errors, "input", input)));
+        }
+        let mut out = String::new();
+        let proposals = inputs.proposals.iter().chain(inputs.scenarios.iter().filter_map(|s| s.proposal.as_ref()));
+        for proposal in proposals {
+            out.push_str(&self.evaluate_proposal(&agreement, proposal, input));
+            self.last_proposal = Some((proposal.clone(), input.to_string()));
+        }
+        let results = inputs.results.iter().chain(inputs.scenarios.iter().filter_map(|s| s.result.as_ref()));
+        for result in results {
+            let evaluation = crate::money::evaluate(&agreement, result);
+            let diagnostics: Vec<AnyDiagnostic> = evaluation.diagnostics.iter().cloned().map(Into::into).collect();
+            if !diagnostics.is_empty() {
+                out.push_str(&self.render(&diagnostics, "session", &self.text));
+                out.push('\n');
+            }
+            if let Some(working) = &evaluation.working {
+                out.push_str(&crate::report::money::working_human(working, Some(&agreement.title.node)));
+            }
+        }
+        if out.is_empty() {
+            out.push_str("There was nothing to evaluate: type a `proposal` block with `decision \"…\"` and the votes, or a `result` block.\n");
+        }
+        Reply::say(out)
+    }
+
+    fn evaluate_proposal(&self, agreement: &Agreement, proposal: &crate::model::Proposal, input: &str) -> String {
+        let sources = crate::eval::Sources { agreement: &self.text, proposal: input };
+        match crate::eval::evaluate(agreement, proposal, sources) {
+            Ok(e) => crate::report::eval::evaluation_human(&e, crate::commands::eval::Weights::Hide, self.colour),
+            Err(error) => format!("{error}\n"),
+        }
+    }
+
+    fn scenarios(&self, argument: &str) -> Reply {
+        let Some(agreement) = self.agreement() else { return Reply::say("No agreement is loaded.\n") };
+        if argument.is_empty() {
+            return Reply::say(
+                "Which file? Type :scenarios FILE, for example :scenarios examples/frailty-network.scenarios\n",
+            );
+        }
+        let options = crate::commands::test::TestOptions::default();
+        let report = crate::commands::test::run_against(Path::new(argument), agreement, &self.text, &options);
+        Reply::say(crate::report::test::test_human(&report, self.colour, 100))
+    }
+
+    fn what_if(&mut self, argument: &str) -> Reply {
+        let Some((proposal, input)) = self.last_proposal.clone() else {
+            return Reply::say("There is no proposal to change yet: type a `proposal` block first.\n");
+        };
+        let Some(agreement) = self.loaded.agreement.clone() else { return Reply::say("No agreement is loaded.\n") };
+        let mut words = argument.splitn(2, char::is_whitespace);
+        let key = words.next().unwrap_or("").trim();
+        let choice = words.next().unwrap_or("").trim();
+        let Some(member) = agreement.member_by_key(key) else {
+            let near = crate::suggest::nearest(key, agreement.members.iter().map(|m| m.key.as_str()));
+            let hint = near.map(|n| format!(" Did you mean `{n}`?")).unwrap_or_default();
+            return Reply::say(format!(
+                "There is no member `{key}`.{hint} Type :what-if MEMBER in favour|against|abstaining|absent\n"
+            ));
+        };
+        let new_choice = match choice {
+            "in favour" | "for" => Some(Some(crate::model::VoteChoice::InFavour)),
+            "against" => Some(Some(crate::model::VoteChoice::Against)),
+            "abstaining" | "abstains" => Some(Some(crate::model::VoteChoice::Abstaining)),
+            "absent" => Some(None),
+            _ => None,
+        };
+        let Some(new_choice) = new_choice else {
+            return Reply::say("How should it vote? Type :what-if MEMBER in favour|against|abstaining|absent\n");
+        };
+        let mut changed = proposal.clone();
+        let voter = crate::model::inputs::Voter::Known(member.id);
+        let span = changed.votes.iter().find(|v| v.voter == voter).map_or(crate::span::Span::default(), |v| v.span);
+        changed.votes.retain(|v| v.voter != voter);
+        if let Some(choice) = new_choice {
+            changed.votes.push(crate::model::inputs::Vote { voter, choice, span });
+        }
+        let sources = crate::eval::Sources { agreement: &self.text, proposal: &input };
+        let (before, after) = match (
+            crate::eval::evaluate(&agreement, &proposal, sources),
+            crate::eval::evaluate(&agreement, &changed, sources),
+        ) {
+            (Ok(b), Ok(a)) => (b, a),
+            (Err(error), _) | (_, Err(error)) => return Reply::say(format!("{error}\n")),
+        };
+        let said = if choice == "for" { "in favour" } else { choice };
+        let mut out = format!("What if {} voted {said}?\n", member.key);
+        let (was, now) = (before.outcome.result.words(), after.outcome.result.words());
+        if was == now {
+            out.push_str(&format!("  The outcome stays {now}.\n"));
+        } else {
+            out.push_str(&format!("  The outcome changes from {was} to {now}.\n"));
+        }
+        if let (Some(b), Some(a)) = (&before.rule, &after.rule) {
+            for (cb, ca) in b.conditions.iter().zip(&a.conditions) {
+                if cb.held != ca.held {
+                    let change =
+                        if ca.held { "did not hold before and now holds" } else { "held before and now does not" };
+                    out.push_str(&format!("  Condition {} ({}) {change}.\n", ca.number, ca.place.text.as_str()));
+                }
+            }
+        }
+        out.push_str("\nThe working with that change:\n");
+        out.push_str(&crate::report::eval::evaluation_human(&after, crate::commands::eval::Weights::Hide, self.colour));
+        self.last_proposal = Some((changed, input));
+        Reply::say(out)
     }
 
     /// Completion candidates for the word ending at `pos`: commands, keywords, member ids,
@@ -527,6 +656,33 @@ mod tests {
         let reply = other.handle(&format!(":load {}", path.display()));
         assert!(reply.text.contains("2 members, 1 decisions"), "{}", reply.text);
         let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn proposals_are_evaluated_and_what_if_says_what_changes() {
+        let mut e = engine();
+        let reply =
+            e.handle("proposal \"p\"\n  decision \"change financial flows\"\n  in favour: gp\n  against: hhft\n");
+        assert!(reply.text.contains("Outcome: rejected"), "{}", reply.text);
+        let reply = e.handle(":what-if hhft in favour");
+        assert!(reply.text.contains("The outcome changes from rejected to passed"), "{}", reply.text);
+        assert!(reply.text.contains("did not hold before and now holds"), "{}", reply.text);
+        assert!(e.handle(":what-if hhtf against").text.contains("Did you mean `hhft`?"));
+        assert!(e.handle(":what-if hhft sideways").text.contains("How should it vote?"));
+        let reply = e.handle("result \"year\"\n  capitated budget £10m\n  actual cost £9m\n");
+        assert!(reply.text.contains("savings"), "{}", reply.text);
+    }
+
+    #[test]
+    fn scenarios_run_against_the_session_agreement() {
+        let mut e = Engine::new(Colour::Off);
+        e.handle(":load tests/scenarios/network.concord");
+        let reply = e.handle(":scenarios tests/scenarios/passing.scenarios");
+        assert!(reply.text.contains("3 passed, 0 failed, 1 skipped"), "{}", reply.text);
+        // Change the rule in the session: the same scenarios now fail where they depended on it.
+        e.handle("decision \"change financial flows\"\n  passes if unanimous\n  if rejected, escalate to \"the commissioners\"\n");
+        let reply = e.handle(":scenarios tests/scenarios/passing.scenarios");
+        assert!(reply.text.contains("2 passed, 1 failed, 1 skipped"), "{}", reply.text);
     }
 
     #[test]
