@@ -56,6 +56,12 @@ fn interactive_session_under_a_terminal() {
     // An explanation.
     session.send(":explain change financial flows\r").unwrap_or_else(|e| panic!("{e}"));
     session.expect(Regex("at least 70% of the weighted votes")).unwrap_or_else(|e| panic!("{e}"));
+    // An evaluation: a proposal typed over several lines.
+    session.send("proposal \"p\"\r").unwrap_or_else(|e| panic!("{e}"));
+    session.send("  decision \"change financial flows\"\r").unwrap_or_else(|e| panic!("{e}"));
+    session.send("  in favour: hhft, gp, lbh\r").unwrap_or_else(|e| panic!("{e}"));
+    session.send("\r").unwrap_or_else(|e| panic!("{e}"));
+    session.expect("Outcome: ").unwrap_or_else(|e| panic!("{e}"));
     session.send(":quit\r").unwrap_or_else(|e| panic!("{e}"));
     session.expect(Eof).unwrap_or_else(|e| panic!("{e}"));
 }
