@@ -205,25 +205,9 @@ pub fn proportion(p: &Proportion) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as `1 April 2026`.
 pub fn date(d: &Date) -> String {
-    let month = MONTHS.get(usize::from(d.month.saturating_sub(1))).copied().unwrap_or("January");
-    format!("{} {} {}", d.day, month, d.year)
+    d.words()
 }
 
 fn duration(d: &Duration) -> String {

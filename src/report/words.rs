@@ -88,22 +88,7 @@ pub(super) fn percent(value: Decimal) -> String {
 }
 
 pub(super) fn date_words(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS.get(usize::from(date.month).saturating_sub(1)).copied().unwrap_or("?");
-    format!("{} {month} {}", date.day, date.year)
+    date.words()
 }
 
 pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {

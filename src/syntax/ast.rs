@@ -158,6 +158,30 @@ pub struct Date {
     pub day: u8,
 }
 
+/// The months, as dates are written (`1 April 2026`).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// The date as a lawyer writes it: `1 April 2026`.
+    pub fn words(&self) -> String {
+        let month = MONTHS.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or("?");
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

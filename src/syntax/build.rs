@@ -1060,21 +1060,6 @@ impl Builder {
 /// The tree's rule type, named apart from pest's `Rule`.
 type Rule_ = super::ast::Rule;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn is_calendar_date(year: u16, month: u8, day: u8) -> bool {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days = match month {
