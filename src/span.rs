@@ -91,6 +91,27 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The start of every line of a text, for finding many lines quickly (a binary search each,
+/// where [`line_col`] scans from the start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `source`.
+    pub fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The line (from 1) holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset).max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +122,15 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, 3), (2, 1));
         assert_eq!(line_col(src, 7), (2, 4));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let src = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() {
+            assert_eq!(index.line(offset), line_col(src, offset).0, "offset {offset}");
+        }
     }
 
     #[test]

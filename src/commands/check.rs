@@ -186,7 +186,7 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
 }
 
 /// Resolves a scenario file against the agreement it names.
-fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
+pub(crate) fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
     let Some(target) = crate::model::scenarios_target(&loaded.file) else {
         let at = loaded.file.blocks.first().map_or(crate::span::Span::default(), |b| b.header.span);
         return vec![LowerError::IncompleteInput {

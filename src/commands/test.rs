@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::AnyDiagnostic;
-use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind, Sources};
+use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
 use crate::model::{Agreement, FileKind};
@@ -228,13 +228,12 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
         };
         return problem_file(path, None, vec![(diagnostic.into(), source)]);
     }
-    // `check` resolves the `scenarios for` path and reports a missing or faulty agreement.
-    let checked = crate::commands::check::check_source(source.clone(), path.parent());
+    // The same resolution as `concord check`: a missing or faulty agreement, unknown names.
+    let checked_diagnostics = crate::commands::check::check_scenarios(&loaded, path.parent());
     let target = crate::model::scenarios_target(&loaded.file);
     let agreement_path = target.as_ref().map(|t| path.parent().unwrap_or(Path::new(".")).join(&t.node));
     let agreement_name = agreement_path.as_ref().map(|p| p.display().to_string());
-    let input_errors: Vec<(AnyDiagnostic, Source)> = checked
-        .diagnostics
+    let input_errors: Vec<(AnyDiagnostic, Source)> = checked_diagnostics
         .into_iter()
         .filter(|d| d.severity_level() == crate::diagnostic::Severity::Error)
         .map(|d| (d, source.clone()))
@@ -306,7 +305,14 @@ fn run_scenarios(
     }
     let findings: Vec<String> =
         crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).map(|d| d.code_string()).collect();
-    let context = Context { agreement, agreement_text, scenarios_text: &source.text, findings: &findings };
+    let context = Context {
+        agreement,
+        agreement_text,
+        scenarios_text: &source.text,
+        findings: &findings,
+        evaluator: eval::Evaluator::new(agreement, agreement_text),
+        lines: crate::span::LineIndex::new(&source.text),
+    };
     let mut coverage = coverage;
     let mut scenarios = Vec::new();
     for scenario in &inputs.scenarios {
@@ -335,6 +341,10 @@ struct Context<'a> {
     agreement_text: &'a str,
     scenarios_text: &'a str,
     findings: &'a [String],
+    /// The agreement made ready once for every scenario's proposal.
+    evaluator: eval::Evaluator<'a>,
+    /// Lines of the scenario file, found by binary search (a file may hold 10,000 scenarios).
+    lines: crate::span::LineIndex,
 }
 
 fn outcome_word(kind: OutcomeKind) -> &'static str {
@@ -414,16 +424,10 @@ fn deciding(combination: &Combination, held: &[bool]) -> Vec<usize> {
 }
 
 fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&mut Coverage, &str)>) -> ScenarioResult {
-    let line = line_col(context.scenarios_text, scenario.name.span.start).0;
+    let line = context.lines.line(scenario.name.span.start);
     let mut mismatches = Vec::new();
     let mut explanation = None;
-    let evaluation = scenario.proposal.as_ref().map(|p| {
-        eval::evaluate(
-            context.agreement,
-            p,
-            Sources { agreement: context.agreement_text, proposal: context.scenarios_text },
-        )
-    });
+    let evaluation = scenario.proposal.as_ref().map(|p| context.evaluator.evaluate(p, context.scenarios_text));
     let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
     if let Some((coverage, agreement_name)) = coverage {
         record_coverage(
@@ -437,7 +441,7 @@ fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&m
         );
     }
     for expect in &scenario.expectations {
-        let expect_line = line_col(context.scenarios_text, expect.span.start).0;
+        let expect_line = context.lines.line(expect.span.start);
         let written = context.scenarios_text.get(expect.span.start..expect.span.end).unwrap_or("").to_string();
         let mut mismatch = |expected: String, actual: String, replacement: Option<String>| {
             mismatches.push(Mismatch {

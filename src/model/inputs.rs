@@ -176,11 +176,14 @@ pub fn scenarios_target(file: &ast::File) -> Option<Spanned<String>> {
 struct InputLowerer<'a> {
     agreement: &'a Agreement,
     errors: Vec<LowerError>,
+    /// Members by identifier: a scenario file may name members hundreds of thousands of times.
+    by_key: std::collections::HashMap<&'a str, MemberId>,
 }
 
 /// Resolves proposals, results and scenarios in `file` against `agreement`.
 pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<LowerError>) {
-    let mut lowerer = InputLowerer { agreement, errors: Vec::new() };
+    let by_key = agreement.members.iter().map(|m| (m.key.as_str(), m.id)).collect();
+    let mut lowerer = InputLowerer { agreement, errors: Vec::new(), by_key };
     let mut inputs = Inputs { agreement: None, proposals: Vec::new(), results: Vec::new(), scenarios: Vec::new() };
     for block in &file.blocks {
         match &block.header.node {
@@ -305,10 +308,18 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::Votes { choice, members } => {
+                let mut voted: std::collections::HashSet<MemberId> = proposal
+                    .votes
+                    .iter()
+                    .filter_map(|v| match v.voter {
+                        Voter::Known(id) => Some(id),
+                        Voter::Unknown(_) => None,
+                    })
+                    .collect();
                 for member in members {
                     let voter = match &member.node {
-                        MemberRef::Id(key) => match self.agreement.member_by_key(key) {
-                            Some(m) => Voter::Known(m.id),
+                        MemberRef::Id(key) => match self.by_key.get(key.as_str()) {
+                            Some(id) => Voter::Known(*id),
                             None => Voter::Unknown(key.clone()),
                         },
                         MemberRef::Role(_) => match self.member(member) {
@@ -316,7 +327,12 @@ impl InputLowerer<'_> {
                             None => continue,
                         },
                     };
-                    if let Some(previous) = proposal.votes.iter().find(|v| v.voter == voter) {
+                    // Only a member listed twice needs the search for its first vote.
+                    let seen = match &voter {
+                        Voter::Known(id) => !voted.insert(*id),
+                        Voter::Unknown(_) => true,
+                    };
+                    if let Some(previous) = proposal.votes.iter().find(|v| seen && v.voter == voter) {
                         let name = match &voter {
                             Voter::Known(id) => self.agreement.member(*id).map_or_else(String::new, |m| m.key.clone()),
                             Voter::Unknown(key) => key.clone(),
