@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn files(dir: &std::path::Path, members: usize, scenarios: usize) {
-    let mut agreement = String::from("agreement \"Generated network\"\n  currency GBP\n  kinds acute, primary-care\n\n");
+    let mut agreement =
+        String::from("agreement \"Generated network\"\n  currency GBP\n  kinds acute, primary-care\n\n");
     for i in 0..members {
         let kind = if i % 3 == 0 { "primary-care" } else { "acute" };
         agreement.push_str(&format!("member m{i}\n  kinds {kind}\n  budget £{},000,000\n\n", 1 + i % 40));
@@ -41,7 +42,8 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("concord test");
     group.sample_size(10);
     group.throughput(Throughput::Elements(10_000));
-    group.bench_function("10,000 scenarios, 100 members", |b| b.iter(|| concord::commands::test::run(&paths, &options)));
+    group
+        .bench_function("10,000 scenarios, 100 members", |b| b.iter(|| concord::commands::test::run(&paths, &options)));
     group.finish();
     let _ = std::fs::remove_dir_all(dir);
 }

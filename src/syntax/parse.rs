@@ -347,7 +347,7 @@ static DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Reads one unit. Tracking what pest expected at each point costs a third of the reading
 /// time, so a unit is read plainly first and read again with detail only when it fails.
-fn parse_unit(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+fn parse_unit(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, Box<pest::error::Error<Rule>>> {
     match ConcordParser::parse(rule, text) {
         Ok(pairs) => Ok(pairs),
         Err(plain) => {
@@ -357,7 +357,7 @@ fn parse_unit(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>
             pest::set_error_detail(false);
             drop(guard);
             // The same text fails the same way; the detailed error is the one worth showing.
-            Err(detailed.err().unwrap_or(plain))
+            Err(Box::new(detailed.err().unwrap_or(plain)))
         }
     }
 }
