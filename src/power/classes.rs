@@ -173,8 +173,7 @@ impl Classes {
             }
             per_class.push(by_size);
         }
-        let by_size =
-            self.class_of.iter().map(|c| per_class.get(*c).cloned().unwrap_or_default()).collect::<Vec<_>>();
+        let by_size = self.class_of.iter().map(|c| per_class.get(*c).cloned().unwrap_or_default()).collect::<Vec<_>>();
         Contributions { n: self.n, by_size, sized: true, method: Method::Classes }
     }
 }

@@ -155,7 +155,11 @@ impl Fraction {
         let rounded = scaled / (&self.denominator * 2u32);
         let digits = rounded.to_string();
         let places = places as usize;
-        let padded = if digits.len() <= places { format!("{}{}", "0".repeat(places + 1 - digits.len()), digits) } else { digits };
+        let padded = if digits.len() <= places {
+            format!("{}{}", "0".repeat(places + 1 - digits.len()), digits)
+        } else {
+            digits
+        };
         let split = padded.len() - places;
         let (whole, frac) = padded.split_at(split);
         let sign = if self.numerator.is_negative() && rounded_nonzero(&padded) { "-" } else { "" };
@@ -271,7 +275,8 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
                         continue;
                     }
                     let others = n.saturating_sub(1).saturating_sub(k);
-                    let weight = fact.get(k).cloned().unwrap_or_default() * fact.get(others).cloned().unwrap_or_default();
+                    let weight =
+                        fact.get(k).cloned().unwrap_or_default() * fact.get(others).cloned().unwrap_or_default();
                     numerator += m * BigInt::from(weight);
                 }
                 Fraction::new(numerator, denominator.clone())
@@ -285,9 +290,10 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let players = (0..n)
         .map(|i| {
             let s = swings.get(i).cloned().unwrap_or_default();
-            let banzhaf = (!total_swings.is_zero())
-                .then(|| Fraction::new(s.clone(), total_swings.magnitude().clone()))
-                .map(|f| if total_swings.sign() == Sign::Minus { Fraction::new(-f.numerator, f.denominator) } else { f });
+            let banzhaf =
+                (!total_swings.is_zero()).then(|| Fraction::new(s.clone(), total_swings.magnitude().clone())).map(
+                    |f| if total_swings.sign() == Sign::Minus { Fraction::new(-f.numerator, f.denominator) } else { f },
+                );
             let row_zero = c.by_size.get(i).is_none_or(|row| row.iter().all(Zero::is_zero));
             let mut without = everyone.clone();
             if let Some(slot) = without.get_mut(i) {

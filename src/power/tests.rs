@@ -75,20 +75,26 @@ fn eec_1958_luxembourg_has_no_power() {
 
 #[test]
 fn a_simple_majority_holder_has_all_the_power() {
-    // 50/49/1 at half the votes: the member with 50 passes alone and nothing passes without it.
-    let game = weighted_game(&[50, 49, 1], 50);
+    // 51/48/1 at more than half: the member with 51 passes alone and nothing passes without it.
+    let game = weighted_game(&[51, 48, 1], 51);
     let p = power(&game, Which::All).unwrap();
     assert_eq!(banzhafs(&p), vec![frac(1, 1), frac(0, 1), frac(0, 1)]);
     assert_eq!(shapleys(&p), vec![frac(1, 1), frac(0, 1), frac(0, 1)]);
     assert!(p.players[0].dictator && p.players[0].veto);
     assert!(p.players[1].dummy && p.players[2].dummy);
-    // At more than half (51) the largest still needs a partner, and the member with 1 vote
-    // has exactly the say of the member with 49.
-    let game = weighted_game(&[50, 49, 1], 51);
-    let p = power(&game, Which::All).unwrap();
+}
+
+#[test]
+fn fifty_forty_nine_one_is_not_a_dictatorship() {
+    // The "50/49/1 at simple majority" does not give the largest all the power: at more
+    // than half (51) it needs a partner, and the member with 1 vote has exactly the say of the
+    // member with 49. At half (50) the two small members together pass as well.
+    let p = power(&weighted_game(&[50, 49, 1], 51), Which::All).unwrap();
     assert_eq!(banzhafs(&p), vec![frac(3, 5), frac(1, 5), frac(1, 5)]);
     assert_eq!(shapleys(&p), vec![frac(2, 3), frac(1, 6), frac(1, 6)]);
     assert!(p.players[0].veto && !p.players[0].dictator);
+    let p = power(&weighted_game(&[50, 49, 1], 50), Which::All).unwrap();
+    assert!(p.players.iter().all(|x| !x.dictator && !x.veto && !x.dummy));
 }
 
 #[test]
@@ -129,20 +135,22 @@ fn composite() -> impl Strategy<Value = (usize, Formula)> {
     (1usize..=10).prop_flat_map(|n| {
         let lin = (prop::collection::vec(-3i128..=9, n), 0i128..30).prop_map(|(w, q)| threshold(&w, q));
         let leaf = prop::collection::vec(lin, 1..=3);
-        (Just(n), leaf, any::<bool>(), prop::collection::vec(0usize..3, 0..=2)).prop_map(|(n, parts, top_and, split)| {
-            // and / or of groups, mixing connectives one level deep.
-            let mut groups: Vec<Vec<Formula>> = vec![Vec::new(); 3];
-            for (i, p) in parts.into_iter().enumerate() {
-                let g = split.get(i).copied().unwrap_or(0);
-                groups[g].push(p);
-            }
-            let inner: Vec<Formula> = groups
-                .into_iter()
-                .filter(|g| !g.is_empty())
-                .map(|g| if top_and { Formula::or(g) } else { Formula::and(g) })
-                .collect();
-            (n, if top_and { Formula::and(inner) } else { Formula::or(inner) })
-        })
+        (Just(n), leaf, any::<bool>(), prop::collection::vec(0usize..3, 0..=2)).prop_map(
+            |(n, parts, top_and, split)| {
+                // and / or of groups, mixing connectives one level deep.
+                let mut groups: Vec<Vec<Formula>> = vec![Vec::new(); 3];
+                for (i, p) in parts.into_iter().enumerate() {
+                    let g = split.get(i).copied().unwrap_or(0);
+                    groups[g].push(p);
+                }
+                let inner: Vec<Formula> = groups
+                    .into_iter()
+                    .filter(|g| !g.is_empty())
+                    .map(|g| if top_and { Formula::or(g) } else { Formula::and(g) })
+                    .collect();
+                (n, if top_and { Formula::and(inner) } else { Formula::or(inner) })
+            },
+        )
     })
 }
 

@@ -91,7 +91,8 @@ impl Table {
 
 fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, n: usize, common: usize) {
     for s in (0..n).rev() {
-        let (Some(a), Some(b)) = (src.get(s * fl..s * fl + common), dst.get_mut((s + shift) * tl..(s + shift + 1) * tl))
+        let (Some(a), Some(b)) =
+            (src.get(s * fl..s * fl + common), dst.get_mut((s + shift) * tl..(s + shift + 1) * tl))
         else {
             continue;
         };
@@ -207,7 +208,11 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
         } else {
             // A weightless member doubles every count.
             let copy = table.data.clone();
-            for (d, s) in table.data.chunks_mut(table.limbs.first().copied().unwrap_or(1)).zip(copy.chunks(table.limbs.first().copied().unwrap_or(1))) {
+            for (d, s) in table
+                .data
+                .chunks_mut(table.limbs.first().copied().unwrap_or(1))
+                .zip(copy.chunks(table.limbs.first().copied().unwrap_or(1)))
+            {
                 add_into(d, s);
             }
         }
@@ -220,7 +225,8 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
         if sized {
             for k in 0..=m {
                 let all = binomials.get(k).cloned().unwrap_or_default();
-                let short: BigUint = if k < rows { (0..width).map(|s| table.to_big(k, s)).sum() } else { BigUint::zero() };
+                let short: BigUint =
+                    if k < rows { (0..width).map(|s| table.to_big(k, s)).sum() } else { BigUint::zero() };
                 if let Some(slot) = row.get_mut(base - 1 + k) {
                     *slot = BigInt::from(all - short);
                 }
@@ -239,9 +245,8 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     let mut done: std::collections::HashMap<u64, Vec<BigInt>> = std::collections::HashMap::new();
     for i in &free {
         let w = weight(*i);
-        if !done.contains_key(&w) {
-            let row = without(&table, w as usize, sized, base, columns)?;
-            done.insert(w, row);
+        if let std::collections::hash_map::Entry::Vacant(slot) = done.entry(w) {
+            slot.insert(without(&table, w as usize, sized, base, columns)?);
         }
         if let (Some(slot), Some(row)) = (by_size.get_mut(*i), done.get(&w)) {
             slot.clone_from(row);
@@ -288,7 +293,8 @@ fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) ->
         if sized && k > 0 {
             let common = l.min(prev_l);
             for s in w..width {
-                let (Some(p), Some(d)) = (prev.get((s - w) * prev_l..(s - w) * prev_l + common), cur.get_mut(s * l..(s + 1) * l))
+                let (Some(p), Some(d)) =
+                    (prev.get((s - w) * prev_l..(s - w) * prev_l + common), cur.get_mut(s * l..(s + 1) * l))
                 else {
                     continue;
                 };
