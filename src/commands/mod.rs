@@ -3,4 +3,5 @@
 
 pub mod check;
 pub mod fmt;
+pub mod power;
 pub mod year_end;
