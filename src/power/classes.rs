@@ -97,6 +97,11 @@ impl Classes {
         self.sizes.iter().fold(1u64, |a, s| a.saturating_mul(*s as u64 + 1))
     }
 
+    /// Rough work: every vector is visited once per class, and evaluated once.
+    pub fn cost(&self) -> u64 {
+        self.vectors().saturating_mul(self.sizes.len() as u64 + self.linears.len() as u64 + 1)
+    }
+
     /// How many classes there are.
     pub fn count(&self) -> usize {
         self.sizes.len()

@@ -105,18 +105,25 @@ pub struct Contributions {
 /// The largest number of class vectors the class method enumerates.
 pub const MAX_CLASS_VECTORS: u64 = 1 << 21;
 
-/// Counts every player's marginals, choosing the fastest exact method that applies.
+/// Counts every player's marginals, choosing the cheapest exact method that applies.
 pub fn contributions(game: &Game, which: Which) -> Result<Contributions, TooLarge> {
     let n = game.players.len();
-    if let Some(c) = classes::Classes::of(n, &game.formula) {
-        if c.vectors() <= MAX_CLASS_VECTORS {
-            return Ok(c.contributions());
+    let classes = classes::Classes::of(n, &game.formula).filter(|c| c.vectors() <= MAX_CLASS_VECTORS);
+    let weighted = game.as_weighted();
+    let class_cost = classes.as_ref().map(|c| c.cost());
+    let weighted_cost = weighted.as_ref().map(|w| weighted::cost(w, which));
+    match (classes, weighted) {
+        (Some(c), Some(w)) => {
+            if class_cost <= weighted_cost {
+                Ok(c.contributions())
+            } else {
+                weighted::contributions(&w, which)
+            }
         }
+        (Some(c), None) => Ok(c.contributions()),
+        (None, Some(w)) => weighted::contributions(&w, which),
+        (None, None) => diagram::contributions(n, &game.formula),
     }
-    if let Some(w) = game.as_weighted() {
-        return weighted::contributions(&w, which);
-    }
-    diagram::contributions(n, &game.formula)
 }
 
 /// An exact non-negative fraction in lowest terms.

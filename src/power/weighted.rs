@@ -65,15 +65,16 @@ impl Table {
         }
     }
 
-    /// Row `to` at `s + shift` += row `from` at `s`, for every `s` that stays in range.
-    fn add_shifted(&mut self, from: usize, to: usize, shift: usize) {
+    /// Row `to` at `s + shift` += row `from` at `s`, for every `s` that stays in range, reading
+    /// at most `live` limbs of each source cell (the rest are known to be zero).
+    fn add_shifted(&mut self, from: usize, to: usize, shift: usize, live: usize) {
         if shift >= self.width {
             return;
         }
         let (fs, fl) = self.row(from);
         let (ts, tl) = self.row(to);
         let n = self.width - shift;
-        let common = fl.min(tl);
+        let common = fl.min(tl).min(live);
         // Rows are disjoint; split the buffer to borrow both.
         if fs < ts {
             let (a, b) = self.data.split_at_mut(ts);
@@ -154,6 +155,17 @@ fn limbs_for(bits: u64) -> usize {
     (bits / 64 + 1) as usize
 }
 
+/// Rough work of [`contributions`]: members × quota, times members × limbs for sizes.
+pub fn cost(game: &WeightedGame, which: Which) -> u64 {
+    let n = game.weights.len() as u64;
+    let base = n.saturating_mul(game.quota.max(1));
+    if which.shapley() {
+        base.saturating_mul(n).saturating_mul(n / 64 + 1) / 2
+    } else {
+        base.saturating_mul(n / 64 + 1)
+    }
+}
+
 /// Every player's marginals in a weighted game with required players.
 pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions, TooLarge> {
     let n = game.weights.len();
@@ -200,8 +212,10 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     for (j, i) in free.iter().enumerate() {
         let w = weight(*i) as usize;
         if sized {
+            // After `j` members every count is below 2^j: higher limbs are still zero.
+            let live = limbs_for(j as u64);
             for k in (0..rows.saturating_sub(1).min(j + 1)).rev() {
-                table.add_shifted(k, k + 1, w);
+                table.add_shifted(k, k + 1, w, live);
             }
         } else if w > 0 {
             add_shifted_in_place(&mut table, w);
@@ -284,9 +298,6 @@ fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) ->
         let l = table.limbs.get(k).copied().unwrap_or(1);
         let (start, _) = table.row(k);
         let Some(src) = table.data.get(start..start + width * l) else { return Err(TooLarge) };
-        for v in cur.iter_mut() {
-            *v = 0;
-        }
         if let Some(dst) = cur.get_mut(..width * l) {
             dst.copy_from_slice(src);
         }

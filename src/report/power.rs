@@ -69,7 +69,7 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
         let mut row = vec![m.member.clone(), m.weight_share.percent(places)];
         if banzhaf {
             row.push(m.banzhaf.as_ref().map_or_else(|| "-".to_string(), |f| f.percent(places)));
-            row.push(m.swings.clone());
+            row.push(short_count(&m.swings));
         }
         if shapley {
             row.push(m.shapley.as_ref().map_or_else(|| "-".to_string(), |f| f.percent(places)));
@@ -119,5 +119,39 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
     }
     if rule.total_swings == "0" {
         out.push_str("  nobody's vote ever changes the outcome under this rule\n");
+    }
+}
+
+/// A count as written, or rounded to three figures with its power of ten when it is longer than
+/// 15 digits (the JSON keeps every digit).
+fn short_count(digits: &str) -> String {
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    if digits.len() <= 15 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return format!("{sign}{digits}");
+    }
+    // Round the leading four digits to three significant figures, half up.
+    let lead: u32 = digits.get(..4).and_then(|d| d.parse().ok()).unwrap_or(0);
+    let mut three = (lead + 5) / 10;
+    let mut exponent = digits.len() - 1;
+    if three >= 1000 {
+        three /= 10;
+        exponent += 1;
+    }
+    format!("{sign}{}.{:02} × 10^{exponent}", three / 100, three % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_count;
+
+    #[test]
+    fn long_counts_are_shortened_for_reading() {
+        assert_eq!(short_count("848"), "848");
+        assert_eq!(short_count("5623642243178979748088"), "5.62 × 10^21");
+        assert_eq!(short_count("9999642243178979748088"), "1.00 × 10^22");
+        assert_eq!(short_count("-1234567890123456789"), "-1.23 × 10^18");
     }
 }
