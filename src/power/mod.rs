@@ -273,9 +273,14 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let shapley: Option<Vec<Fraction>> = (which.shapley() && c.sized).then(|| {
         let fact = factorials(n);
         let denominator = fact.get(n).cloned().unwrap_or_else(BigUint::one);
+        // Interchangeable players share their row: work each distinct row out once.
+        let mut seen: std::collections::HashMap<&Vec<BigInt>, Fraction> = std::collections::HashMap::new();
         c.by_size
             .iter()
             .map(|row| {
+                if let Some(done) = seen.get(row) {
+                    return done.clone();
+                }
                 let mut numerator = BigInt::zero();
                 for (k, m) in row.iter().enumerate() {
                     if m.is_zero() {
@@ -286,7 +291,9 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
                         fact.get(k).cloned().unwrap_or_default() * fact.get(others).cloned().unwrap_or_default();
                     numerator += m * BigInt::from(weight);
                 }
-                Fraction::new(numerator, denominator.clone())
+                let f = Fraction::new(numerator, denominator.clone());
+                seen.insert(row, f.clone());
+                f
             })
             .collect()
     });
@@ -294,13 +301,23 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let passes_all = game.passes(&everyone);
     let nobody = vec![false; n];
     let passes_none = game.passes(&nobody);
+    let mut banzhaf_memo: std::collections::HashMap<BigInt, Fraction> = std::collections::HashMap::new();
     let players = (0..n)
         .map(|i| {
             let s = swings.get(i).cloned().unwrap_or_default();
-            let banzhaf =
-                (!total_swings.is_zero()).then(|| Fraction::new(s.clone(), total_swings.magnitude().clone())).map(
-                    |f| if total_swings.sign() == Sign::Minus { Fraction::new(-f.numerator, f.denominator) } else { f },
-                );
+            let banzhaf = (!total_swings.is_zero()).then(|| {
+                banzhaf_memo
+                    .entry(s.clone())
+                    .or_insert_with(|| {
+                        let f = Fraction::new(s.clone(), total_swings.magnitude().clone());
+                        if total_swings.sign() == Sign::Minus {
+                            Fraction::new(-f.numerator, f.denominator)
+                        } else {
+                            f
+                        }
+                    })
+                    .clone()
+            });
             let row_zero = c.by_size.get(i).is_none_or(|row| row.iter().all(Zero::is_zero));
             let mut without = everyone.clone();
             if let Some(slot) = without.get_mut(i) {
