@@ -293,11 +293,15 @@ fn rule_power(
         .filter(|v| v.ineligible.is_some())
         .filter_map(|v| agreement.member(v.member).map(|m| m.key.clone()))
         .collect();
-    let game = match Game::of_decision(agreement, decision, &electorate, rule) {
+    let game = match proposal {
+        Some(_) => Game::of_proposal(agreement, decision, &electorate, rule),
+        None => Game::of_decision(agreement, decision, &electorate, rule),
+    };
+    let game = match game {
         Ok(g) => g,
         Err(CompileError::WeightsUnknown) => {
             out.not_analysed = Some(
-                "votes weigh by the budget each member commits to a proposal, which is not known in general"
+                "votes weigh by the budget each member commits to a proposal, which is not known without one (give one with --proposal)"
                     .to_string(),
             );
             return out;
