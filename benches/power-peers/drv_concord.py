@@ -3,9 +3,12 @@
 
 Converts the game with convert_game.py (exit 3 when it cannot be expressed exactly), runs
 `concord power --index INDEX --format json` on it, and writes {"normalised": [...], "compute_s"}
-for the harness's cross-check. compute_s is the wall time of the whole concord process
-(start-up, reading and resolving the agreement, computing, printing exact JSON): an upper bound
-on the compute time, unlike the peers' in-process figure.
+for the harness's cross-check. Two times are kept:
+- wall_cli_s: the wall time of the whole `concord power` process (start-up, reading and
+  resolving the agreement, computing, printing exact JSON);
+- compute_s: the in-process time of building the game and computing the exact indices, measured
+  by the `power-timing` example (median of 3), like the peers' own in-process figure; when the
+  example is not built, compute_s is wall_cli_s.
 
 Usage: drv_concord.py GAME.json banzhaf|shapley [--out result.json] [--concord PATH]
 """
@@ -23,6 +26,7 @@ sys.path.insert(0, HERE)
 import convert_game  # noqa: E402
 
 DEFAULT_BIN = os.path.join(HERE, "..", "..", "target", "release", "concord")
+TIMING_BIN = os.path.join(HERE, "..", "..", "target", "release", "examples", "power-timing")
 
 
 def main():
@@ -47,6 +51,11 @@ def main():
         p = subprocess.run([args.concord, "--format", "json", "power", "--index", args.index, path],
                            capture_output=True, text=True)
         wall = time.perf_counter() - t0
+        compute = wall
+        if p.returncode == 0 and os.path.exists(TIMING_BIN):
+            t = subprocess.run([TIMING_BIN, path, args.index, "3"], capture_output=True, text=True)
+            if t.returncode == 0:
+                compute = json.loads(t.stdout)["compute_s"]
     finally:
         os.unlink(path)
     if p.returncode != 0:
@@ -57,13 +66,13 @@ def main():
     exact = [Fraction(int(m[args.index]["numerator"]), int(m[args.index]["denominator"]))
              for m in rule["members"]]
     res = {"pkg": "concord", "game": game["name"], "index": args.index, "n": len(exact),
-           "compute_s": wall, "normalised": [float(x) for x in exact],
+           "compute_s": compute, "wall_cli_s": wall, "normalised": [float(x) for x in exact],
            "exact": [f"{x.numerator}/{x.denominator}" for x in exact],
            "sum_is_one": sum(exact) == 1}
     if args.out:
         with open(args.out, "w") as f:
             json.dump(res, f)
-    print(f"concord {game['name']} {args.index}: n={len(exact)} wall={wall:.4f}s "
+    print(f"concord {game['name']} {args.index}: n={len(exact)} wall={wall:.4f}s compute={compute:.4f}s "
           f"sum_is_one={res['sum_is_one']}", file=sys.stderr)
 
 
