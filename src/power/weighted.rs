@@ -67,21 +67,23 @@ impl Table {
 
     /// Row `to` at `s + shift` += row `from` at `s`, for every `s` that stays in range, reading
     /// at most `live` limbs of each source cell (the rest are known to be zero).
-    fn add_shifted(&mut self, from: usize, to: usize, shift: usize, live: usize) {
+    /// Only source sums in `sums` can be non-zero.
+    fn add_shifted(&mut self, from: usize, to: usize, shift: usize, live: usize, sums: (usize, usize)) {
         if shift >= self.width {
             return;
         }
         let (fs, fl) = self.row(from);
         let (ts, tl) = self.row(to);
-        let n = self.width - shift;
+        let n = (self.width - shift).min(sums.1);
+        let lo = sums.0;
         let common = fl.min(tl).min(live);
         // Rows are disjoint; split the buffer to borrow both.
         if fs < ts {
             let (a, b) = self.data.split_at_mut(ts);
-            add_rows(a.get(fs..).unwrap_or(&[]), fl, b, tl, shift, n, common);
+            add_rows(a.get(fs..).unwrap_or(&[]), fl, b, tl, shift, (lo, n), common);
         } else if fs > ts {
             let (a, b) = self.data.split_at_mut(fs);
-            add_rows(b, fl, a.get_mut(ts..).unwrap_or(&mut []), tl, shift, n, common);
+            add_rows(b, fl, a.get_mut(ts..).unwrap_or(&mut []), tl, shift, (lo, n), common);
         }
     }
 
@@ -90,8 +92,8 @@ impl Table {
     }
 }
 
-fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, n: usize, common: usize) {
-    for s in (0..n).rev() {
+fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, range: (usize, usize), common: usize) {
+    for s in (range.0..range.1).rev() {
         let (Some(a), Some(b)) =
             (src.get(s * fl..s * fl + common), dst.get_mut((s + shift) * tl..(s + shift + 1) * tl))
         else {
@@ -106,43 +108,41 @@ fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, n:
 
 /// `dst += src` (src no longer than dst), carrying within dst.
 fn add_into(dst: &mut [u64], src: &[u64]) {
-    let mut carry = false;
+    let mut carry = 0u128;
     let mut i = 0;
     for (d, s) in dst.iter_mut().zip(src) {
-        let (x, c1) = d.overflowing_add(*s);
-        let (y, c2) = x.overflowing_add(u64::from(carry));
-        *d = y;
-        carry = c1 || c2;
+        let t = u128::from(*d) + u128::from(*s) + carry;
+        *d = t as u64;
+        carry = t >> 64;
         i += 1;
     }
     for d in dst.iter_mut().skip(i) {
-        if !carry {
+        if carry == 0 {
             break;
         }
-        let (x, c) = d.overflowing_add(1);
-        *d = x;
-        carry = c;
+        let t = u128::from(*d) + carry;
+        *d = t as u64;
+        carry = t >> 64;
     }
 }
 
 /// `dst −= src` (the result is known to be non-negative).
 fn sub_into(dst: &mut [u64], src: &[u64]) {
-    let mut borrow = false;
+    let mut borrow = 0u128;
     let mut i = 0;
     for (d, s) in dst.iter_mut().zip(src) {
-        let (x, b1) = d.overflowing_sub(*s);
-        let (y, b2) = x.overflowing_sub(u64::from(borrow));
-        *d = y;
-        borrow = b1 || b2;
+        let t = u128::from(*d).wrapping_sub(u128::from(*s)).wrapping_sub(borrow);
+        *d = t as u64;
+        borrow = (t >> 64) & 1;
         i += 1;
     }
     for d in dst.iter_mut().skip(i) {
-        if !borrow {
+        if borrow == 0 {
             break;
         }
-        let (x, b) = d.overflowing_sub(1);
-        *d = x;
-        borrow = b;
+        let t = u128::from(*d).wrapping_sub(borrow);
+        *d = t as u64;
+        borrow = (t >> 64) & 1;
     }
 }
 
@@ -209,13 +209,26 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     if width > 0 {
         table.set_one(0, 0);
     }
+    // lightest[k]: the k lightest free weights added up (no set of k weighs less).
+    let lightest: Vec<usize> = std::iter::once(0)
+        .chain(sorted.iter().scan(0usize, |acc, w| {
+            *acc = acc.saturating_add(*w as usize);
+            Some(*acc)
+        }))
+        .collect();
+    let mut heaviest = 0usize;
     for (j, i) in free.iter().enumerate() {
         let w = weight(*i) as usize;
         if sized {
             // After `j` members every count is below 2^j: higher limbs are still zero.
+            // Row `k` holds sums from the `k` lightest weights of all to `k` times the heaviest
+            // weight seen so far.
             let live = limbs_for(j as u64);
+            heaviest = heaviest.max(w);
             for k in (0..rows.saturating_sub(1).min(j + 1)).rev() {
-                table.add_shifted(k, k + 1, w, live);
+                let lo = lightest.get(k).copied().unwrap_or(usize::MAX);
+                let hi = k.saturating_mul(heaviest).saturating_add(1);
+                table.add_shifted(k, k + 1, w, live, (lo, hi));
             }
         } else if w > 0 {
             add_shifted_in_place(&mut table, w);
@@ -260,7 +273,7 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     for i in &free {
         let w = weight(*i);
         if let std::collections::hash_map::Entry::Vacant(slot) = done.entry(w) {
-            slot.insert(without(&table, w as usize, sized, base, columns)?);
+            slot.insert(without(&table, w as usize, sized, base, columns, &lightest)?);
         }
         if let (Some(slot), Some(row)) = (by_size.get_mut(*i), done.get(&w)) {
             slot.clone_from(row);
@@ -282,7 +295,14 @@ fn add_shifted_in_place(table: &mut Table, w: usize) {
 
 /// The swings of a free member of weight `w`, by size: the table without it, summed over the
 /// window `needed − w .. needed`.
-fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) -> Result<Vec<BigInt>, TooLarge> {
+fn without(
+    table: &Table,
+    w: usize,
+    sized: bool,
+    base: usize,
+    columns: usize,
+    lightest: &[usize],
+) -> Result<Vec<BigInt>, TooLarge> {
     let width = table.width;
     let mut out = vec![BigInt::zero(); columns];
     if w == 0 {
@@ -294,16 +314,20 @@ fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) ->
     let mut prev = vec![0u64; width * widest];
     let mut cur = vec![0u64; width * widest];
     let mut prev_l = widest;
+    let mut prev_from = 0usize;
     for k in 0..rows {
         let l = table.limbs.get(k).copied().unwrap_or(1);
+        // Below the k lightest weights' total every count of row k is zero (and cells there
+        // are left stale, never read).
+        let from = if sized { lightest.get(k).copied().unwrap_or(width).min(width) } else { 0 };
         let (start, _) = table.row(k);
-        let Some(src) = table.data.get(start..start + width * l) else { return Err(TooLarge) };
-        if let Some(dst) = cur.get_mut(..width * l) {
+        let Some(src) = table.data.get(start + from * l..start + width * l) else { return Err(TooLarge) };
+        if let Some(dst) = cur.get_mut(from * l..width * l) {
             dst.copy_from_slice(src);
         }
         if sized && k > 0 {
             let common = l.min(prev_l);
-            for s in w..width {
+            for s in (w + prev_from).max(from)..width {
                 let (Some(p), Some(d)) =
                     (prev.get((s - w) * prev_l..(s - w) * prev_l + common), cur.get_mut(s * l..(s + 1) * l))
                 else {
@@ -319,7 +343,7 @@ fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) ->
             }
         }
         let mut swings = BigUint::zero();
-        for s in lo..width {
+        for s in lo.max(from)..width {
             swings += to_big(cur.get(s * l..(s + 1) * l).unwrap_or(&[]));
         }
         let column = if sized { base + k } else { 0 };
@@ -328,6 +352,7 @@ fn without(table: &Table, w: usize, sized: bool, base: usize, columns: usize) ->
         }
         std::mem::swap(&mut prev, &mut cur);
         prev_l = l;
+        prev_from = from;
     }
     Ok(out)
 }
