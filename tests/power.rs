@@ -181,3 +181,30 @@ fn the_us_federal_game_is_exact_and_adds_up() {
     assert_eq!(num, den);
     assert!(members.iter().all(|m| m["dummy"] == false && m["dictator"] == false));
 }
+
+#[test]
+fn the_docs_show_the_real_eec_table() {
+    let report = power(std::path::Path::new("tests/power/eec-1958.concord"), &Options::default());
+    let text = power_human(&report, Colour::Off, 100, 2);
+    let docs = std::fs::read_to_string("docs/power.md").unwrap_or_else(|e| panic!("{e}"));
+    let table: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("decision ")).collect();
+    assert!(table.len() == 8, "{text}");
+    for line in table {
+        assert!(docs.contains(line), "docs/power.md lacks the report line `{line}`");
+    }
+}
+
+#[test]
+fn a_rule_that_is_not_monotone_says_so() {
+    let path = temp_file(
+        "cap.concord",
+        "agreement \"Capped\"\n\nmember m1\nmember m2\nmember m3\n\nvoting one member one vote\n\ndecision \"pass\"\n  passes if at least 1 members in favour and at most 2/3 of eligible votes in favour\n",
+    );
+    let v = json(&[path.to_str().unwrap()]);
+    let rule = &v["rules"][0];
+    assert_eq!(rule["monotone"], false);
+    assert!(rule["members"].as_array().unwrap().iter().all(|m| m["dummy"] == false && m["veto_player"] == false));
+    let (code, stdout) = run(&["power", path.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("voting in favour can turn a pass into a failure"), "{stdout}");
+}
