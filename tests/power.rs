@@ -207,4 +207,5 @@ fn a_rule_that_is_not_monotone_says_so() {
     let (code, stdout) = run(&["power", path.to_str().unwrap()]);
     assert_eq!(code, Some(0));
     assert!(stdout.contains("voting in favour can turn a pass into a failure"), "{stdout}");
+    assert!(stdout.contains("cancel out") && !stdout.contains("nobody's vote"), "{stdout}");
 }

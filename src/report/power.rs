@@ -118,7 +118,13 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
         );
     }
     if rule.total_swings == "0" {
-        out.push_str("  nobody's vote ever changes the outcome under this rule\n");
+        if rule.monotone {
+            out.push_str("  nobody's vote ever changes the outcome under this rule\n");
+        } else {
+            out.push_str(
+                "  the votes that make a pass and those that break one cancel out, so Banzhaf is not defined\n",
+            );
+        }
     }
 }
 
