@@ -209,3 +209,28 @@ fn a_rule_that_is_not_monotone_says_so() {
     assert!(stdout.contains("voting in favour can turn a pass into a failure"), "{stdout}");
     assert!(stdout.contains("cancel out") && !stdout.contains("nobody's vote"), "{stdout}");
 }
+
+#[test]
+fn huge_weights_fall_back_to_the_diagram_and_past_every_bound_say_so() {
+    // 24 members weighing up to a billion votes: too heavy for the weight tables, fine for a diagram.
+    let mut text = String::from("agreement \"Heavy\"\n\n");
+    for i in 0..24u64 {
+        text.push_str(&format!("member m{i}\n  votes {}\n", 1_000_000_007 + i * 7_919_011));
+    }
+    text.push_str(
+        "\nvoting as set for each member\n\ndecision \"pass\"\n  passes if at least 2/3 of eligible votes in favour\n",
+    );
+    let path = temp_file("heavy.concord", &text);
+    let v = json(&[path.to_str().unwrap()]);
+    assert_eq!(v["rules"][0]["method"], "diagram");
+    // 1,200 members in a composite rule, all with different weights: no method within bounds.
+    let mut text = String::from("agreement \"Too large\"\n  kinds acute\n\n");
+    for i in 0..1200u64 {
+        text.push_str(&format!("member m{i}\n  kinds acute\n  votes {}\n", 1_000_003 + i * 7_919));
+    }
+    text.push_str("\nvoting as set for each member\n\ndecision \"pass\"\n  passes if at least 2/3 of eligible votes in favour or at least 1000 acute members in favour\n");
+    let path = temp_file("too-large.concord", &text);
+    let (code, stdout) = run(&["power", path.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(stdout.contains("not worked out: the rule is too large"), "{stdout}");
+}

@@ -121,7 +121,8 @@ pub fn contributions(game: &Game, which: Which) -> Result<Contributions, TooLarg
             }
         }
         (Some(c), None) => Ok(c.contributions()),
-        (None, Some(w)) => weighted::contributions(&w, which),
+        // Weights too large for the tables: the diagram does not mind how large they are.
+        (None, Some(w)) => weighted::contributions(&w, which).or_else(|_| diagram::contributions(n, &game.formula)),
         (None, None) => diagram::contributions(n, &game.formula),
     }
 }

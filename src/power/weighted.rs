@@ -58,8 +58,7 @@ impl Table {
     }
 
     fn set_one(&mut self, k: usize, s: usize) {
-        let (start, _) = self.row(k);
-        let l = self.row(k).1;
+        let (start, l) = self.row(k);
         if let Some(x) = self.data.get_mut(start + s * l) {
             *x = 1;
         }
