@@ -234,3 +234,23 @@ fn huge_weights_fall_back_to_the_diagram_and_past_every_bound_say_so() {
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("not worked out: the rule is too large"), "{stdout}");
 }
+
+#[test]
+fn flags_on_a_rule_that_is_not_monotone_come_from_the_diagram() {
+    // m1 must vote in favour, and at most two members may: m1 is in every passing coalition;
+    // m4 has no vote at all, so nothing depends on it.
+    let path = temp_file(
+        "cap-veto.concord",
+        "agreement \"Capped with consent\"\n\nmember m1\n  votes 1\nmember m2\n  votes 1\nmember m3\n  votes 1\nmember m4\n  votes 0\n\nvoting as set for each member\n\ndecision \"pass\"\n  passes if m1 in favour and at most 2/3 of eligible votes in favour\n",
+    );
+    let v = json(&[path.to_str().unwrap()]);
+    let rule = &v["rules"][0];
+    assert_eq!(rule["monotone"], false);
+    let flags: Vec<(bool, bool, bool)> = rule["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["veto_player"] == true, m["dummy"] == true, m["dictator"] == true))
+        .collect();
+    assert_eq!(flags, [(true, false, false), (false, false, false), (false, false, false), (false, true, false)]);
+}

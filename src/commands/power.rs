@@ -72,7 +72,7 @@ pub struct RulePower {
     /// How the counts were obtained: `classes`, `weighted` or `diagram`.
     pub method: Option<Method>,
     /// Whether voting in favour can never turn a pass into a failure. When false, the figures
-    /// are net values (swings that break a pass count against) and the flags are not given.
+    /// are net values (swings that break a pass count against) and no one is flagged a dictator.
     pub monotone: bool,
     /// Everyone's swings added up.
     pub total_swings: String,

@@ -26,7 +26,9 @@
 //! or 1, so these are exactly the textbook indices. A rule that is not monotone (for instance
 //! one that needs *at most* some share in favour) can have marginals of −1; the figures are then
 //! the Banzhaf and Shapley *values* of the game (net swings, which may cancel or be negative),
-//! and the report says the rule is not monotone.
+//! and the report says the rule is not monotone. Flags there come from the engine's diagram: a
+//! veto player is in every passing coalition, a dummy is a player the rule does not depend on;
+//! no one is flagged a dictator.
 //!
 //! # The methods
 //!
@@ -302,6 +304,14 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let passes_all = game.passes(&everyone);
     let nobody = vec![false; n];
     let passes_none = game.passes(&nobody);
+    let general: Option<(Vec<usize>, Vec<usize>)> = if monotone {
+        None
+    } else {
+        game.solve(crate::coalitions::Limits::default()).ok().and_then(|mut solver| {
+            let vetoes = if solver.can_pass() { solver.veto_players().ok()? } else { Vec::new() };
+            Some((vetoes, solver.dummies().ok()?))
+        })
+    };
     let mut banzhaf_memo: std::collections::HashMap<BigInt, Fraction> = std::collections::HashMap::new();
     let players = (0..n)
         .map(|i| {
@@ -330,15 +340,21 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
             }
             // On a monotone rule: a veto player is one without whom even everyone else fails;
             // a dictator is a veto player who passes alone; a dummy never swings.
-            let veto = monotone && passes_all && !game.passes(&without);
-            let dictator = veto && !passes_none && game.passes(&alone);
+            // Otherwise, from the coalition engine's diagram when it can be built: a veto player
+            // is in every passing coalition, a dummy is a member the rule does not depend on.
+            let (veto, dummy) = match &general {
+                _ if monotone => (passes_all && !game.passes(&without), row_zero),
+                Some((vetoes, dummies)) => (vetoes.contains(&i), dummies.contains(&i)),
+                None => (false, false),
+            };
+            let dictator = monotone && veto && !passes_none && game.passes(&alone);
             PlayerPower {
                 swings: s,
                 banzhaf,
                 shapley: shapley.as_ref().and_then(|v| v.get(i).cloned()),
                 dictator,
                 veto,
-                dummy: monotone && row_zero,
+                dummy,
             }
         })
         .collect();

@@ -114,7 +114,7 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
     if !rule.monotone {
         out.push_str(
             "  note: under this rule voting in favour can turn a pass into a failure, so the figures are net\n  \
-             (a vote that breaks a pass counts against the member) and the flags are not given\n",
+             (a vote that breaks a pass counts against the member); no one is flagged a dictator\n",
         );
     }
     if rule.total_swings == "0" {
