@@ -109,5 +109,18 @@ proptest! {
             den *= d;
         }
         prop_assert_eq!(num, den * expected, "{}", text);
+        // Flags by their definitions, over every coalition.
+        let all: Vec<Vec<bool>> = (0u32..(1 << n)).map(|b| (0..n).map(|i| b >> i & 1 == 1).collect()).collect();
+        for (i, x) in p.players.iter().enumerate() {
+            let dummy = all.iter().filter(|a| !a[i]).all(|a| {
+                let mut with = a.clone();
+                with[i] = true;
+                game.passes(a) == game.passes(&with)
+            });
+            let passing: Vec<&Vec<bool>> = all.iter().filter(|a| game.passes(a)).collect();
+            let veto = !passing.is_empty() && passing.iter().all(|a| a[i]);
+            let dictator = all.iter().all(|a| game.passes(a) == a[i]);
+            prop_assert_eq!((x.dummy, x.veto, x.dictator), (dummy, veto, dictator), "member {} of {}", i, text);
+        }
     }
 }

@@ -272,7 +272,7 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let n = c.n;
     let swings: Vec<BigInt> = c.by_size.iter().map(|row| row.iter().sum()).collect();
     let total_swings: BigInt = swings.iter().sum();
-    let monotone = syntactically_monotone(&game.formula) || c.by_size.iter().flatten().all(|m| !m.is_negative());
+    let monotone = monotone(game);
     let shapley: Option<Vec<Fraction>> = (which.shapley() && c.sized).then(|| {
         let fact = factorials(n);
         let denominator = fact.get(n).cloned().unwrap_or_else(BigUint::one);
@@ -359,6 +359,26 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
         })
         .collect();
     Power { players, total_swings, monotone, method: c.method }
+}
+
+/// Whether voting in favour can never turn a pass into a failure: at once when every threshold
+/// counts votes in favour positively; otherwise on the rule's decision diagram, where it holds
+/// exactly when at every node the branch "against" implies the branch "in favour". A rule too
+/// large for a diagram is taken as not monotone (its net figures are right either way).
+pub fn monotone(game: &Game) -> bool {
+    if syntactically_monotone(&game.formula) {
+        return true;
+    }
+    let limits = crate::coalitions::Limits::default();
+    if game.players.len() > limits.diagram_players {
+        return false;
+    }
+    let mut bdd = crate::coalitions::bdd::Bdd::new(game.players.len() as u32, limits.diagram_nodes);
+    let Ok(root) = bdd.formula(&game.formula) else { return false };
+    bdd.reachable(root).into_iter().all(|id| {
+        let (lo, hi) = bdd.children(id);
+        bdd.or(lo, hi).is_ok_and(|either| either == hi)
+    })
 }
 
 /// Whether every threshold in the formula only counts votes in favour positively (then voting
