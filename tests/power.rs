@@ -254,3 +254,11 @@ fn flags_on_a_rule_that_is_not_monotone_come_from_the_diagram() {
         .collect();
     assert_eq!(flags, [(true, false, false), (false, false, false), (false, false, false), (false, true, false)]);
 }
+
+#[test]
+fn a_bundled_example_report_reads_as_expected() {
+    // The care trust: on commissioning, the ICB's quarter of the votes never decides anything.
+    let report = power(std::path::Path::new("examples/care-trust.concord"), &Options::default());
+    assert_eq!(report.exit_code(), 0);
+    insta::assert_snapshot!("power_care_trust", power_human(&report, Colour::Off, 100, 2));
+}
