@@ -95,6 +95,20 @@ impl Game {
         Ok(Game { players: voters.players, formula })
     }
 
+    /// The game for one proposal: `electorate` was worked out for it, so its exclusions apply
+    /// and votes weighed by the budget committed to it are known.
+    pub fn of_proposal(
+        agreement: &Agreement,
+        decision: &Decision,
+        electorate: &Electorate,
+        rule: &TimedRule,
+    ) -> Result<Game, CompileError> {
+        let voters = Voters::new(agreement, decision, electorate)?.with_known_weights();
+        let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+        let formula = voters.passes(decision, quorum, rule, Reading::FullAttendance)?;
+        Ok(Game { players: voters.players, formula })
+    }
+
     /// A game from a formula over `n` players (for tests and for callers building their own).
     pub fn from_formula(n: usize, formula: Formula) -> Game {
         Game { players: (0..n as u32).map(MemberId).collect(), formula }

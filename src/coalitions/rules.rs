@@ -85,6 +85,14 @@ impl<'a> Voters<'a> {
         Ok(Voters { agreement, players, slot, weights, one_vote, weights_known })
     }
 
+    /// The same voters with their weights taken as known: for an electorate worked out for one
+    /// proposal, whose commitments give the weights of `in proportion to budget committed to
+    /// the proposal`.
+    pub fn with_known_weights(mut self) -> Voters<'a> {
+        self.weights_known = true;
+        self
+    }
+
     /// The player index of a member, when it is eligible.
     pub fn player(&self, member: MemberId) -> Option<usize> {
         self.slot.get(member.index()).copied().flatten()

@@ -5,5 +5,6 @@ pub mod check;
 pub mod eval;
 pub mod evaluate;
 pub mod fmt;
+pub mod power;
 pub mod test;
 pub mod year_end;

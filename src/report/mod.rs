@@ -3,6 +3,7 @@
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
 pub mod money;
+pub mod power;
 pub mod test;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NamedSource};

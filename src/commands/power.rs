@@ -1,0 +1,350 @@
+//! `concord power AGREEMENT`: how much say each member really has on each decision.
+//!
+//! For every decision (or the one named), and every rule it has over time (or the rule in force
+//! on a proposal's date), each voting member's declared share of the votes beside its Banzhaf
+//! and Shapley–Shubik indices, exactly, with the flags dictator, veto player and dummy. The
+//! game is the coalition engine's (see [`crate::coalitions`]): everyone eligible attends, the
+//! members in favour form the coalition, the rest vote against; with `--proposal`, the
+//! proposal's gain exclusions apply and its date picks the rule.
+//!
+//! Exit codes: 0 when every decision asked for was worked out; 1 when some could not be
+//! (its votes weigh by a proposal's commitments, or it is too large to work out exactly);
+//! 2 when a file cannot be read or has errors, or the decision named does not exist.
+
+use std::path::Path;
+
+use num_bigint::{BigInt, BigUint};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::coalitions::{CompileError, Game};
+use crate::diagnostic::{AnyDiagnostic, Severity};
+use crate::load::{self, plain_io, LoadFailure, Source};
+use crate::model::{Agreement, Decision, FileKind, Proposal, TimedRule};
+use crate::power::{self, Fraction, Method, Which};
+use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+
+/// What to work out.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only this decision.
+    pub decision: Option<String>,
+    /// Which indices.
+    pub which: Option<Which>,
+    /// A file holding a proposal whose exclusions and date apply.
+    pub proposal: Option<std::path::PathBuf>,
+}
+
+/// One member's power on one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberPower {
+    /// The member's identifier.
+    pub member: String,
+    /// Its name.
+    pub name: String,
+    /// Its declared share of the eligible votes.
+    pub weight_share: Fraction,
+    /// Its swings (raw Banzhaf): sets of the other members whose outcome its vote decides.
+    pub swings: String,
+    /// Normalised Banzhaf index; `null` when nobody's vote ever decides anything.
+    pub banzhaf: Option<Fraction>,
+    /// Shapley–Shubik index; `null` when not asked for.
+    pub shapley: Option<Fraction>,
+    /// Its vote alone decides the outcome.
+    pub dictator: bool,
+    /// Nothing passes without it.
+    pub veto_player: bool,
+    /// Its vote never changes the outcome.
+    pub dummy: bool,
+}
+
+/// Every member's power under one rule of one decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct RulePower {
+    /// The decision's name.
+    pub decision: String,
+    /// First day the rule is in force (`YYYY-MM-DD`), if it has one.
+    pub from: Option<String>,
+    /// Last day the rule is in force, if it has one.
+    pub until: Option<String>,
+    /// Why the rule was not worked out, in plain words; `null` when it was.
+    pub not_analysed: Option<String>,
+    /// How the counts were obtained: `classes`, `weighted` or `diagram`.
+    pub method: Option<Method>,
+    /// Whether voting in favour can never turn a pass into a failure. When false, the figures
+    /// are net values (swings that break a pass count against) and no one is flagged a dictator.
+    pub monotone: bool,
+    /// Everyone's swings added up.
+    pub total_swings: String,
+    /// The voting members, in the agreement's order.
+    pub members: Vec<MemberPower>,
+    /// Members who do not vote on this decision (observers, excluded), by identifier.
+    pub not_voting: Vec<String>,
+}
+
+/// The report of `concord power`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PowerReport {
+    /// The JSON shape's version.
+    pub schema: u32,
+    /// The agreement's path as given.
+    pub agreement: String,
+    /// Its title, when it could be read.
+    pub title: Option<String>,
+    /// The proposal's title, with `--proposal`.
+    pub proposal: Option<String>,
+    /// `banzhaf`, `shapley` or `all`.
+    pub index: &'static str,
+    /// One entry per rule worked out.
+    pub rules: Vec<RulePower>,
+    /// Problems that stopped everything: unreadable files, errors in their text.
+    pub problems: Vec<Finding>,
+    /// Plain-language problems without a place in a file.
+    pub messages: Vec<String>,
+    /// The agreement's text, for rendering.
+    #[serde(skip)]
+    pub source: Option<Source>,
+    /// The diagnostics behind `problems`, with the text each points into.
+    #[serde(skip)]
+    pub diagnostics: Vec<(AnyDiagnostic, Source)>,
+}
+
+impl PowerReport {
+    /// 0 when everything asked for was worked out, 1 when a rule was not, 2 on a problem.
+    pub fn exit_code(&self) -> u8 {
+        if !self.problems.is_empty() || !self.messages.is_empty() {
+            2
+        } else if self.rules.iter().any(|r| r.not_analysed.is_some()) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+fn which_name(which: Which) -> &'static str {
+    match which {
+        Which::Banzhaf => "banzhaf",
+        Which::Shapley => "shapley",
+        Which::All => "all",
+    }
+}
+
+/// Works out the power of every member of the agreement at `path`.
+pub fn power(path: &Path, options: &Options) -> PowerReport {
+    let which = options.which.unwrap_or(Which::All);
+    let mut report = PowerReport {
+        schema: JSON_SCHEMA_VERSION,
+        agreement: path.display().to_string(),
+        title: None,
+        proposal: None,
+        index: which_name(which),
+        rules: Vec::new(),
+        problems: Vec::new(),
+        messages: Vec::new(),
+        source: None,
+        diagnostics: Vec::new(),
+    };
+    let Some(source) = read(&mut report, path) else { return report };
+    let loaded = load::load(&source.text);
+    for d in loaded.diagnostics.iter().filter(|d| d.severity_level() == Severity::Error) {
+        report.problems.push(finding(d, &source.text));
+        report.diagnostics.push((d.clone(), source.clone()));
+    }
+    let agreement = match (loaded.agreement, loaded.kind) {
+        (Some(a), FileKind::Agreement) => a,
+        _ => {
+            if report.problems.is_empty() {
+                report.messages.push(format!("`{}` is not an agreement: it has no `agreement` header", source.name));
+            }
+            report.source = Some(source);
+            return report;
+        }
+    };
+    report.title = Some(agreement.title.node.clone());
+    report.source = Some(source);
+    if !report.problems.is_empty() {
+        return report;
+    }
+    let proposal = match &options.proposal {
+        Some(p) => match read_proposal(&mut report, &agreement, p, options.decision.as_deref()) {
+            Some(proposal) => Some(proposal),
+            None => return report,
+        },
+        None => None,
+    };
+    report.proposal = proposal.as_ref().map(|p| p.title.node.clone());
+    let decisions: Vec<&Decision> = match (&options.decision, &proposal) {
+        (Some(name), _) => match agreement.decision_by_name(name) {
+            Some(d) => vec![d],
+            None => {
+                let known: Vec<String> = agreement.decisions.iter().map(|d| format!("\"{}\"", d.name)).collect();
+                report.messages.push(format!(
+                    "the agreement has no decision called \"{name}\"; its decisions are {}",
+                    known.join(", ")
+                ));
+                return report;
+            }
+        },
+        (None, Some(p)) => match proposal_decision(&agreement, p) {
+            Some(d) => vec![d],
+            None => agreement.decisions.iter().collect(),
+        },
+        (None, None) => agreement.decisions.iter().collect(),
+    };
+    for decision in decisions {
+        let rules: Vec<&TimedRule> = match &proposal {
+            Some(p) => decision.rule_on(p.date.as_ref().map(|d| d.node)).into_iter().collect(),
+            None => decision.rules.iter().collect(),
+        };
+        for rule in rules {
+            report.rules.push(rule_power(&agreement, decision, rule, proposal.as_ref(), which));
+        }
+    }
+    report
+}
+
+fn read(report: &mut PowerReport, path: &Path) -> Option<Source> {
+    match load::read_source(path) {
+        Ok(source) => Some(source),
+        Err(LoadFailure::Io { error, .. }) => {
+            report.messages.push(format!("cannot read `{}`: {}", path.display(), plain_io(&error)));
+            None
+        }
+        Err(LoadFailure::Invalid { source, diagnostic }) => {
+            report.problems.push(finding(&diagnostic, &source.text));
+            report.diagnostics.push((*diagnostic, source));
+            None
+        }
+    }
+}
+
+fn read_proposal(
+    report: &mut PowerReport,
+    agreement: &Agreement,
+    path: &Path,
+    decision: Option<&str>,
+) -> Option<Proposal> {
+    let source = read(report, path)?;
+    let loaded = load::load(&source.text);
+    let (inputs, errors) = load::load_inputs(agreement, &loaded.file);
+    let errors: Vec<AnyDiagnostic> =
+        loaded.diagnostics.into_iter().chain(errors).filter(|d| d.severity_level() == Severity::Error).collect();
+    if !errors.is_empty() {
+        for d in errors {
+            report.problems.push(finding(&d, &source.text));
+            report.diagnostics.push((d, source.clone()));
+        }
+        return None;
+    }
+    let mut proposals: Vec<Proposal> = inputs.proposals;
+    proposals.extend(inputs.scenarios.into_iter().filter_map(|s| s.proposal));
+    let wanted = |p: &Proposal| match decision {
+        None => true,
+        Some(name) => proposal_decision(agreement, p).is_none_or(|d| d.name == name),
+    };
+    let found = proposals.into_iter().find(wanted);
+    if found.is_none() {
+        report.messages.push(format!("`{}` has no proposal for this decision", source.name));
+    }
+    found
+}
+
+fn proposal_decision<'a>(agreement: &'a Agreement, proposal: &Proposal) -> Option<&'a Decision> {
+    match &proposal.decision.as_ref()?.node {
+        crate::model::inputs::DecisionRef::Known(id) => agreement.decision(*id),
+        crate::model::inputs::DecisionRef::Unknown(_) => None,
+    }
+}
+
+/// A decimal as an exact fraction.
+fn decimal_fraction(d: Decimal) -> (BigInt, BigUint) {
+    (BigInt::from(d.mantissa()), BigUint::from(10u32).pow(d.scale()))
+}
+
+fn rule_power(
+    agreement: &Agreement,
+    decision: &Decision,
+    rule: &TimedRule,
+    proposal: Option<&Proposal>,
+    which: Which,
+) -> RulePower {
+    let mut out = RulePower {
+        decision: decision.name.clone(),
+        from: rule.from.map(|d| d.to_string()),
+        until: rule.until.map(|d| d.to_string()),
+        not_analysed: None,
+        method: None,
+        monotone: true,
+        total_swings: "0".to_string(),
+        members: Vec::new(),
+        not_voting: Vec::new(),
+    };
+    let electorate = match crate::weights::electorate(agreement, decision, proposal) {
+        Ok(e) => e,
+        Err(_) => {
+            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            return out;
+        }
+    };
+    out.not_voting = electorate
+        .voters
+        .iter()
+        .filter(|v| v.ineligible.is_some())
+        .filter_map(|v| agreement.member(v.member).map(|m| m.key.clone()))
+        .collect();
+    let game = match proposal {
+        Some(_) => Game::of_proposal(agreement, decision, &electorate, rule),
+        None => Game::of_decision(agreement, decision, &electorate, rule),
+    };
+    let game = match game {
+        Ok(g) => g,
+        Err(CompileError::WeightsUnknown) => {
+            out.not_analysed = Some(
+                "votes weigh by the budget each member commits to a proposal, which is not known without one (give one with --proposal)"
+                    .to_string(),
+            );
+            return out;
+        }
+        Err(CompileError::Overflow) => {
+            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            return out;
+        }
+    };
+    let computed = match power::power(&game, which) {
+        Ok(p) => p,
+        Err(_) => {
+            out.not_analysed =
+                Some("the rule is too large to work out exactly within the time and memory allowed".to_string());
+            return out;
+        }
+    };
+    out.method = Some(computed.method);
+    out.monotone = computed.monotone;
+    out.total_swings = computed.total_swings.to_string();
+    let (total_num, total_den) = decimal_fraction(electorate.total);
+    for (member, p) in game.players.iter().zip(computed.players) {
+        let Some(m) = agreement.member(*member) else { continue };
+        let (num, den) = decimal_fraction(electorate.weight(*member));
+        // (num / den) / (total_num / total_den)
+        let share = if total_num.sign() == num_bigint::Sign::NoSign {
+            Fraction::zero()
+        } else {
+            let numerator = num * BigInt::from(total_den.clone());
+            let denominator = den * total_num.magnitude();
+            Fraction::new(numerator, denominator)
+        };
+        out.members.push(MemberPower {
+            member: m.key.clone(),
+            name: m.name.clone(),
+            weight_share: share,
+            swings: p.swings.to_string(),
+            banzhaf: p.banzhaf,
+            shapley: p.shapley,
+            dictator: p.dictator,
+            veto_player: p.veto,
+            dummy: p.dummy,
+        });
+    }
+    out
+}
