@@ -164,7 +164,6 @@ fn stand_alone_proposals_and_a_result() {
         .iter()
         .map(|i| match i {
             EvalItem::Decision(d) => Some(d.evaluation.outcome.result),
-            EvalItem::YearEnd(_) => None,
         })
         .collect();
     assert_eq!(outcomes, [Some(OutcomeKind::Invalid), Some(OutcomeKind::Invalid)]);
@@ -192,7 +191,6 @@ fn every_scenario_in_order() {
         .iter()
         .map(|i| match i {
             EvalItem::Decision(d) => d.name.as_str(),
-            EvalItem::YearEnd(y) => y.name.as_str(),
         })
         .collect();
     assert_eq!(

@@ -185,16 +185,21 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     }
 }
 
-/// Resolves a scenario file against the agreement it names.
-pub(crate) fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
+/// The agreement a scenario file names, read and resolved cleanly: its path, its text and
+/// the model. Otherwise the diagnostics that say why not (no `scenarios for`, no such file, not
+/// an agreement, an agreement with problems of its own).
+pub(crate) fn scenarios_agreement(
+    loaded: &load::Loaded,
+    folder: Option<&Path>,
+) -> Result<(std::path::PathBuf, Source, crate::model::Agreement), Vec<AnyDiagnostic>> {
     let Some(target) = crate::model::scenarios_target(&loaded.file) else {
         let at = loaded.file.blocks.first().map_or(crate::span::Span::default(), |b| b.header.span);
-        return vec![LowerError::IncompleteInput {
+        return Err(vec![LowerError::IncompleteInput {
             what: "this scenario file does not say which agreement it tests".into(),
             at: at.into(),
             help: "start the file with `scenarios for \"agreement.concord\"`".into(),
         }
-        .into()];
+        .into()]);
     };
     let path = folder.unwrap_or(Path::new(".")).join(&target.node);
     let agreement_source = match load::read_source(&path) {
@@ -204,27 +209,39 @@ pub(crate) fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> V
                 LoadFailure::Io { error, .. } => plain_io(&error),
                 LoadFailure::Invalid { diagnostic, .. } => diagnostic.to_string(),
             };
-            return vec![
-                LowerError::AgreementNotFound { path: target.node.clone(), reason, at: target.span.into() }.into()
-            ];
+            return Err(vec![LowerError::AgreementNotFound {
+                path: target.node.clone(),
+                reason,
+                at: target.span.into(),
+            }
+            .into()]);
         }
     };
     let agreement = load::load(&agreement_source.text);
     if agreement.kind != FileKind::Agreement {
-        return vec![LowerError::AgreementNotFound {
+        return Err(vec![LowerError::AgreementNotFound {
             path: target.node.clone(),
             reason: "it is not an agreement (it has no `agreement` header)".into(),
             at: target.span.into(),
         }
-        .into()];
+        .into()]);
     }
-    match (&agreement.agreement, agreement.has_errors()) {
-        (Some(a), false) => load::load_inputs(a, &loaded.file).1,
-        _ => vec![LowerError::AgreementHasErrors {
-            path: target.node.clone(),
-            count: agreement.diagnostics.len().max(1),
-            at: target.span.into(),
+    let has_errors = agreement.has_errors();
+    let count = agreement.diagnostics.len().max(1);
+    match agreement.agreement {
+        Some(a) if !has_errors => Ok((path, agreement_source, a)),
+        _ => {
+            Err(
+                vec![LowerError::AgreementHasErrors { path: target.node.clone(), count, at: target.span.into() }.into()],
+            )
         }
-        .into()],
+    }
+}
+
+/// Resolves a scenario file against the agreement it names.
+fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
+    match scenarios_agreement(loaded, folder) {
+        Ok((_, _, agreement)) => load::load_inputs(&agreement, &loaded.file).1,
+        Err(diagnostics) => diagnostics,
     }
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::diagnostic::AnyDiagnostic;
 use crate::eval::{EvalDiagnostic, Evaluation, Evaluator};
 use crate::load::{self, plain_io, LoadFailure, Source};
-use crate::model::{self, Agreement, FileKind, Inputs, Proposal, YearEnd};
+use crate::model::{self, Agreement, FileKind, Inputs, Proposal};
 use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
 use crate::span::{Span, Spanned};
 use crate::syntax;
@@ -77,8 +77,6 @@ impl EvalReport {
 pub enum ItemSource {
     /// A stand-alone `proposal` block.
     Proposal,
-    /// A stand-alone `result` block.
-    Result,
     /// A `scenario` block.
     Scenario,
 }
@@ -87,10 +85,9 @@ pub enum ItemSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EvalItem {
-    /// A proposal decided under the agreement's rules.
+    /// A proposal decided under the agreement's rules. (Year-end results are reported by
+    /// `commands::year_end`; `commands::evaluate` runs both.)
     Decision(Box<DecisionItem>),
-    /// A year-end result (not evaluated by this command yet).
-    YearEnd(YearEndItem),
 }
 
 /// A proposal and its evaluation.
@@ -102,17 +99,6 @@ pub struct DecisionItem {
     pub from: ItemSource,
     /// The outcome and its working.
     pub evaluation: Evaluation,
-}
-
-/// A year-end result, reported as not evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct YearEndItem {
-    /// The result's title or the scenario's name.
-    pub name: String,
-    /// Where it was written.
-    pub from: ItemSource,
-    /// Why nothing more is said.
-    pub note: String,
 }
 
 /// The problems found in one file.
@@ -223,11 +209,9 @@ pub fn eval_sources(
 pub enum Input<'a> {
     /// A proposal, with its name and where it was written.
     Proposal(&'a Proposal, &'a str, ItemSource),
-    /// A year-end result, with its name and where it was written.
-    YearEnd(&'a YearEnd, &'a str, ItemSource),
 }
 
-/// Evaluates one input with the engine that fits it. This is the only place that dispatches.
+/// Evaluates one proposal (`commands::evaluate` sends year-end results to the money engine).
 /// `input_text` is the text the input was read from; `evaluator.agreement()` is the agreement.
 // The error is a single diagnostic on a rare path; boxing it would only move the cost.
 #[allow(clippy::result_large_err)]
@@ -238,11 +222,6 @@ pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &s
                 evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
             Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation })))
         }
-        Input::YearEnd(_, name, from) => Ok(EvalItem::YearEnd(YearEndItem {
-            name: name.to_string(),
-            from,
-            note: "year-end results are not evaluated by this version of `concord eval`".to_string(),
-        })),
     }
 }
 

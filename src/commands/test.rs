@@ -154,7 +154,9 @@ impl TestReport {
 pub fn scenario_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     crate::commands::check::collect_files(paths)
         .into_iter()
-        .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()) != Some("concord") || !p.exists())
+        // Agreements are read through their scenario files; a path that does not exist is kept,
+        // so that it is reported.
+        .filter(|p| !p.exists() || (p.is_file() && p.extension().and_then(|e| e.to_str()) != Some("concord")))
         .collect()
 }
 
@@ -228,31 +230,19 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
         };
         return problem_file(path, None, vec![(diagnostic.into(), source)]);
     }
-    // The same resolution as `concord check`: a missing or faulty agreement, unknown names.
-    let checked_diagnostics = crate::commands::check::check_scenarios(&loaded, path.parent());
-    let target = crate::model::scenarios_target(&loaded.file);
-    let agreement_path = target.as_ref().map(|t| path.parent().unwrap_or(Path::new(".")).join(&t.node));
-    let agreement_name = agreement_path.as_ref().map(|p| p.display().to_string());
-    let input_errors: Vec<(AnyDiagnostic, Source)> = checked_diagnostics
-        .into_iter()
-        .filter(|d| d.severity_level() == crate::diagnostic::Severity::Error)
-        .map(|d| (d, source.clone()))
-        .collect();
-    if !input_errors.is_empty() {
-        return problem_file(path, agreement_name, input_errors);
+    // The same resolution as `concord check`; unknown names are reported by `run_scenarios`.
+    match crate::commands::check::scenarios_agreement(&loaded, path.parent()) {
+        Err(diagnostics) => {
+            let target = crate::model::scenarios_target(&loaded.file);
+            let name = target.map(|t| path.parent().unwrap_or(Path::new(".")).join(&t.node).display().to_string());
+            let diagnostics = diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+            problem_file(path, name, diagnostics)
+        }
+        Ok((agreement_path, agreement_source, agreement)) => {
+            let name = Some(agreement_path.display().to_string());
+            run_scenarios(&source, &loaded.file, &agreement, &agreement_source.text, name, options, coverage)
+        }
     }
-    let Some(agreement_path) = agreement_path else {
-        return problem_file(path, None, Vec::new());
-    };
-    let agreement_source = match load::read_source(&agreement_path) {
-        Ok(s) => s,
-        Err(failure) => return unreadable(path, failure),
-    };
-    let agreement_loaded = load::load(&agreement_source.text);
-    let Some(agreement) = agreement_loaded.agreement.as_ref() else {
-        return problem_file(path, agreement_name, Vec::new());
-    };
-    run_scenarios(&source, &loaded.file, agreement, &agreement_source.text, agreement_name, options, coverage)
 }
 
 /// Runs a scenario file against an agreement already in hand (the REPL's session agreement),

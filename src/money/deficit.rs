@@ -58,24 +58,7 @@ pub(crate) fn run(
     let mut fund_left = balance;
     let mut steps = Vec::with_capacity(waterfall.steps.len());
     for (index, step) in waterfall.steps.iter().enumerate() {
-        let mut working = StepWorking {
-            number: index + 1,
-            rule: String::new(),
-            kind: StepKind::Share,
-            span: step.span,
-            line: None,
-            amount_in: left,
-            taker: None,
-            limit: None,
-            unrounded: None,
-            taken: Decimal::ZERO,
-            methods: Vec::new(),
-            shares: Vec::new(),
-            rounds: 0,
-            unplaced: Decimal::ZERO,
-            carried_on: left,
-            notes: Vec::new(),
-        };
+        let mut working = StepWorking::new(index + 1, step.span, left);
         match &step.node {
             DeficitStep::Contingency => {
                 working.kind = StepKind::ContingencyFund;

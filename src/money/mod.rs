@@ -264,6 +264,30 @@ pub struct StepWorking {
     pub notes: Vec<String>,
 }
 
+impl StepWorking {
+    /// Step `number` of a waterfall, written at `span`, before it takes anything from `amount_in`.
+    pub(crate) fn new(number: usize, span: Span, amount_in: Decimal) -> StepWorking {
+        StepWorking {
+            number,
+            rule: String::new(),
+            kind: StepKind::Share,
+            span,
+            line: None,
+            amount_in,
+            taker: None,
+            limit: None,
+            unrounded: None,
+            taken: Decimal::ZERO,
+            methods: Vec::new(),
+            shares: Vec::new(),
+            rounds: 0,
+            unplaced: Decimal::ZERO,
+            carried_on: amount_in,
+            notes: Vec::new(),
+        }
+    }
+}
+
 /// A waterfall, step by step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WaterfallWorking {

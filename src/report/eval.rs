@@ -43,10 +43,6 @@ pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
                 out.push_str(&format!("{} “{}”\n", source_words(d.from), d.name));
                 out.push_str(&evaluation_human(&d.evaluation, report.weights, colour));
             }
-            EvalItem::YearEnd(y) => {
-                out.push_str(&format!("{} “{}”\n", source_words(y.from), y.name));
-                out.push_str(&format!("Not evaluated: {}.\n", y.note));
-            }
         }
     }
     out
@@ -55,7 +51,6 @@ pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
 fn source_words(from: ItemSource) -> &'static str {
     match from {
         ItemSource::Proposal => "Proposal",
-        ItemSource::Result => "Year-end result",
         ItemSource::Scenario => "Scenario",
     }
 }
