@@ -53,7 +53,7 @@ mod tests;
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, Zero};
 use serde::Serialize;
 
 use crate::coalitions::formula::Formula;
@@ -184,23 +184,6 @@ impl Fraction {
     pub fn percent(&self, places: u32) -> String {
         let hundred = Fraction::new(&self.numerator * BigInt::from(100), self.denominator.clone());
         format!("{}%", hundred.decimal(places))
-    }
-
-    /// An approximate value, for sorting and charts only.
-    pub fn approx(&self) -> f64 {
-        let (n, d) = (self.numerator.to_f64().unwrap_or(0.0), self.denominator.to_f64().unwrap_or(1.0));
-        if n.is_finite() && d.is_finite() && d > 0.0 {
-            return n / d;
-        }
-        // Huge numbers: scale both down by the same power of two first.
-        let shift = self.denominator.bits().saturating_sub(60);
-        let n = (self.numerator.clone() >> shift).to_f64().unwrap_or(0.0);
-        let d = (self.denominator.clone() >> shift).to_f64().unwrap_or(1.0);
-        if d > 0.0 {
-            n / d
-        } else {
-            0.0
-        }
     }
 }
 
