@@ -577,12 +577,13 @@ fn expectation(e: &Expectation) -> String {
             let word = match outcome {
                 OutcomeWord::Passed => "passed",
                 OutcomeWord::Rejected => "rejected",
+                OutcomeWord::Escalated => "escalated",
                 OutcomeWord::Deadlocked => "deadlocked",
                 OutcomeWord::Invalid => "invalid",
             };
             match detail.as_ref().map(|d| &d.node) {
                 None => word.to_string(),
-                Some(OutcomeDetail::EscalatedTo(body)) => format!("{word}, escalated to {}", quoted(&body.node)),
+                Some(OutcomeDetail::EscalatedTo(body)) => format!("escalated to {}", quoted(&body.node)),
                 Some(OutcomeDetail::CastingVoteOf(m)) => {
                     format!("{word} on the casting vote of {}", member_ref(&m.node))
                 }
@@ -590,8 +591,6 @@ fn expectation(e: &Expectation) -> String {
                     let why = match reason {
                         InvalidReason::NoQuorum => "no quorum",
                         InvalidReason::UnknownMemberVoted => "an unknown member voted",
-                        InvalidReason::ObserverVoted => "an observer voted",
-                        InvalidReason::ExcludedMemberVoted => "an excluded member voted",
                         InvalidReason::UnknownDecision => "the decision does not exist",
                     };
                     format!("{word} because {why}")

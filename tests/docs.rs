@@ -298,7 +298,7 @@ fn every_example_agreement_has_a_scenario_file_that_names_it() {
             for outcome in [
                 "expect passed",
                 "expect rejected",
-                "expect deadlocked, escalated to",
+                "expect escalated to",
                 "expect invalid",
                 "receives",
                 "bears",

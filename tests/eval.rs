@@ -49,6 +49,7 @@ fn check_expectations(scenario: &Scenario, e: &Evaluation) {
         let kind = match outcome {
             OutcomeWord::Passed => OutcomeKind::Passed,
             OutcomeWord::Rejected => OutcomeKind::Rejected,
+            OutcomeWord::Escalated => OutcomeKind::Escalated,
             OutcomeWord::Deadlocked => OutcomeKind::Deadlocked,
             OutcomeWord::Invalid => OutcomeKind::Invalid,
         };

@@ -237,8 +237,9 @@ proptest! {
         let passed = e.outcome.result == OutcomeKind::Passed;
         prop_assert_eq!(passed, combined, "outcome {:?}", e.outcome);
         if !passed {
-            let tied = e.tie.as_ref().is_some_and(|t| t.tied);
-            let expected = if tied { OutcomeKind::Deadlocked } else { OutcomeKind::Rejected };
+            // docs/semantics.md step 7: a tie matters only when it decides the proposal.
+            let decides = e.tie.as_ref().is_some_and(|t| t.tied && t.decides);
+            let expected = if decides { OutcomeKind::Deadlocked } else { OutcomeKind::Rejected };
             prop_assert_eq!(e.outcome.result, expected);
         }
     }

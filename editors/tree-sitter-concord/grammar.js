@@ -538,10 +538,14 @@ module.exports = grammar({
       $.expect_share,
       $.expect_outcome,
     ),
-    // expect rejected · expect deadlocked, escalated to "mediation"
-    expect_outcome: $ => seq(
-      $.outcome_word,
-      optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason))),
+    // expect rejected · expect escalated to "mediation" (also the first round's
+    // `expect deadlocked, escalated to "mediation"`)
+    expect_outcome: $ => choice(
+      seq('escalated', 'to', $.string),
+      seq(
+        $.outcome_word,
+        optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason))),
+      ),
     ),
     outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid'),
     escalated_to: $ => seq('escalated', 'to', $.string),

@@ -171,6 +171,8 @@ catalogue! {
     CountTooLarge(CountTooLarge),
     /// A rule that fails with everyone in favour.
     NeverPasses(NeverPasses),
+    /// A rule that passes with nobody in favour.
+    PassesWithoutSupport(PassesWithoutSupport),
     /// A rule requires a member who cannot vote.
     RequiredMemberCannotVote(RequiredMemberCannotVote),
     /// A kind condition with no voting member of the kind.
@@ -356,6 +358,25 @@ pub struct NeverPasses {
     pub failing: Vec<LabeledSpan>,
 }
 code!(NeverPasses, "concord::check::never_passes");
+
+/// A rule that a meeting passes with nobody voting in favour.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("decision `{name}` passes with nobody in favour: {how}")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::passes_without_support),
+    help("if a decision should need someone's support, add a condition such as `at least 1 member in favour`, or a quorum such as `quorum at least half of eligible members present`")
+)]
+pub struct PassesWithoutSupport {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    /// Which meeting passes it, in words.
+    pub how: &'static str,
+    #[label("holds with nobody in favour")]
+    pub rule: SourceSpan,
+}
+code!(PassesWithoutSupport, "concord::check::passes_without_support");
 
 /// A condition on a member who cannot vote.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

@@ -9,6 +9,8 @@
 //! - `rules`: each decision's rule: impossible numbers, conditions that can never hold, and the
 //!   coalition analyses (can it pass, can both sides pass, dictator, dummy, unintended veto,
 //!   gridlock) through the coalition engine;
+//! - `passing`: whether a rule can pass at all, and with nobody in favour, asked of the
+//!   evaluator itself;
 //! - `routes`: casting votes and escalation routes;
 //! - `money`: the capitated budget, personal budgets, liability caps and compensation.
 //!
@@ -19,6 +21,7 @@
 pub mod diagnostics;
 mod figures;
 mod money;
+mod passing;
 mod routes;
 mod rules;
 

@@ -348,9 +348,26 @@ fn analyse(
             return none;
         }
     };
+    // With nobody in favour, a rule that still passes deserves a word (docs/semantics.md).
+    if !specific_error && super::passing::passes_without_support(agreement, decision, &ctx.electorate, rule) {
+        out.push(
+            PassesWithoutSupport {
+                decision: ctx.name.clone(),
+                witness: None,
+                name: decision.name.clone(),
+                how: "a meeting where nobody votes, or where everyone abstains, carries it",
+                rule: rule.rule.span.into(),
+            }
+            .into(),
+        );
+    }
     let everyone = vec![true; game.players.len()];
     if !game.passes(&everyone) {
-        if !specific_error {
+        // Everyone in favour is the best case only for a monotone rule; any other rule is
+        // tried ballot by ballot, and "never passes" is said only when that is proved.
+        let never = super::passing::monotone(&rule.rule) && quorum.is_none_or(super::passing::monotone)
+            || super::passing::some_proposal_passes(agreement, decision, &ctx.electorate, rule) == Some(false);
+        if !specific_error && never {
             out.push(never_passes(ctx, rule));
         }
         return none;

@@ -195,6 +195,50 @@ impl<'a> Voters<'a> {
 
     /// One condition as a formula.
     pub fn condition(&self, condition: &Condition, reading: Reading) -> Result<Formula, CompileError> {
+        self.condition_as(condition, reading, Tip::None)
+    }
+
+    /// One condition as a formula, in the tipped reading of docs/semantics.md when `tip` says
+    /// so: with the tie broken in favour by a vote of vanishing size, which counts only in
+    /// proportions of the whole electorate's votes or members. There `left − right` (an
+    /// integer, `e`) becomes `e + k·ε`: unchanged unless `e = 0`, when the sign of `k` decides.
+    fn condition_as(&self, condition: &Condition, reading: Reading, tip: Tip) -> Result<Formula, CompileError> {
+        match condition {
+            Condition::HalfPlusOne { base, side } if tip == Tip::InFavour && base.kind.is_none() => {
+                let players = self.of_kind(None);
+                let t = self.tally(&players, base.unit, *side, reading)?;
+                let b = self.base(&players, base.unit, base.scope, reading)?;
+                let one = match base.unit {
+                    Unit::Members => 1,
+                    Unit::Votes => self.one_vote,
+                };
+                let mut e = t.scaled(2)?;
+                e.add_scaled(&b, -1)?;
+                e.add_scaled(&Affine::constant(one), -2)?;
+                // k = 2·[side counts the casting vote] − 1.
+                let k = if matches!(side, Side::InFavour | Side::Present) { 1 } else { -1 };
+                tipped(Comparator::AtLeast, &e, k)
+            }
+            Condition::Threshold { comparator, proportion, base, side }
+                if tip == Tip::InFavour && base.kind.is_none() =>
+            {
+                let players = self.of_kind(None);
+                let t = self.tally(&players, base.unit, *side, reading)?;
+                let b = self.base(&players, base.unit, base.scope, reading)?;
+                let [num, den] = scale_to_integers(&[proportion.node.numerator, proportion.node.denominator])?
+                    .try_into()
+                    .map_err(|_| CompileError::Overflow)?;
+                let mut e = t.scaled(den)?;
+                e.add_scaled(&b, -num)?;
+                // k = den − num on the casting vote's side, −num elsewhere.
+                let k = if matches!(side, Side::InFavour | Side::Present) { den - num } else { -num };
+                tipped(*comparator, &e, k)
+            }
+            _ => self.actual(condition, reading),
+        }
+    }
+
+    fn actual(&self, condition: &Condition, reading: Reading) -> Result<Formula, CompileError> {
         match condition {
             Condition::Unanimous => self.every(None, Side::InFavour, reading),
             Condition::Every { kind, side } => self.every(*kind, *side, reading),
@@ -288,13 +332,17 @@ impl<'a> Voters<'a> {
 
     /// A rule as a formula.
     pub fn rule(&self, rule: &Spanned<Rule>, reading: Reading) -> Result<Formula, CompileError> {
+        self.rule_as(rule, reading, Tip::None)
+    }
+
+    fn rule_as(&self, rule: &Spanned<Rule>, reading: Reading, tip: Tip) -> Result<Formula, CompileError> {
         match &rule.node {
-            Rule::Condition(c) => self.condition(c, reading),
+            Rule::Condition(c) => self.condition_as(c, reading, tip),
             Rule::All(parts) => {
-                Ok(Formula::and(parts.iter().map(|p| self.rule(p, reading)).collect::<Result<Vec<_>, _>>()?))
+                Ok(Formula::and(parts.iter().map(|p| self.rule_as(p, reading, tip)).collect::<Result<Vec<_>, _>>()?))
             }
             Rule::Any(parts) => {
-                Ok(Formula::or(parts.iter().map(|p| self.rule(p, reading)).collect::<Result<Vec<_>, _>>()?))
+                Ok(Formula::or(parts.iter().map(|p| self.rule_as(p, reading, tip)).collect::<Result<Vec<_>, _>>()?))
             }
         }
     }
@@ -328,9 +376,16 @@ impl<'a> Voters<'a> {
         Ok(Formula::and(parts))
     }
 
-    /// "The casting vote passes it": a tie (weight in favour equals weight against, with at
-    /// least one vote cast) and the holder, eligible, in favour. False without a casting vote.
-    pub fn casting(&self, decision: &Decision, reading: Reading) -> Result<Formula, CompileError> {
+    /// "The casting vote passes it" (docs/semantics.md step 7): a tie (weight in favour equals
+    /// weight against, with at least one vote cast), the holder eligible and in favour (it casts
+    /// the casting vote as it voted), and the rule holding with the tie broken in favour. False
+    /// without a casting vote.
+    pub fn casting(
+        &self,
+        decision: &Decision,
+        rule: &Spanned<Rule>,
+        reading: Reading,
+    ) -> Result<Formula, CompileError> {
         let Some(holder) = decision.casting_vote.as_ref().and_then(|c| self.player(c.node)) else {
             return Ok(Formula::Const(false));
         };
@@ -346,6 +401,7 @@ impl<'a> Voters<'a> {
             Linear::at_least_zero(&diff.scaled(-1)?),
             Linear::at_least_zero(&cast),
             Linear::at_least_zero(&holder_in),
+            self.rule_as(rule, reading, Tip::InFavour)?,
         ]))
     }
 
@@ -365,7 +421,7 @@ impl<'a> Voters<'a> {
         Ok(Formula::and(vec![
             quorum,
             self.no_veto(decision, reading)?,
-            Formula::or(vec![self.rule(&rule.rule, reading)?, self.casting(decision, reading)?]),
+            Formula::or(vec![self.rule(&rule.rule, reading)?, self.casting(decision, &rule.rule, reading)?]),
         ]))
     }
 
@@ -382,6 +438,36 @@ impl<'a> Voters<'a> {
                 })
                 .collect(),
         )
+    }
+}
+
+/// Whether a rule is judged on the members' own votes or with a tie broken in favour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tip {
+    None,
+    InFavour,
+}
+
+/// `e + k·ε CMP 0` for a vanishing ε > 0 and an integer `e`: `e CMP 0` unless `e = 0`, when the
+/// sign of `k` decides (`k = 0`: `0 CMP 0`).
+fn tipped(comparator: Comparator, e: &Affine, k: i128) -> Result<Formula, CompileError> {
+    // Over integers: e + kε ≥ 0 ⇔ e ≥ 0 (k ≥ 0) or e ≥ 1 (k < 0); e + kε > 0 ⇔ e ≥ 0 (k > 0)
+    // or e ≥ 1 (k ≤ 0); ≤ and < are the mirror images.
+    let at_least = |min: i128| -> Result<Formula, CompileError> {
+        let mut x = e.clone();
+        x.constant -= min;
+        Ok(Linear::at_least_zero(&x))
+    };
+    let at_most = |max: i128| -> Result<Formula, CompileError> {
+        let mut x = e.scaled(-1)?;
+        x.constant += max;
+        Ok(Linear::at_least_zero(&x))
+    };
+    match comparator {
+        Comparator::AtLeast => at_least(if k >= 0 { 0 } else { 1 }),
+        Comparator::MoreThan => at_least(if k > 0 { 0 } else { 1 }),
+        Comparator::AtMost => at_most(if k <= 0 { 0 } else { -1 }),
+        Comparator::LessThan => at_most(if k < 0 { 0 } else { -1 }),
     }
 }
 

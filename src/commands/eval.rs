@@ -233,7 +233,14 @@ fn read_agreement(source: &Source) -> Result<Agreement, Vec<FileProblems>> {
         return Err(vec![FileProblems::new(&source.name, source.clone(), vec![diagnostic.into()])]);
     }
     match loaded.agreement {
-        Some(agreement) if !loaded.has_errors() => Ok(agreement),
+        Some(agreement) if !loaded.has_errors() => {
+            let errors = super::checker_errors(&agreement);
+            if errors.is_empty() {
+                Ok(agreement)
+            } else {
+                Err(vec![FileProblems::new(&source.name, source.clone(), errors)])
+            }
+        }
         _ => Err(vec![FileProblems::new(&source.name, source.clone(), loaded.diagnostics)]),
     }
 }

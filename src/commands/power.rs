@@ -162,6 +162,12 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
         }
     };
     report.title = Some(agreement.title.node.clone());
+    if report.problems.is_empty() {
+        for d in super::checker_errors(&agreement) {
+            report.problems.push(finding(&d, &source.text));
+            report.diagnostics.push((d, source.clone()));
+        }
+    }
     report.source = Some(source);
     if !report.problems.is_empty() {
         return report;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::AnyDiagnostic;
+use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
@@ -293,13 +293,18 @@ fn run_scenarios(
     if !errors.is_empty() {
         return problem_file(path, agreement_name, errors.into_iter().map(|d| (d, source.clone())).collect());
     }
-    let findings: Vec<String> =
-        crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).map(|d| d.code_string()).collect();
+    let found: Vec<AnyDiagnostic> = crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).collect();
+    let findings: Vec<String> = found.iter().map(|d| d.code_string()).collect();
+    // An agreement the checker finds errors in is never evaluated (docs/semantics.md).
+    let mut errors: Vec<String> =
+        found.iter().filter(|d| d.severity_level() == Severity::Error).map(|d| d.code_string()).collect();
+    errors.dedup();
     let context = Context {
         agreement,
         agreement_text,
         scenarios_text: &source.text,
         findings: &findings,
+        errors: &errors,
         evaluator: eval::Evaluator::new(agreement, agreement_text),
         lines: crate::span::LineIndex::new(&source.text),
     };
@@ -331,6 +336,9 @@ struct Context<'a> {
     agreement_text: &'a str,
     scenarios_text: &'a str,
     findings: &'a [String],
+    /// The codes of the checker's errors on the agreement: when there are any, no proposal or
+    /// result is worked out under it.
+    errors: &'a [String],
     /// The agreement made ready once for every scenario's proposal.
     evaluator: eval::Evaluator<'a>,
     /// Lines of the scenario file, found by binary search (a file may hold 10,000 scenarios).
@@ -341,6 +349,7 @@ fn outcome_word(kind: OutcomeKind) -> &'static str {
     match kind {
         OutcomeKind::Passed => "passed",
         OutcomeKind::Rejected => "rejected",
+        OutcomeKind::Escalated => "escalated",
         OutcomeKind::Deadlocked => "deadlocked",
         OutcomeKind::Invalid => "invalid",
     }
@@ -350,6 +359,7 @@ fn expected_word(word: OutcomeWord) -> &'static str {
     match word {
         OutcomeWord::Passed => "passed",
         OutcomeWord::Rejected => "rejected",
+        OutcomeWord::Escalated => "escalated",
         OutcomeWord::Deadlocked => "deadlocked",
         OutcomeWord::Invalid => "invalid",
     }
@@ -361,8 +371,6 @@ fn reason_matches(reason: InvalidReason, invalid: &[Invalidity]) -> bool {
             (reason, i),
             (InvalidReason::NoQuorum, Invalidity::NoQuorum)
                 | (InvalidReason::UnknownMemberVoted, Invalidity::UnknownMemberVoted { .. })
-                | (InvalidReason::ObserverVoted, Invalidity::ObserverVoted { .. })
-                | (InvalidReason::ExcludedMemberVoted, Invalidity::ExcludedMemberVoted { .. })
                 | (InvalidReason::UnknownDecision, Invalidity::UnknownDecision { .. } | Invalidity::NoDecision)
         )
     })
@@ -375,13 +383,11 @@ fn actual_outcome(e: &Evaluation) -> String {
         return format!("{word} on the casting vote of {}", casting.member.as_str());
     }
     if let Some(step) = e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()) {
-        return format!("{word}, escalated to \"{}\"", step.body);
+        return format!("escalated to \"{}\"", step.body);
     }
     let reason = e.outcome.invalid.first().map(|i| match i {
         Invalidity::NoQuorum => "no quorum",
         Invalidity::UnknownMemberVoted { .. } => "an unknown member voted",
-        Invalidity::ObserverVoted { .. } => "an observer voted",
-        Invalidity::ExcludedMemberVoted { .. } => "an excluded member voted",
         Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => "the decision does not exist",
         Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => "",
     });
@@ -417,6 +423,21 @@ fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&m
     let line = context.lines.line(scenario.name.span.start);
     let mut mismatches = Vec::new();
     let mut explanation = None;
+    if !context.errors.is_empty() && (scenario.proposal.is_some() || scenario.result.is_some()) {
+        let status = Status::Failed;
+        mismatches.push(Mismatch {
+            expectation: String::new(),
+            line,
+            expected: "an outcome".into(),
+            actual: format!(
+                "not worked out: `concord check` finds errors in the agreement ({}), so it is not evaluated",
+                context.errors.join(", ")
+            ),
+            replacement: None,
+            span: scenario.name.span,
+        });
+        return ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation };
+    }
     let evaluation = scenario.proposal.as_ref().map(|p| context.evaluator.evaluate(p, context.scenarios_text));
     let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
     if let Some((coverage, agreement_name)) = coverage {
@@ -459,7 +480,7 @@ fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&m
                                 .as_ref()
                                 .and_then(|d| d.escalated_to.as_ref())
                                 .is_some_and(|s| s.body == *body);
-                            format!("{}, escalated to \"{body}\"", expected_word(*outcome))
+                            format!("escalated to \"{body}\"")
                         }
                         Some(ExpectDetail::CastingVoteOf(member)) => {
                             ok &= e.outcome.casting_vote.as_ref().is_some_and(|c| c.id == *member);
@@ -623,8 +644,6 @@ fn reason_words(reason: InvalidReason) -> &'static str {
     match reason {
         InvalidReason::NoQuorum => "no quorum",
         InvalidReason::UnknownMemberVoted => "an unknown member voted",
-        InvalidReason::ObserverVoted => "an observer voted",
-        InvalidReason::ExcludedMemberVoted => "an excluded member voted",
         InvalidReason::UnknownDecision => "the decision does not exist",
     }
 }

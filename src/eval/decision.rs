@@ -5,17 +5,19 @@
 //! each vote weighs come from [`crate::weights::electorate`] (shared with the checker); this
 //! module only counts ballots against those weights and compares exactly.
 //!
-//! Meanings (the language reference says the same):
-//! - a vote from a member whose gain under the proposal is over the decision's limit is set
-//!   aside (it is not counted, and the vote stands without it); a vote from an unknown member,
-//!   an observer, or a member the decision's clauses exclude makes the proposal invalid;
-//! - a bloc veto is used when more than half of the bloc's eligible votes cast are against; a
+//! The steps are those of docs/semantics.md, in its order, and its numbers are quoted below:
+//! - (3) a vote from a member who is not eligible (an observer, an excluded member, a member who
+//!   gains too much) is disregarded and the working says so; a vote from an unknown name makes
+//!   the proposal invalid;
+//! - (5) a bloc veto is used when more than half of the bloc's eligible votes cast are against; a
 //!   statutory bloc veto applies when the proposal puts any bloc member's duties at risk;
 //! - `each bloc …` fails when the agreement has no bloc (nothing can be measured);
-//! - the first step that settles a proposal gives the outcome: a casting vote decides a tie for
-//!   good (a casting vote against is a rejection, not escalated); a tie that no casting vote
-//!   settles goes to the `on a tie` route, else stays deadlocked with no route; `if rejected`
-//!   escalates a proposal the rule (or a veto) rejected.
+//! - (7) a tie decides the proposal only when the rule would hold with the tie broken in favour
+//!   (`conditions.rs`, the tipped reading); then the casting vote of an eligible, present holder
+//!   settles it; a casting vote is never counted in any other condition, veto or quorum;
+//! - (8) a proposal not carried takes the `on a tie` route when the votes tied and nothing
+//!   settled them, else the `if rejected` route whatever the reason, else is deadlocked (a tie)
+//!   or rejected.
 
 use std::cell::RefCell;
 
@@ -196,47 +198,53 @@ impl<'a> Evaluator<'a> {
             evaluation.outcome.invalid = invalid;
             return Ok(evaluation);
         }
-        // The first step that settles the proposal gives the outcome.
+        // The first step that settles the proposal gives the outcome (docs/semantics.md 5–8).
         let vetoed_by: Vec<Name> = evaluation.vetoes.iter().flat_map(|v| v.exercised_by.iter().cloned()).collect();
-        let rule_held = evaluation.rule.as_ref().is_some_and(|r| r.held);
-        let mut result = outcome(OutcomeKind::Rejected);
-        let mut escalate = None;
-        if !vetoed_by.is_empty() {
+        let mut result = outcome(OutcomeKind::Passed);
+        let not_carried = if !vetoed_by.is_empty() {
+            // (5) A veto was used.
             result.vetoed_by = vetoed_by;
-            escalate = Some(DeadlockCause::Vetoed);
-        } else if rule_held {
-            result.result = OutcomeKind::Passed;
-        } else {
-            let tie = ctx.tie(proposal);
-            if tie.tied {
+            Some(DeadlockCause::Vetoed)
+        } else if let Some(rule) = evaluation.rule.as_ref().filter(|r| !r.held) {
+            // (6) The rule did not hold; (7) does a tie decide it?
+            let tie = ctx.tie(proposal, rule);
+            let cause = if !tie.decides {
+                Some(DeadlockCause::Rejected)
+            } else {
                 match tie.casting_vote.as_ref().and_then(|c| c.cast.map(|cast| (c, cast))) {
                     Some((casting, cast)) => {
-                        result.result =
-                            if cast == Ballot::InFavour { OutcomeKind::Passed } else { OutcomeKind::Rejected };
                         let id = decision.casting_vote.map_or(MemberId(0), |c| c.node);
                         result.casting_vote = Some(CastingUsed { member: casting.member.clone(), id, cast });
+                        (cast != Ballot::InFavour).then_some(DeadlockCause::CastingVote)
                     }
-                    None => {
-                        result.result = OutcomeKind::Deadlocked;
-                        result.deadlock = Some(match ctx.route(EscalationTrigger::Tie) {
-                            Some(route) => ctx.escalated(DeadlockCause::Tie, route),
-                            None => Deadlock {
-                                because: DeadlockCause::Tie,
-                                escalated_to: None,
-                                then: Vec::new(),
-                                clause: None,
-                            },
-                        });
-                    }
+                    None => Some(DeadlockCause::Tie),
                 }
-            } else {
-                escalate = Some(DeadlockCause::Rejected);
-            }
+            };
             evaluation.tie = Some(tie);
-        }
-        if let (Some(cause), Some(route)) = (escalate, ctx.route(EscalationTrigger::Rejected)) {
-            result.result = OutcomeKind::Deadlocked;
-            result.deadlock = Some(ctx.escalated(cause, route));
+            cause
+        } else {
+            // (6) The rule held.
+            None
+        };
+        if let Some(cause) = not_carried {
+            // (8) Where a proposal that is not carried goes.
+            let route = match cause {
+                DeadlockCause::Tie => {
+                    ctx.route(EscalationTrigger::Tie).or_else(|| ctx.route(EscalationTrigger::Rejected))
+                }
+                _ => ctx.route(EscalationTrigger::Rejected),
+            };
+            result.deadlock = Some(match route {
+                Some(route) => {
+                    result.result = OutcomeKind::Escalated;
+                    ctx.escalated(cause, route)
+                }
+                None => {
+                    result.result =
+                        if cause == DeadlockCause::Tie { OutcomeKind::Deadlocked } else { OutcomeKind::Rejected };
+                    Deadlock { because: cause, escalated_to: None, then: Vec::new(), clause: None }
+                }
+            });
         }
         evaluation.outcome = result;
         Ok(evaluation)
@@ -400,35 +408,21 @@ impl<'a> Context<'a> {
         self.evaluator.blocs.get(bloc.id.index()).cloned().unwrap_or_else(|| (Name::from(""), Name::from("")))
     }
 
-    /// Votes that make the proposal invalid: from unknown names, observers, excluded members.
+    /// Votes that make the proposal invalid: from names the agreement does not have (step 3).
+    /// A vote from a member who is not eligible is not a problem: it is disregarded, and its
+    /// standing says so.
     pub(super) fn vote_problems(&self, proposal: &Proposal, source: &str) -> Vec<Invalidity> {
-        let mut problems = Vec::new();
         let line_of = |vote: &crate::model::inputs::Vote| line_col(source, vote.span.start).0;
-        for vote in &proposal.votes {
-            match &vote.voter {
+        proposal
+            .votes
+            .iter()
+            .filter_map(|vote| match &vote.voter {
                 Voter::Unknown(key) => {
-                    problems.push(Invalidity::UnknownMemberVoted { member: key.clone(), line: line_of(vote) })
+                    Some(Invalidity::UnknownMemberVoted { member: key.clone(), line: line_of(vote) })
                 }
-                Voter::Known(id) => match self.ineligible.get(id.index()).and_then(Option::as_ref) {
-                    Some(Ineligibility::Observer { .. }) => {
-                        problems.push(Invalidity::ObserverVoted { member: self.key(*id), line: line_of(vote) })
-                    }
-                    // A vote from a member the decision excludes — by name, by kind or for what
-                    // it gains from this proposal — makes the vote invalid (language reference).
-                    Some(
-                        Ineligibility::Excluded { clause }
-                        | Ineligibility::NotOfVotingKind { clause }
-                        | Ineligibility::Gains { clause, .. },
-                    ) => problems.push(Invalidity::ExcludedMemberVoted {
-                        member: self.key(*id),
-                        line: line_of(vote),
-                        clause: self.place(*clause),
-                    }),
-                    None => {}
-                },
-            }
-        }
-        problems
+                Voter::Known(_) => None,
+            })
+            .collect()
     }
 
     pub(super) fn voting_summary(&self) -> VotingSummary {
@@ -462,28 +456,28 @@ impl<'a> Context<'a> {
                 clause: self.place(*role),
                 gain: None,
                 limit: None,
-                vote_set_aside: false,
+                vote_disregarded: voted,
             },
             Ineligibility::Excluded { clause } => NotVoting {
                 reason: NotVotingReason::Excluded,
                 clause: self.place(*clause),
                 gain: None,
                 limit: None,
-                vote_set_aside: false,
+                vote_disregarded: voted,
             },
             Ineligibility::NotOfVotingKind { clause } => NotVoting {
                 reason: NotVotingReason::NotOfVotingKind,
                 clause: self.place(*clause),
                 gain: None,
                 limit: None,
-                vote_set_aside: false,
+                vote_disregarded: voted,
             },
             Ineligibility::Gains { clause, gain, limit } => NotVoting {
                 reason: NotVotingReason::Gains,
                 clause: self.place(*clause),
                 gain: Some(*gain),
                 limit: Some(*limit),
-                vote_set_aside: voted,
+                vote_disregarded: voted,
             },
         })
     }
@@ -642,23 +636,29 @@ decision "gains"
         );
         let casting = e.tie.as_ref().and_then(|t| t.casting_vote.as_ref()).unwrap_or_else(|| unreachable!());
         assert_eq!(casting.unused, Some(CastingUnused::NotEligible));
-        // A tie with no `on a tie` route stays deadlocked: `if rejected` is for rejections.
-        assert_eq!(e.outcome.result, OutcomeKind::Deadlocked);
-        assert!(e.outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none()));
+        // A tie that nothing settles takes the `if rejected` route when there is no `on a tie`
+        // route (docs/semantics.md step 8).
+        assert_eq!(e.outcome.result, OutcomeKind::Escalated);
+        assert_eq!(e.outcome.deadlock.as_ref().map(|d| d.because), Some(DeadlockCause::Tie));
     }
 
     #[test]
-    fn a_vote_from_an_excluded_member_is_invalid_and_so_is_a_gainers() {
+    fn votes_from_members_who_do_not_vote_are_disregarded() {
+        // a4 is excluded by name and votes anyway: its vote is counted nowhere, the rest stands.
         let e = run(FOUR, "proposal \"p\"\n  decision \"casting vote of an excluded member\"\n  in favour: a1, a4\n");
-        assert!(matches!(e.outcome.invalid.as_slice(), [Invalidity::ExcludedMemberVoted { .. }]));
+        assert!(e.outcome.invalid.is_empty());
+        assert_eq!(e.outcome.result, OutcomeKind::Passed);
+        let a4 = e.members.iter().find(|m| &*m.member == "a4").unwrap_or_else(|| unreachable!());
+        assert!(a4.not_voting.as_ref().is_some_and(|nv| nv.vote_disregarded));
+        // An observer's vote is disregarded too.
         let e = run(FOUR, "proposal \"p\"\n  decision \"empty base\"\n  in favour: a3\n");
-        assert!(matches!(e.outcome.invalid.as_slice(), [Invalidity::ObserverVoted { .. }]));
+        assert!(e.outcome.invalid.is_empty());
         let gains = FOUR.replace("member a2\n", "member a2\n  budget £100\n");
-        // a2 gains 6% of its budget, over the decision's limit, and votes anyway: invalid.
+        // a2 gains 6% of its budget, over the decision's limit, and votes anyway: disregarded, so
+        // a1 against decides it.
         let e = run(&gains, "proposal \"p\"\n  decision \"gains\"\n  a2 gains £6\n  in favour: a2\n  against: a1\n");
-        assert!(matches!(e.outcome.invalid.as_slice(), [Invalidity::ExcludedMemberVoted { .. }]));
-        assert_eq!(e.outcome.result, OutcomeKind::Invalid);
-        // Staying out of the vote, as it should, a2 shrinks the base to a1 and a4.
+        assert!(e.outcome.invalid.is_empty());
+        assert_eq!(e.outcome.result, OutcomeKind::Rejected);
         let e = run(&gains, "proposal \"p\"\n  decision \"gains\"\n  a2 gains £6\n  against: a1\n");
         assert!(e.outcome.invalid.is_empty());
         assert_eq!(e.outcome.result, OutcomeKind::Rejected);

@@ -177,9 +177,9 @@ pub struct NotVoting {
     pub gain: Option<Decimal>,
     /// For a gain: the most it may gain and still vote.
     pub limit: Option<Decimal>,
-    /// Whether the member voted anyway and its vote was set aside (only for a gain; any other
-    /// ineligible member's vote makes the proposal invalid).
-    pub vote_set_aside: bool,
+    /// Whether the member voted anyway: its vote is disregarded (counted nowhere; the rest of
+    /// the vote stands), as docs/semantics.md step 3 says.
+    pub vote_disregarded: bool,
 }
 
 /// The reasons a member does not vote.
@@ -452,7 +452,13 @@ pub struct TieResult {
     pub votes_cast: bool,
     /// Whether the votes tied.
     pub tied: bool,
-    /// The casting vote, when the decision gives one and there was a tie.
+    /// Whether the tie decides the proposal: the rule, which did not hold, would hold with the
+    /// tie broken in favour (docs/semantics.md step 7, the tipped reading).
+    pub decides: bool,
+    /// The conditions (by number) that stood exactly level and so would tip with the tie broken
+    /// in favour.
+    pub tipped: Vec<usize>,
+    /// The casting vote, when the decision gives one and the tie decides the proposal.
     pub casting_vote: Option<CastingVote>,
 }
 
@@ -487,34 +493,38 @@ pub enum CastingSource {
 pub enum CastingUnused {
     /// The holder does not vote on this proposal.
     NotEligible,
-    /// The holder abstained or was absent and the proposal gives no `casting vote:` line.
+    /// The holder was absent: an absent member casts no vote, casting or other.
+    Absent,
+    /// The holder abstained and the proposal gives no `casting vote:` line.
     NoDirection,
 }
 
 /// The outcome of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
-    /// Passed, rejected, deadlocked or invalid.
+    /// Passed, rejected, escalated, deadlocked or invalid.
     pub result: OutcomeKind,
     /// When a casting vote decided the matter: whose, and how it was cast.
     pub casting_vote: Option<CastingUsed>,
     /// Who vetoed it.
     pub vetoed_by: Vec<Name>,
-    /// When deadlocked: why and where it went.
+    /// When not carried (rejected, escalated or deadlocked): why, and where it went.
     pub deadlock: Option<Deadlock>,
     /// When invalid: every reason.
     pub invalid: Vec<Invalidity>,
 }
 
-/// The four outcomes.
+/// The five outcomes (docs/semantics.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
     /// The proposal is carried.
     Passed,
-    /// The proposal fails.
+    /// The proposal is not carried, and no escalation route applies.
     Rejected,
-    /// Neither: it goes to an escalation route, or nowhere.
+    /// The proposal is not carried and goes to the first body of an escalation route.
+    Escalated,
+    /// The votes tied, the tie decides the proposal, and nothing in the agreement settles it.
     Deadlocked,
     /// The vote cannot stand.
     Invalid,
@@ -526,6 +536,7 @@ impl OutcomeKind {
         match self {
             OutcomeKind::Passed => "passed",
             OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Escalated => "escalated",
             OutcomeKind::Deadlocked => "deadlocked",
             OutcomeKind::Invalid => "invalid",
         }
@@ -544,7 +555,7 @@ pub struct CastingUsed {
     pub cast: Ballot,
 }
 
-/// Why a proposal deadlocked and where it went.
+/// Why a proposal was not carried, and where it went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadlock {
     /// What sent it there.
@@ -557,16 +568,18 @@ pub struct Deadlock {
     pub clause: Option<Place>,
 }
 
-/// What sent a proposal to deadlock.
+/// Why a proposal was not carried (docs/semantics.md steps 5 and 7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlockCause {
-    /// The votes tied and no casting vote settled it.
+    /// The votes tied, the tie decides the proposal, and no casting vote settled it.
     Tie,
-    /// The rule did not hold (and the votes did not tie), with an `if rejected` route.
+    /// The rule did not hold (and no tie decided it).
     Rejected,
-    /// A veto was used, with an `if rejected` route.
+    /// A veto was used.
     Vetoed,
+    /// The votes tied and the casting vote was cast against.
+    CastingVote,
 }
 
 /// One rung of an escalation ladder.
@@ -618,10 +631,6 @@ pub enum Invalidity {
     },
     /// A vote from a name the agreement does not have.
     UnknownMemberVoted { member: String, line: usize },
-    /// A vote from an observer.
-    ObserverVoted { member: Name, line: usize },
-    /// A vote from a member the decision excludes.
-    ExcludedMemberVoted { member: Name, line: usize, clause: Place },
     /// The quorum was not met.
     NoQuorum,
 }
@@ -636,8 +645,6 @@ impl Invalidity {
         match self {
             Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => Some(InvalidReason::UnknownDecision),
             Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
-            Invalidity::ObserverVoted { .. } => Some(InvalidReason::ObserverVoted),
-            Invalidity::ExcludedMemberVoted { .. } => Some(InvalidReason::ExcludedMemberVoted),
             Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
             Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
         }

@@ -4,16 +4,18 @@
 //! holder and whether it used its veto; the tie check with the casting vote; the deadlock and
 //! where it goes.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use super::decision::{Context, Filter};
-use super::tally::{Ballot, TooLarge};
+use super::tally::{Ballot, Relation, TooLarge};
 use super::{
-    CastingSource, CastingUnused, CastingVote, Deadlock, DeadlockCause, EscalationStep, TieResult, VetoHolderResult,
-    VetoInapplicable, VetoResult,
+    CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, ConditionResult, Deadlock, DeadlockCause,
+    EscalationStep, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
 };
 use crate::model::inputs::Proposal;
-use crate::model::{Bloc, BlocSelection, EscalationTrigger, MemberId, Scope, Unit, VetoHolder, VoteChoice};
+use crate::model::{Bloc, BlocSelection, EscalationTrigger, MemberId, Scope, Side, Unit, VetoHolder, VoteChoice};
 use crate::span::Spanned;
 
 impl<'a> Context<'a> {
@@ -99,9 +101,11 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The tie check: the rule did not hold, someone voted for or against, and the eligible
-    /// weight in favour equals the weight against.
-    pub(super) fn tie(&self, proposal: &Proposal) -> TieResult {
+    /// The tie check of docs/semantics.md step 7, made when the rule did not hold: whether the
+    /// votes tied (someone voted for or against, and the eligible weight in favour equals the
+    /// weight against), whether the tie decides the proposal (the rule would hold with the tie
+    /// broken in favour), and, when it does, the casting vote.
+    pub(super) fn tie(&self, proposal: &Proposal, rule: &RuleResult) -> TieResult {
         let (tally, _) = self.tally(Filter::All, Unit::Votes);
         let votes_cast = self
             .agreement
@@ -109,11 +113,20 @@ impl<'a> Context<'a> {
             .iter()
             .any(|m| self.eligible(m.id) && matches!(self.ballot(m.id), Ballot::InFavour | Ballot::Against));
         let tied = votes_cast && tally.in_favour == tally.against;
-        let casting_vote = match (tied, self.decision.casting_vote) {
+        let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
+        let casting_vote = match (decides, self.decision.casting_vote) {
             (true, Some(holder)) => Some(self.casting(holder, proposal)),
             _ => None,
         };
-        TieResult { in_favour: tally.in_favour, against: tally.against, votes_cast, tied, casting_vote }
+        TieResult {
+            in_favour: tally.in_favour,
+            against: tally.against,
+            votes_cast,
+            tied,
+            decides,
+            tipped,
+            casting_vote,
+        }
     }
 
     fn casting(&self, holder: Spanned<MemberId>, proposal: &Proposal) -> CastingVote {
@@ -126,6 +139,11 @@ impl<'a> Context<'a> {
         };
         if !self.eligible(holder.node) {
             vote.unused = Some(CastingUnused::NotEligible);
+            return vote;
+        }
+        // An absent member casts no vote, casting or other, whatever the proposal says.
+        if self.ballot(holder.node) == Ballot::Absent {
+            vote.unused = Some(CastingUnused::Absent);
             return vote;
         }
         let line = proposal.casting_vote.and_then(|c| match c.node {
@@ -157,5 +175,68 @@ impl<'a> Context<'a> {
             route.steps.iter().map(|(body, within)| EscalationStep::new(&body.node, within.map(|w| w.node)));
         let first = steps.next();
         Deadlock { because: cause, escalated_to: first, then: steps.collect(), clause: Some(self.place(route.span)) }
+    }
+}
+
+/// The rule judged in the tipped reading of docs/semantics.md: with the tie broken in favour by
+/// a vote of vanishing size (ε), counted on `in favour` (and `present`) and in every base, in the
+/// conditions that measure a proportion of the whole electorate. Only a comparison that stood
+/// exactly level can change: `left − right` becomes `k·ε`, whose sign is that of `k`. Every
+/// other condition keeps the result it had on the members' own votes. Returns whether the rule
+/// holds so judged, and the numbers of the conditions that tipped.
+pub(super) fn tipped(rule: &RuleResult) -> (bool, Vec<usize>) {
+    let mut changed = Vec::new();
+    let held: Vec<bool> = rule
+        .conditions
+        .iter()
+        .map(|c| match tip(c) {
+            Some(now) => {
+                if now != c.held {
+                    changed.push(c.number);
+                }
+                now
+            }
+            None => c.held,
+        })
+        .collect();
+    (combined(&rule.combination, &held), changed)
+}
+
+/// How one condition is judged with the tie broken in favour, when the casting vote counts in
+/// it and its comparison stood exactly level; `None` when the casting vote changes nothing.
+fn tip(c: &ConditionResult) -> Option<bool> {
+    let m = c.measure.as_ref()?;
+    if m.kind.is_some() || !matches!(c.kind, ConditionKind::Threshold | ConditionKind::HalfPlusOne) {
+        return None;
+    }
+    let comparison = m.requirement.comparison;
+    if comparison.left != comparison.right {
+        return None;
+    }
+    let on_side = matches!(m.side, Side::InFavour | Side::Present);
+    // `left − right` gains k·ε: for `P of BASE`, left = T·den and right = num·B, so k is
+    // den − num on the casting vote's side and −num elsewhere; for `half … plus one`, left = 2T
+    // and right = B + 2·one, so k is 2 − 1 on its side and −1 elsewhere.
+    let k = match (&m.requirement.proportion, on_side) {
+        (Some(p), true) => p.denominator.cmp(&p.numerator),
+        (Some(p), false) => Decimal::ZERO.cmp(&p.numerator),
+        (None, true) => Ordering::Greater,
+        (None, false) => Ordering::Less,
+    };
+    Some(match (k, m.requirement.relation) {
+        (Ordering::Greater, Relation::AtLeast | Relation::MoreThan) => true,
+        (Ordering::Greater, _) => false,
+        (Ordering::Less, Relation::AtMost | Relation::FewerThan) => true,
+        (Ordering::Less, _) => false,
+        (Ordering::Equal, relation) => relation.holds(Decimal::ZERO, Decimal::ZERO),
+    })
+}
+
+/// Whether a combination holds with each condition's result (by number, from 1) given.
+fn combined(combination: &Combination, held: &[bool]) -> bool {
+    match combination {
+        Combination::Condition { number, .. } => held.get(number.wrapping_sub(1)).copied().unwrap_or(false),
+        Combination::All { parts, .. } => parts.iter().all(|p| combined(p, held)),
+        Combination::Any { parts, .. } => parts.iter().any(|p| combined(p, held)),
     }
 }

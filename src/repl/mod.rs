@@ -425,6 +425,15 @@ impl Engine {
     }
 
     fn evaluate_proposal(&self, agreement: &Agreement, proposal: &crate::model::Proposal, input: &str) -> String {
+        let errors = crate::commands::checker_errors(agreement);
+        if !errors.is_empty() {
+            return format!(
+                "{}
+`:check` finds errors in the agreement, so no proposal is evaluated under it until they are fixed.
+",
+                self.render(&errors, "session", &self.text)
+            );
+        }
         let sources = crate::eval::Sources { agreement: &self.text, proposal: input };
         match crate::eval::evaluate(agreement, proposal, sources) {
             Ok(e) => crate::report::eval::evaluation_human(&e, crate::commands::eval::Weights::Hide, self.colour),

@@ -70,7 +70,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             let code = match e.outcome.result {
                 OutcomeKind::Passed => "32",
                 OutcomeKind::Rejected | OutcomeKind::Invalid => "31",
-                OutcomeKind::Deadlocked => "33",
+                OutcomeKind::Escalated | OutcomeKind::Deadlocked => "33",
             };
             format!("\x1b[1mOutcome: \x1b[{code}m{outcome}\x1b[0m.\n")
         }
@@ -131,51 +131,58 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
 
     if let Some(tie) = &e.tie {
         out.push('\n');
-        out.push_str(&tie_human(tie, e));
+        out.push_str(&tie_human(tie));
     }
     out
 }
 
 fn outcome_words(e: &Evaluation) -> String {
     let o = &e.outcome;
+    let why = || -> String {
+        let Some(d) = &o.deadlock else { return "it was not carried".to_string() };
+        match d.because {
+            DeadlockCause::Vetoed => format!("vetoed by {}", list(&o.vetoed_by)),
+            DeadlockCause::Rejected => "the rule did not hold".to_string(),
+            DeadlockCause::CastingVote => match &o.casting_vote {
+                Some(c) => format!("the votes tied and {} cast the casting vote against", c.member),
+                None => "the votes tied and the casting vote was cast against".to_string(),
+            },
+            DeadlockCause::Tie => "the votes tied and nothing settled the tie".to_string(),
+        }
+    };
     match o.result {
         OutcomeKind::Passed => match &o.casting_vote {
             Some(c) => format!("passed on the casting vote of {}", c.member),
             None => "passed: the rule held".to_string(),
         },
-        OutcomeKind::Rejected => {
-            if !o.vetoed_by.is_empty() {
-                format!("rejected: vetoed by {}", list(&o.vetoed_by))
-            } else if let Some(c) = &o.casting_vote {
-                format!("rejected on the casting vote of {}", c.member)
-            } else {
-                "rejected: the rule did not hold".to_string()
-            }
-        }
-        OutcomeKind::Deadlocked => {
-            let Some(d) = &o.deadlock else { return "deadlocked".to_string() };
-            let why = match d.because {
-                DeadlockCause::Tie => "the votes tied and no casting vote settled it".to_string(),
-                DeadlockCause::Rejected => "the rule did not hold".to_string(),
-                DeadlockCause::Vetoed => format!("vetoed by {}", list(&o.vetoed_by)),
+        OutcomeKind::Rejected => match (&o.casting_vote, o.deadlock.as_ref().map(|d| d.because)) {
+            (Some(c), Some(DeadlockCause::CastingVote)) => format!("rejected on the casting vote of {}", c.member),
+            _ => format!("rejected: {}", why()),
+        },
+        OutcomeKind::Escalated => {
+            let Some(step) = o.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()) else {
+                return format!("escalated: {}", why());
             };
-            match &d.escalated_to {
-                Some(step) => {
-                    let mut route = format!("escalated to “{}”", step.body);
-                    if let Some(w) = &step.within {
-                        route.push_str(&format!(" within {w}"));
-                    }
-                    for later in &d.then {
-                        route.push_str(&format!(", then “{}”", later.body));
-                        if let Some(w) = &later.within {
-                            route.push_str(&format!(" within {w}"));
-                        }
-                    }
-                    format!("deadlocked: {why}; {route}")
-                }
-                None => format!("deadlocked: {why}, and the decision gives no route out of a tie"),
+            let mut route = format!("escalated to “{}”", step.body);
+            if let Some(w) = &step.within {
+                route.push_str(&format!(" within {w}"));
             }
+            for later in o.deadlock.iter().flat_map(|d| &d.then) {
+                route.push_str(&format!(", then “{}”", later.body));
+                if let Some(w) = &later.within {
+                    route.push_str(&format!(" within {w}"));
+                }
+            }
+            format!("{route}: not carried ({})", why())
         }
+        OutcomeKind::Deadlocked => match e.tie.as_ref().and_then(|t| t.casting_vote.as_ref()) {
+            Some(c) => format!(
+                "deadlocked: the votes tied, {}'s casting vote could not be used, and the decision gives no route out of a tie",
+                c.member
+            ),
+            None => "deadlocked: the votes tied, and the decision gives neither a casting vote nor a route out of a tie"
+                .to_string(),
+        },
         OutcomeKind::Invalid => {
             let reasons: Vec<String> = o.invalid.iter().map(invalid_words).collect();
             format!("invalid: {}", reasons.join("; "))
@@ -192,13 +199,6 @@ fn invalid_words(reason: &Invalidity) -> String {
         Invalidity::UnknownMemberVoted { member, line } => {
             format!("`{member}` voted (input line {line}) but is not a member of the agreement")
         }
-        Invalidity::ObserverVoted { member, line } => {
-            format!("{member} voted (input line {line}) but is an observer, and observers never vote")
-        }
-        Invalidity::ExcludedMemberVoted { member, line, clause } => format!(
-            "{member} voted (input line {line}) but does not vote on this decision (agreement line {}: {})",
-            clause.line, clause.text
-        ),
         Invalidity::NoQuorum => "the quorum was not met".to_string(),
     }
 }
@@ -238,8 +238,11 @@ pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) 
             money(nv.limit.unwrap_or_default(), e)
         ),
     };
-    if nv.vote_set_aside {
-        s.push_str(&format!(" Its vote {} is set aside.", m.vote.words()));
+    if nv.vote_disregarded {
+        s.push_str(&format!(
+            " It voted {} anyway: that vote is disregarded, and the rest of the vote stands.",
+            m.vote.words()
+        ));
     }
     s
 }
@@ -332,7 +335,7 @@ fn veto_human(veto: &VetoResult) -> String {
     out
 }
 
-fn tie_human(tie: &TieResult, e: &Evaluation) -> String {
+fn tie_human(tie: &TieResult) -> String {
     if !tie.votes_cast {
         return "Tie: no eligible member voted for or against, so there is no tie.\n".to_string();
     }
@@ -344,6 +347,23 @@ fn tie_human(tie: &TieResult, e: &Evaluation) -> String {
         );
     }
     let mut out = format!("Tie: {} in favour and {} against: the votes tied.\n", num(tie.in_favour), num(tie.against));
+    if !tie.decides {
+        out.push_str(
+            "  Even with the tie broken in favour the rule would not hold (a casting vote counts only towards a proportion of the whole meeting's votes, never as a member's consent, a kind's or a bloc's majority, a veto or the quorum), so the tie does not decide the proposal.\n",
+        );
+        return out;
+    }
+    let numbers: Vec<String> = tie.tipped.iter().map(|n| n.to_string()).collect();
+    out.push_str(&match numbers.as_slice() {
+        [] => "  With the tie broken in favour the rule would hold, so the tie decides the proposal.\n".to_string(),
+        [one] => format!(
+            "  With the tie broken in favour, condition {one} would hold and with it the rule, so the tie decides the proposal.\n"
+        ),
+        many => format!(
+            "  With the tie broken in favour, conditions {} would hold and with them the rule, so the tie decides the proposal.\n",
+            list(many)
+        ),
+    });
     match &tie.casting_vote {
         Some(c) => {
             out.push_str(&format!("  {} has the casting vote (line {}: {}).", c.member, c.clause.line, c.clause.text));
@@ -357,14 +377,13 @@ fn tie_human(tie: &TieResult, e: &Evaluation) -> String {
                 (None, _, Some(CastingUnused::NotEligible)) => {
                     out.push_str(" But it does not vote on this proposal, so the casting vote cannot be used.\n")
                 }
+                (None, _, Some(CastingUnused::Absent)) => out.push_str(&format!(
+                    " But {} was absent, and an absent member casts no vote, so the casting vote cannot be used.\n",
+                    c.member
+                )),
                 (None, _, _) => out.push_str(&format!(
-                    " But {} {} and the proposal gives no `casting vote:` line, so the tie stands.\n",
-                    c.member,
-                    if e.members.iter().any(|m| m.member == c.member && m.vote == Ballot::Abstaining) {
-                        "abstained"
-                    } else {
-                        "was absent"
-                    }
+                    " But {} abstained and the proposal gives no `casting vote:` line, so the tie stands.\n",
+                    c.member
                 )),
             }
         }

@@ -814,6 +814,7 @@ pub enum ResultClause {
 pub enum OutcomeWord {
     Passed,
     Rejected,
+    Escalated,
     Deadlocked,
     Invalid,
 }
@@ -823,8 +824,6 @@ pub enum OutcomeWord {
 pub enum InvalidReason {
     NoQuorum,
     UnknownMemberVoted,
-    ObserverVoted,
-    ExcludedMemberVoted,
     UnknownDecision,
 }
 
@@ -846,7 +845,7 @@ pub enum ShareHolder {
 /// What a scenario expects.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Expectation {
-    /// `expect rejected`, `expect deadlocked, escalated to "mediation"`
+    /// `expect rejected`, `expect escalated to "mediation"`
     Outcome { outcome: OutcomeWord, detail: Option<Spanned<OutcomeDetail>> },
     /// `expect hhft receives £1,200,000` (`bears` for a deficit)
     Share { holder: Spanned<ShareHolder>, receives: bool, amount: Spanned<Amount> },

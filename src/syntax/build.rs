@@ -633,6 +633,7 @@ impl Builder {
                 let outcome = match word.as_str() {
                     "passed" => OutcomeWord::Passed,
                     "rejected" => OutcomeWord::Rejected,
+                    "escalated" => OutcomeWord::Escalated,
                     "deadlocked" => OutcomeWord::Deadlocked,
                     _ => OutcomeWord::Invalid,
                 };
@@ -640,7 +641,9 @@ impl Builder {
                     Some(d) => {
                         let d_inner = first_meaningful(&d)?;
                         let node = match d_inner.as_rule() {
-                            Rule::escalated_to => OutcomeDetail::EscalatedTo(self.string_child(&d_inner)?),
+                            Rule::escalated_to | Rule::to_body => {
+                                OutcomeDetail::EscalatedTo(self.string_child(&d_inner)?)
+                            }
                             Rule::casting_by => {
                                 OutcomeDetail::CastingVoteOf(self.member_ref(&self.need(&d_inner, Rule::member_ref)?))
                             }
@@ -649,8 +652,10 @@ impl Builder {
                                 OutcomeDetail::Because(match reason.as_str() {
                                     "no quorum" => InvalidReason::NoQuorum,
                                     "an unknown member voted" => InvalidReason::UnknownMemberVoted,
-                                    "an observer voted" => InvalidReason::ObserverVoted,
-                                    "an excluded member voted" => InvalidReason::ExcludedMemberVoted,
+                                    "an observer voted" | "an excluded member voted" => {
+                                        self.report(SyntaxError::DisregardedVote { at: self.span(&reason).into() });
+                                        return None;
+                                    }
                                     _ => InvalidReason::UnknownDecision,
                                 })
                             }
@@ -658,6 +663,11 @@ impl Builder {
                         Some(self.spanned(&d, node))
                     }
                     None => None,
+                };
+                // The first round's `deadlocked, escalated to "…"` is what is now called escalated.
+                let outcome = match (&outcome, detail.as_ref().map(|d| &d.node)) {
+                    (OutcomeWord::Deadlocked, Some(OutcomeDetail::EscalatedTo(_))) => OutcomeWord::Escalated,
+                    _ => outcome,
                 };
                 Expectation::Outcome { outcome, detail }
             }

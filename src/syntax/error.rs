@@ -139,6 +139,18 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// `expect invalid because an observer voted` (or an excluded member): such a vote is
+    /// disregarded, so it never makes a vote invalid.
+    #[error("a vote from a member who does not vote on the decision is disregarded, not a reason for an invalid vote")]
+    #[diagnostic(
+        code(concord::parse::disregarded_vote),
+        help("the rest of the vote stands without it (docs/semantics.md, step 3): expect the outcome of the other members' votes, e.g. `expect passed`")
+    )]
+    DisregardedVote {
+        #[label("this vote is disregarded")]
+        at: SourceSpan,
+    },
+
     /// Digits grouped by commas in the wrong places.
     #[error("the commas in `{text}` are not in thousands")]
     #[diagnostic(code(concord::parse::digit_grouping))]
@@ -210,6 +222,7 @@ impl SyntaxError {
             | SyntaxError::ClauseNotAllowed { at, .. }
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
+            | SyntaxError::DisregardedVote { at }
             | SyntaxError::DigitGrouping { at, .. }
             | SyntaxError::NumberTooLarge { at, .. }
             | SyntaxError::InvalidDate { at, .. }

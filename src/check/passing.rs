@@ -1,0 +1,121 @@
+//! Whether a decision can pass at all, and whether it can pass with nobody in favour, asked of
+//! the evaluator itself so that the checker's answer is a theorem the evaluator cannot
+//! contradict (docs/semantics.md, "Never passes is a theorem").
+//!
+//! In: an agreement and one of its decisions' rules. Out: whether some proposal passes (decided
+//! by the rule's shape when the rule is monotone, otherwise by trying every ballot of every
+//! eligible member for small electorates), and whether an empty or all-abstaining meeting
+//! passes it.
+
+use crate::eval::{Evaluator, OutcomeKind};
+use crate::model::inputs::{DecisionRef, Proposal, Vote, Voter};
+use crate::model::{
+    conditions, Agreement, Comparator, Condition, Decision, Exclusion, Rule, Side, TimedRule, VoteChoice,
+};
+use crate::span::{Span, Spanned};
+use crate::weights::Electorate;
+
+/// Most eligible members for which every ballot is tried (4^n proposals, twice).
+const MOST_TRIED: usize = 5;
+
+/// Whether a rule is monotone in the sense of docs/semantics.md: every condition counts
+/// `in favour` (or `present`) upwards, so that everyone eligible present and in favour is the
+/// best case for passing.
+pub(super) fn monotone(rule: &Spanned<Rule>) -> bool {
+    let up = |c: &Comparator| matches!(c, Comparator::AtLeast | Comparator::MoreThan);
+    let on = |s: &Side| matches!(s, Side::InFavour | Side::Present);
+    conditions(rule).iter().all(|part| match &part.node {
+        Rule::Condition(c) => match c {
+            Condition::Unanimous | Condition::Bloc { .. } => match c {
+                Condition::Bloc { comparator, .. } => up(comparator),
+                _ => true,
+            },
+            Condition::Every { side, .. } | Condition::Member { side, .. } | Condition::HalfPlusOne { side, .. } => {
+                on(side)
+            }
+            Condition::Threshold { comparator, side, .. } | Condition::Count { comparator, side, .. } => {
+                up(comparator) && on(side)
+            }
+            Condition::NoMember { .. } => false,
+        },
+        _ => true,
+    })
+}
+
+/// A proposal for `decision` on a day its `rule` is in force, with the given ballots.
+fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::MemberId, VoteChoice)]) -> Proposal {
+    let date = rule.from.or(rule.until).map(|d| Spanned::new(d, Span::default()));
+    Proposal {
+        title: Spanned::new(String::new(), Span::default()),
+        decision: Some(Spanned::new(DecisionRef::Known(decision.id), Span::default())),
+        date,
+        revenue: Default::default(),
+        duties_at_risk: Vec::new(),
+        commitments: Default::default(),
+        votes: ballots
+            .iter()
+            .map(|(member, choice)| Vote { voter: Voter::Known(*member), choice: *choice, span: Span::default() })
+            .collect(),
+        casting_vote: None,
+    }
+}
+
+/// Whether the evaluator passes `proposal`.
+fn passes(evaluator: &Evaluator<'_>, proposal: &Proposal) -> bool {
+    evaluator.evaluate(proposal, "").is_ok_and(|e| e.outcome.result == OutcomeKind::Passed)
+}
+
+/// Whether some proposal passes `rule`, tried ballot by ballot (each eligible member in favour,
+/// against, abstaining or absent, with and without `casting vote: in favour`). `None` when the
+/// electorate is too large to try, or when the decision excludes members for their gains (a
+/// proposal can then shrink the electorate in ways not tried here).
+pub(super) fn some_proposal_passes(
+    agreement: &Agreement,
+    decision: &Decision,
+    electorate: &Electorate,
+    rule: &TimedRule,
+) -> Option<bool> {
+    if decision.exclusions.iter().any(|e| matches!(e, Exclusion::Gain { .. })) {
+        return None;
+    }
+    let players: Vec<_> = electorate.eligible().map(|v| v.member).collect();
+    if players.len() > MOST_TRIED {
+        return None;
+    }
+    let evaluator = Evaluator::new(agreement, "");
+    let choices = [None, Some(VoteChoice::InFavour), Some(VoteChoice::Against), Some(VoteChoice::Abstaining)];
+    let total = 4usize.checked_pow(u32::try_from(players.len()).ok()?)?;
+    for mut code in 0..total {
+        let mut ballots = Vec::with_capacity(players.len());
+        for member in &players {
+            if let Some(Some(choice)) = choices.get(code % 4) {
+                ballots.push((*member, *choice));
+            }
+            code /= 4;
+        }
+        let mut p = proposal(decision, rule, &ballots);
+        if passes(&evaluator, &p) {
+            return Some(true);
+        }
+        if decision.casting_vote.is_some() {
+            p.casting_vote = Some(Spanned::new(VoteChoice::InFavour, Span::default()));
+            if passes(&evaluator, &p) {
+                return Some(true);
+            }
+        }
+    }
+    Some(false)
+}
+
+/// Whether a meeting where nobody votes in favour passes `rule`: nobody present, or every
+/// eligible member present and abstaining.
+pub(super) fn passes_without_support(
+    agreement: &Agreement,
+    decision: &Decision,
+    electorate: &Electorate,
+    rule: &TimedRule,
+) -> bool {
+    let evaluator = Evaluator::new(agreement, "");
+    let abstaining: Vec<_> = electorate.eligible().map(|v| (v.member, VoteChoice::Abstaining)).collect();
+    passes(&evaluator, &proposal(decision, rule, &[])) || passes(&evaluator, &proposal(decision, rule, &abstaining))
+}
