@@ -207,6 +207,16 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     not_carried(decision, reason, disregarded)
 }
 
+/// Who votes on `decision` under `proposal`'s facts (step 2), each with its exact weight
+/// (reference §7). For questions about a decision in general, pass a proposal stating no facts.
+pub fn weights(
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: &Proposal,
+) -> Result<BTreeMap<MemberId, BigRational>, OracleError> {
+    Ok(who_votes(agreement, decision, proposal)?.weights)
+}
+
 /// Step 1, "The decision and its rule": the proposal must name a decision of the agreement;
 /// if the decision has dated rules, the proposal must carry a date and a rule must be in force
 /// on it. The outer error is the oracle's; the inner one makes the proposal invalid.

@@ -186,11 +186,14 @@ fn weigh(
     // Each reserved share that has an eligible member of its kind: its holders share it equally.
     let mut reserved_for: BTreeMap<MemberId, BigRational> = BTreeMap::new();
     let mut reserved_in_force = BigRational::zero();
+    let (mut lapsed, mut in_force) = (false, false);
     for share in &agreement.voting.reserved {
         let holders: Vec<MemberId> = eligible.iter().filter(|m| m.is_of_kind(share.kind.node)).map(|m| m.id).collect();
         if holders.is_empty() {
-            continue; // lapses for this decision
+            lapsed = true; // lapses for this decision
+            continue;
         }
+        in_force = true;
         let share = rational(share.share.node.0) / whole(100);
         let each = ratio(&share, &whole(holders.len() as u64))
             .ok_or(OracleError::Unsupported("a reserved share with no holders"))?;
@@ -200,6 +203,14 @@ fn weigh(
             }
         }
         reserved_in_force += share;
+    }
+    // "the others share all the votes": with one reserved share that is everyone. With another
+    // kind's share still in force, the reference does not say whether that kind takes part in
+    // the lapsed share (it then holds more than its reserved percentage) or the members outside
+    // the reserved kinds take all of it (it keeps exactly its percentage). Both readings are
+    // one line here; until the reference picks one, the oracle declines.
+    if lapsed && in_force {
+        return Err(OracleError::Unsupported("a reserved share that lapses while another kind's reserved share holds"));
     }
     let rest = BigRational::one() - reserved_in_force;
     if rest.is_negative() {
@@ -212,15 +223,19 @@ fn weigh(
         others.push((member.id, scheme_weight(agreement, decision, proposal, member)?));
     }
     let scheme_total = others.iter().fold(BigRational::zero(), |sum, (_, w)| sum + w);
+    // "everyone else shares the other 90% in proportion to the scheme": when nobody else is
+    // eligible, or nobody else weighs anything under the scheme, the reference does not say
+    // who holds the rest (nobody, so that the reserved kinds hold only their shares; or the
+    // reserved kinds, pro rata). The oracle declines.
+    if scheme_total.is_zero() && !rest.is_zero() {
+        return Err(OracleError::Unsupported(
+            "reserved shares with nobody outside the reserved kinds weighing anything to share the rest",
+        ));
+    }
     for (member, weight) in others {
         let share = match ratio(&weight, &scheme_total) {
             Some(part) => &rest * part,
-            None if rest.is_zero() => BigRational::zero(),
-            None => {
-                return Err(OracleError::Unsupported(
-                    "the rest of the votes are shared in proportion to the scheme, but nobody outside the reserved kinds weighs anything under it",
-                ))
-            }
+            None => BigRational::zero(),
         };
         weights.insert(member, share);
     }
