@@ -591,3 +591,68 @@ proposal "statutory veto"
     );
     assert_eq!(got, ["invalid (Some(NoQuorum))", "passed", "escalated to \"the board\" (vetoed)", "passed"]);
 }
+
+/// One minimal case of each way the evaluator of today (casting votes override everything,
+/// ties not escalated by `if rejected`) differs from docs/semantics.md; the report of the
+/// differential tests lists them. The evaluator today says, in order: passed on the casting
+/// vote of p1; rejected on the casting vote of p1; deadlocked with no route; deadlocked and
+/// escalated to "the board"; passed on the casting vote of p1.
+#[test]
+fn where_the_old_evaluator_differs() {
+    let agreement = r#"agreement "B"
+member p1
+  chair
+member p2
+member p3
+member p4
+decision "consent"
+  passes if more than half of votes cast in favour and p2 in favour
+  on a tie, the chair has the casting vote
+decision "majority, rejection route"
+  passes if more than half of votes cast in favour
+  on a tie, the chair has the casting vote
+  if rejected, escalate to "mediation"
+decision "majority, no casting vote"
+  passes if more than half of votes cast in favour
+  if rejected, escalate to "mediation"
+decision "unanimous, tie route"
+  passes if unanimous
+  on a tie, escalate to "the board"
+"#;
+    let proposals = r#"proposal "a casting vote is never a named member's consent"
+  decision "consent"
+  in favour: p1, p3
+  against: p2, p4
+
+proposal "a casting vote against takes the rejection route"
+  decision "majority, rejection route"
+  in favour: p3, p4
+  against: p1, p2
+
+proposal "a deciding tie with no casting vote takes the rejection route"
+  decision "majority, no casting vote"
+  in favour: p1
+  against: p2
+
+proposal "a tie that cannot decide a unanimous rule is a plain rejection"
+  decision "unanimous, tie route"
+  in favour: p1
+  against: p2
+
+proposal "an absent chair casts nothing, whatever the proposal says"
+  decision "majority, rejection route"
+  in favour: p3
+  against: p4
+  casting vote: in favour
+"#;
+    assert_eq!(
+        decided(agreement, proposals),
+        [
+            "rejected (the rule did not hold)",
+            "escalated to \"mediation\" (casting vote of p1 against)",
+            "escalated to \"mediation\" (tied)",
+            "rejected (the rule did not hold)",
+            "escalated to \"mediation\" (tied)",
+        ]
+    );
+}
