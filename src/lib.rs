@@ -24,6 +24,7 @@ pub mod fmt;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod oracle;
 pub mod power;
 pub mod repl;
 pub mod report;

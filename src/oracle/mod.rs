@@ -1,0 +1,439 @@
+//! The reference evaluator: docs/semantics.md's algorithm, written out naively, to hold the
+//! engines to it.
+//!
+//! In: a resolved [`Agreement`] and a resolved [`Proposal`]. Out: a [`Verdict`] (passed,
+//! rejected, escalated, deadlocked or invalid, with the casting vote, the body escalated to,
+//! the reason it is invalid or was not carried, and the votes disregarded), or
+//! [`OracleError::Unsupported`] where the model says something the reference does not say how
+//! to read. It guesses nothing.
+//!
+//! This is a twin, not an engine. It reads only the resolved model and shares no code with
+//! `eval`, `coalitions`, `weights`, `power` or `money`: every weight is worked out again from
+//! language reference §7, every condition judged from §9 and §10, in exact rationals
+//! ([`num_rational::BigRational`]) that never round. It is meant to be read beside
+//! docs/semantics.md, one function per step, in the same order:
+//!
+//! 1. [`the_decision_and_its_rule`]: the decision named, and the rule in force;
+//! 2. [`who_votes`]: the eligible members and their weights;
+//! 3. [`the_ballots`]: the votes, unknown voters making the proposal invalid and ineligible
+//!    ones disregarded;
+//! 4. [`the_quorum`];
+//! 5. [`the_vetoes`];
+//! 6. [`the_rule`];
+//! 7. [`a_tie`], with the tipped reading and the casting vote;
+//! 8. [`not_carried`]: escalated, deadlocked or rejected.
+//!
+//! It is slow on purpose (it recounts every tally for every condition) and meant for small
+//! cases: property tests compare it with the evaluator and the coalition engine.
+
+mod conditions;
+mod exact;
+mod weights;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use num_rational::BigRational;
+use num_traits::Zero;
+
+use crate::model::inputs::{DecisionRef, Proposal, Voter};
+use crate::model::{Agreement, BlocSelection, Decision, EscalationTrigger, MemberId, Rule, VetoHolder, VoteChoice};
+use conditions::Reading;
+use weights::Electorate;
+
+/// The five ways a proposal ends ("So every proposal ends as one of …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OutcomeKind {
+    /// Carried, perhaps on a casting vote.
+    Passed,
+    /// Not carried, with no route for it to take.
+    Rejected,
+    /// Not carried, and sent to a body by an escalation route.
+    Escalated,
+    /// A tie that nothing in the agreement settles.
+    Deadlocked,
+    /// The vote cannot stand.
+    Invalid,
+}
+
+/// Why a proposal is invalid (steps 1, 3 and 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InvalidReason {
+    /// It names no decision, or one the agreement does not have (step 1).
+    UnknownDecision,
+    /// The decision's rules are dated and the proposal carries no date (step 1).
+    NoDate,
+    /// No rule of the decision is in force on the proposal's date (step 1).
+    NoRuleInForce,
+    /// A vote from a name the agreement does not have (step 3).
+    UnknownMemberVoted,
+    /// The quorum did not hold (step 4).
+    NoQuorum,
+}
+
+/// Why a proposal was not carried (steps 5 and 7), which decides where it goes (step 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NotCarried {
+    /// A veto holder used its veto (step 5).
+    Vetoed,
+    /// The rule did not hold, and no tie decided it (steps 6 and 7).
+    RuleDidNotHold,
+    /// A deciding tie, and this member's casting vote went against (step 7.1).
+    CastingVoteAgainst(MemberId),
+    /// A deciding tie that no casting vote settled (step 7.2).
+    Tied,
+}
+
+/// What a proposal comes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// How it ended.
+    pub outcome: OutcomeKind,
+    /// Whose casting vote decided it, when it was passed or rejected on the casting vote.
+    pub casting_vote: Option<MemberId>,
+    /// The first body of the route it took, when escalated.
+    pub escalated_to: Option<String>,
+    /// Why it is invalid, when it is: the first step that found it so.
+    pub invalid: Option<InvalidReason>,
+    /// Why it was not carried, when it was not (rejected, escalated or deadlocked).
+    pub not_carried: Option<NotCarried>,
+    /// Members who voted without being eligible, whose votes were disregarded (step 3), in
+    /// the order the proposal lists them.
+    pub disregarded: Vec<MemberId>,
+}
+
+impl Verdict {
+    fn invalid(reason: InvalidReason, disregarded: Vec<MemberId>) -> Verdict {
+        Verdict {
+            outcome: OutcomeKind::Invalid,
+            casting_vote: None,
+            escalated_to: None,
+            invalid: Some(reason),
+            not_carried: None,
+            disregarded,
+        }
+    }
+
+    fn passed(casting_vote: Option<MemberId>, disregarded: Vec<MemberId>) -> Verdict {
+        Verdict {
+            outcome: OutcomeKind::Passed,
+            casting_vote,
+            escalated_to: None,
+            invalid: None,
+            not_carried: None,
+            disregarded,
+        }
+    }
+}
+
+/// Something in the model the reference does not say how to read: the oracle declines rather
+/// than guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OracleError {
+    /// What it is.
+    #[error("the reference evaluator cannot read {0}")]
+    Unsupported(&'static str),
+}
+
+/// How one eligible member stands on the proposal (reference §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ballot {
+    InFavour,
+    Against,
+    Abstaining,
+    Absent,
+}
+
+/// Everything the later steps look at: who votes, with what weight, and how.
+struct Meeting<'a> {
+    agreement: &'a Agreement,
+    electorate: Electorate,
+    /// The eligible members' ballots; an eligible member not listed is absent.
+    ballots: BTreeMap<MemberId, Ballot>,
+}
+
+impl Meeting<'_> {
+    /// How `member` stands; a member who is not eligible "is counted nowhere", so absent.
+    fn ballot(&self, member: MemberId) -> Ballot {
+        self.ballots.get(&member).copied().unwrap_or(Ballot::Absent)
+    }
+
+    /// The weight of the eligible members with `ballot`.
+    fn weight_of(&self, ballot: Ballot) -> BigRational {
+        self.electorate
+            .weights
+            .iter()
+            .filter(|(m, _)| self.ballot(**m) == ballot)
+            .fold(BigRational::zero(), |sum, (_, w)| sum + w)
+    }
+}
+
+/// Decides `proposal` under `agreement`, by docs/semantics.md's algorithm: the first step that
+/// settles it gives the outcome.
+pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, OracleError> {
+    // Step 1.
+    let (decision, rule) = match the_decision_and_its_rule(agreement, proposal)? {
+        Ok(found) => found,
+        Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
+    };
+    // Step 2.
+    let electorate = who_votes(agreement, decision, proposal)?;
+    // Step 3.
+    let (ballots, disregarded) = match the_ballots(&electorate, proposal) {
+        Ok(counted) => counted,
+        Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
+    };
+    let meeting = Meeting { agreement, electorate, ballots };
+    // Step 4.
+    if !the_quorum(&meeting, agreement, decision)? {
+        return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
+    }
+    // Step 5.
+    let reason = if the_vetoes(&meeting, decision, proposal)? {
+        NotCarried::Vetoed
+    // Step 6.
+    } else if the_rule(&meeting, rule)? {
+        return Ok(Verdict::passed(None, disregarded));
+    // Step 7.
+    } else {
+        match a_tie(&meeting, decision, rule, proposal)? {
+            Tie::PassedOnTheCastingVote(holder) => return Ok(Verdict::passed(Some(holder), disregarded)),
+            Tie::NotCarried(reason) => reason,
+        }
+    };
+    // Step 8.
+    not_carried(decision, reason, disregarded)
+}
+
+/// Who votes on `decision` under `proposal`'s facts (step 2), each with its exact weight
+/// (reference §7). For questions about a decision in general, pass a proposal stating no facts.
+pub fn weights(
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: &Proposal,
+) -> Result<BTreeMap<MemberId, BigRational>, OracleError> {
+    Ok(who_votes(agreement, decision, proposal)?.weights)
+}
+
+/// Step 1, "The decision and its rule": the proposal must name a decision of the agreement;
+/// if the decision has dated rules, the proposal must carry a date and a rule must be in force
+/// on it. The outer error is the oracle's; the inner one makes the proposal invalid.
+#[allow(clippy::type_complexity)]
+fn the_decision_and_its_rule<'a>(
+    agreement: &'a Agreement,
+    proposal: &Proposal,
+) -> Result<Result<(&'a Decision, &'a Rule), InvalidReason>, OracleError> {
+    let decision = match proposal.decision.as_ref().map(|d| &d.node) {
+        Some(DecisionRef::Known(id)) => agreement.decision(*id),
+        Some(DecisionRef::Unknown(_)) | None => None,
+    };
+    let Some(decision) = decision else { return Ok(Err(InvalidReason::UnknownDecision)) };
+    let dated = decision.rules.iter().any(|r| r.from.is_some() || r.until.is_some());
+    let in_force: Vec<&Rule> = if dated {
+        let Some(date) = proposal.date.map(|d| d.node) else { return Ok(Err(InvalidReason::NoDate)) };
+        // "`until D` holds up to and including D; `from D` holds from D onwards" (§9).
+        decision
+            .rules
+            .iter()
+            .filter(|r| r.from.is_none_or(|from| from <= date) && r.until.is_none_or(|until| date <= until))
+            .map(|r| &r.rule.node)
+            .collect()
+    } else {
+        decision.rules.iter().map(|r| &r.rule.node).collect()
+    };
+    match in_force.as_slice() {
+        [] if dated => Ok(Err(InvalidReason::NoRuleInForce)),
+        [] => Err(OracleError::Unsupported("a decision with no rule")),
+        [rule] => Ok(Ok((decision, rule))),
+        _ => Err(OracleError::Unsupported("a decision with more than one rule in force")),
+    }
+}
+
+/// Step 2, "Who votes": every member except observers, members the decision's clauses
+/// exclude, and members whose gain under this proposal is over the limit; each eligible member
+/// has an exact weight (reference §7).
+fn who_votes(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> Result<Electorate, OracleError> {
+    weights::electorate(agreement, decision, proposal)
+}
+
+/// Step 3, "The ballots": a vote from a name the agreement does not have makes the proposal
+/// invalid; a vote from a member who is not eligible is disregarded ("counted nowhere, the rest
+/// of the vote stands"). Out: the eligible members' ballots, and the members disregarded.
+fn the_ballots(
+    electorate: &Electorate,
+    proposal: &Proposal,
+) -> Result<(BTreeMap<MemberId, Ballot>, Vec<MemberId>), InvalidReason> {
+    let mut ballots = BTreeMap::new();
+    let mut disregarded = Vec::new();
+    for vote in &proposal.votes {
+        let member = match &vote.voter {
+            Voter::Known(member) => *member,
+            Voter::Unknown(_) => return Err(InvalidReason::UnknownMemberVoted),
+        };
+        if !electorate.is_eligible(member) {
+            disregarded.push(member);
+            continue;
+        }
+        let ballot = match vote.choice {
+            VoteChoice::InFavour => Ballot::InFavour,
+            VoteChoice::Against => Ballot::Against,
+            VoteChoice::Abstaining => Ballot::Abstaining,
+        };
+        ballots.insert(member, ballot);
+    }
+    Ok((ballots, disregarded))
+}
+
+/// Step 4, "Quorum": the decision's quorum, else the agreement's default one, judged on the
+/// eligible members' ballots (a casting vote never counts towards it). No quorum holds.
+fn the_quorum(meeting: &Meeting<'_>, agreement: &Agreement, decision: &Decision) -> Result<bool, OracleError> {
+    let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+    match quorum {
+        Some(quorum) => meeting.holds(&quorum.node, Reading::AsVoted),
+        None => Ok(true),
+    }
+}
+
+/// Step 5, "Vetoes": whether a veto holder used its veto — "a member holder by voting against;
+/// a bloc when more than half of its eligible votes cast are against". A member who does not
+/// vote cannot veto; a statutory veto applies only when the proposal puts the holder's
+/// statutory duties at risk (reference §9, "Vetoes").
+fn the_vetoes(meeting: &Meeting<'_>, decision: &Decision, proposal: &Proposal) -> Result<bool, OracleError> {
+    let agreement = meeting.agreement;
+    let at_risk = |member: MemberId| proposal.duties_at_risk.iter().any(|d| d.node == member);
+    let member_vetoes = |member: MemberId, statutory_only: bool| {
+        meeting.electorate.is_eligible(member)
+            && (!statutory_only || at_risk(member))
+            && meeting.ballot(member) == Ballot::Against
+    };
+    let mut used = Vec::new();
+    for veto in &decision.vetoes {
+        match &veto.holder {
+            // `lbh may veto`
+            VetoHolder::Member(member) => used.push(member_vetoes(*member, veto.statutory_only)),
+            // `any [KIND] member may veto`: every eligible member (of that kind).
+            VetoHolder::AnyMember(kind) => {
+                for member in agreement.members.iter().filter(|m| kind.is_none_or(|k| m.is_of_kind(k))) {
+                    used.push(member_vetoes(member.id, veto.statutory_only));
+                }
+            }
+            // `each bloc may veto`, `the ID bloc may veto`
+            VetoHolder::Bloc(selection) => {
+                let blocs: Vec<&crate::model::Bloc> = match selection {
+                    BlocSelection::Each => agreement.blocs.iter().collect(),
+                    BlocSelection::One(id) => agreement.bloc(*id).into_iter().collect(),
+                };
+                for bloc in blocs {
+                    if veto.statutory_only {
+                        // The reference does not say whose duties are a bloc's. When none of
+                        // its members' duties are at risk, or all of them are, every reading
+                        // agrees; in between, the oracle declines.
+                        let risked = bloc.members.iter().filter(|m| at_risk(**m)).count();
+                        if risked == 0 {
+                            continue;
+                        }
+                        if risked < bloc.members.len() {
+                            return Err(OracleError::Unsupported(
+                                "a bloc's statutory veto when some, not all, of its members' duties are at risk",
+                            ));
+                        }
+                    }
+                    let eligible: Vec<MemberId> =
+                        bloc.members.iter().copied().filter(|m| meeting.electorate.is_eligible(*m)).collect();
+                    let weight = |ballot: Ballot| {
+                        eligible
+                            .iter()
+                            .filter(|m| meeting.ballot(**m) == ballot)
+                            .filter_map(|m| meeting.electorate.weights.get(m))
+                            .fold(BigRational::zero(), |sum, w| sum + w)
+                    };
+                    let (in_favour, against) = (weight(Ballot::InFavour), weight(Ballot::Against));
+                    let cast = &in_favour + &against;
+                    // More than half of its votes cast: against > cast / 2.
+                    used.push(&against + &against > cast);
+                }
+            }
+        }
+    }
+    Ok(used.into_iter().any(|u| u))
+}
+
+/// Step 6, "The rule": each condition judged exactly on the eligible members' ballots.
+fn the_rule(meeting: &Meeting<'_>, rule: &Rule) -> Result<bool, OracleError> {
+    meeting.holds(rule, Reading::AsVoted)
+}
+
+/// What a tie came to (step 7).
+enum Tie {
+    /// The holder cast the casting vote in favour.
+    PassedOnTheCastingVote(MemberId),
+    /// Not carried, and why.
+    NotCarried(NotCarried),
+}
+
+/// Step 7, "A tie": the votes are tied when an eligible member voted in favour or against and
+/// the weight in favour equals the weight against. A tie decides the proposal when the rule
+/// would hold in the tipped reading; then the casting vote, if its holder is eligible and
+/// present, settles it (7.1), and otherwise the votes tied (7.2). A tie that does not decide
+/// the proposal changes nothing: the rule did not hold.
+fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Proposal) -> Result<Tie, OracleError> {
+    let someone_voted = meeting.ballots.values().any(|b| matches!(b, Ballot::InFavour | Ballot::Against));
+    let tied = someone_voted && meeting.weight_of(Ballot::InFavour) == meeting.weight_of(Ballot::Against);
+    if !tied || !meeting.holds(rule, Reading::TippedInFavour)? {
+        return Ok(Tie::NotCarried(NotCarried::RuleDidNotHold));
+    }
+    // 7.1: "If the decision gives a casting vote and its holder is eligible and present, the
+    // holder casts it: as the proposal says, otherwise as the holder itself voted. A holder who
+    // abstained, with no `casting vote:` line, does not cast it."
+    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node) else {
+        return Ok(Tie::NotCarried(NotCarried::Tied));
+    };
+    let own = meeting.ballot(holder);
+    if !meeting.electorate.is_eligible(holder) || own == Ballot::Absent {
+        return Ok(Tie::NotCarried(NotCarried::Tied));
+    }
+    let cast = match proposal.casting_vote.as_ref().map(|c| c.node) {
+        Some(VoteChoice::InFavour) => Ballot::InFavour,
+        Some(VoteChoice::Against) => Ballot::Against,
+        Some(VoteChoice::Abstaining) => return Err(OracleError::Unsupported("a casting vote cast as an abstention")),
+        None => own,
+    };
+    Ok(match cast {
+        Ballot::InFavour => Tie::PassedOnTheCastingVote(holder),
+        Ballot::Against => Tie::NotCarried(NotCarried::CastingVoteAgainst(holder)),
+        // 7.2: no direction, so the votes tied.
+        Ballot::Abstaining | Ballot::Absent => Tie::NotCarried(NotCarried::Tied),
+    })
+}
+
+/// Step 8, "Not carried": a tie takes the `on a tie, escalate to …` route (8.1); else anything
+/// not carried takes the `if rejected, escalate to …` route (8.2); else a tie is deadlocked
+/// (8.3) and anything else rejected (8.4).
+fn not_carried(decision: &Decision, reason: NotCarried, disregarded: Vec<MemberId>) -> Result<Verdict, OracleError> {
+    let first_body = |trigger: EscalationTrigger| -> Result<Option<String>, OracleError> {
+        let routes: Vec<_> = decision.escalations.iter().filter(|e| e.trigger == trigger).collect();
+        match routes.as_slice() {
+            [] => Ok(None),
+            [route] => match route.steps.first() {
+                Some((body, _)) => Ok(Some(body.node.clone())),
+                None => Err(OracleError::Unsupported("an escalation route with no body")),
+            },
+            _ => Err(OracleError::Unsupported("two escalation routes for the same trigger")),
+        }
+    };
+    let (on_a_tie, if_rejected) = (first_body(EscalationTrigger::Tie)?, first_body(EscalationTrigger::Rejected)?);
+    let tied = reason == NotCarried::Tied;
+    let (outcome, escalated_to) = match (tied, on_a_tie, if_rejected) {
+        (true, Some(body), _) => (OutcomeKind::Escalated, Some(body)),
+        (_, _, Some(body)) => (OutcomeKind::Escalated, Some(body)),
+        (true, _, None) => (OutcomeKind::Deadlocked, None),
+        (false, _, None) => (OutcomeKind::Rejected, None),
+    };
+    let casting_vote = match (outcome, reason) {
+        (OutcomeKind::Rejected, NotCarried::CastingVoteAgainst(holder)) => Some(holder),
+        _ => None,
+    };
+    Ok(Verdict { outcome, casting_vote, escalated_to, invalid: None, not_carried: Some(reason), disregarded })
+}
