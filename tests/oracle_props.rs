@@ -46,21 +46,21 @@ use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner}
 /// Whether the evaluator (`src/eval`) follows docs/semantics.md yet. While false, the
 /// evaluator/oracle comparison is reported (`ORACLE_SHOW=1`) but not asserted; flip it when
 /// the evaluator's new semantics land.
-const EVAL_FOLLOWS_SEMANTICS: bool = false;
+const EVAL_FOLLOWS_SEMANTICS: bool = true;
 
 /// Whether the coalition engine (`src/coalitions`, and so the checker's dictator, dummy and
 /// veto findings) follows docs/semantics.md's casting vote: today a tie goes to the casting
 /// vote whatever the rule, where the semantics counts the casting vote only in the tipped
 /// reading. While false, decisions with a casting vote are compared and reported
 /// (`ORACLE_SHOW=1`) but not asserted; decisions without one are asserted.
-const COALITIONS_FOLLOW_SEMANTICS: bool = false;
+const COALITIONS_FOLLOW_SEMANTICS: bool = true;
 
 /// Whether `concord::check::never_passes` is asserted to mean "no proposal passes" for every
 /// rule, as docs/semantics.md says. The checker only tries everyone in favour, which settles it
 /// for monotone rules alone: `half the eligible votes plus one against` "never passes", yet
 /// passes with everyone against. So while this is false the theorem is asserted for monotone
 /// rules (docs/semantics.md's definition) only.
-const NEVER_PASSES_FOR_EVERY_RULE: bool = false;
+const NEVER_PASSES_FOR_EVERY_RULE: bool = true;
 
 // ───────────── what is generated ─────────────
 
@@ -619,7 +619,7 @@ fn real_answer(e: &Evaluation) -> Answer {
     let outcome = match e.outcome.result {
         RealKind::Passed => OutcomeKind::Passed,
         RealKind::Rejected => OutcomeKind::Rejected,
-        RealKind::Deadlocked if escalated_to.is_some() => OutcomeKind::Escalated,
+        RealKind::Escalated => OutcomeKind::Escalated,
         RealKind::Deadlocked => OutcomeKind::Deadlocked,
         RealKind::Invalid => OutcomeKind::Invalid,
     };

@@ -257,7 +257,10 @@ impl<'a> Voters<'a> {
                 let mut e = t.scaled(2)?;
                 e.add_scaled(&b, -1)?;
                 e.add_scaled(&Affine::constant(one), -2)?;
-                Ok(Linear::at_least_zero(&e))
+                // An empty base carries nothing.
+                let mut nonempty = b.clone();
+                nonempty.constant -= 1;
+                Ok(Formula::and(vec![Linear::at_least_zero(&e), Linear::at_least_zero(&nonempty)]))
             }
             Condition::Threshold { comparator, proportion, base, side } => {
                 let players = self.of_kind(base.kind);

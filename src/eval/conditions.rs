@@ -203,7 +203,8 @@ impl Context<'_> {
             comparison,
             empty_base: size.is_zero(),
         };
-        Ok((comparison.holds, measure))
+        // An empty base carries nothing (`0 ≥ 0 + 0` with every weight zero is not a majority).
+        Ok((comparison.holds && !size.is_zero(), measure))
     }
 
     /// `CMP P of BASE SIDE`, within the members a filter selects.
