@@ -121,7 +121,10 @@ impl Engine {
     }
 
     fn render(&self, diagnostics: &[AnyDiagnostic], name: &str, text: &str) -> String {
-        diagnostics.iter().map(|d| report::render(d, name, text, self.colour, 100)).collect::<Vec<_>>().join("\n")
+        let renderer = report::Renderer::new(name, text, self.colour, 100);
+        let mut shown: Vec<String> = diagnostics.iter().take(report::MAX_SHOWN).map(|d| renderer.render(d)).collect();
+        shown.extend(report::more_line(diagnostics.len()));
+        shown.join("\n")
     }
 
     fn command(&mut self, command: &str) -> Reply {

@@ -22,6 +22,18 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// An input with no size of its own (a device, a pipe, standard input) gave more than the limit.
+    #[error("this input is too large to read (more than {limit} bytes)")]
+    #[diagnostic(
+        code(concord::parse::file_too_large),
+        help("give Concord the agreement itself: this input went on past the limit, as a device or a stream that never ends would")
+    )]
+    InputTooLarge {
+        limit: usize,
+        #[label("the input starts here")]
+        at: SourceSpan,
+    },
+
     /// The file is not text (not valid UTF-8).
     #[error("this file is not plain text")]
     #[diagnostic(
@@ -200,6 +212,7 @@ impl SyntaxError {
     pub fn span(&self) -> crate::span::Span {
         let at = match self {
             SyntaxError::FileTooLarge { at, .. }
+            | SyntaxError::InputTooLarge { at, .. }
             | SyntaxError::NotText { at }
             | SyntaxError::TooDeeplyNested { at, .. }
             | SyntaxError::ClauseTooLong { at, .. }

@@ -367,6 +367,10 @@ fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Optio
         return None;
     }
     let text = source.get(span.start..span.end).unwrap_or("");
+    if let Some(unknown) = expected::unknown_header(text, span.start) {
+        errors.push(unknown);
+        return None;
+    }
     match parse_unit(Rule::header_line, text) {
         Ok(mut pairs) => {
             let line = pairs.next()?;
