@@ -295,9 +295,14 @@ impl Engine {
                 Some(reason) => out.push_str(&format!("  {key:<16} does not vote ({})\n", ineligible_words(reason))),
                 None if electorate.total.is_zero() => out.push_str(&format!("  {key:<16} 0 (no one has any weight)\n")),
                 None => {
-                    let share = voter.weight * rust_decimal::Decimal::ONE_HUNDRED / electorate.total;
+                    // Divided first: a weight of 28 digits times 100 would not fit.
+                    let share = voter
+                        .weight
+                        .checked_div(electorate.total)
+                        .and_then(|s| s.checked_mul(rust_decimal::Decimal::ONE_HUNDRED));
                     let (n, d) = crate::weights::lowest_terms(voter.weight, electorate.total);
-                    out.push_str(&format!("  {key:<16} {:>7}%  (exactly {n}/{d})\n", share.round_dp(2)));
+                    let share = share.map_or_else(|| "?".to_string(), |s| format!("{}", s.round_dp(2)));
+                    out.push_str(&format!("  {key:<16} {share:>7}%  (exactly {n}/{d})\n"));
                 }
             }
         }
