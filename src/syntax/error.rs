@@ -115,6 +115,34 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// A file indented with tabs on some lines and spaces on others (or both on one line).
+    #[error("this file mixes tabs and spaces in its indentation")]
+    #[diagnostic(
+        code(concord::parse::mixed_indentation),
+        help("indent every line the same way, with spaces (two is usual); a tab and a space look alike but count differently, so Concord could group the clauses wrongly")
+    )]
+    MixedIndentation {
+        /// What the first indented line uses, in words.
+        first_kind: &'static str,
+        /// What this line uses, in words.
+        this_kind: &'static str,
+        #[label("indented with {first_kind} here")]
+        first: SourceSpan,
+        #[label("but with {this_kind} here")]
+        at: SourceSpan,
+    },
+
+    /// Indentation made of characters that only look like spaces.
+    #[error("this line is indented with a character that only looks like a space")]
+    #[diagnostic(
+        code(concord::parse::odd_indentation),
+        help("indent with ordinary spaces (two is usual); a non-breaking or other special space is often left by copying from a word processor")
+    )]
+    OddIndentation {
+        #[label("this indentation")]
+        at: SourceSpan,
+    },
+
     /// A block that takes no clauses has one.
     #[error("`{block}` takes no clauses")]
     #[diagnostic(
@@ -221,6 +249,8 @@ impl SyntaxError {
             | SyntaxError::ClauseOutsideBlock { at }
             | SyntaxError::UnindentedClause { at }
             | SyntaxError::ClauseNotAllowed { at, .. }
+            | SyntaxError::MixedIndentation { at, .. }
+            | SyntaxError::OddIndentation { at }
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
             | SyntaxError::DigitGrouping { at, .. }
