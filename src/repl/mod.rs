@@ -301,7 +301,7 @@ impl Engine {
                         .checked_div(electorate.total)
                         .and_then(|s| s.checked_mul(rust_decimal::Decimal::ONE_HUNDRED));
                     let (n, d) = crate::weights::lowest_terms(voter.weight, electorate.total);
-                    let share = share.map_or_else(|| "?".to_string(), |s| format!("{}", s.round_dp(2)));
+                    let share = share.map_or_else(|| "?".to_string(), |s| format!("{}", s.round_dp(2).normalize()));
                     out.push_str(&format!("  {key:<16} {share:>7}%  (exactly {n}/{d})\n"));
                 }
             }

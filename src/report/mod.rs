@@ -123,7 +123,7 @@ pub fn more_line(n_total: usize) -> Option<String> {
     Some(format!(
         "… and {} more {} in this file, not shown (`--format json` lists every one)\n",
         words::num(rust_decimal::Decimal::from(n_more)),
-        plural(n_more, "problem", "problems")
+        plural(n_more, "finding", "findings")
     ))
 }
 
@@ -255,11 +255,12 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 }
 
 fn counts(errors: usize, warnings: usize) -> String {
+    let grouped = |n: usize| words::num(rust_decimal::Decimal::from(n));
     format!(
         "{} {}, {} {}",
-        errors,
+        grouped(errors),
         plural(errors, "error", "errors"),
-        warnings,
+        grouped(warnings),
         plural(warnings, "warning", "warnings")
     )
 }
