@@ -4,19 +4,19 @@
 //! clauses indented two spaces; a rule's further `and`/`or` conditions on their own lines,
 //! indented four; amounts grouped in thousands; dates as `1 April 2026`. Comments are kept: a
 //! comment on its own line stays before the header or clause that follows it, and a comment at
-//! the end of a clause's line stays there. Reading the formatted text gives the same tree.
+//! the end of a clause's line stays there; comments between the lines of a clause move, in order,
+//! to their own lines just before it. Reading the formatted text gives the same tree.
 
 use rust_decimal::Decimal;
 
 use crate::span::Span;
 use crate::syntax::ast::*;
 
-/// A comment found in the source: where it starts, its text, and whether it has a line to itself.
+/// A comment found in the source: where it starts, and its text.
 #[derive(Debug, Clone)]
 struct Comment {
     at: usize,
     text: String,
-    own_line: bool,
 }
 
 fn comments(source: &str) -> Vec<Comment> {
@@ -28,12 +28,7 @@ fn comments(source: &str) -> Vec<Comment> {
             match c {
                 '"' => in_string = !in_string,
                 '#' if !in_string => {
-                    let own_line = line.get(..i).is_some_and(|before| before.trim().is_empty());
-                    out.push(Comment {
-                        at: offset + i,
-                        text: line.get(i..).unwrap_or("").trim_end().to_string(),
-                        own_line,
-                    });
+                    out.push(Comment { at: offset + i, text: line.get(i..).unwrap_or("").trim_end().to_string() });
                     break;
                 }
                 _ => {}
@@ -66,24 +61,37 @@ impl Printer<'_> {
     }
 
     /// Emits a unit's text, with a comment that ends its last line kept at the end.
+    ///
+    /// A unit laid out over several lines may hold comments between its lines, on lines of their
+    /// own or at the ends of continuation lines. The canonical layout may join those lines, so
+    /// these comments move, in order, to lines of their own just before the unit: none is lost.
     fn line(&mut self, indent: &str, text: &str, span: Span) {
         self.comments_before(span.start, indent);
-        self.out.push_str(indent);
-        self.out.push_str(text);
-        // Comments inside the unit (between continuation lines) move before it... except the
-        // one closing its last line, which stays at the end.
-        let line_end =
-            self.source.get(span.end..).and_then(|rest| rest.find('\n')).map_or(self.source.len(), |i| span.end + i);
+        let line_end = self
+            .source
+            .get(span.end..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(self.source.len(), |i| span.end.saturating_add(i));
+        let mut inner = Vec::new();
         let mut trailing = None;
         while let Some(comment) = self.comments.get(self.next_comment) {
             if comment.at >= line_end {
                 break;
             }
-            if comment.at >= span.end || !comment.own_line {
+            if comment.at >= span.end {
                 trailing = Some(comment.text.clone());
+            } else {
+                inner.push(comment.text.clone());
             }
-            self.next_comment += 1;
+            self.next_comment = self.next_comment.saturating_add(1);
         }
+        for comment in inner {
+            self.out.push_str(indent);
+            self.out.push_str(&comment);
+            self.out.push('\n');
+        }
+        self.out.push_str(indent);
+        self.out.push_str(text);
         if let Some(text) = trailing {
             self.out.push_str("  ");
             self.out.push_str(&text);

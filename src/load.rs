@@ -28,6 +28,19 @@ pub enum LoadFailure {
     Invalid { source: Source, diagnostic: Box<AnyDiagnostic> },
 }
 
+impl Clone for LoadFailure {
+    fn clone(&self) -> LoadFailure {
+        match self {
+            LoadFailure::Io { path, error } => {
+                LoadFailure::Io { path: path.clone(), error: std::io::Error::new(error.kind(), error.to_string()) }
+            }
+            LoadFailure::Invalid { source, diagnostic } => {
+                LoadFailure::Invalid { source: source.clone(), diagnostic: diagnostic.clone() }
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -48,6 +61,10 @@ pub fn plain_io(error: &std::io::Error) -> String {
 }
 
 /// Reads a file as Concord text, enforcing the size limit and UTF-8.
+///
+/// The limit holds for whatever the path names: a regular file, a device such as `/dev/zero`,
+/// a FIFO or `/dev/stdin`. At most one byte more than the limit is ever read, and the file is
+/// read exactly once, so a pipe gives its text to this call and nothing is lost.
 pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
     let name = path.display().to_string();
     let io = |error| LoadFailure::Io { path: path.to_path_buf(), error };
@@ -55,29 +72,75 @@ pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
     if metadata.is_dir() {
         return Err(io(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory")));
     }
-    if metadata.len() > MAX_FILE_BYTES as u64 {
+    // A regular file that says it is too large is refused without opening it.
+    if metadata.is_file() && metadata.len() > MAX_FILE_BYTES as u64 {
         let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-        return Err(LoadFailure::Invalid {
-            source: Source { name, text: String::new() },
-            diagnostic: Box::new(
-                SyntaxError::FileTooLarge { size, limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }.into(),
-            ),
-        });
+        return Err(too_large(name, Some(size)));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    source_from_bytes(name, bytes)
+    let file = std::fs::File::open(path).map_err(io)?;
+    let bytes = read_limited(file).map_err(io)?;
+    match bytes {
+        Limited::Whole(bytes) => source_from_bytes(name, bytes),
+        Limited::TooLarge => Err(too_large(name, None)),
+    }
+}
+
+/// What a bounded read found.
+#[derive(Debug)]
+pub enum Limited {
+    /// Everything there was, within the limit.
+    Whole(Vec<u8>),
+    /// More than [`MAX_FILE_BYTES`]; reading stopped one byte past the limit.
+    TooLarge,
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] bytes (and one more, to know there was more).
+pub fn read_limited(reader: impl std::io::Read) -> std::io::Result<Limited> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    // BOUND: MAX_FILE_BYTES is 8 MiB, far from u64::MAX.
+    #[allow(clippy::arithmetic_side_effects)]
+    let cap = MAX_FILE_BYTES as u64 + 1;
+    reader.take(cap).read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        Ok(Limited::TooLarge)
+    } else {
+        Ok(Limited::Whole(bytes))
+    }
+}
+
+fn too_large(name: String, size: Option<usize>) -> LoadFailure {
+    let at = Span::new(0, 0).into();
+    let diagnostic = match size {
+        Some(size) => SyntaxError::FileTooLarge { size, limit: MAX_FILE_BYTES, at },
+        None => SyntaxError::InputTooLarge { limit: MAX_FILE_BYTES, at },
+    };
+    LoadFailure::Invalid { source: Source { name, text: String::new() }, diagnostic: Box::new(diagnostic.into()) }
 }
 
 /// Checks bytes as Concord text.
+///
+/// A UTF-8 byte-order mark at the start is dropped (some editors on Windows write one), and a
+/// carriage return that is not followed by a line feed (old Mac line endings) is read as a line
+/// break. Both keep every other byte where it was, apart from the three bytes of the mark.
 pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source, LoadFailure> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(LoadFailure::Invalid {
-            source: Source { name, text: String::new() },
-            diagnostic: Box::new(
-                SyntaxError::FileTooLarge { size: bytes.len(), limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() }
-                    .into(),
-            ),
-        });
+        return Err(too_large(name, Some(bytes.len())));
+    }
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let lone_cr: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i.saturating_add(1)) != Some(&b'\n'))
+        .map(|(i, _)| i)
+        .collect();
+    for i in lone_cr {
+        if let Some(b) = bytes.get_mut(i) {
+            *b = b'\n';
+        }
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source { name, text }),
@@ -87,7 +150,7 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source, LoadFai
             // In the lossy text the bad byte became U+FFFD (three bytes) at the same offset.
             Err(LoadFailure::Invalid {
                 source: Source { name, text },
-                diagnostic: Box::new(SyntaxError::NotText { at: Span::new(at, at + 3).into() }.into()),
+                diagnostic: Box::new(SyntaxError::NotText { at: Span::new(at, at.saturating_add(3)).into() }.into()),
             })
         }
     }

@@ -299,10 +299,7 @@ fn fmt(paths: &[PathBuf], write: bool, check: bool, colour: Colour) -> (String, 
         };
         match concord::commands::fmt::format_source(&source.text) {
             Err(diagnostics) => {
-                for diagnostic in &diagnostics {
-                    out.push_str(&report::render(diagnostic, &source.name, &source.text, colour, 100));
-                    out.push('\n');
-                }
+                out.push_str(&report::render_all(&diagnostics, &source.name, &source.text, colour, 100));
                 out.push_str(&format!("✗ {}: not formatted, because it cannot be read as it stands\n", source.name));
                 code = 2;
             }

@@ -110,6 +110,26 @@ impl LineIndex {
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|start| *start <= offset).max(1)
     }
+
+    /// The number of lines (a text always has at least one).
+    pub fn n_lines(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte where line `line` (from 1) starts; past the last line, `None`.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// Line and column of `offset`, as [`line_col`] gives them, without scanning from the start:
+    /// only the characters of the line before `offset` are counted.
+    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(source.len());
+        let line = self.line(offset);
+        let start = self.line_start(line).unwrap_or(0).min(offset);
+        let column = source.get(start..offset).map_or(0, |s| s.chars().count()).saturating_add(1);
+        (line, column)
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +150,15 @@ mod tests {
         let index = LineIndex::new(src);
         for offset in 0..=src.len() {
             assert_eq!(index.line(offset), line_col(src, offset).0, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn line_index_line_col_agrees_with_line_col() {
+        let src = "a\nbb£\n\nccc\n";
+        let index = LineIndex::new(src);
+        for offset in (0..=src.len()).filter(|o| src.is_char_boundary(*o)) {
+            assert_eq!(index.line_col(src, offset), line_col(src, offset), "offset {offset}");
         }
     }
 

@@ -104,12 +104,14 @@ pub fn electorate(
     let mut voters: Vec<Voter> = agreement
         .members
         .iter()
-        .map(|m| Voter {
-            member: m.id,
-            ineligible: ineligibility(agreement, decision, proposal, m.id),
-            weight: Decimal::ZERO,
+        .map(|m| -> Result<Voter, WeightsOverflow> {
+            Ok(Voter {
+                member: m.id,
+                ineligible: ineligibility(agreement, decision, proposal, m.id).map_err(|GainTooLarge| overflow())?,
+                weight: Decimal::ZERO,
+            })
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
 
     let scheme = &agreement.scheme_for(decision).node;
     let raw = |member: MemberId| -> Decimal {
@@ -167,8 +169,9 @@ pub fn electorate(
         let sizes: Vec<Decimal> = reserved.iter().map(|(_, h)| Decimal::from(h.len().max(1))).collect();
         let product_of_sizes =
             sizes.iter().try_fold(Decimal::ONE, |acc, n| acc.checked_mul(*n)).ok_or_else(overflow)?;
-        let reserved_sum: Decimal = reserved.iter().map(|(r, _)| *r).sum();
-        let rest_share = Decimal::ONE_HUNDRED - reserved_sum;
+        let reserved_sum =
+            reserved.iter().try_fold(Decimal::ZERO, |acc, (r, _)| acc.checked_add(*r)).ok_or_else(overflow)?;
+        let rest_share = Decimal::ONE_HUNDRED.checked_sub(reserved_sum).ok_or_else(overflow)?;
         // Each reserved kind's weight and the factor on everyone else's, worked out once.
         let mut reserved_weights = Vec::with_capacity(reserved.len());
         for (k, (share, _)) in reserved.iter().enumerate() {
@@ -196,6 +199,8 @@ pub fn electorate(
         total = total.checked_add(voter.weight).ok_or_else(overflow)?;
     }
     let counts_votes = matches!(scheme, WeightScheme::OneMemberOneVote | WeightScheme::Explicit) && reserved.is_empty();
+    // BOUND: dividing by 100 only makes a decimal smaller; it cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     let one_vote = if counts_votes { Decimal::ONE } else { total / Decimal::ONE_HUNDRED };
     Ok(Electorate { voters, total, one_vote })
 }
@@ -230,37 +235,47 @@ pub fn lowest_terms(numerator: Decimal, denominator: Decimal) -> (Decimal, Decim
     }
 }
 
-/// Why `member` does not vote on `decision` (with `proposal`'s facts), if it does not.
+/// A proposal's gain, or the limit it is compared with, is beyond 28 significant digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GainTooLarge;
+
+/// `percent`% of `base`, exactly; `None` when it is beyond 28 significant digits.
+fn percent_of(percent: Decimal, base: Decimal) -> Option<Decimal> {
+    percent.checked_mul(base)?.checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// Why `member` does not vote on `decision` (with `proposal`'s facts), if it does not; an error
+/// when a gain or its limit is too large to work out exactly.
 pub fn ineligibility(
     agreement: &Agreement,
     decision: &Decision,
     proposal: Option<&Proposal>,
     member: MemberId,
-) -> Option<Ineligibility> {
-    let m = agreement.member(member)?;
+) -> Result<Option<Ineligibility>, GainTooLarge> {
+    let Some(m) = agreement.member(member) else { return Ok(None) };
     if let Some(role) = m.roles.get(&Role::Observer) {
-        return Some(Ineligibility::Observer { role: *role });
+        return Ok(Some(Ineligibility::Observer { role: *role }));
     }
     for exclusion in &decision.exclusions {
         match exclusion {
             Exclusion::Member { member: excluded, span } if *excluded == member => {
-                return Some(Ineligibility::Excluded { clause: *span });
+                return Ok(Some(Ineligibility::Excluded { clause: *span }));
             }
             Exclusion::Kind { kind, span } if m.is_of_kind(*kind) => {
-                return Some(Ineligibility::Excluded { clause: *span });
+                return Ok(Some(Ineligibility::Excluded { clause: *span }));
             }
             Exclusion::OnlyKind { kind, span } if !m.is_of_kind(*kind) => {
-                return Some(Ineligibility::NotOfVotingKind { clause: *span });
+                return Ok(Some(Ineligibility::NotOfVotingKind { clause: *span }));
             }
             Exclusion::Gain { comparator, share, figure, span } => {
                 let Some(change) = proposal.and_then(|p| p.revenue.get(&member)) else { continue };
                 let Some(base) = m.figure(*figure) else { continue };
-                let limit = share.0 * base / Decimal::ONE_HUNDRED;
+                let limit = percent_of(share.0, base).ok_or(GainTooLarge)?;
                 let gain = match change.node {
                     RevenueChange::Amount(money) => money.0,
                     // A percentage of the member's budget, measured against the named figure.
                     RevenueChange::PercentOfBudget(p) => {
-                        p.0 * m.figure(FigureName::Budget).unwrap_or(Decimal::ZERO) / Decimal::ONE_HUNDRED
+                        percent_of(p.0, m.figure(FigureName::Budget).unwrap_or(Decimal::ZERO)).ok_or(GainTooLarge)?
                     }
                 };
                 let over = match comparator {
@@ -270,13 +285,13 @@ pub fn ineligibility(
                     Comparator::LessThan => gain < limit && gain > Decimal::ZERO,
                 };
                 if over && gain > Decimal::ZERO {
-                    return Some(Ineligibility::Gains { clause: *span, gain, limit });
+                    return Ok(Some(Ineligibility::Gains { clause: *span, gain, limit }));
                 }
             }
             _ => {}
         }
     }
-    None
+    Ok(None)
 }
 
 #[cfg(test)]

@@ -203,6 +203,8 @@ catalogue! {
     DeficitBeyondCaps(DeficitBeyondCaps),
     /// Compensation that can never pay anything.
     CompensationImpossible(CompensationImpossible),
+    /// Figures too large to add up or compare exactly.
+    FiguresTooLarge(FiguresTooLarge),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
 }
@@ -669,6 +671,37 @@ pub struct CompensationImpossible {
     pub at: SourceSpan,
 }
 code!(CompensationImpossible, "concord::check::compensation_impossible");
+
+/// Figures whose total (or the working built on them) is beyond the 28 significant digits that
+/// Concord computes exactly: refused rather than rounded or wrapped.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("{what} cannot be worked out exactly: the figures are too large")]
+#[diagnostic(
+    code(concord::check::figures_too_large),
+    help("Concord works to 28 significant digits and will not round these figures; check them for extra zeros, or write them in a smaller unit of account")
+)]
+pub struct FiguresTooLarge {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    /// What was being worked out, e.g. "the budget lines' total".
+    pub what: &'static str,
+    #[label(collection, "one of the figures")]
+    pub figures: Vec<LabeledSpan>,
+}
+code!(FiguresTooLarge, "concord::check::figures_too_large");
+
+impl FiguresTooLarge {
+    /// The finding for `what`, over the figures at `spans`.
+    pub fn over(what: &'static str, spans: impl IntoIterator<Item = crate::span::Span>) -> CheckDiagnostic {
+        FiguresTooLarge {
+            decision: None,
+            witness: None,
+            what,
+            figures: spans.into_iter().map(LabeledSpan::underline).collect(),
+        }
+        .into()
+    }
+}
 
 /// An analysis the checker did not do.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

@@ -14,6 +14,11 @@ pub(super) fn check(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     share_totals(agreement, out);
 }
 
+/// The sum of `values`, or `None` when it is too large to hold exactly.
+fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
 fn labelled(span: Span) -> LabeledSpan {
     LabeledSpan::underline(span)
 }
@@ -151,9 +156,12 @@ fn voting_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
 }
 
 fn share_totals(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
-    let mix_total = |parts: &[ShareMixPart]| parts.iter().map(|p| p.weight.0).sum::<Decimal>();
+    let mix_total = |parts: &[ShareMixPart]| checked_sum(parts.iter().map(|p| p.weight.0));
     let check_mix = |list: ShareList, parts: &[ShareMixPart], out: &mut Vec<CheckDiagnostic>| {
-        let total = mix_total(parts);
+        let Some(total) = mix_total(parts) else {
+            out.push(FiguresTooLarge::over("the weights of this share mix", parts.iter().map(|p| p.span)));
+            return;
+        };
         if !parts.is_empty() && total != Decimal::ONE_HUNDRED {
             out.push(
                 SharesNot100 {
@@ -181,7 +189,14 @@ fn share_totals(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
             }
         }
     }
-    let reserved: Decimal = agreement.voting.reserved.iter().map(|r| r.share.node.0).sum();
+    let reserved = checked_sum(agreement.voting.reserved.iter().map(|r| r.share.node.0));
+    let Some(reserved) = reserved else {
+        out.push(FiguresTooLarge::over(
+            "the reserved shares of the votes",
+            agreement.voting.reserved.iter().map(|r| r.share.span),
+        ));
+        return;
+    };
     if reserved > Decimal::ONE_HUNDRED {
         out.push(
             SharesNot100 {
@@ -200,7 +215,11 @@ fn share_totals(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
             if stated.is_empty() {
                 continue;
             }
-            let total: Decimal = stated.iter().sum();
+            let Some(total) = checked_sum(stated.iter().copied()) else {
+                let spans = line.providers.iter().map(|(_, _, span)| *span);
+                out.push(FiguresTooLarge::over("the providers' shares of this budget line", spans));
+                continue;
+            };
             let all_stated = stated.len() == line.providers.len();
             if total > Decimal::ONE_HUNDRED || (all_stated && total != Decimal::ONE_HUNDRED) {
                 out.push(

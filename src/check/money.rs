@@ -1,4 +1,7 @@
 //! Money: the capitated budget's lines, personal budgets, liability caps and compensation.
+//!
+//! Every sum here is checked: figures too large to add up exactly are reported
+//! (`concord::check::figures_too_large`), never rounded or wrapped.
 
 use miette::LabeledSpan;
 use rust_decimal::Decimal;
@@ -24,7 +27,11 @@ fn budget(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
                 out.push(
                     PersonalBudgetBelowMinimum {
                         decision: None,
-                        witness: Some(Witness::Amount { amount: show(agreement, minimum.node.0 - line.amount.node.0) }),
+                        witness: minimum
+                            .node
+                            .0
+                            .checked_sub(line.amount.node.0)
+                            .map(|short| Witness::Amount { amount: show(agreement, short) }),
                         amount: show(agreement, line.amount.node.0),
                         minimum: show(agreement, minimum.node.0),
                         at: line.amount.span.into(),
@@ -36,9 +43,17 @@ fn budget(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
         }
     }
     let Some(capitated) = &budget.capitated else { return };
-    let total: Decimal = budget.lines.iter().map(|l| l.amount.node.0).sum();
+    let Some(total) = checked_sum(budget.lines.iter().map(|l| l.amount.node.0)) else {
+        let spans = budget.lines.iter().map(|l| l.amount.span);
+        out.push(FiguresTooLarge::over("the budget lines' total", spans));
+        return;
+    };
     if total > capitated.node.0 {
-        let excess = total - capitated.node.0;
+        let Some(excess) = total.checked_sub(capitated.node.0) else {
+            let spans = budget.lines.iter().map(|l| l.amount.span).chain([capitated.span]);
+            out.push(FiguresTooLarge::over("the budget lines' excess over the capitated budget", spans));
+            return;
+        };
         out.push(
             BudgetOverCapitated {
                 decision: None,
@@ -80,30 +95,34 @@ fn deficits(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
         .map(|m| m.figures.get(&FigureName::LiabilityCap).map(|f| (f.value.max(Decimal::ZERO), f.span)))
         .collect();
     let Some(caps) = caps else { return };
-    let capped: Decimal = caps.iter().map(|(c, _)| *c).sum();
-    let mut insurance = Decimal::ZERO;
+    let mut insurance = Some(Decimal::ZERO);
     let mut commissioners: Option<(Decimal, Option<Decimal>)> = None;
     for step in &deficits.steps {
         match &step.node {
-            DeficitStep::Insurance { cap } => insurance += cap.0,
+            DeficitStep::Insurance { cap } => insurance = insurance.and_then(|i| i.checked_add(cap.0)),
             DeficitStep::Commissioners { share, cap } => commissioners = Some((share.as_fraction(), cap.map(|c| c.0))),
             _ => {}
         }
     }
-    // X: the most left after insurance that the commissioners and the capped members bear.
-    let after_insurance = match commissioners {
-        None => capped,
-        Some((s, None)) if s >= Decimal::ONE => return,
-        Some((s, None)) => capped / (Decimal::ONE - s),
-        Some((s, Some(cap))) => {
-            let uncapped = (s < Decimal::ONE).then(|| capped / (Decimal::ONE - s));
-            match uncapped {
-                Some(x) if s * x <= cap => x,
-                _ => cap + capped,
-            }
-        }
+    if commissioners.is_some_and(|(s, cap)| cap.is_none() && s >= Decimal::ONE) {
+        // The commissioners bear whatever is left: no deficit goes beyond the caps.
+        return;
+    }
+    let limit = checked_sum(caps.iter().map(|(c, _)| *c))
+        .and_then(|capped| Some((capped, insurance?)))
+        .and_then(|(capped, insurance)| insurance.checked_add(after_insurance(capped, commissioners)?));
+    let Some(limit) = limit else {
+        // Every figure that goes into the limit: the caps, insurance and the commissioners' step.
+        let spans = caps.iter().map(|(_, span)| *span).chain(
+            deficits
+                .steps
+                .iter()
+                .filter(|s| matches!(s.node, DeficitStep::Insurance { .. } | DeficitStep::Commissioners { .. }))
+                .map(|s| s.span),
+        );
+        out.push(FiguresTooLarge::over("the liability caps, insurance and commissioners' share together", spans));
+        return;
     };
-    let limit = insurance + after_insurance;
     out.push(
         DeficitBeyondCaps {
             decision: None,
@@ -114,6 +133,28 @@ fn deficits(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
         }
         .into(),
     );
+}
+
+/// The sum of `values`, or `None` when it is too large to hold exactly.
+fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// X: the most left after insurance that the commissioners (share `s`, up to `cap`) and the
+/// capped members (bearing `capped` at most) bear together; `None` when too large to work out.
+fn after_insurance(capped: Decimal, commissioners: Option<(Decimal, Option<Decimal>)>) -> Option<Decimal> {
+    match commissioners {
+        None => Some(capped),
+        Some((s, None)) => capped.checked_div(Decimal::ONE.checked_sub(s)?),
+        Some((s, Some(cap))) => {
+            let uncapped =
+                if s < Decimal::ONE { Some(capped.checked_div(Decimal::ONE.checked_sub(s)?)?) } else { None };
+            match uncapped {
+                Some(x) if s.checked_mul(x)? <= cap => Some(x),
+                _ => cap.checked_add(capped),
+            }
+        }
+    }
 }
 
 fn compensation(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {

@@ -294,7 +294,13 @@ fn range(
     let Some(problem) = problem else { return };
     let value = match p.form {
         ProportionForm::Ratio => format!("{}/{}", grouped(num), grouped(den)),
-        _ => format!("{}%", grouped(num * Decimal::ONE_HUNDRED / den)),
+        // A share far past 100% may be too large to show as a percentage; then it is shown as
+        // the fraction it was read as.
+        _ => match num.checked_mul(Decimal::ONE_HUNDRED).and_then(|n| n.checked_div(den)) {
+            Some(percent) => format!("{}%", grouped(percent)),
+            None if den == Decimal::ONE_HUNDRED => format!("{}%", grouped(num)),
+            None => format!("{}/{}", grouped(num), grouped(den)),
+        },
     };
     out.push(
         ThresholdOutOfRange {

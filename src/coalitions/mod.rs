@@ -175,6 +175,9 @@ impl Game {
             }
             quota = u64::try_from(l.bound.max(0)).ok()?;
         }
+        // The weighted method adds weights in 64 bits: a total past that (votes near 2^64) is
+        // left to the decision diagram, which works on the formula's exact coefficients.
+        weights.iter().try_fold(0u64, |acc, w| acc.checked_add(*w))?;
         Some(WeightedGame { weights, quota, required })
     }
 }

@@ -93,9 +93,10 @@ impl Sums {
 }
 
 impl WeightedGame {
-    /// Total weight.
+    /// Total weight; `u64::MAX` when it does not fit (then every method refuses the game as too
+    /// large rather than wrap).
     pub fn total(&self) -> u64 {
-        self.weights.iter().sum()
+        self.weights.iter().fold(0u64, |acc, w| acc.saturating_add(*w))
     }
 
     fn required_weight(&self) -> u64 {

@@ -173,7 +173,7 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     if let (Some(agreement), false) = (&loaded.agreement, loaded.has_errors()) {
         diagnostics.extend(crate::check::check(agreement).into_iter().map(AnyDiagnostic::from));
     }
-    let findings = diagnostics.iter().map(|d| finding(d, &source.text)).collect();
+    let findings = crate::report::findings(&diagnostics, &source.text);
     FileCheck {
         path: source.name.clone(),
         kind: Some(loaded.kind),

@@ -19,7 +19,7 @@ use crate::diagnostic::AnyDiagnostic;
 use crate::eval::{EvalDiagnostic, Evaluation, Evaluator};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{self, Agreement, FileKind, Inputs, Proposal};
-use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::report::{findings, Finding, JSON_SCHEMA_VERSION};
 use crate::span::{Span, Spanned};
 use crate::syntax;
 
@@ -122,7 +122,7 @@ impl FileProblems {
     fn new(path: &str, source: Source, diagnostics: Vec<AnyDiagnostic>) -> FileProblems {
         FileProblems {
             path: path.to_string(),
-            findings: diagnostics.iter().map(|d| finding(d, &source.text)).collect(),
+            findings: findings(&diagnostics, &source.text),
             unreadable: None,
             source: Some(source),
             diagnostics,
@@ -145,6 +145,17 @@ impl FileProblems {
 
 /// Evaluates what `input` proposes against the agreement in `agreement`.
 pub fn eval(agreement: &Path, input: &Path, options: &EvalOptions) -> EvalReport {
+    eval_read(agreement, input, load::read_source(agreement), load::read_source(input), options)
+}
+
+/// [`eval`] over files the caller has already read (once: a pipe cannot be read twice).
+pub fn eval_read(
+    agreement: &Path,
+    input: &Path,
+    agreement_source: Result<Source, LoadFailure>,
+    input_source: Result<Source, LoadFailure>,
+    options: &EvalOptions,
+) -> EvalReport {
     let mut report = EvalReport {
         schema: JSON_SCHEMA_VERSION,
         agreement: agreement.display().to_string(),
@@ -153,8 +164,6 @@ pub fn eval(agreement: &Path, input: &Path, options: &EvalOptions) -> EvalReport
         problems: Vec::new(),
         weights: options.weights,
     };
-    let agreement_source = load::read_source(agreement);
-    let input_source = load::read_source(input);
     let (agreement_source, input_source) = match (agreement_source, input_source) {
         (Ok(a), Ok(i)) => (a, i),
         (a, i) => {

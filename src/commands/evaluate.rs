@@ -5,8 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::eval::{eval, EvalOptions, EvalReport};
-use super::year_end::{year_end, YearEndReport};
+use super::eval::{eval_read, EvalOptions, EvalReport};
+use super::year_end::{year_end_read, YearEndReport};
+use crate::load;
 use crate::report::{self, Colour};
 use crate::syntax::ast::{Clause, Header, ScenarioClause};
 
@@ -83,16 +84,28 @@ fn kinds_of_input(text: &str, name: Option<&str>) -> (bool, bool) {
 
 /// Evaluates every proposal and year-end result in `input` against `agreement`.
 pub fn evaluate(agreement: &Path, input: &Path, options: &EvalOptions) -> EvaluateReport {
-    let text = std::fs::read(input).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-    let (mut proposals, mut results) = kinds_of_input(&text, options.scenario.as_deref());
+    // Each file is read once: a pipe or a FIFO gives its text only once.
+    let agreement_source = load::read_source(agreement);
+    let input_source = load::read_source(input);
+    let text = input_source.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    let (mut proposals, mut results) = kinds_of_input(text, options.scenario.as_deref());
     if !proposals && !results {
         // A misspelt scenario name: the engine for what the file holds says so, with the
         // nearest name. With nothing recognisable at all, the decision evaluator reports it.
-        (proposals, results) = kinds_of_input(&text, None);
+        (proposals, results) = kinds_of_input(text, None);
         proposals = proposals || !results;
         results = results && !proposals;
     }
-    let decisions = proposals.then(|| eval(agreement, input, options));
-    let results = results.then(|| year_end(agreement, input, options.scenario.as_deref()));
+    let (decisions, results) = match (proposals, results) {
+        (true, true) => (
+            Some(eval_read(agreement, input, agreement_source.clone(), input_source.clone(), options)),
+            Some(year_end_read(agreement, input, agreement_source, input_source, options.scenario.as_deref())),
+        ),
+        (true, false) => (Some(eval_read(agreement, input, agreement_source, input_source, options)), None),
+        (false, true) => {
+            (None, Some(year_end_read(agreement, input, agreement_source, input_source, options.scenario.as_deref())))
+        }
+        (false, false) => (None, None),
+    };
     EvaluateReport { decisions, results }
 }

@@ -19,10 +19,12 @@ use serde::Serialize;
 
 use crate::coalitions::{CompileError, Game};
 use crate::diagnostic::{AnyDiagnostic, Severity};
+use std::sync::Arc;
+
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{Agreement, Decision, FileKind, Proposal, TimedRule};
 use crate::power::{self, Fraction, Method, Which};
-use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::report::{finding, findings, Finding, JSON_SCHEMA_VERSION};
 
 /// What to work out.
 #[derive(Debug, Clone, Default)]
@@ -106,7 +108,7 @@ pub struct PowerReport {
     pub source: Option<Source>,
     /// The diagnostics behind `problems`, with the text each points into.
     #[serde(skip)]
-    pub diagnostics: Vec<(AnyDiagnostic, Source)>,
+    pub diagnostics: Vec<(AnyDiagnostic, Arc<Source>)>,
 }
 
 impl PowerReport {
@@ -147,10 +149,11 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
     };
     let Some(source) = read(&mut report, path) else { return report };
     let loaded = load::load(&source.text);
-    for d in loaded.diagnostics.iter().filter(|d| d.severity_level() == Severity::Error) {
-        report.problems.push(finding(d, &source.text));
-        report.diagnostics.push((d.clone(), source.clone()));
-    }
+    let shared = Arc::new(source.clone());
+    let errors: Vec<&AnyDiagnostic> =
+        loaded.diagnostics.iter().filter(|d| d.severity_level() == Severity::Error).collect();
+    report.problems.extend(findings(errors.iter().copied(), &source.text));
+    report.diagnostics.extend(errors.into_iter().map(|d| (d.clone(), Arc::clone(&shared))));
     let agreement = match (loaded.agreement, loaded.kind) {
         (Some(a), FileKind::Agreement) => a,
         _ => {
@@ -219,7 +222,7 @@ fn read(report: &mut PowerReport, path: &Path) -> Option<Source> {
         }
         Err(LoadFailure::Invalid { source, diagnostic }) => {
             report.problems.push(finding(&diagnostic, &source.text));
-            report.diagnostics.push((*diagnostic, source));
+            report.diagnostics.push((*diagnostic, Arc::new(source)));
             None
         }
     }
@@ -237,9 +240,10 @@ fn read_proposal(
     let errors: Vec<AnyDiagnostic> =
         loaded.diagnostics.into_iter().chain(errors).filter(|d| d.severity_level() == Severity::Error).collect();
     if !errors.is_empty() {
+        let shared = Arc::new(source.clone());
+        report.problems.extend(findings(&errors, &source.text));
         for d in errors {
-            report.problems.push(finding(&d, &source.text));
-            report.diagnostics.push((d, source.clone()));
+            report.diagnostics.push((d, Arc::clone(&shared)));
         }
         return None;
     }

@@ -13,10 +13,12 @@ use serde::Serialize;
 
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind};
+use std::sync::Arc;
+
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
 use crate::model::{Agreement, FileKind};
-use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
+use crate::report::{finding, findings, Finding, JSON_SCHEMA_VERSION};
 use crate::span::line_col;
 use crate::syntax::ast::{InvalidReason, OutcomeWord};
 
@@ -90,7 +92,7 @@ pub struct FileResult {
     pub scenarios: Vec<ScenarioResult>,
     /// The problems, for rendering with their source.
     #[serde(skip)]
-    pub rendered: Vec<(AnyDiagnostic, Source)>,
+    pub rendered: Vec<(AnyDiagnostic, Arc<Source>)>,
 }
 
 /// What one decision's scenarios exercised.
@@ -187,11 +189,24 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> TestReport {
     report
 }
 
-fn problem_file(path: &Path, agreement: Option<String>, diagnostics: Vec<(AnyDiagnostic, Source)>) -> FileResult {
+/// Pairs every diagnostic with one shared copy of its file's text (not a copy each: a file
+/// with thousands of errors would otherwise hold thousands of copies of itself).
+fn with_source(diagnostics: Vec<AnyDiagnostic>, source: &Source) -> Vec<(AnyDiagnostic, Arc<Source>)> {
+    let shared = Arc::new(source.clone());
+    diagnostics.into_iter().map(|d| (d, Arc::clone(&shared))).collect()
+}
+
+fn problem_file(path: &Path, agreement: Option<String>, diagnostics: Vec<(AnyDiagnostic, Arc<Source>)>) -> FileResult {
     FileResult {
         path: path.display().to_string(),
         agreement,
-        problems: diagnostics.iter().map(|(d, s)| finding(d, &s.text)).collect(),
+        problems: match diagnostics.first() {
+            // One file's diagnostics share its text: its lines are indexed once.
+            Some((_, source)) if diagnostics.iter().all(|(_, s)| Arc::ptr_eq(s, source)) => {
+                findings(diagnostics.iter().map(|(d, _)| d), &source.text)
+            }
+            _ => diagnostics.iter().map(|(d, s)| finding(d, &s.text)).collect(),
+        },
         scenarios: Vec::new(),
         rendered: diagnostics,
     }
@@ -199,7 +214,7 @@ fn problem_file(path: &Path, agreement: Option<String>, diagnostics: Vec<(AnyDia
 
 fn unreadable(path: &Path, failure: LoadFailure) -> FileResult {
     match failure {
-        LoadFailure::Invalid { source, diagnostic } => problem_file(path, None, vec![(*diagnostic, source)]),
+        LoadFailure::Invalid { source, diagnostic } => problem_file(path, None, vec![(*diagnostic, Arc::new(source))]),
         LoadFailure::Io { error, .. } => {
             let source = Source { name: path.display().to_string(), text: String::new() };
             let diagnostic = crate::model::LowerError::AgreementNotFound {
@@ -207,7 +222,7 @@ fn unreadable(path: &Path, failure: LoadFailure) -> FileResult {
                 reason: plain_io(&error),
                 at: crate::span::Span::default().into(),
             };
-            problem_file(path, None, vec![(diagnostic.into(), source)])
+            problem_file(path, None, vec![(diagnostic.into(), Arc::new(source))])
         }
     }
 }
@@ -219,7 +234,7 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
     };
     let loaded = load::load(&source.text);
     if loaded.has_errors() {
-        let diagnostics = loaded.diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+        let diagnostics = with_source(loaded.diagnostics, &source);
         return problem_file(path, None, diagnostics);
     }
     if loaded.kind != FileKind::Scenarios {
@@ -228,14 +243,14 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
             at: crate::span::Span::default().into(),
             help: "a scenario file starts with `scenarios for \"agreement.concord\"`".into(),
         };
-        return problem_file(path, None, vec![(diagnostic.into(), source)]);
+        return problem_file(path, None, vec![(diagnostic.into(), Arc::new(source))]);
     }
     // The same resolution as `concord check`; unknown names are reported by `run_scenarios`.
     match crate::commands::check::scenarios_agreement(&loaded, path.parent()) {
         Err(diagnostics) => {
             let target = crate::model::scenarios_target(&loaded.file);
             let name = target.map(|t| path.parent().unwrap_or(Path::new(".")).join(&t.node).display().to_string());
-            let diagnostics = diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+            let diagnostics = with_source(diagnostics, &source);
             problem_file(path, name, diagnostics)
         }
         Ok((agreement_path, agreement_source, agreement)) => {
@@ -253,7 +268,7 @@ pub fn run_against(path: &Path, agreement: &Agreement, agreement_text: &str, opt
         Ok(source) => {
             let loaded = load::load(&source.text);
             if loaded.has_errors() {
-                let diagnostics = loaded.diagnostics.into_iter().map(|d| (d, source.clone())).collect();
+                let diagnostics = with_source(loaded.diagnostics, &source);
                 problem_file(path, None, diagnostics)
             } else {
                 run_scenarios(
@@ -291,7 +306,7 @@ fn run_scenarios(
     let path = Path::new(&source.name);
     let (inputs, errors) = load::load_inputs(agreement, file);
     if !errors.is_empty() {
-        return problem_file(path, agreement_name, errors.into_iter().map(|d| (d, source.clone())).collect());
+        return problem_file(path, agreement_name, with_source(errors, source));
     }
     let found: Vec<AnyDiagnostic> = crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).collect();
     let findings: Vec<String> = found.iter().map(|d| d.code_string()).collect();

@@ -14,8 +14,8 @@ use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{FileKind, LowerError, YearEnd};
 use crate::money::{self, MoneyFile, YearEndWorking};
-use crate::report::{finding, Finding, JSON_SCHEMA_VERSION};
-use crate::span::Span;
+use crate::report::{finding, finding_indexed, Finding, JSON_SCHEMA_VERSION};
+use crate::span::{LineIndex, Span};
 
 /// Which file a finding is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -130,6 +130,17 @@ pub fn has_year_end(text: &str) -> bool {
 /// Evaluates the year-end results in `input` under `agreement`; with `scenario`, only the
 /// scenario (or result) of that name.
 pub fn year_end(agreement: &Path, input: &Path, scenario: Option<&str>) -> YearEndReport {
+    year_end_read(agreement, input, load::read_source(agreement), load::read_source(input), scenario)
+}
+
+/// [`year_end`] over files the caller has already read (once: a pipe cannot be read twice).
+pub fn year_end_read(
+    agreement: &Path,
+    input: &Path,
+    agreement_source: Result<Source, LoadFailure>,
+    input_source: Result<Source, LoadFailure>,
+    scenario: Option<&str>,
+) -> YearEndReport {
     let mut report = YearEndReport {
         schema: JSON_SCHEMA_VERSION,
         agreement: agreement.display().to_string(),
@@ -142,8 +153,8 @@ pub fn year_end(agreement: &Path, input: &Path, scenario: Option<&str>) -> YearE
         input_source: None,
         problem_diagnostics: Vec::new(),
     };
-    let agreement_source = read(&mut report, agreement, Which::Agreement);
-    let input_source = read(&mut report, input, Which::Input);
+    let agreement_source = read(&mut report, agreement, agreement_source, Which::Agreement);
+    let input_source = read(&mut report, input, input_source, Which::Input);
     let (Some(agreement_source), Some(input_source)) = (agreement_source, input_source) else {
         return report;
     };
@@ -167,8 +178,8 @@ pub fn year_end_sources(agreement: Source, input: Source, scenario: Option<&str>
     evaluate_sources(report, agreement, input, scenario)
 }
 
-fn read(report: &mut YearEndReport, path: &Path, which: Which) -> Option<Source> {
-    match load::read_source(path) {
+fn read(report: &mut YearEndReport, path: &Path, result: Result<Source, LoadFailure>, which: Which) -> Option<Source> {
+    match result {
         Ok(source) => Some(source),
         Err(LoadFailure::Io { error, .. }) => {
             report.messages.push(format!("cannot read `{}`: {}", path.display(), plain_io(&error)));
@@ -258,6 +269,8 @@ fn evaluate_sources(
             &input_source.text,
         );
     }
+    let agreement_lines = LineIndex::new(&agreement_source.text);
+    let input_lines = LineIndex::new(&input_source.text);
     for (name, is_scenario, result) in candidates {
         let evaluation = money::evaluate(agreement, result);
         let mut working = evaluation.working;
@@ -268,12 +281,12 @@ fn evaluate_sources(
         let mut diagnostics = Vec::new();
         for d in evaluation.diagnostics {
             let which = Which::from(d.file());
-            let text = match which {
-                Which::Agreement => &agreement_source.text,
-                Which::Input => &input_source.text,
+            let (text, index) = match which {
+                Which::Agreement => (&agreement_source.text, &agreement_lines),
+                Which::Input => (&input_source.text, &input_lines),
             };
             let any = AnyDiagnostic::from(d);
-            findings.push(FileFinding { file: which, finding: finding(&any, text) });
+            findings.push(FileFinding { file: which, finding: finding_indexed(&any, text, index) });
             diagnostics.push((which, any));
         }
         report.results.push(ResultReport { name, scenario: is_scenario, working, findings, diagnostics });

@@ -328,12 +328,18 @@ impl<'a> Context<'a> {
         if !agreement.voting.reserved.is_empty() {
             let nonzero = weights.iter().copied().filter(|w| !w.is_zero());
             if let Some(divisor) = tally::common_divisor(nonzero).filter(|d| *d != Decimal::ONE) {
-                for w in &mut weights {
-                    *w = tally::divide_exactly(*w, divisor).unwrap_or_else(|| (*w / divisor).normalize());
+                // A tiny divisor (a reserved share of 0.000…1%) can make the quotients too large
+                // to hold; then the weights stay as they are, which is just as exact.
+                let divide = |w: Decimal| {
+                    tally::divide_exactly(w, divisor).or_else(|| w.checked_div(divisor).map(|q| q.normalize()))
+                };
+                let restated_weights: Option<Vec<Decimal>> = weights.iter().map(|w| divide(*w)).collect();
+                if let (Some(restated_weights), Some(restated_total)) = (restated_weights, divide(total)) {
+                    weights = restated_weights;
+                    total = restated_total;
+                    one_vote = total / Decimal::ONE_HUNDRED;
+                    restated = true;
                 }
-                total = tally::divide_exactly(total, divisor).unwrap_or_else(|| (total / divisor).normalize());
-                one_vote = total / Decimal::ONE_HUNDRED;
-                restated = true;
             }
         }
         // Whole, non-negative weights whose sum fits a decimal: then every tally (a part of that

@@ -214,7 +214,13 @@ fn compensation(
     let mut figures = Vec::with_capacity(n);
     for (b, a) in budgets.iter().zip(&allocations) {
         let fall = match (b, a) {
-            (Some(b), Some(a)) if b > a => Some(*b - *a),
+            (Some(b), Some(a)) if b > a => match b.checked_sub(*a) {
+                Some(fall) => Some(fall),
+                None => {
+                    ctx.overflow("a member's fall in budget", span);
+                    return None;
+                }
+            },
             (Some(_), Some(_)) => Some(Decimal::ZERO),
             _ => None,
         };
@@ -260,7 +266,11 @@ fn compensation(
             if incomplete.len() == 1 { "it lacks" } else { "each lacks" }
         ));
     }
-    let total_fall = engine::canonical_sum(falls.iter().copied()).ok()?;
+    let Ok(total_fall) = engine::canonical_sum(falls.iter().copied()) else {
+        // Never a silent break-even: the falls are too large to add up, so nothing is shared.
+        ctx.overflow("the members' falls in budget", span);
+        return None;
+    };
     let basis_words = if from_budget_block {
         "each member's budget less its allocation in the capitated budget, where that is a fall; never more than the fall"
     } else {

@@ -178,7 +178,13 @@ impl Classes {
             }
             per_class.push(by_size);
         }
-        let by_size = self.class_of.iter().map(|c| per_class.get(*c).cloned().unwrap_or_default()).collect::<Vec<_>>();
+        let per_class: Vec<std::sync::Arc<[BigInt]>> = per_class.into_iter().map(std::sync::Arc::from).collect();
+        let empty: std::sync::Arc<[BigInt]> = std::sync::Arc::from(Vec::new());
+        let by_size = self
+            .class_of
+            .iter()
+            .map(|c| per_class.get(*c).map_or_else(|| std::sync::Arc::clone(&empty), std::sync::Arc::clone))
+            .collect::<Vec<_>>();
         Contributions { n: self.n, by_size, sized: true, method: Method::Classes }
     }
 }

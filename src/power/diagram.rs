@@ -156,6 +156,6 @@ fn counted<T: Exact>(n: usize, formula: &Formula) -> Result<Contributions, TooLa
             }
         }
     }
-    let by_size = by_size.into_iter().map(|row| row.into_iter().map(Exact::big).collect()).collect();
+    let by_size = by_size.into_iter().map(|row| row.into_iter().map(Exact::big).collect::<Vec<_>>().into()).collect();
     Ok(Contributions { n, by_size, sized: true, method: Method::Diagram })
 }

@@ -97,7 +97,9 @@ pub struct Contributions {
     /// For each player, `by_size[k]` = Σ over sets `S` of `k` others of `v(S ∪ {i}) − v(S)`.
     /// When only Banzhaf was asked for a weighted rule, the total sits at index 0 and
     /// `sized` is false.
-    pub by_size: Vec<Vec<BigInt>>,
+    /// Interchangeable players share one row (10,000 members of one kind hold one row, not
+    /// 10,000 copies of it: 10,000² big counts would not fit in memory).
+    pub by_size: Vec<std::sync::Arc<[BigInt]>>,
     /// Whether `by_size` is really by size (needed for Shapley–Shubik).
     pub sized: bool,
     /// How they were counted.
@@ -253,17 +255,22 @@ pub fn power(game: &Game, which: Which) -> Result<Power, TooLarge> {
 /// Turns counted marginals into indices and flags.
 pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
     let n = c.n;
-    let swings: Vec<BigInt> = c.by_size.iter().map(|row| row.iter().sum()).collect();
+    // Shared rows are summed once each (by address: equal rows of different players are
+    // still summed correctly, only less quickly).
+    let mut summed: std::collections::HashMap<*const BigInt, BigInt> = std::collections::HashMap::new();
+    let swings: Vec<BigInt> =
+        c.by_size.iter().map(|row| summed.entry(row.as_ptr()).or_insert_with(|| row.iter().sum()).clone()).collect();
     let total_swings: BigInt = swings.iter().sum();
     let monotone = monotone(game);
     let shapley: Option<Vec<Fraction>> = (which.shapley() && c.sized).then(|| {
         let fact = factorials(n);
         let denominator = fact.get(n).cloned().unwrap_or_else(BigUint::one);
         // Interchangeable players share their row: work each distinct row out once.
-        let mut seen: std::collections::HashMap<&Vec<BigInt>, Fraction> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashMap<&[BigInt], Fraction> = std::collections::HashMap::new();
         c.by_size
             .iter()
             .map(|row| {
+                let row: &[BigInt] = row;
                 if let Some(done) = seen.get(row) {
                     return done.clone();
                 }

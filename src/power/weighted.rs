@@ -14,6 +14,8 @@
 //! is a fixed number of 64-bit limbs (enough for the largest count its row can hold), stored
 //! flat so the inner loops are plain add-with-carry over memory.
 
+use std::sync::Arc;
+
 use num_bigint::{BigInt, BigUint};
 use num_traits::Zero;
 
@@ -21,8 +23,9 @@ use super::{binomial_row, Contributions, Method, Which};
 use crate::coalitions::weighted::WeightedGame;
 use crate::coalitions::TooLarge;
 
-/// The most 64-bit limbs a table may hold (1 GiB).
-pub const MAX_LIMBS: u64 = 1 << 27;
+/// The most 64-bit limbs a table may hold (128 MiB; a few tables are alive at once, so that
+/// `concord power` stays within about half a gigabyte whatever the agreement).
+pub const MAX_LIMBS: u64 = 1 << 24;
 
 /// Rows of fixed-width big counts over sums `0..width`.
 struct Table {
@@ -175,7 +178,10 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     let free_total: u64 = free.iter().map(|i| weight(*i)).sum();
     let sized = which.shapley();
     let columns = if sized { n.max(1) } else { 1 };
-    let mut by_size = vec![vec![BigInt::zero(); columns]; n];
+    // Rows are shared: every member starts on one row of zeros, and members of equal weight
+    // share their row, so memory grows with the distinct rows, not with n².
+    let zeros: Arc<[BigInt]> = Arc::from(vec![BigInt::zero(); columns]);
+    let mut by_size: Vec<Arc<[BigInt]>> = vec![Arc::clone(&zeros); n];
     if required_weight + free_total < game.quota {
         return Ok(Contributions { n, by_size, sized, method: Method::Weighted });
     }
@@ -246,8 +252,8 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     let base = required.len();
     // Required members: sets of the other required members plus free sets reaching `needed`.
     for r in &required {
-        let row = by_size.get_mut(*r);
-        let Some(row) = row else { continue };
+        let Some(slot) = by_size.get_mut(*r) else { continue };
+        let mut row = vec![BigInt::zero(); columns];
         if sized {
             for k in 0..=m {
                 let all = binomials.get(k).cloned().unwrap_or_default();
@@ -263,19 +269,20 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
                 *slot = BigInt::from((BigUint::from(1u32) << m) - short);
             }
         }
+        *slot = Arc::from(row);
     }
     if needed == 0 {
         return Ok(Contributions { n, by_size, sized, method: Method::Weighted });
     }
     // Free members, one pass per distinct weight.
-    let mut done: std::collections::HashMap<u64, Vec<BigInt>> = std::collections::HashMap::new();
+    let mut done: std::collections::HashMap<u64, Arc<[BigInt]>> = std::collections::HashMap::new();
     for i in &free {
         let w = weight(*i);
         if let std::collections::hash_map::Entry::Vacant(slot) = done.entry(w) {
-            slot.insert(without(&table, w as usize, sized, base, columns, &lightest)?);
+            slot.insert(Arc::from(without(&table, w as usize, sized, base, columns, &lightest)?));
         }
         if let (Some(slot), Some(row)) = (by_size.get_mut(*i), done.get(&w)) {
-            slot.clone_from(row);
+            *slot = Arc::clone(row);
         }
     }
     Ok(Contributions { n, by_size, sized, method: Method::Weighted })

@@ -121,7 +121,10 @@ impl Engine {
     }
 
     fn render(&self, diagnostics: &[AnyDiagnostic], name: &str, text: &str) -> String {
-        diagnostics.iter().map(|d| report::render(d, name, text, self.colour, 100)).collect::<Vec<_>>().join("\n")
+        let renderer = report::Renderer::new(name, text, self.colour, 100);
+        let mut shown: Vec<String> = diagnostics.iter().take(report::MAX_SHOWN).map(|d| renderer.render(d)).collect();
+        shown.extend(report::more_line(diagnostics.len()));
+        shown.join("\n")
     }
 
     fn command(&mut self, command: &str) -> Reply {
@@ -292,9 +295,14 @@ impl Engine {
                 Some(reason) => out.push_str(&format!("  {key:<16} does not vote ({})\n", ineligible_words(reason))),
                 None if electorate.total.is_zero() => out.push_str(&format!("  {key:<16} 0 (no one has any weight)\n")),
                 None => {
-                    let share = voter.weight * rust_decimal::Decimal::ONE_HUNDRED / electorate.total;
+                    // Divided first: a weight of 28 digits times 100 would not fit.
+                    let share = voter
+                        .weight
+                        .checked_div(electorate.total)
+                        .and_then(|s| s.checked_mul(rust_decimal::Decimal::ONE_HUNDRED));
                     let (n, d) = crate::weights::lowest_terms(voter.weight, electorate.total);
-                    out.push_str(&format!("  {key:<16} {:>7}%  (exactly {n}/{d})\n", share.round_dp(2)));
+                    let share = share.map_or_else(|| "?".to_string(), |s| format!("{}", s.round_dp(2).normalize()));
+                    out.push_str(&format!("  {key:<16} {share:>7}%  (exactly {n}/{d})\n"));
                 }
             }
         }

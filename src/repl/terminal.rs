@@ -1,7 +1,7 @@
 //! The REPL on a terminal (rustyline) or on plain standard input.
 
 use std::borrow::Cow;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
@@ -13,6 +13,8 @@ use rustyline::{Context, Editor, Helper};
 
 use super::{helper, Engine};
 use crate::report::Colour;
+use crate::span::Span;
+use crate::syntax::{SyntaxError, MAX_FILE_BYTES};
 
 /// How the REPL is started.
 #[derive(Debug, Clone)]
@@ -107,16 +109,37 @@ pub fn run(options: Options) -> u8 {
 }
 
 /// Reads standard input line by line, grouping lines into inputs as the terminal would.
+///
+/// One input (a block and its clauses, or a command) may be as large as a file and no larger:
+/// at most one byte past [`MAX_FILE_BYTES`] is read for it, so endless input such as
+/// `/dev/zero` ends the session with exit code 2 instead of filling memory.
 fn plain(mut engine: Engine) -> u8 {
     let stdin = std::io::stdin();
+    let mut reader = stdin.lock();
     let mut out = std::io::stdout();
     let mut buffer = String::new();
-    for line in stdin.lock().lines() {
-        let Ok(line) = line else { break };
+    loop {
+        let mut bytes = Vec::new();
+        let room = MAX_FILE_BYTES.saturating_sub(buffer.len());
+        // BOUND: room is at most MAX_FILE_BYTES (8 MiB).
+        #[allow(clippy::arithmetic_side_effects)]
+        let cap = room as u64 + 1;
+        match (&mut reader).take(cap).read_until(b'\n', &mut bytes) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        if bytes.len() > room {
+            let too_large = SyntaxError::InputTooLarge { limit: MAX_FILE_BYTES, at: Span::new(0, 0).into() };
+            let _ = writeln!(out, "✗ standard input: {too_large}");
+            return 2;
+        }
+        let Ok(line) = String::from_utf8(bytes) else { break };
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if !buffer.is_empty() {
             buffer.push('\n');
         }
-        buffer.push_str(&line);
+        buffer.push_str(line);
         if Engine::is_complete(&buffer) {
             let _ = writeln!(out, "{}{}", engine.prompt(), buffer.trim_end());
             let reply = engine.handle(&buffer);

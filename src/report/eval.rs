@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::conditions::{combination_sentence, conditions_human};
 use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
-use super::{render, Colour};
+use super::Colour;
 use crate::commands::eval::{EvalItem, EvalReport, ItemSource, Weights};
 use crate::eval::{
     Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
@@ -25,10 +25,7 @@ pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
                 continue;
             }
             if let Some(source) = &file.source {
-                for diagnostic in &file.diagnostics {
-                    out.push_str(&render(diagnostic, &file.path, &source.text, colour, width));
-                    out.push('\n');
-                }
+                out.push_str(&super::render_all(&file.diagnostics, &file.path, &source.text, colour, width));
             }
         }
         out.push_str("Nothing was evaluated: fix the problems above and run `concord eval` again.\n");

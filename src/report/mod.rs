@@ -6,14 +6,16 @@ pub mod money;
 pub mod power;
 pub mod test;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NamedSource};
+use miette::Diagnostic;
 use serde::Serialize;
 
 use crate::diagnostic::{AnyDiagnostic, Severity};
-use crate::span::{line_col, Span};
+use crate::span::{LineIndex, Span};
 
 mod conditions;
 pub mod eval;
+pub mod render;
+pub use render::Renderer;
 mod words;
 pub use eval::eval_human;
 
@@ -58,16 +60,28 @@ pub struct Finding {
     pub witness: Option<crate::check::Witness>,
 }
 
-/// Builds a finding from any diagnostic over `source`.
+/// Builds a finding from any diagnostic over `source`. For many diagnostics of one file, use
+/// [`findings`], which indexes the file's lines once.
 pub fn finding(diagnostic: &AnyDiagnostic, source: &str) -> Finding {
+    finding_indexed(diagnostic, source, &LineIndex::new(source))
+}
+
+/// Builds the findings of many diagnostics over one `source`, in time linear in their number.
+pub fn findings<'a>(diagnostics: impl IntoIterator<Item = &'a AnyDiagnostic>, source: &str) -> Vec<Finding> {
+    let index = LineIndex::new(source);
+    diagnostics.into_iter().map(|d| finding_indexed(d, source, &index)).collect()
+}
+
+/// Builds a finding over `source`, whose lines `index` has already indexed.
+pub fn finding_indexed(diagnostic: &AnyDiagnostic, source: &str, index: &LineIndex) -> Finding {
     let labels = diagnostic
         .labels()
         .map(|labels| {
             labels
                 .map(|l| {
-                    let span = Span::new(l.offset(), l.offset() + l.len());
-                    let (line, column) = line_col(source, span.start);
-                    let (end_line, end_column) = line_col(source, span.end);
+                    let span = Span::new(l.offset(), l.offset().saturating_add(l.len()));
+                    let (line, column) = index.line_col(source, span.start);
+                    let (end_line, end_column) = index.line_col(source, span.end);
                     Label { message: l.label().map(str::to_string), span, line, column, end_line, end_column }
                 })
                 .collect()
@@ -93,17 +107,78 @@ pub enum Colour {
     Off,
 }
 
-/// Renders a diagnostic as miette's graphical report over `source`.
+/// Renders a diagnostic as miette's graphical report over `source`. For many diagnostics of one
+/// file, use [`render_all`] or a [`Renderer`], which index the file once.
 pub fn render(diagnostic: &AnyDiagnostic, name: &str, source: &str, colour: Colour, width: usize) -> String {
-    let theme = match colour {
-        Colour::On => GraphicalTheme::unicode(),
-        Colour::Off => GraphicalTheme::unicode_nocolor(),
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
-    let report = miette::Report::new(diagnostic.clone()).with_source_code(NamedSource::new(name, source.to_string()));
+    Renderer::new(name, source, colour, width).render(diagnostic)
+}
+
+/// How many diagnostics of one file the human reports draw; the rest are counted, as rustc
+/// does ("… and 1,234 more"), and all of them are in the JSON report.
+pub const MAX_SHOWN: usize = 50;
+
+/// The line that stands for the diagnostics not drawn, or nothing when all were.
+pub fn more_line(n_total: usize) -> Option<String> {
+    let n_more = n_total.checked_sub(MAX_SHOWN).filter(|n| *n > 0)?;
+    Some(format!(
+        "… and {} more {} in this file, not shown (`--format json` lists every one)\n",
+        words::num(rust_decimal::Decimal::from(n_more)),
+        plural(n_more, "finding", "findings")
+    ))
+}
+
+/// Renders the first [`MAX_SHOWN`] diagnostics of one file, each followed by a blank line, and
+/// a line counting the rest.
+pub fn render_all<'a>(
+    diagnostics: impl IntoIterator<Item = &'a AnyDiagnostic>,
+    name: &str,
+    source: &str,
+    colour: Colour,
+    width: usize,
+) -> String {
+    let renderer = Renderer::new(name, source, colour, width);
     let mut out = String::new();
-    if handler.render_report(&mut out, report.as_ref()).is_err() {
-        out = format!("{}: {}", diagnostic.code_string(), diagnostic);
+    let mut n_total = 0usize;
+    for diagnostic in diagnostics {
+        n_total = n_total.saturating_add(1);
+        if n_total <= MAX_SHOWN {
+            out.push_str(&renderer.render(diagnostic));
+            out.push('\n');
+        }
+    }
+    if let Some(line) = more_line(n_total) {
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Renders diagnostics each paired with its file, as [`render_all`] does for each run of
+/// diagnostics from one file: each file is indexed once and shows at most [`MAX_SHOWN`].
+pub fn render_each<'a>(
+    items: impl IntoIterator<Item = (&'a AnyDiagnostic, &'a crate::load::Source)>,
+    colour: Colour,
+    width: usize,
+    separator: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<(&crate::load::Source, Renderer<'a>, usize)> = None;
+    for (diagnostic, source) in items {
+        let same = current.as_ref().is_some_and(|(s, _, _)| std::ptr::eq(*s, source));
+        if !same {
+            if let Some(line) = current.take().and_then(|(_, _, n)| more_line(n)) {
+                out.push(line);
+            }
+            current = Some((source, Renderer::new(&source.name, &source.text, colour, width), 0));
+        }
+        if let Some((_, renderer, n)) = current.as_mut() {
+            *n = n.saturating_add(1);
+            if *n <= MAX_SHOWN {
+                out.push(format!("{}{separator}", renderer.render(diagnostic)));
+            }
+        }
+    }
+    if let Some(line) = current.and_then(|(_, _, n)| more_line(n)) {
+        out.push(line);
     }
     out
 }
@@ -118,16 +193,20 @@ pub fn check_human(report: &crate::commands::check::CheckReport, colour: Colour,
         }
         if let Some(source) = &file.source {
             // Checker findings come grouped by decision, agreement-wide ones first.
+            let renderer = Renderer::new(&file.path, &source.text, colour, width);
             let mut current: Option<&str> = None;
-            for diagnostic in &file.diagnostics {
+            for diagnostic in file.diagnostics.iter().take(MAX_SHOWN) {
                 if let Some(decision) = diagnostic.decision() {
                     if current != Some(decision) {
                         out.push_str(&format!("── decision “{decision}” ──\n\n"));
                         current = Some(decision);
                     }
                 }
-                out.push_str(&render(diagnostic, &file.path, &source.text, colour, width));
+                out.push_str(&renderer.render(diagnostic));
                 out.push('\n');
+            }
+            if let Some(line) = more_line(file.diagnostics.len()) {
+                out.push_str(&line);
             }
         }
         let errors = file.findings.iter().filter(|f| f.severity == Severity::Error).count();
@@ -176,11 +255,12 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 }
 
 fn counts(errors: usize, warnings: usize) -> String {
+    let grouped = |n: usize| words::num(rust_decimal::Decimal::from(n));
     format!(
         "{} {}, {} {}",
-        errors,
+        grouped(errors),
         plural(errors, "error", "errors"),
-        warnings,
+        grouped(warnings),
         plural(warnings, "warning", "warnings")
     )
 }

@@ -83,11 +83,9 @@ pub fn year_end_human(report: &YearEndReport, colour: Colour, width: usize) -> S
     for message in &report.messages {
         out.push_str(&format!("✗ {message}\n"));
     }
-    for (which, diagnostic) in &report.problem_diagnostics {
-        if let Some(source) = report.source(*which) {
-            out.push_str(&render(diagnostic, &source.name, &source.text, colour, width));
-            out.push('\n');
-        }
+    let problems = report.problem_diagnostics.iter().filter_map(|(which, d)| Some((d, report.source(*which)?)));
+    for text in super::render_each(problems, colour, width, "\n") {
+        out.push_str(&text);
     }
     for (i, result) in report.results.iter().enumerate() {
         if i > 0 {

@@ -1,14 +1,13 @@
 //! The human report of `concord power`: one table per rule, figures rounded for reading.
 
-use super::{render, Colour};
+use super::{render_each, Colour};
 use crate::commands::power::{PowerReport, RulePower};
 
 /// Renders the report; indices as percentages with `places` digits after the point.
 pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u32) -> String {
     let mut out = String::new();
-    for (diagnostic, source) in &report.diagnostics {
-        out.push_str(&render(diagnostic, &source.name, &source.text, colour, width));
-        out.push('\n');
+    for text in render_each(report.diagnostics.iter().map(|(d, s)| (d, &**s)), colour, width, "\n") {
+        out.push_str(&text);
     }
     for message in &report.messages {
         out.push_str(&format!("✗ {message}\n"));

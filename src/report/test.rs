@@ -1,7 +1,7 @@
 //! `concord test`'s reports: human, and JUnit XML for CI systems (JSON is the report itself).
 
 use crate::commands::test::{Status, TestReport};
-use crate::report::{render, Colour};
+use crate::report::{render_each, Colour};
 
 fn indent(text: &str, by: &str) -> String {
     text.lines().map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") }).collect::<Vec<_>>().join("\n")
@@ -15,8 +15,9 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
             Some(a) => out.push_str(&format!("{} (testing {a})\n", file.path)),
             None => out.push_str(&format!("{}\n", file.path)),
         }
-        for (diagnostic, source) in &file.rendered {
-            out.push_str(&indent(&render(diagnostic, &source.name, &source.text, colour, width), "  "));
+        let rendered = file.rendered.iter().map(|(d, s)| (d, &**s));
+        for text in render_each(rendered, colour, width, "") {
+            out.push_str(&indent(&text, "  "));
             out.push('\n');
         }
         if !file.problems.is_empty() {

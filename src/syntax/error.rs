@@ -22,6 +22,18 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// An input with no size of its own (a device, a pipe, standard input) gave more than the limit.
+    #[error("this input is too large to read (more than {limit} bytes)")]
+    #[diagnostic(
+        code(concord::parse::file_too_large),
+        help("give Concord the agreement itself: this input went on past the limit, as a device or a stream that never ends would")
+    )]
+    InputTooLarge {
+        limit: usize,
+        #[label("the input starts here")]
+        at: SourceSpan,
+    },
+
     /// The file is not text (not valid UTF-8).
     #[error("this file is not plain text")]
     #[diagnostic(
@@ -100,6 +112,34 @@ pub enum SyntaxError {
     )]
     UnindentedClause {
         #[label("clause at the start of the line")]
+        at: SourceSpan,
+    },
+
+    /// A file indented with tabs on some lines and spaces on others (or both on one line).
+    #[error("this file mixes tabs and spaces in its indentation")]
+    #[diagnostic(
+        code(concord::parse::mixed_indentation),
+        help("indent every line the same way, with spaces (two is usual); a tab and a space look alike but count differently, so Concord could group the clauses wrongly")
+    )]
+    MixedIndentation {
+        /// What the first indented line uses, in words.
+        first_kind: &'static str,
+        /// What this line uses, in words.
+        this_kind: &'static str,
+        #[label("indented with {first_kind} here")]
+        first: SourceSpan,
+        #[label("but with {this_kind} here")]
+        at: SourceSpan,
+    },
+
+    /// Indentation made of characters that only look like spaces.
+    #[error("this line is indented with a character that only looks like a space")]
+    #[diagnostic(
+        code(concord::parse::odd_indentation),
+        help("indent with ordinary spaces (two is usual); a non-breaking or other special space is often left by copying from a word processor")
+    )]
+    OddIndentation {
+        #[label("this indentation")]
         at: SourceSpan,
     },
 
@@ -212,6 +252,7 @@ impl SyntaxError {
     pub fn span(&self) -> crate::span::Span {
         let at = match self {
             SyntaxError::FileTooLarge { at, .. }
+            | SyntaxError::InputTooLarge { at, .. }
             | SyntaxError::NotText { at }
             | SyntaxError::TooDeeplyNested { at, .. }
             | SyntaxError::ClauseTooLong { at, .. }
@@ -220,6 +261,8 @@ impl SyntaxError {
             | SyntaxError::ClauseOutsideBlock { at }
             | SyntaxError::UnindentedClause { at }
             | SyntaxError::ClauseNotAllowed { at, .. }
+            | SyntaxError::MixedIndentation { at, .. }
+            | SyntaxError::OddIndentation { at }
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
             | SyntaxError::DisregardedVote { at }

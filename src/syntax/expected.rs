@@ -221,15 +221,28 @@ pub(crate) fn clause_error(text: &str, offset: usize, kind: BlockKind, error: &E
 
 /// The diagnostic for a line at the start of a line that is not a block header.
 pub(crate) fn header_error(text: &str, offset: usize, error: &Error<Rule>) -> SyntaxError {
-    if let Some(quote) = unclosed_quote(text, offset) {
-        return quote;
+    if let Some(unknown) = unknown_header(text, offset) {
+        return unknown;
     }
     let first: &str = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).next().unwrap_or("");
-    let two_words: String = text.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-    let is_block = BLOCK_KEYWORDS.contains(&first) || BLOCK_KEYWORDS.contains(&two_words.as_str());
+    let help = "a block header is its keyword, then its name where it has one: `member hhft \"The Hillingdon Hospitals NHS FT\"`, `decision \"change financial flows\"`, `savings`".to_string();
+    unexpected(text, offset, error, &format!("this `{first}` header"), help)
+}
+
+/// The error for a line at the start of a line that cannot be a header whatever follows: an
+/// unclosed quote, or a first word that is no block's keyword. Found without the grammar, so a
+/// file of many such lines is read in time proportional to its length and no more.
+pub(crate) fn unknown_header(text: &str, offset: usize) -> Option<SyntaxError> {
+    if let Some(quote) = unclosed_quote(text, offset) {
+        return Some(quote);
+    }
+    let first: &str = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).next().unwrap_or("");
+    let mut words = text.split_whitespace();
+    let two_words = words.next().zip(words.next());
+    let is_block = BLOCK_KEYWORDS.contains(&first)
+        || two_words.is_some_and(|(a, b)| BLOCK_KEYWORDS.iter().any(|k| k.split_once(' ') == Some((a, b))));
     if is_block {
-        let help = "a block header is its keyword, then its name where it has one: `member hhft \"The Hillingdon Hospitals NHS FT\"`, `decision \"change financial flows\"`, `savings`".to_string();
-        return unexpected(text, offset, error, &format!("this `{first}` header"), help);
+        return None;
     }
     let help = match nearest(first, BLOCK_KEYWORDS) {
         Some(word) => format!("did you mean `{word}`? Only block headers start at the beginning of a line; indent clauses under their block"),
@@ -239,6 +252,10 @@ pub(crate) fn header_error(text: &str, offset: usize, error: &Error<Rule>) -> Sy
         ),
     };
     let (pos, word) = if first.is_empty() { word_at(text, 0) } else { (0, first) };
-    let start = offset + pos;
-    SyntaxError::UnknownBlock { word: word.to_string(), at: Span::new(start, start + word.len()).into(), help }
+    let start = offset.saturating_add(pos);
+    Some(SyntaxError::UnknownBlock {
+        word: word.to_string(),
+        at: Span::new(start, start.saturating_add(word.len())).into(),
+        help,
+    })
 }

@@ -140,6 +140,7 @@ pub fn parse(source: &str) -> Parsed {
         return parsed;
     }
 
+    parsed.errors.extend(indentation(source));
     let mut current: Option<(BlockKind, Block)> = None;
     // After a header that could not be read, its clauses are skipped quietly.
     let mut skipping = false;
@@ -214,6 +215,81 @@ struct Line {
     /// First byte that is not indentation.
     text_start: usize,
     end: usize,
+}
+
+/// What a line's indentation is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndentKind {
+    Spaces,
+    Tabs,
+    Both,
+}
+
+impl IndentKind {
+    fn words(self) -> &'static str {
+        match self {
+            IndentKind::Spaces => "spaces",
+            IndentKind::Tabs => "tabs",
+            IndentKind::Both => "tabs and spaces",
+        }
+    }
+}
+
+/// Indentation that would make the grouping of clauses depend on invisible differences.
+///
+/// Lines are grouped into clauses by comparing their indentation, and a tab, a space and a
+/// non-breaking space look alike on the page while counting differently. So a file must indent
+/// with spaces or with tabs, not both, and with no other kind of space: the first line that
+/// breaks this is reported (once each), and the file is not read as valid.
+fn indentation(source: &str) -> Vec<SyntaxError> {
+    let mut errors = Vec::new();
+    let mut first: Option<(IndentKind, Span)> = None;
+    let mut mixed = false;
+    let mut odd = false;
+    for line in lines(source) {
+        if is_blank(source, &line) || line.text_start == line.start {
+            continue;
+        }
+        let indent = source.get(line.start..line.text_start).unwrap_or("");
+        let span = Span::new(line.start, line.text_start);
+        if !odd && indent.chars().any(|c| c != ' ' && c != '\t') {
+            odd = true;
+            errors.push(SyntaxError::OddIndentation { at: span.into() });
+        }
+        let kind = match (indent.contains(' '), indent.contains('\t')) {
+            (true, true) => IndentKind::Both,
+            (false, true) => IndentKind::Tabs,
+            (true, false) => IndentKind::Spaces,
+            (false, false) => continue,
+        };
+        match first {
+            None if kind == IndentKind::Both => {
+                mixed = true;
+                errors.push(SyntaxError::MixedIndentation {
+                    first_kind: kind.words(),
+                    this_kind: kind.words(),
+                    first: span.into(),
+                    at: span.into(),
+                });
+                first = Some((kind, span));
+            }
+            None => first = Some((kind, span)),
+            Some((first_kind, first_span)) if !mixed && kind != first_kind => {
+                mixed = true;
+                errors.push(SyntaxError::MixedIndentation {
+                    first_kind: first_kind.words(),
+                    this_kind: kind.words(),
+                    first: first_span.into(),
+                    at: span.into(),
+                });
+            }
+            Some(_) => {}
+        }
+        if mixed && odd {
+            break;
+        }
+    }
+    errors
 }
 
 fn is_indent(c: char) -> bool {
@@ -367,6 +443,10 @@ fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Optio
         return None;
     }
     let text = source.get(span.start..span.end).unwrap_or("");
+    if let Some(unknown) = expected::unknown_header(text, span.start) {
+        errors.push(unknown);
+        return None;
+    }
     match parse_unit(Rule::header_line, text) {
         Ok(mut pairs) => {
             let line = pairs.next()?;
@@ -439,6 +519,25 @@ mod tests {
     fn open_parenthesis_continues_the_clause() {
         let src = "decision \"x\"\n  passes if (a in favour\n  and b in favour)\n  lbh may veto\n";
         assert_eq!(units(src).len(), 3);
+    }
+
+    fn codes(source: &str) -> Vec<String> {
+        use miette::Diagnostic;
+        let codes = parse(source).errors.iter().filter_map(|e| e.code().map(|c| c.to_string())).collect::<Vec<_>>();
+        codes.into_iter().filter(|c| c.ends_with("indentation")).collect()
+    }
+
+    #[test]
+    fn tabs_alone_or_spaces_alone_are_fine() {
+        assert!(codes("agreement \"A\"\n\tcurrency GBP\n").is_empty());
+        assert!(codes("agreement \"A\"\n  currency GBP\n").is_empty());
+    }
+
+    #[test]
+    fn mixed_and_odd_indentation_are_refused_once_each() {
+        let src = "agreement \"A\"\n  currency GBP\n\tkinds a\n\tkinds b\n\u{A0}\u{A0}kinds c\n";
+        assert_eq!(codes(src), ["concord::parse::mixed_indentation", "concord::parse::odd_indentation"]);
+        assert_eq!(codes("agreement \"A\"\n \tcurrency GBP\n"), ["concord::parse::mixed_indentation"]);
     }
 
     #[test]
