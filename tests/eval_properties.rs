@@ -203,7 +203,9 @@ fn explained(c: &ConditionResult) -> bool {
     let measured = |m: &Measure| {
         let r = &m.requirement;
         match c.kind {
-            ConditionKind::Unanimous | ConditionKind::Every => r.comparison.holds && !r.empty_base,
+            ConditionKind::Unanimous | ConditionKind::Every | ConditionKind::HalfPlusOne => {
+                r.comparison.holds && !r.empty_base
+            }
             ConditionKind::Threshold | ConditionKind::Bloc if r.empty_base => {
                 matches!(r.relation, Relation::AtMost | Relation::FewerThan)
             }

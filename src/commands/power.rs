@@ -166,10 +166,9 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
     };
     report.title = Some(agreement.title.node.clone());
     if report.problems.is_empty() {
-        for d in super::checker_errors(&agreement) {
-            report.problems.push(finding(&d, &source.text));
-            report.diagnostics.push((d, source.clone()));
-        }
+        let errors = super::checker_errors(&agreement);
+        report.problems.extend(findings(errors.iter(), &source.text));
+        report.diagnostics.extend(errors.into_iter().map(|d| (d, Arc::clone(&shared))));
     }
     report.source = Some(source);
     if !report.problems.is_empty() {
