@@ -302,6 +302,16 @@ fn down_to_unit(value: &Q, unit: &Q) -> Q {
     Q::new(value.div(unit).floor(), BigInt::one()).mul(unit)
 }
 
+/// Whether a fraction is a decimal rust_decimal can hold exactly (at most 28 places, digits
+/// below 2^96).
+fn fits_a_decimal(q: &Q) -> bool {
+    let max = (BigInt::one() << 96u32) - 1;
+    (0..=28u32).any(|places| {
+        let scaled = q.mul(&Q::new(BigInt::from(10u32).pow(places), BigInt::one()));
+        scaled.d.is_one() && scaled.n.abs() <= max
+    })
+}
+
 /// The reference for one case, and whether two parties' remainders tied (non-zero and equal)
 /// when it was rounded.
 fn reference(case: &Case) -> (Expected, bool) {
@@ -330,6 +340,11 @@ fn reference(case: &Case) -> (Expected, bool) {
                     _ => Q::zero(),
                 })
                 .collect();
+            // A fall that cannot be written to the minor unit in a decimal is a figure too
+            // large (a coded diagnostic), not a fall rounded to fit.
+            if !falls.iter().all(fits_a_decimal) {
+                return (Expected::NotWorkedOut, false);
+            }
             let total = sum(falls.iter().cloned());
             if total.is_zero() {
                 // No fall: everything flows on.
@@ -712,4 +727,23 @@ fn the_reference_works_by_hand() {
     );
     // …and from £10: each its fall, £4 flows on.
     assert_eq!(shares(reference(&case(Side::Surplus, Step::Compensation, falls, 1000))), (vec![500, 100], Some(400)));
+}
+
+/// Found by the long run: a fall of 10^18 − 10^-11 needs 29 digits, and taken as a decimal it
+/// rounded up to 10^18 before being taken down to the penny, paying a penny more than the fall.
+#[test]
+fn a_fall_too_long_for_a_decimal_is_taken_down_exactly() {
+    let mut figures = BTreeMap::new();
+    figures.insert(FigureName::Budget, Decimal::from(1_000_000_000_000_000_000i64));
+    figures.insert(FigureName::Allocation, Decimal::new(1, 11));
+    let members = vec![GenMember { figures }, GenMember { figures: BTreeMap::new() }];
+    let case = Case {
+        side: Side::Surplus,
+        step: Step::Compensation,
+        members,
+        unit: Decimal::new(1, 2),
+        amount_units: 100,
+        amount_exp: 18,
+    };
+    compare(&case).unwrap_or_else(|e| panic!("{e}"));
 }

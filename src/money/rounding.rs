@@ -245,6 +245,28 @@ pub fn floor_to_unit(amount: Decimal, unit: Decimal) -> Option<Decimal> {
     amount.checked_div(unit)?.floor().checked_mul(unit)
 }
 
+/// `minuend − subtrahend` rounded down to a whole number of units, worked out exactly (a fall in
+/// budget from figures whose difference needs more digits than a decimal holds is still taken
+/// down to the penny, not first rounded up to it). `None` when it is below zero or the unit is
+/// not above zero.
+pub fn floor_difference(minuend: Decimal, subtrahend: Decimal, unit: Decimal) -> Option<Decimal> {
+    if unit <= Decimal::ZERO || minuend < subtrahend {
+        return None;
+    }
+    let signed = |d: Decimal, scale: u32| {
+        let digits = BigInt::from(at_scale(d, scale));
+        if d.is_sign_negative() {
+            -digits
+        } else {
+            digits
+        }
+    };
+    let scale = minuend.scale().max(subtrahend.scale()).max(unit.scale());
+    let difference = (signed(minuend, scale) - signed(subtrahend, scale)).to_biguint()?;
+    let unit_digits = at_scale(unit, scale);
+    from_scaled(&(difference / &unit_digits * unit_digits), scale)
+}
+
 /// `10^power`.
 pub(crate) fn pow10(power: u32) -> BigUint {
     BigUint::from(10u32).pow(power)
@@ -401,6 +423,15 @@ mod tests {
         assert_eq!(to_decimal(&(pow10(29) * 8u32), &big(1)), None);
         assert_eq!(from_scaled(&big(12_500), 3), Some(d("12.5")));
         assert_eq!(from_scaled(&(magnitude(Decimal::MAX) * 100u32), 2), Some(Decimal::MAX));
+    }
+
+    #[test]
+    fn differences_are_taken_down_exactly() {
+        // 10^18 − 10^-11 needs 29 digits: as a decimal it rounds up to 10^18.
+        let fall = floor_difference(d("1000000000000000000"), d("0.00000000001"), d("0.01"));
+        assert_eq!(fall, Some(d("999999999999999999.99")));
+        assert_eq!(floor_difference(d("10"), d("2.555"), d("0.01")), Some(d("7.44")));
+        assert_eq!(floor_difference(d("1"), d("2"), d("0.01")), None);
     }
 
     #[test]
