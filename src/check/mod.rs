@@ -10,7 +10,8 @@
 //!   coalition analyses (can it pass, can both sides pass, dictator, dummy, unintended veto,
 //!   gridlock) through the coalition engine;
 //! - `routes`: casting votes and escalation routes;
-//! - `money`: the capitated budget, personal budgets, liability caps and compensation.
+//! - `money`: the capitated budget, personal budgets, liability caps and compensation;
+//! - `plus_one`: `half … plus one` counted in votes that have no natural unit.
 //!
 //! Coalition questions assume full attendance (everyone eligible votes, the coalition in favour
 //! and the rest against) except the both-sides question, which is also asked with the rest
@@ -19,6 +20,7 @@
 pub mod diagnostics;
 mod figures;
 mod money;
+mod plus_one;
 mod routes;
 mod rules;
 
@@ -42,6 +44,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
+        plus_one::check(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);
     // Agreement-wide findings first, then by decision in the order written (stable).
