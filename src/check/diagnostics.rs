@@ -205,6 +205,8 @@ catalogue! {
     CompensationImpossible(CompensationImpossible),
     /// Figures too large to add up or compare exactly.
     FiguresTooLarge(FiguresTooLarge),
+    /// `half … plus one` counted in votes that have no natural unit.
+    PlusOneDependsOnUnits(PlusOneDependsOnUnits),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
 }
@@ -702,6 +704,28 @@ impl FiguresTooLarge {
         .into()
     }
 }
+/// `half … plus one` counted in votes weighed by a figure or with a reserved share, where "one
+/// vote" has no natural size (docs/reference.md, "Half the total plus one, and more than half").
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("\"plus one\" in decision `{name}` has no natural size: its votes are weighed {weights}")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::plus_one_depends_on_units),
+    help("these votes are not whole votes, so Concord takes \"one vote\" to be one percentage point of the eligible votes: `half the eligible votes plus one` needs 51% of them, while the same weights written as `votes` for each member would count one vote as 1 and need a different share. For a majority, write `more than half of eligible votes`; to count heads, count `members`")
+)]
+pub struct PlusOneDependsOnUnits {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub weights: String,
+    #[label(collection)]
+    pub conditions: Vec<LabeledSpan>,
+    #[label("votes weighed here")]
+    pub scheme_at: Option<SourceSpan>,
+    #[label("a share reserved here")]
+    pub reserved_at: Option<SourceSpan>,
+}
+code!(PlusOneDependsOnUnits, "concord::check::plus_one_depends_on_units");
 
 /// An analysis the checker did not do.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

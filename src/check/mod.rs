@@ -12,7 +12,8 @@
 //! - `passing`: whether a rule can pass at all, and with nobody in favour, asked of the
 //!   evaluator itself;
 //! - `routes`: casting votes and escalation routes;
-//! - `money`: the capitated budget, personal budgets, liability caps and compensation.
+//! - `money`: the capitated budget, personal budgets, liability caps and compensation;
+//! - `plus_one`: `half … plus one` counted in votes that have no natural unit.
 //!
 //! Coalition questions assume full attendance (everyone eligible votes, the coalition in favour
 //! and the rest against) except the both-sides question, which is also asked with the rest
@@ -22,6 +23,7 @@ pub mod diagnostics;
 mod figures;
 mod money;
 mod passing;
+mod plus_one;
 mod routes;
 mod rules;
 
@@ -45,6 +47,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
+        plus_one::check(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);
     // Agreement-wide findings first, then by decision in the order written (stable).

@@ -2,9 +2,11 @@
 //!
 //! It knows nothing of agreements: it takes, for each method of the mix, its weight and every
 //! member's basis figure (already worked out: a budget, an equity share, 1 for equal shares…),
-//! and for each member an optional cap. Everything here is exact up to rust_decimal's 28
-//! significant digits; the only rounding to the minor unit is the final call to
-//! [`round_shares`].
+//! and for each member an optional cap. Everything here is exact: each figure is read as the
+//! fraction it writes, and shares, caps and what is left over are whole numbers over a common
+//! denominator (big integers), so no digit is ever lost and equal remainders stay equal. The
+//! only rounding to the minor unit is the final call to [`round_exact`]; the decimals in
+//! [`Sharing`] other than the rounded shares are for showing the working.
 //!
 //! # The rule
 //!
@@ -30,13 +32,16 @@
 //!
 //! # Order
 //!
-//! Sums over members are taken in a canonical order (by value), so that relabelling or
-//! reordering members can only change a result through the rounding tie-break, which is
-//! documented in [`super::rounding`].
+//! The arithmetic is exact, so relabelling or reordering members can only change a result
+//! through the rounding tie-break, which is documented in [`super::rounding`].
 
 use rust_decimal::Decimal;
 
-use super::rounding::{round_shares, Claim, RoundingError};
+use num_bigint::BigUint;
+use num_integer::Integer;
+use num_traits::{One, Zero};
+
+use super::rounding::{at_scale, magnitude, pow10, round_exact, to_decimal, ExactClaim, RoundingError};
 
 /// One method of a mix: its weight (a percentage of the amount) and each member's basis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +120,10 @@ fn exact_sum(values: &[Decimal]) -> Option<Decimal> {
 }
 
 /// Shares `amount` (a whole number of minor units) among `caps.len()` members.
+///
+/// The arithmetic is exact: every figure is read as the fraction it writes, and every share,
+/// cap comparison and remainder is worked out in whole numbers over a common denominator, so
+/// nothing is lost to the last digit (decimals appear only in the working shown).
 pub fn share(
     amount: Decimal,
     methods: &[Method],
@@ -131,126 +140,169 @@ pub fn share(
     if methods.iter().any(|m| m.weight < Decimal::ZERO || m.basis.iter().any(|b| *b < Decimal::ZERO)) {
         return Err(EngineError::Negative);
     }
-    let hundred = Decimal::ONE_HUNDRED;
-    let mut method_totals = Vec::with_capacity(methods.len());
-    let mut proportions = vec![Decimal::ZERO; n];
-    let mut uncapped = vec![Decimal::ZERO; n];
-    // The part of the amount whose method has nothing to divide by.
-    let mut unplaceable = Decimal::ZERO;
-    let mut placeable = Decimal::ZERO;
-    for method in methods {
-        let total = canonical_sum(method.basis.iter().copied())?;
-        method_totals.push(total);
-        let fraction = method.weight / hundred;
-        // amount × weight, exact: dividing by 100 never rounds.
-        let part = amount.checked_mul(method.weight).ok_or(EngineError::Overflow)? / hundred;
-        if total.is_zero() {
-            unplaceable = unplaceable.checked_add(part).ok_or(EngineError::Overflow)?;
-            continue;
-        }
-        placeable = placeable.checked_add(part).ok_or(EngineError::Overflow)?;
-        for ((basis, proportion), share) in method.basis.iter().zip(proportions.iter_mut()).zip(uncapped.iter_mut()) {
-            if basis.is_zero() {
-                continue;
-            }
-            // Multiply before dividing: exact whenever the quotient terminates.
-            let s = part
-                .checked_mul(*basis)
-                .ok_or(EngineError::Overflow)?
-                .checked_div(total)
-                .ok_or(EngineError::Overflow)?;
-            *share = share.checked_add(s).ok_or(EngineError::Overflow)?;
-            if amount.is_zero() {
-                let p = fraction
-                    .checked_mul(*basis)
-                    .ok_or(EngineError::Overflow)?
-                    .checked_div(total)
-                    .ok_or(EngineError::Overflow)?;
-                *proportion = proportion.checked_add(p).ok_or(EngineError::Overflow)?;
-            }
-        }
-    }
-    if !amount.is_zero() {
-        // The proportion is shown, never used: the share over the amount saves a division per method.
-        for (proportion, share) in proportions.iter_mut().zip(&uncapped) {
-            *proportion = share.checked_div(amount).ok_or(EngineError::Overflow)?;
-        }
-    }
-
-    // Caps: hold every member above its cap at the cap, spread the excess, until stable. The
-    // excess is spread in proportion to the members' shares under the rule; with a single
-    // method that is its basis itself, which keeps the arithmetic exact where it can be.
-    let mut placeable_methods = methods.iter().zip(&method_totals).filter(|(_, t)| !t.is_zero());
-    let (weights, exact_weights): (&[Decimal], bool) = match (placeable_methods.next(), placeable_methods.next()) {
-        (Some((only, _)), None) => (&only.basis, true),
-        _ => (&uncapped, false),
-    };
-    let mut unrounded = uncapped.clone();
-    let mut capped = vec![false; n];
-    let mut rounds = 0;
-    loop {
-        let mut any = false;
-        for ((share, cap), is_capped) in unrounded.iter().zip(caps).zip(capped.iter_mut()) {
-            if let Some(cap) = cap {
-                if !*is_capped && share > cap {
-                    *is_capped = true;
-                    any = true;
-                }
-            }
-        }
-        if !any {
-            break;
-        }
-        rounds += 1;
-        let held =
-            canonical_sum(caps.iter().zip(&capped).filter(|(_, c)| **c).map(|(cap, _)| cap.unwrap_or_default()))?;
-        let rest = placeable.checked_sub(held).ok_or(EngineError::Overflow)?.max(Decimal::ZERO);
-        let free_total = canonical_sum(weights.iter().zip(&capped).filter(|(_, c)| !**c).map(|(u, _)| *u))?;
-        let factor = if exact_weights || free_total.is_zero() { None } else { rest.checked_div(free_total) };
-        for (((share, base), cap), is_capped) in unrounded.iter_mut().zip(weights).zip(caps).zip(&capped) {
-            *share = if *is_capped {
-                cap.unwrap_or_default()
-            } else if free_total.is_zero() {
-                Decimal::ZERO
-            } else {
-                match factor {
-                    Some(f) => f.checked_mul(*base).ok_or(EngineError::Overflow)?,
-                    None => scale(rest, *base, free_total)?,
-                }
-            };
-        }
-        if free_total.is_zero() {
-            unplaceable = unplaceable.checked_add(rest).ok_or(EngineError::Overflow)?;
-            break;
-        }
-    }
-
-    let mut claims: Vec<Claim> =
-        unrounded.iter().zip(caps).map(|(u, cap)| Claim { unrounded: *u, ceiling: *cap }).collect();
-    claims.push(Claim::new(unplaceable));
-    let mut shares = round_shares(amount, &claims, unit)?;
+    let exact = exact_shares(amount, methods, caps)?;
+    let shown =
+        |numerator: &BigUint, denominator: &BigUint| to_decimal(numerator, denominator).ok_or(EngineError::Overflow);
+    let method_totals = methods
+        .iter()
+        .zip(&exact.method_totals)
+        .map(|(m, total)| shown(total, &pow10(basis_scale(m))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let proportions =
+        exact.proportions.iter().map(|p| shown(p, &exact.proportion_denominator)).collect::<Result<Vec<_>, _>>()?;
+    let unrounded = exact.shares.iter().map(|s| shown(s, &exact.denominator)).collect::<Result<Vec<_>, _>>()?;
+    let unallocated_unrounded = shown(&exact.unplaceable, &exact.denominator)?;
+    let mut claims: Vec<ExactClaim> =
+        exact.shares.into_iter().zip(caps).map(|(numerator, cap)| ExactClaim { numerator, ceiling: *cap }).collect();
+    claims.push(ExactClaim { numerator: exact.unplaceable, ceiling: None });
+    let mut shares = round_exact(amount, &claims, &exact.denominator, unit)?;
     let unallocated = shares.pop().unwrap_or_default();
     Ok(Sharing {
         method_totals,
         proportions,
         unrounded,
         shares,
-        capped,
-        unallocated_unrounded: unplaceable,
+        capped: exact.capped,
+        unallocated_unrounded,
         unallocated,
-        rounds,
+        rounds: exact.rounds,
     })
 }
 
-/// `rest × base / total`, multiplying first where it fits, so that a quotient that terminates is
-/// exact. Used when the weights are a method's own figures; weights that are themselves
-/// quotients (a mix) carry 28 significant digits already, and are scaled by `rest / total`
-/// worked out once per round.
-fn scale(rest: Decimal, base: Decimal, total: Decimal) -> Result<Decimal, EngineError> {
-    match rest.checked_mul(base).and_then(|x| x.checked_div(total)) {
-        Some(v) => Ok(v),
-        None => rest.checked_div(total).and_then(|f| f.checked_mul(base)).ok_or(EngineError::Overflow),
+/// The exact outcome of sharing one amount: whole numbers over common denominators.
+struct ExactShares {
+    /// Each method's total basis, at the method's own scale ([`basis_scale`]).
+    method_totals: Vec<BigUint>,
+    /// Each member's proportion under the rule, over `proportion_denominator`.
+    proportions: Vec<BigUint>,
+    proportion_denominator: BigUint,
+    /// Each member's share after caps, over `denominator`, in the currency.
+    shares: Vec<BigUint>,
+    /// What no member can take, over `denominator`.
+    unplaceable: BigUint,
+    denominator: BigUint,
+    capped: Vec<bool>,
+    rounds: usize,
+}
+
+/// The most decimal places among a method's basis figures.
+fn basis_scale(method: &Method) -> u32 {
+    method.basis.iter().map(Decimal::scale).max().unwrap_or(0)
+}
+
+/// The rule and the caps, worked out exactly (see the module's documentation).
+///
+/// With `A` the amount's digits (over `10^sa`), `w(p)` each weight's digits (over `100 × 10^sw`),
+/// `b(p, i)` each basis's digits and `T(p)` each method's total basis, and `L` the least common
+/// multiple of the totals of the methods that have something to divide (`T(p) > 0`):
+///
+/// ```text
+/// M(i)          = Σ over those methods p of  w(p) × b(p, i) × L / T(p)
+/// proportion(i) = M(i) / E,  where E = 100 × 10^sw × L
+/// share(i)      = A × M(i) / D,  where D = 10^sa × E
+/// ```
+///
+/// Caps are compared exactly: when some members are held at their caps (digits `K(i)` over
+/// `10^sc`), the rest `R / (D × 10^sc)` is spread over the others in proportion to `M(i)`.
+fn exact_shares(amount: Decimal, methods: &[Method], caps: &[Option<Decimal>]) -> Result<ExactShares, EngineError> {
+    let n = caps.len();
+    let weight_scale = methods.iter().map(|m| m.weight.scale()).max().unwrap_or(0);
+    let weights: Vec<BigUint> = methods.iter().map(|m| at_scale(m.weight, weight_scale)).collect();
+    let scales: Vec<u32> = methods.iter().map(basis_scale).collect();
+    let bases: Vec<Vec<BigUint>> =
+        methods.iter().zip(&scales).map(|(m, s)| m.basis.iter().map(|b| at_scale(*b, *s)).collect()).collect();
+    let method_totals: Vec<BigUint> = bases.iter().map(|b| b.iter().sum()).collect();
+    let common = method_totals.iter().filter(|t| !t.is_zero()).fold(BigUint::one(), |l, t| l.lcm(t));
+    // Each placeable method's weight, already multiplied by L / T(p).
+    let mut placeable_weight = BigUint::zero();
+    let mut unplaceable_weight = BigUint::zero();
+    let mut factors: Vec<Option<BigUint>> = Vec::with_capacity(methods.len());
+    for (weight, total) in weights.iter().zip(&method_totals) {
+        if total.is_zero() {
+            unplaceable_weight += weight;
+            factors.push(None);
+        } else {
+            placeable_weight += weight;
+            factors.push(Some(weight * (&common / total)));
+        }
     }
+    let mut proportions = vec![BigUint::zero(); n];
+    for (basis, factor) in bases.iter().zip(&factors) {
+        let Some(factor) = factor else { continue };
+        for (m, b) in proportions.iter_mut().zip(basis) {
+            if !b.is_zero() {
+                *m += factor * b;
+            }
+        }
+    }
+    let proportion_denominator = BigUint::from(100u32) * pow10(weight_scale) * &common;
+    let amount_digits = magnitude(amount);
+    let denominator = pow10(amount.scale()) * &proportion_denominator;
+
+    // Caps, at one scale; every comparison is cross-multiplied.
+    let cap_scale = caps.iter().flatten().map(Decimal::scale).max().unwrap_or(0);
+    let cap_digits: Vec<Option<BigUint>> = caps.iter().map(|c| c.map(|c| at_scale(c, cap_scale))).collect();
+    let cap_unit = pow10(cap_scale);
+    // What the placeable methods share, over D × 10^sc.
+    let placeable = &amount_digits * &placeable_weight * &common * &cap_unit;
+    let mut capped = vec![false; n];
+    let mut held = BigUint::zero();
+    let mut free_total: BigUint = proportions.iter().sum();
+    let mut rest = placeable.clone();
+    let mut rounds = 0;
+    while !free_total.is_zero() {
+        // A free member's share is rest × M(i) / (D × 10^sc × F): above its cap K(i) / 10^sc when
+        // rest × M(i) > K(i) × D × F.
+        let scale = &denominator * &free_total;
+        let mut newly = Vec::new();
+        for (i, ((m, cap), is_capped)) in proportions.iter().zip(&cap_digits).zip(&capped).enumerate() {
+            if let Some(cap) = cap {
+                if !*is_capped && &rest * m > cap * &scale {
+                    newly.push(i);
+                }
+            }
+        }
+        if newly.is_empty() {
+            break;
+        }
+        rounds += 1;
+        for i in newly {
+            if let (Some(c), Some(m), Some(Some(cap))) = (capped.get_mut(i), proportions.get(i), cap_digits.get(i)) {
+                *c = true;
+                free_total -= m;
+                held += cap;
+            }
+        }
+        let held_scaled = &held * &denominator;
+        rest = if placeable > held_scaled { &placeable - held_scaled } else { BigUint::zero() };
+    }
+
+    // Every share over one denominator, D × 10^sc × F (F taken as 1 when nobody is free to take
+    // the rest, which is then unplaceable).
+    let free = if free_total.is_zero() { BigUint::one() } else { free_total.clone() };
+    let held_factor = &denominator * &free;
+    let mut shares = Vec::with_capacity(n);
+    for ((m, cap), is_capped) in proportions.iter().zip(&cap_digits).zip(&capped) {
+        shares.push(match (is_capped, cap) {
+            (true, Some(cap)) => cap * &held_factor,
+            _ if free_total.is_zero() => BigUint::zero(),
+            _ => &rest * m,
+        });
+    }
+    let mut unplaceable = &amount_digits * &unplaceable_weight * &common * &cap_unit * &free;
+    if free_total.is_zero() {
+        unplaceable += &rest;
+    }
+    Ok(ExactShares {
+        method_totals,
+        proportions,
+        proportion_denominator,
+        shares,
+        unplaceable,
+        denominator: denominator * cap_unit * free,
+        capped,
+        rounds,
+    })
 }
 
 #[cfg(test)]
@@ -311,6 +363,38 @@ mod tests {
         let s = share(d("1000"), &methods, &[None, None], d("0.01")).unwrap();
         assert_eq!(s.shares, vec![d("250"), d("250")]);
         assert_eq!(s.unallocated, d("500"));
+    }
+
+    #[test]
+    fn equal_remainders_are_equal() {
+        // 10:1:1 of £1,000,000: each exact share is a third of a penny over; the penny goes to
+        // the first member, as the tie-break says.
+        let s =
+            share(d("1000000"), &[method("100", &["10000000", "1000000", "1000000"])], &[None, None, None], d("0.01"))
+                .unwrap();
+        assert_eq!(s.shares, vec![d("833333.34"), d("83333.33"), d("83333.33")]);
+    }
+
+    #[test]
+    fn a_mix_keeps_exact_ties() {
+        // 50% by 1:2 and 50% equally of £1: 5/12 and 7/12 of £1, remainders 2/3 p and 1/3 p.
+        let methods = [method("50", &["1", "2"]), method("50", &["1", "1"])];
+        let s = share(d("1"), &methods, &[None, None], d("0.01")).unwrap();
+        assert_eq!(s.shares, vec![d("0.42"), d("0.58")]);
+        // 30%, 30%, 40% of £0.10 by 1:1:1 in each part: a three-way tie, exactly.
+        let thirds = [method("30", &["1", "1", "1"]), method("30", &["2", "2", "2"]), method("40", &["5", "5", "5"])];
+        let s = share(d("0.10"), &thirds, &[None, None, None], d("0.01")).unwrap();
+        assert_eq!(s.shares, vec![d("0.04"), d("0.03"), d("0.03")]);
+    }
+
+    #[test]
+    fn caps_are_compared_exactly() {
+        // A third of £1 against a cap of 0.3333333333333333333333333333: the share is above it.
+        let cap = d("1") / d("3");
+        let s = share(d("1"), &[method("100", &["1", "1", "1"])], &[Some(cap), None, None], d("0.01")).unwrap();
+        assert!(s.capped[0]);
+        assert_eq!(s.shares.iter().sum::<Decimal>(), d("1"));
+        assert!(s.shares[0] <= cap);
     }
 
     #[test]

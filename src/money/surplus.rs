@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::engine::{self, Method};
-use super::rounding::{round_shares, Claim};
+use super::rounding::{self, round_shares, Claim};
 use super::share::{describe_mix, share_step, Side};
 use super::{
     Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal, StepKind,
@@ -225,7 +225,17 @@ fn compensation(
             _ => None,
         };
         figures.push(fall);
-        falls.push(ctx.floor(fall.unwrap_or_default()));
+        // Taken down to the minor unit from the exact difference, which may need more digits
+        // than `fall` (shown only) keeps.
+        let floored = match (b, a) {
+            (Some(b), Some(a)) if b > a => rounding::floor_difference(*b, *a, ctx.unit),
+            _ => Some(Decimal::ZERO),
+        };
+        let Some(floored) = floored else {
+            ctx.overflow("the compensation", span);
+            return None;
+        };
+        falls.push(floored);
     }
     if falls.iter().any(|f| *f < Decimal::ZERO)
         || budgets.iter().chain(&allocations).flatten().any(|v| *v < Decimal::ZERO)
