@@ -43,6 +43,26 @@ rm -f fuzz/work/build.log
 
 count() { find "$1" -maxdepth 1 -name "$2-*" 2>/dev/null | wc -l; }
 
+# Each panic in the logs as "where: message", where is the first frame in the project's own
+# code (a panic inside rust_decimal is told apart by who called it), relative to its root.
+sites() {
+  awk '
+    /panicked at / {
+      at = $0; sub(/.*panicked at /, "", at); sub(/:$/, "", at); sub(/^\.\//, "", at)
+      getline msg; msg = substr(msg, 1, 110)
+      if (at ~ /^src\/(lib|props)\.rs/) at = "fuzz/" at
+      if (at !~ /^\//) { print at ": " msg; next }
+      want = 1; next
+    }
+    want && /^ +at \.\// {
+      site = $0; sub(/^ +at \.\//, "", site)
+      print site ": " msg; want = 0
+    }
+    /ERROR: libFuzzer: timeout/ { print "timeout" }
+    /ERROR: libFuzzer: out-of-memory/ { print "out of memory" }
+  ' "$@"
+}
+
 summary=()
 for t in "${targets[@]}"; do
   work=fuzz/work/$t
@@ -76,7 +96,7 @@ for t in "${targets[@]}"; do
   crashes=$(( $(count "$work/artifacts" crash) - before_crash ))
   timeouts=$(( $(count "$work/artifacts" timeout) - before_timeout ))
   ooms=$(( $(count "$work/artifacts" oom) - before_oom ))
-  sites=$(cat "$work"/log-* | grep -hoE "panicked at [^ ]+:[0-9]+:[0-9]+" | sed 's/panicked at //' | sort | uniq -c | sort -rn || true)
+  sites=$(sites "$work"/log-* | sort | uniq -c | sort -rn || true)
   distinct=$(printf '%s' "$sites" | grep -c . || true)
   echo "   $execs executions in ${took}s ($((execs / took))/s) over $runs run(s); crashes $crashes, timeouts $timeouts, out of memory $ooms; distinct panic sites $distinct"
   if [ -n "$sites" ]; then printf '%s\n' "$sites" | sed 's/^/     /'; fi
