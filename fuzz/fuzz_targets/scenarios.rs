@@ -1,0 +1,11 @@
+//! The `scenarios` target: see `concord_fuzz::scenarios`. Under cargo-fuzz a libFuzzer target; on stable a
+//! program that runs the body on the files (or folders) it is given.
+#![cfg_attr(fuzzing, no_main)]
+
+#[cfg(fuzzing)]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| concord_fuzz::scenarios(data));
+
+#[cfg(not(fuzzing))]
+fn main() {
+    concord_fuzz::replay_main("scenarios");
+}
