@@ -98,19 +98,32 @@ pub fn assert_evaluation(e: &Evaluation) {
             assert!(e.quorum.as_ref().is_none_or(|q| q.held), "passed without a quorum: {e:#?}");
             let rule = e.rule.as_ref().unwrap_or_else(|| panic!("passed with no rule: {e:#?}"));
             if outcome.casting_vote.is_some() {
-                assert!(e.tie.as_ref().is_some_and(|t| t.tied), "passed on a casting vote without a tie: {e:#?}");
+                assert!(
+                    e.tie.as_ref().is_some_and(|t| t.tied && t.decides),
+                    "passed on a casting vote without a tie that decides it: {e:#?}"
+                );
             } else {
                 assert!(rule.held, "passed though its conditions combine to false: {e:#?}");
             }
         }
         OutcomeKind::Invalid => assert!(!outcome.invalid.is_empty(), "invalid without a reason: {outcome:?}"),
-        OutcomeKind::Deadlocked => assert!(outcome.deadlock.is_some(), "deadlocked without a cause: {outcome:?}"),
-        OutcomeKind::Rejected => {}
+        OutcomeKind::Deadlocked => assert!(
+            outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none())
+                && e.tie.as_ref().is_some_and(|t| t.tied && t.decides),
+            "deadlocked without a tie that decides it: {outcome:?}"
+        ),
+        OutcomeKind::Escalated => assert!(
+            outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_some()),
+            "escalated to nobody: {outcome:?}"
+        ),
+        OutcomeKind::Rejected => {
+            assert!(outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none()), "rejected without a reason")
+        }
     }
-    // The outcome serialises as one of the four words.
+    // The outcome serialises as one of the five words (docs/semantics.md).
     let json = serde_json::to_value(outcome).unwrap_or_default();
     let word = json.get("result").and_then(|r| r.as_str()).unwrap_or("");
-    assert!(["passed", "rejected", "deadlocked", "invalid"].contains(&word), "unknown outcome {word:?}");
+    assert!(["passed", "rejected", "escalated", "deadlocked", "invalid"].contains(&word), "unknown outcome {word:?}");
 }
 
 /// The members' shares, the parties' amounts and what is unallocated add up to the year's

@@ -162,6 +162,7 @@
 (insurance_step "to" @keyword)
 (risk_share_step "to" @keyword)
 (escalated_to "to" @keyword)
+(expect_outcome "to" @keyword)
 (one_member_one_vote "vote" @keyword)
 (gain_exclusion "vote" @keyword)
 (only_kind_votes "vote" @keyword)
