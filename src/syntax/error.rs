@@ -70,6 +70,20 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// `concord fmt` would lay a clause out longer than the reader accepts, so it leaves the
+    /// file as it is rather than write a file that does not read.
+    #[error("formatting would make a clause {size} bytes long, past the limit of {limit}")]
+    #[diagnostic(
+        code(concord::fmt::clause_too_long),
+        help("the file is left as it is: break the clause up (a rule can be split into several decisions' conditions, or written with fewer words), then format it")
+    )]
+    FormattedClauseTooLong {
+        size: usize,
+        limit: usize,
+        #[label("the longest line, most likely the clause")]
+        at: SourceSpan,
+    },
+
     /// The text could not be read at some point.
     #[error("{message}")]
     #[diagnostic(code(concord::parse::unexpected_text))]
@@ -256,6 +270,7 @@ impl SyntaxError {
             | SyntaxError::NotText { at }
             | SyntaxError::TooDeeplyNested { at, .. }
             | SyntaxError::ClauseTooLong { at, .. }
+            | SyntaxError::FormattedClauseTooLong { at, .. }
             | SyntaxError::Unexpected { at, .. }
             | SyntaxError::UnknownBlock { at, .. }
             | SyntaxError::ClauseOutsideBlock { at }
