@@ -395,7 +395,8 @@ impl<'a> Voters<'a> {
         let all: Vec<usize> = (0..self.players.len()).collect();
         let mut diff = self.tally(&all, Unit::Votes, Side::InFavour, reading)?;
         diff.add_scaled(&self.tally(&all, Unit::Votes, Side::Against, reading)?, -1)?;
-        let mut cast = self.base(&all, Unit::Members, Scope::Cast, reading)?;
+        // Some weight cast: members who weigh nothing cannot tie a vote.
+        let mut cast = self.base(&all, Unit::Votes, Scope::Cast, reading)?;
         cast.constant -= 1;
         let mut holder_in = self.side(holder, Side::InFavour, reading);
         holder_in.constant -= 1;

@@ -112,7 +112,8 @@ impl<'a> Context<'a> {
             .members
             .iter()
             .any(|m| self.eligible(m.id) && matches!(self.ballot(m.id), Ballot::InFavour | Ballot::Against));
-        let tied = votes_cast && tally.in_favour == tally.against;
+        // A tie needs some weight cast: members who weigh nothing cannot tie a vote.
+        let tied = votes_cast && !tally.in_favour.is_zero() && tally.in_favour == tally.against;
         let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
         let casting_vote = match (decides, self.decision.casting_vote) {
             (true, Some(holder)) => Some(self.casting(holder, proposal)),

@@ -373,14 +373,14 @@ enum Tie {
     NotCarried(NotCarried),
 }
 
-/// Step 7, "A tie": the votes are tied when an eligible member voted in favour or against and
+/// Step 7, "A tie": the votes are tied when some weight was cast (in favour or against) and
 /// the weight in favour equals the weight against. A tie decides the proposal when the rule
 /// would hold in the tipped reading; then the casting vote, if its holder is eligible and
 /// present, settles it (7.1), and otherwise the votes tied (7.2). A tie that does not decide
 /// the proposal changes nothing: the rule did not hold.
 fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Proposal) -> Result<Tie, OracleError> {
-    let someone_voted = meeting.ballots.values().any(|b| matches!(b, Ballot::InFavour | Ballot::Against));
-    let tied = someone_voted && meeting.weight_of(Ballot::InFavour) == meeting.weight_of(Ballot::Against);
+    let in_favour = meeting.weight_of(Ballot::InFavour);
+    let tied = !num_traits::Zero::is_zero(&in_favour) && in_favour == meeting.weight_of(Ballot::Against);
     if !tied || !meeting.holds(rule, Reading::TippedInFavour)? {
         return Ok(Tie::NotCarried(NotCarried::RuleDidNotHold));
     }
