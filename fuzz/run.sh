@@ -31,7 +31,7 @@ fi
 # Debug assertions on, so that integer overflow panics as it does in the stable replay; no
 # sanitizer, because the code is safe Rust and AddressSanitizer would halve the speed.
 FLAGS=(--debug-assertions --sanitizer none)
-LIBFUZZER=(-rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1)
+LIBFUZZER=(-rss_limit_mb=2048 -timeout=${FUZZ_TIMEOUT:-10} -max_len=65536 -print_final_stats=1)
 
 mkdir -p fuzz/work
 echo "== building the targets (nightly, libFuzzer)"

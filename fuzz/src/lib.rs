@@ -128,13 +128,18 @@ fn scenario_target(text: &str) -> Option<String> {
 }
 
 fn render_all(diagnostics: &[AnyDiagnostic], name: &str, text: &str) {
-    for d in diagnostics {
-        let finding = report::finding(d, text);
+    // The file is indexed once, as the commands do: a finding or rendering that indexed it
+    // afresh each time would make a file of many errors quadratic in the harness alone.
+    for finding in report::findings(diagnostics, text) {
         for label in &finding.labels {
             props::assert_inside(label.span, text);
         }
-        let _ = report::render(d, name, text, Colour::Off, 100);
     }
+    let renderer = report::Renderer::new(name, text, Colour::Off, 100);
+    for d in diagnostics {
+        let _ = renderer.render(d);
+    }
+    let _ = report::render_all(diagnostics, name, text, Colour::Off, 100);
 }
 
 fn json<T: serde::Serialize>(value: &T) {
