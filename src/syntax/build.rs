@@ -5,6 +5,9 @@
 //! "unexpected text" diagnostic rather than panicking. Literals are made exact here: amounts,
 //! percentages and dates are checked, with their own diagnostics.
 
+// TODO(arithmetic): 4 unchecked arithmetic sites remain here; make them checked or prove their bounds.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::str::FromStr;
 
 use pest::iterators::Pair;
