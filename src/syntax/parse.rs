@@ -390,6 +390,41 @@ fn units(source: &str) -> Vec<Unit> {
     units
 }
 
+/// One piece of a file's layout, as the reader cuts it: a header line, or a clause with its
+/// further lines (comment and blank lines inside it included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutUnit {
+    Header(Span),
+    Clause(Span),
+}
+
+impl LayoutUnit {
+    pub fn span(&self) -> Span {
+        match self {
+            LayoutUnit::Header(span) | LayoutUnit::Clause(span) => *span,
+        }
+    }
+}
+
+/// How the reader cuts a text into headers and clauses, in order (for `concord fmt`).
+pub fn layout(source: &str) -> Vec<LayoutUnit> {
+    units(source)
+        .into_iter()
+        .map(|unit| match unit.kind {
+            UnitKind::Header => LayoutUnit::Header(unit.span),
+            UnitKind::Clause => LayoutUnit::Clause(unit.span),
+        })
+        .collect()
+}
+
+/// Whether two layouts of a clause, each under the header line `header`, read cleanly as the
+/// same clause.
+pub fn same_clause(header: &str, original: &str, candidate: &str) -> bool {
+    let a = parse(&format!("{header}\n{original}\n"));
+    let b = parse(&format!("{header}\n{candidate}\n"));
+    a.errors.is_empty() && b.errors.is_empty() && a.file == b.file
+}
+
 /// Checks the limits a unit must meet before pest reads it.
 // BOUND: the depth stops at `MAX_NESTING` + 1, and `span.start + offset` is a byte of `source`,
 // below `isize::MAX`, so adding one more cannot overflow.
