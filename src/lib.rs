@@ -13,6 +13,7 @@
 //! prints or exits: the binary in `main.rs` does that.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 pub mod check;
 pub mod coalitions;

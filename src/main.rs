@@ -75,21 +75,29 @@ enum Command {
         #[arg(long)]
         no_history: bool,
     },
-    /// Rewrite agreements and scenario files in the canonical layout, keeping comments.
+    /// Lay agreements and scenario files out canonically, keeping every word and comment.
     ///
-    /// Prints the formatted text of one file, or with `--write` rewrites each file in place.
-    /// With `--check`, changes nothing and exits 1 if any file is not in canonical form.
-    /// A file with syntax errors is never rewritten (exit 2).
+    /// Changes layout only: indentation, spacing between words, blank lines, and line breaks
+    /// in clauses longer than the width. Prints the formatted text, or with `--write` rewrites
+    /// each file in place. `--check` changes nothing and exits 1 if any file is not in canonical
+    /// form; `--diff` shows what would change. A file that does not read cleanly is never
+    /// rewritten (exit 2).
     Fmt {
         /// Files or folders to format.
         #[arg(required = true, value_name = "FILE")]
         paths: Vec<PathBuf>,
         /// Rewrite the files in place.
-        #[arg(long, conflicts_with = "check")]
+        #[arg(long, conflicts_with_all = ["check", "diff"])]
         write: bool,
         /// Only report which files are not in canonical form.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "diff")]
         check: bool,
+        /// Show what formatting would change, as a unified diff (exits 1 if anything would).
+        #[arg(long)]
+        diff: bool,
+        /// Break clause lines longer than this many columns.
+        #[arg(long, default_value_t = 100, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+        width: u16,
     },
     /// Run every scenario in scenario files and report those whose expectations do not hold.
     ///
@@ -225,7 +233,24 @@ fn main() -> ExitCode {
             };
             (text, report.exit_code(deny))
         }
-        Command::Fmt { paths, write, check } => fmt(&paths, write, check, colour),
+        Command::Fmt { paths, write, check, diff, width } => {
+            use concord::commands::fmt::Mode;
+            let mode = match (write, check, diff) {
+                (true, _, _) => Mode::Write,
+                (_, true, _) => Mode::Check,
+                (_, _, true) => Mode::Diff,
+                _ => Mode::Print,
+            };
+            let report = concord::commands::fmt::fmt(
+                &paths,
+                concord::commands::fmt::Options { mode, width: usize::from(width) },
+            );
+            let text = match cli.format {
+                Format::Human => report::fmt::fmt_human(&report, colour, 100),
+                Format::Json => json(&report),
+            };
+            (text, report.exit_code())
+        }
         Command::Repl { agreement, no_history } => {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
@@ -281,53 +306,6 @@ fn main() -> ExitCode {
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
     ExitCode::from(code)
-}
-
-/// `concord fmt`: the library formats; this prints, writes files and picks the exit code.
-fn fmt(paths: &[PathBuf], write: bool, check: bool, colour: Colour) -> (String, u8) {
-    let files = concord::commands::check::collect_files(paths);
-    let mut out = String::new();
-    let mut code = 0u8;
-    for path in &files {
-        let source = match concord::load::read_source(path) {
-            Ok(source) => source,
-            Err(failure) => {
-                out.push_str(&format!("✗ {failure}\n"));
-                code = 2;
-                continue;
-            }
-        };
-        match concord::commands::fmt::format_source(&source.text) {
-            Err(diagnostics) => {
-                out.push_str(&report::render_all(&diagnostics, &source.name, &source.text, colour, 100));
-                out.push_str(&format!("✗ {}: not formatted, because it cannot be read as it stands\n", source.name));
-                code = 2;
-            }
-            Ok(formatted) if check => {
-                if formatted != source.text {
-                    out.push_str(&format!("✗ {}: not in canonical form\n", source.name));
-                    code = code.max(1);
-                }
-            }
-            Ok(formatted) if write => {
-                if formatted != source.text {
-                    match std::fs::write(path, &formatted) {
-                        Ok(()) => out.push_str(&format!("✓ {}: reformatted\n", source.name)),
-                        Err(error) => {
-                            out.push_str(&format!(
-                                "✗ {}: cannot write: {}\n",
-                                source.name,
-                                concord::load::plain_io(&error)
-                            ));
-                            code = 2;
-                        }
-                    }
-                }
-            }
-            Ok(formatted) => out.push_str(&formatted),
-        }
-    }
-    (out, code)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {

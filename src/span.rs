@@ -31,7 +31,9 @@ impl Span {
 
     /// The number of bytes covered.
     pub fn len(self) -> usize {
-        self.end - self.start
+        // An inverted pair (possible only by building the struct directly) is read straightened,
+        // as `Span::new` would have made it, rather than underflowing.
+        self.end.abs_diff(self.start)
     }
 
     /// Whether the span covers nothing.
@@ -41,7 +43,9 @@ impl Span {
 
     /// The same span moved `by` bytes to the right (used when a clause is read on its own).
     pub fn shifted(self, by: usize) -> Span {
-        Span::new(self.start + by, self.end + by)
+        // Saturating, because a span only points at text: offsets into a file of at most 8 MiB
+        // never come near `usize::MAX`, and a nonsense shift should point past the end, not panic.
+        Span::new(self.start.saturating_add(by), self.end.saturating_add(by))
     }
 }
 
@@ -82,6 +86,9 @@ impl<T: PartialEq> PartialEq for Spanned<T> {
 impl<T: Eq> Eq for Spanned<T> {}
 
 /// Line and column (both from 1, columns in characters) of a byte offset.
+// BOUND: each count and index here is at most `source.len()`, and a `str` holds at most
+// `isize::MAX` bytes, so adding one cannot overflow `usize`.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = source.get(..offset).unwrap_or("");
@@ -102,6 +109,8 @@ impl LineIndex {
     /// Indexes `source`.
     pub fn new(source: &str) -> LineIndex {
         let mut starts = vec![0];
+        // BOUND: `i` is the index of a byte of `source`, below `isize::MAX`, so `i + 1` fits.
+        #[allow(clippy::arithmetic_side_effects)]
         starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { starts }
     }

@@ -14,6 +14,46 @@ fn assert_round_trip(text: &str) {
     assert_eq!(before.file, after.file, "formatting changed the meaning:\n{formatted}");
     let again = format_source(&formatted).unwrap_or_default();
     assert_eq!(formatted, again, "formatting is not stable");
+    // Layout only: the same words, figures and comments, in the same order.
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        words(text.trim_start_matches('\u{feff}')),
+        words(&formatted),
+        "formatting changed the words:\n{formatted}"
+    );
+}
+
+#[test]
+fn every_example_is_in_canonical_form() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["fmt", "--check", "examples"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn the_diff_shows_what_fmt_would_change() {
+    let dir = std::env::temp_dir().join(format!("concord-fmt-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("a.concord");
+    std::fs::write(&path, "agreement  \"T\"\n      currency GBP\n").unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_concord")).args(args).output().unwrap_or_else(|e| panic!("{e}"))
+    };
+    let p = path.to_string_lossy().to_string();
+    let diff = run(&["fmt", "--diff", &p]);
+    assert_eq!(diff.status.code(), Some(1));
+    let shown = String::from_utf8_lossy(&diff.stdout);
+    assert!(shown.contains("-agreement  \"T\"\n-      currency GBP\n+agreement \"T\"\n+  currency GBP\n"), "{shown}");
+    let json = run(&["fmt", "--check", "--format", "json", &p]);
+    assert_eq!(json.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["files"][0]["status"], "not_canonical");
+    assert_eq!(run(&["fmt", "--write", &p]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "agreement \"T\"\n  currency GBP\n");
+    assert_eq!(run(&["fmt", "--check", &p]).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

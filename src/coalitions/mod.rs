@@ -26,6 +26,9 @@
 //! ([`bdd`]), built threshold by threshold and joined by and / or. Both are bounded: past the
 //! bound a question answers [`TooLarge`], which the checker reports as "not analysed".
 
+// TODO(arithmetic): 22 unchecked arithmetic sites remain here; make them checked or prove their bounds.
+#![allow(clippy::arithmetic_side_effects)]
+
 pub mod bdd;
 pub mod count;
 pub mod formula;

@@ -1,18 +1,117 @@
-//! `concord fmt`: rewrite a file in canonical form, keeping its comments.
+//! `concord fmt`: lay files out canonically, keeping every word and comment.
+//!
+//! The layout itself is [`crate::fmt::layout`]; this module reads the files, refuses the ones
+//! that do not read cleanly, and writes, checks or compares them. It returns a [`FmtReport`];
+//! `report::fmt` prints it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use crate::diagnostic::AnyDiagnostic;
 use crate::syntax::{self, SyntaxError};
 
+/// What `concord fmt` is asked to do with each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Print the formatted text.
+    Print,
+    /// Rewrite files not in canonical form.
+    Write,
+    /// Only say which files are not in canonical form.
+    Check,
+    /// Show, as a unified diff, what formatting would change.
+    Diff,
+}
+
+/// How `concord fmt` runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub mode: Mode,
+    /// The width lines are kept within.
+    pub width: usize,
+}
+
+/// What became of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Already in canonical form.
+    Canonical,
+    /// Not in canonical form (and, with `--write`, not rewritten because of `--check`/`--diff`).
+    NotCanonical,
+    /// Rewritten in place.
+    Reformatted,
+    /// Printed (plain `concord fmt FILE`).
+    Printed,
+    /// Could not be read, or does not read as Concord: left as it is.
+    Unreadable,
+    /// Formatted, but the file could not be written.
+    Unwritable,
+}
+
+/// One file's outcome.
+#[derive(Debug, Serialize)]
+pub struct FileFmt {
+    /// The file as named.
+    pub path: String,
+    pub status: Status,
+    /// The formatted text (printed, or what would be written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formatted: Option<String>,
+    /// A unified diff from the file to its formatted text, with `--diff`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+    /// Why the file could not be read or written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+    /// The diagnostics of a file that does not read, with its text for showing them.
+    #[serde(skip)]
+    pub diagnostics: Vec<AnyDiagnostic>,
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// Every file's outcome, in the order found.
+#[derive(Debug, Serialize)]
+pub struct FmtReport {
+    pub files: Vec<FileFmt>,
+}
+
+impl FmtReport {
+    /// 0 when nothing needed changing (or everything was written), 1 when `--check` or
+    /// `--diff` found a file not in canonical form, 2 when a file could not be read or written.
+    pub fn exit_code(&self) -> u8 {
+        let mut code = 0;
+        for file in &self.files {
+            code = code.max(match file.status {
+                Status::Unreadable | Status::Unwritable => 2,
+                Status::NotCanonical => 1,
+                _ => 0,
+            });
+        }
+        code
+    }
+}
+
 /// Formats one text. A text with syntax errors is not formatted: its errors are returned, so
 /// nothing the reader could not understand is ever dropped.
 pub fn format_source(text: &str) -> Result<String, Vec<AnyDiagnostic>> {
+    format_width(text, crate::fmt::DEFAULT_WIDTH)
+}
+
+/// [`format_source`] at a given width.
+pub fn format_width(text: &str, width: usize) -> Result<String, Vec<AnyDiagnostic>> {
     let parsed = syntax::parse(text);
     if !parsed.errors.is_empty() {
         return Err(parsed.errors.into_iter().map(Into::into).collect());
     }
-    let formatted = crate::fmt::format(&parsed.file, text);
+    let Ok(formatted) = crate::fmt::layout(text, width) else {
+        let end = text.len();
+        return Err(vec![SyntaxError::FormatChangesMeaning { at: miette::SourceSpan::from(0..end.min(1)) }.into()]);
+    };
     // Never write a file that does not read: a clause near the reader's limit can grow past it
-    // when laid out (grouping, spacing, wrapping).
+    // when laid out (indentation, line breaks).
     let reread = syntax::parse(&formatted);
     if let Some(SyntaxError::ClauseTooLong { size, limit, .. }) =
         reread.errors.iter().find(|e| matches!(e, SyntaxError::ClauseTooLong { .. }))
@@ -22,6 +121,84 @@ pub fn format_source(text: &str) -> Result<String, Vec<AnyDiagnostic>> {
         return Err(vec![SyntaxError::FormattedClauseTooLong { size: *size, limit: *limit, at }.into()]);
     }
     Ok(formatted)
+}
+
+/// Runs `concord fmt` on files and folders (folders are searched for Concord files).
+pub fn fmt(paths: &[PathBuf], options: Options) -> FmtReport {
+    let files = super::check::collect_files(paths);
+    FmtReport { files: files.iter().map(|path| fmt_file(path, options)).collect() }
+}
+
+fn fmt_file(path: &Path, options: Options) -> FileFmt {
+    let mut file = FileFmt {
+        path: path.display().to_string(),
+        status: Status::Canonical,
+        formatted: None,
+        diff: None,
+        problem: None,
+        diagnostics: Vec::new(),
+        text: String::new(),
+    };
+    let source = match crate::load::read_source(path) {
+        Ok(source) => source,
+        Err(failure) => {
+            file.status = Status::Unreadable;
+            file.problem = Some(failure.to_string());
+            return file;
+        }
+    };
+    file.path = source.name.clone();
+    let formatted = match format_width(&source.text, options.width) {
+        Ok(formatted) => formatted,
+        Err(diagnostics) => {
+            file.status = Status::Unreadable;
+            file.problem = Some("it cannot be read as it stands".to_string());
+            file.diagnostics = diagnostics;
+            file.text = source.text;
+            return file;
+        }
+    };
+    // The file on disk, byte for byte: a byte-order mark or CR line endings are not canonical.
+    let on_disk = std::fs::read(path).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or(source.text.clone());
+    let canonical = formatted == on_disk;
+    match options.mode {
+        Mode::Print => {
+            file.status = Status::Printed;
+            file.formatted = Some(formatted);
+        }
+        Mode::Check => {
+            if !canonical {
+                file.status = Status::NotCanonical;
+            }
+        }
+        Mode::Diff => {
+            if !canonical {
+                file.status = Status::NotCanonical;
+                file.diff = Some(unified_diff(&file.path, &on_disk, &formatted));
+            }
+        }
+        Mode::Write => {
+            if !canonical {
+                match std::fs::write(path, &formatted) {
+                    Ok(()) => file.status = Status::Reformatted,
+                    Err(error) => {
+                        file.status = Status::Unwritable;
+                        file.problem = Some(crate::load::plain_io(&error));
+                    }
+                }
+            }
+        }
+    }
+    file
+}
+
+/// What formatting changes, as a unified diff with three lines of context.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, &format!("{name} (formatted)"))
+        .to_string()
 }
 
 /// The byte offset and text of the longest line.
@@ -42,17 +219,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comments_stay_where_they_were() {
+    fn comments_and_words_stay_where_they_were() {
         let text = "# The network\nagreement \"T\"   # title\n  currency GBP\n\n  # the members\nmember x \"X\"\n  budget £1000000  # contract value\n";
         let formatted = format_source(text).unwrap_or_default();
-        assert_eq!(
-            formatted,
-            "# The network\nagreement \"T\"  # title\n  currency GBP\n\n# the members\nmember x \"X\"\n  budget £1,000,000  # contract value\n"
-        );
+        assert_eq!(formatted, text);
     }
 
     #[test]
     fn syntax_errors_are_not_formatted() {
         assert!(format_source("agreement \"T\"\n  curency GBP\n").is_err());
+    }
+
+    #[test]
+    fn the_diff_shows_what_would_change() {
+        let diff =
+            unified_diff("a.concord", "agreement \"T\"\n    currency GBP\n", "agreement \"T\"\n  currency GBP\n");
+        assert!(diff.contains("-    currency GBP\n+  currency GBP\n"), "{diff}");
     }
 }

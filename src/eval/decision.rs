@@ -19,6 +19,9 @@
 //!   settled them, else the `if rejected` route whatever the reason, else is deadlocked (a tie)
 //!   or rejected.
 
+// TODO(arithmetic): 7 unchecked arithmetic sites remain here; make them checked or prove their bounds.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::cell::RefCell;
 
 use rust_decimal::Decimal;

@@ -344,8 +344,8 @@ impl Engine {
             (true, Some(path)) => path.clone(),
             (true, None) => return Reply::say("Where to? Type :save FILE\n"),
         };
-        let parsed = syntax::parse(&self.text);
-        let text = crate::fmt::format(&parsed.file, &self.text);
+        // A draft that does not read yet is saved as typed: formatting never drops a word.
+        let text = crate::commands::fmt::format_source(&self.text).unwrap_or_else(|_| self.text.clone());
         match std::fs::write(&path, text) {
             Ok(()) => Reply::say(format!("Saved to {}.\n", path.display())),
             Err(error) => Reply::say(format!("Cannot write {}: {}\n", path.display(), load::plain_io(&error))),

@@ -93,6 +93,9 @@ impl Builder {
 
     fn span(&self, pair: &P<'_>) -> Span {
         let s = pair.as_span();
+        // BOUND: `offset` is where the clause starts in the source and the pest span lies within the
+        // clause, so both sums are offsets into one source of at most `isize::MAX` bytes.
+        #[allow(clippy::arithmetic_side_effects)]
         Span::new(s.start() + self.offset, s.end() + self.offset)
     }
 
@@ -1028,6 +1031,8 @@ impl Builder {
             let words: Vec<&str> = text.split_whitespace().collect();
             match words.as_slice() {
                 [day, month, year] => {
+                    // BOUND: `i` indexes the twelve months.
+                    #[allow(clippy::arithmetic_side_effects)]
                     let month = MONTHS.iter().position(|m| m == month).and_then(|i| u8::try_from(i + 1).ok());
                     u16::from_str(year).ok().zip(month).zip(u8::from_str(day).ok()).map(|((y, m), d)| (y, m, d))
                 }
@@ -1085,6 +1090,8 @@ fn is_calendar_date(year: u16, month: u8, day: u8) -> bool {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
+        // BOUND: `i` is the index of a character of `digits`, so it is below `digits.len()`.
+        #[allow(clippy::arithmetic_side_effects)]
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }

@@ -84,6 +84,18 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// The formatter's layout would read differently from the file. This is a fault in
+    /// Concord, never in the file, which is left as it is.
+    #[error("formatting this file would change what it says, so it is left as it is")]
+    #[diagnostic(
+        code(concord::fmt::changes_meaning),
+        help("this is a fault in Concord's formatter, not in the agreement: please report it with the file")
+    )]
+    FormatChangesMeaning {
+        #[label("this file")]
+        at: SourceSpan,
+    },
+
     /// The text could not be read at some point.
     #[error("{message}")]
     #[diagnostic(code(concord::parse::unexpected_text))]
@@ -271,6 +283,7 @@ impl SyntaxError {
             | SyntaxError::TooDeeplyNested { at, .. }
             | SyntaxError::ClauseTooLong { at, .. }
             | SyntaxError::FormattedClauseTooLong { at, .. }
+            | SyntaxError::FormatChangesMeaning { at }
             | SyntaxError::Unexpected { at, .. }
             | SyntaxError::UnknownBlock { at, .. }
             | SyntaxError::ClauseOutsideBlock { at }
@@ -287,6 +300,8 @@ impl SyntaxError {
             | SyntaxError::ZeroDenominator { at, .. }
             | SyntaxError::UnclosedQuote { at } => at,
         };
+        // BOUND: every label is a span into one source of at most `isize::MAX` bytes, so its end fits.
+        #[allow(clippy::arithmetic_side_effects)]
         crate::span::Span::new(at.offset(), at.offset() + at.len())
     }
 }

@@ -100,6 +100,8 @@ fn position(error: &Error<Rule>) -> usize {
 }
 
 /// The word at `pos` in `text` (up to the next blank), for "found …".
+// BOUND: trimming only shortens `rest`, and `pos + skipped` is an offset into `text`.
+#[allow(clippy::arithmetic_side_effects)]
 fn word_at(text: &str, pos: usize) -> (usize, &str) {
     let rest = text.get(pos..).unwrap_or("");
     let skipped = rest.len() - rest.trim_start().len();
@@ -159,6 +161,9 @@ fn join_or(items: &[String]) -> String {
 }
 
 /// An unclosed quote on a unit's line is clearer said directly than as "expected `\"`".
+// BOUND: `offset + line_start` plus a quote's index is the offset of that quote in the source,
+// a `str` of at most `isize::MAX` bytes, so one more still fits.
+#[allow(clippy::arithmetic_side_effects)]
 fn unclosed_quote(text: &str, offset: usize) -> Option<SyntaxError> {
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -204,8 +209,11 @@ fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: 
         (None, Some(word)) => format!("did you mean `{word}`? {help}"),
         (None, None) => help,
     };
-    let start = offset + pos;
-    SyntaxError::Unexpected { message, at: Span::new(start, start + found.len()).into(), label, help }
+    // BOUND: `start` and `start + found.len()` are offsets into the source, a `str` of at most
+    // `isize::MAX` bytes.
+    #[allow(clippy::arithmetic_side_effects)]
+    let (start, end) = (offset + pos, offset + pos + found.len());
+    SyntaxError::Unexpected { message, at: Span::new(start, end).into(), label, help }
 }
 
 /// The diagnostic for a clause of `kind` that could not be read.

@@ -9,4 +9,4 @@ mod expected;
 pub mod parse;
 
 pub use error::SyntaxError;
-pub use parse::{parse, Parsed, MAX_CLAUSE_BYTES, MAX_FILE_BYTES, MAX_NESTING};
+pub use parse::{layout, parse, same_clause, LayoutUnit, Parsed, MAX_CLAUSE_BYTES, MAX_FILE_BYTES, MAX_NESTING};

@@ -185,6 +185,8 @@ pub fn parse(source: &str) -> Parsed {
                 block.span = block.span.join(unit.span);
                 match read_clause(source, unit.span, *kind, &mut parsed.errors) {
                     Some(clause) => block.clauses.push(clause),
+                    // BOUND: one more per clause of the block, and there are fewer clauses than bytes in the file.
+                    #[allow(clippy::arithmetic_side_effects)]
                     None => block.unreadable += 1,
                 }
             }
@@ -296,6 +298,9 @@ fn is_indent(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{A0}')
 }
 
+// BOUND: every offset here is at most `source.len()`, and a `str` holds at most `isize::MAX`
+// bytes, so the sums cannot overflow `usize`.
+#[allow(clippy::arithmetic_side_effects)]
 fn lines(source: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
@@ -322,6 +327,8 @@ fn starts_continuation(text: &str) -> bool {
 }
 
 /// Net parenthesis depth change over a piece of text, skipping strings and comments.
+// BOUND: the depth moves by one per character, and a `str` has at most `isize::MAX` of them.
+#[allow(clippy::arithmetic_side_effects)]
 fn paren_balance(text: &str) -> isize {
     let mut depth = 0isize;
     let mut in_string = false;
@@ -338,6 +345,10 @@ fn paren_balance(text: &str) -> isize {
 }
 
 /// Cuts the source into header lines and clauses with their continuation lines.
+// BOUND: `i`, `j` and `last` index `lines`, so adding one cannot overflow; `text_start` is
+// `start` plus the indentation, so the subtractions cannot underflow; each depth change is at
+// most one line's length, and the lines together are at most `isize::MAX` bytes.
+#[allow(clippy::arithmetic_side_effects)]
 fn units(source: &str) -> Vec<Unit> {
     let lines = lines(source);
     let mut units = Vec::new();
@@ -379,7 +390,45 @@ fn units(source: &str) -> Vec<Unit> {
     units
 }
 
+/// One piece of a file's layout, as the reader cuts it: a header line, or a clause with its
+/// further lines (comment and blank lines inside it included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutUnit {
+    Header(Span),
+    Clause(Span),
+}
+
+impl LayoutUnit {
+    pub fn span(&self) -> Span {
+        match self {
+            LayoutUnit::Header(span) | LayoutUnit::Clause(span) => *span,
+        }
+    }
+}
+
+/// How the reader cuts a text into headers and clauses, in order (for `concord fmt`).
+pub fn layout(source: &str) -> Vec<LayoutUnit> {
+    units(source)
+        .into_iter()
+        .map(|unit| match unit.kind {
+            UnitKind::Header => LayoutUnit::Header(unit.span),
+            UnitKind::Clause => LayoutUnit::Clause(unit.span),
+        })
+        .collect()
+}
+
+/// Whether two layouts of a clause, each under the header line `header`, read cleanly as the
+/// same clause.
+pub fn same_clause(header: &str, original: &str, candidate: &str) -> bool {
+    let a = parse(&format!("{header}\n{original}\n"));
+    let b = parse(&format!("{header}\n{candidate}\n"));
+    a.errors.is_empty() && b.errors.is_empty() && a.file == b.file
+}
+
 /// Checks the limits a unit must meet before pest reads it.
+// BOUND: the depth stops at `MAX_NESTING` + 1, and `span.start + offset` is a byte of `source`,
+// below `isize::MAX`, so adding one more cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn within_limits(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> bool {
     if span.len() > MAX_CLAUSE_BYTES {
         errors.push(SyntaxError::ClauseTooLong {
