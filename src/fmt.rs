@@ -7,9 +7,6 @@
 //! the end of a clause's line stays there; comments between the lines of a clause move, in order,
 //! to their own lines just before it. Reading the formatted text gives the same tree.
 
-// TODO(arithmetic): 4 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use crate::span::Span;
@@ -22,6 +19,9 @@ struct Comment {
     text: String,
 }
 
+// BOUND: `offset` is where `line` starts in `source` and `i` an index into `line`, so both sums
+// are offsets into `source`, a `str` of at most `isize::MAX` bytes.
+#[allow(clippy::arithmetic_side_effects)]
 fn comments(source: &str) -> Vec<Comment> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -52,6 +52,8 @@ struct Printer<'s> {
 impl Printer<'_> {
     /// Emits every comment that starts before `offset`, at the given indentation.
     fn comments_before(&mut self, offset: usize, indent: &str) {
+        // BOUND: `next_comment` indexes `comments` (the lookup found one there), so one more fits.
+        #[allow(clippy::arithmetic_side_effects)]
         while let Some(comment) = self.comments.get(self.next_comment) {
             if comment.at >= offset {
                 break;
@@ -171,6 +173,8 @@ pub fn grouped(value: Decimal) -> String {
     };
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
+        // BOUND: `i` is the index of a character of `whole`, so it is below `whole.len()`.
+        #[allow(clippy::arithmetic_side_effects)]
         if i > 0 && (whole.len() - i) % 3 == 0 {
             out.push(',');
         }
