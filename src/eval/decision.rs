@@ -657,7 +657,10 @@ decision "d"
         assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
         let a = loaded.agreement.unwrap_or_else(|| unreachable!());
         let electorate = weights::electorate(&a, &a.decisions[0], None).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(electorate.total, Decimal::from_str_exact("40000000000000000000000000100").unwrap());
+        assert_eq!(
+            electorate.total,
+            Decimal::from_str_exact("40000000000000000000000000100").unwrap_or_else(|_| unreachable!())
+        );
         let parsed = crate::syntax::parse(proposal);
         let (inputs, errors) = load_inputs(&a, &parsed.file);
         assert!(errors.is_empty());
