@@ -1,9 +1,6 @@
 //! A decision's rule: impossible numbers, conditions that can never hold, and the coalition
 //! analyses, through the coalition engine.
 
-// TODO(arithmetic): 5 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
@@ -590,20 +587,25 @@ fn dummy_reason(ctx: &Ctx<'_>, game: &Game, solver: &Solver, player: usize, key:
     if own == 0 {
         return generic;
     }
-    let ratio = own_user / Decimal::from(own);
-    let proportional = g.weights.iter().zip(&user).all(|(w, u)| Decimal::from(*w) * ratio == *u);
+    let Some(ratio) = own_user.checked_div(Decimal::from(own)) else { return generic };
+    // A product too large for a decimal is not any member's votes, so the weights are not in
+    // proportion.
+    let proportional = g.weights.iter().zip(&user).all(|(w, u)| Decimal::from(*w).checked_mul(ratio) == Some(*u));
     if !proportional {
         return generic;
     }
+    // A weighted solver's weights add up to at most `weighted::MAX_TOTAL`, so these fit.
     let required: u64 = g.weights.iter().zip(&g.required).filter(|(_, r)| **r).map(|(w, _)| *w).sum();
-    let (lo, hi) = (lo + required, hi + required);
-    let show = |v: u64| grouped(Decimal::from(v) * ratio);
-    let range =
-        if lo == hi { format!("exactly {}", show(lo)) } else { format!("between {} and {}", show(lo), show(hi)) };
+    let (Some(lo), Some(hi)) = (lo.checked_add(required), hi.checked_add(required)) else { return generic };
+    // Votes too many to show in the members' own terms are explained in general words instead.
+    let show = |v: u64| Decimal::from(v).checked_mul(ratio).map(grouped);
+    let (Some(lo_shown), Some(hi_shown), Some(quota_shown)) = (show(lo), show(hi), show(g.quota)) else {
+        return generic;
+    };
+    let range = if lo == hi { format!("exactly {lo_shown}") } else { format!("between {lo_shown} and {hi_shown}") };
     format!(
-        "`{key}` has {} of the votes; it would decide the outcome only if the others in favour held {range} (with {} needed), and no combination of the other members' votes adds up to that; give it more votes or change the threshold",
+        "`{key}` has {} of the votes; it would decide the outcome only if the others in favour held {range} (with {quota_shown} needed), and no combination of the other members' votes adds up to that; give it more votes or change the threshold",
         grouped(own_user),
-        show(g.quota)
     )
 }
 

@@ -11,9 +11,6 @@
 //! (its votes weigh by a proposal's commitments, or it is too large to work out exactly);
 //! 2 when a file cannot be read or has errors, or the decision named does not exist.
 
-// TODO(arithmetic): 2 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::path::Path;
 
 use num_bigint::{BigInt, BigUint};
@@ -342,8 +339,9 @@ fn rule_power(
         let share = if total_num.sign() == num_bigint::Sign::NoSign {
             Fraction::zero()
         } else {
-            let numerator = num * BigInt::from(total_den.clone());
-            let denominator = den * total_num.magnitude();
+            // BOUND: `BigInt` and `BigUint` multiplication is exact.
+            #[allow(clippy::arithmetic_side_effects)]
+            let (numerator, denominator) = (num * BigInt::from(total_den.clone()), den * total_num.magnitude());
             Fraction::new(numerator, denominator)
         };
         out.members.push(MemberPower {

@@ -5,9 +5,6 @@
 //! every condition in the order written and the and/or tree of their results. Every condition
 //! is evaluated, even when the result is already known, so that each one is reported.
 
-// TODO(arithmetic): 2 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use super::decision::{Context, Filter};
@@ -42,6 +39,8 @@ impl Context<'_> {
     fn combine(&self, rule: &Spanned<Rule>, out: &mut Vec<ConditionResult>) -> Result<Combination, TooLarge> {
         Ok(match &rule.node {
             Rule::Condition(condition) => {
+                // BOUND: `out` holds one result per condition before this one, fewer than `usize::MAX`.
+                #[allow(clippy::arithmetic_side_effects)]
                 let number = out.len() + 1;
                 let result = self.condition(number, condition, rule.span)?;
                 let held = result.held;
@@ -194,7 +193,7 @@ impl Context<'_> {
             Unit::Votes => self.one_vote,
         };
         let comparison = tally::half_plus_one(measure.counted, size, one)?;
-        let required = (size / Decimal::TWO).checked_add(one).ok_or(TooLarge)?;
+        let required = size.checked_div(Decimal::TWO).and_then(|half| half.checked_add(one)).ok_or(TooLarge)?;
         measure.base = Some(BaseSize { scope: base.scope, size });
         measure.requirement = Requirement {
             relation: Relation::AtLeast,

@@ -19,9 +19,6 @@
 //!   settled them, else the `if rejected` route whatever the reason, else is deadlocked (a tie)
 //!   or rejected.
 
-// TODO(arithmetic): 7 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::cell::RefCell;
 
 use rust_decimal::Decimal;
@@ -271,8 +268,11 @@ impl<'a> Evaluator<'a> {
             return line;
         }
         let newlines = self.text.get(from..offset).map_or(0, |s| count_newlines(s.as_bytes()));
-        let line = line + newlines;
-        lines.insert(at + 1, (offset, line));
+        // BOUND: a line number is at most one more than the newlines before `offset`, fewer than the
+        // bytes of the text; `at` indexes `lines` (or is zero), so one more is at most its length.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (line, after) = (line + newlines, at + 1);
+        lines.insert(after, (offset, line));
         line
     }
 }
@@ -280,7 +280,10 @@ impl<'a> Evaluator<'a> {
 /// Counts newlines in chunks small enough for a byte counter, which the compiler turns into
 /// wide vector compares (a whole agreement is scanned once per evaluation).
 fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.chunks(255).map(|chunk| usize::from(chunk.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n')))).sum()
+    // BOUND: a chunk has at most 255 bytes, so counting one per byte stays within a `u8`.
+    #[allow(clippy::arithmetic_side_effects)]
+    let in_chunk = |chunk: &[u8]| chunk.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n'));
+    bytes.chunks(255).map(|chunk| usize::from(in_chunk(chunk))).sum()
 }
 
 fn outcome(result: OutcomeKind) -> Outcome {
@@ -338,12 +341,26 @@ impl<'a> Context<'a> {
                 };
                 let restated_weights: Option<Vec<Decimal>> = weights.iter().map(|w| divide(*w)).collect();
                 if let (Some(restated_weights), Some(restated_total)) = (restated_weights, divide(total)) {
+                    // BOUND: dividing by 100 only makes a decimal smaller; it cannot overflow.
+                    #[allow(clippy::arithmetic_side_effects)]
+                    let restated_one_vote = restated_total / Decimal::ONE_HUNDRED;
                     weights = restated_weights;
                     total = restated_total;
-                    one_vote = total / Decimal::ONE_HUNDRED;
+                    one_vote = restated_one_vote;
                     restated = true;
                 }
             }
+        }
+        // Every tally adds up the weights of some members, each at most once. A weight is below
+        // zero only when reserved shares add up to more than 100% (an agreement the checker
+        // refuses, but which the library may still be given): then the total can fit while the
+        // weights above zero, added up, do not. So the weights above zero and those below zero
+        // are each added up here; any tally lies between those two sums, so it fits too.
+        let too_large = || EvalError::TooLarge { decision: decision.name.clone(), at: decision.span.into() };
+        let (mut above, mut below) = (Decimal::ZERO, Decimal::ZERO);
+        for weight in &weights {
+            let side = if weight.is_sign_negative() { &mut below } else { &mut above };
+            *side = side.checked_add(*weight).ok_or_else(too_large)?;
         }
         // Whole, non-negative weights whose sum fits a decimal: then every tally (a part of that
         // sum) fits too, and tallies can add integers.
@@ -526,6 +543,12 @@ impl<'a> Context<'a> {
 
     /// Counts the eligible members a filter selects, by ballot, in votes or heads; and lists
     /// the members it selects who do not vote.
+    // BOUND: each member is counted at most once (a bloc lists a member once). Heads are at most
+    // the number of members, which the loader holds to 10,000. Whole weights are zero or more and
+    // their sum fits a decimal (checked in `Context::new`), so a part of that sum fits an `i128`.
+    // Other weights: any sum of some of them lies between the sum of those below zero and the
+    // sum of those above, and `Context::new` checks that both fit.
+    #[allow(clippy::arithmetic_side_effects)]
     pub(super) fn tally(&self, filter: Filter<'_>, unit: Unit) -> (Tally, Vec<NotCounted>) {
         // Heads are counted in integers and weights summed as decimals, by ballot.
         let mut heads = [0u32; 4];
@@ -604,6 +627,50 @@ mod tests {
         assert!(errors.is_empty() && parsed.errors.is_empty(), "{errors:?} {:?}", parsed.errors);
         let p = inputs.proposals.first().unwrap_or_else(|| unreachable!());
         evaluate(&a, p, Sources { agreement, proposal }).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_tally_too_large_to_add_up_is_an_error_even_when_the_total_fits() {
+        // Reserved shares of 200.1% (which the checker refuses) weigh `mz` and `mw` below zero.
+        // The total, 4 × 10^28, fits, but `mx` and `my` in favour weigh 8.004 × 10^28 together,
+        // more than a decimal holds: that was a panic, and is now `figures_too_large`.
+        let agreement = r#"agreement "Over"
+  kinds acute, lay, care
+member mz
+  kinds care
+  budget £400,000,000,000,000,000,000,000,000
+member mw
+  kinds care
+  budget £1
+member mx
+  kinds acute
+member my
+  kinds lay
+voting in proportion to budget
+  acute members together hold 150.5% of the votes
+  lay members together hold 49.6% of the votes
+decision "d"
+  passes if more than half of eligible votes in favour
+"#;
+        let proposal = "proposal \"p\"\n  decision \"d\"\n  in favour: mx, my\n  against: mz\n";
+        let loaded = load(agreement);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let a = loaded.agreement.unwrap_or_else(|| unreachable!());
+        let electorate = weights::electorate(&a, &a.decisions[0], None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            electorate.total,
+            Decimal::from_str_exact("40000000000000000000000000100").unwrap_or_else(|_| unreachable!())
+        );
+        let parsed = crate::syntax::parse(proposal);
+        let (inputs, errors) = load_inputs(&a, &parsed.file);
+        assert!(errors.is_empty());
+        let p = inputs.proposals.first().unwrap_or_else(|| unreachable!());
+        let result = evaluate(&a, p, Sources { agreement, proposal });
+        assert!(matches!(&result, Err(EvalError::TooLarge { decision, .. }) if decision == "d"), "{result:?}");
+        assert_eq!(
+            result.err().and_then(|e| miette::Diagnostic::code(&e).map(|c| c.to_string())).as_deref(),
+            Some("concord::eval::figures_too_large")
+        );
     }
 
     const FOUR: &str = r#"agreement "Four"

@@ -5,9 +5,6 @@
 //! held, exact fractions for weight shares, and percentages rounded for display only. Nothing
 //! here decides anything with a rounded value.
 
-// TODO(arithmetic): 21 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::cmp::Ordering;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -52,6 +49,10 @@ impl Ballot {
 }
 
 /// Weights (or heads) of the eligible members counted by a condition, by how they voted.
+///
+/// The evaluator makes tallies whose every sum fits: it counts each member at most once, and
+/// checks that the weights above zero, added up, and those below zero, added up, each fit, so
+/// any sum of some of them lies between the two (see `Context::new` in `decision.rs`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// In favour.
@@ -65,23 +66,31 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Adds one member's `value` on its `ballot`. Tallies are sums of parts of the electorate's
-    /// total, which was itself summed without overflow, so these additions cannot overflow.
-    pub fn add(&mut self, ballot: Ballot, value: Decimal) {
-        match ballot {
-            Ballot::InFavour => self.in_favour += value,
-            Ballot::Against => self.against += value,
-            Ballot::Abstaining => self.abstaining += value,
-            Ballot::Absent => self.absent += value,
-        }
+    /// Adds one member's `value` on its `ballot`; an error, leaving the tally as it was, when
+    /// the sum does not fit. (A tally can pass 28 digits even when the electorate's total does
+    /// not, if some weights are below zero.)
+    pub fn add(&mut self, ballot: Ballot, value: Decimal) -> Result<(), TooLarge> {
+        let slot = match ballot {
+            Ballot::InFavour => &mut self.in_favour,
+            Ballot::Against => &mut self.against,
+            Ballot::Abstaining => &mut self.abstaining,
+            Ballot::Absent => &mut self.absent,
+        };
+        *slot = slot.checked_add(value).ok_or(TooLarge)?;
+        Ok(())
     }
 
     /// Everything counted: every eligible member, present or not.
+    // BOUND: a sum of some of the tallied weights, which the evaluator keeps within range (see
+    // the type's documentation).
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn eligible(&self) -> Decimal {
         self.in_favour + self.against + self.abstaining + self.absent
     }
 
     /// The weight on a side.
+    // BOUND: as for `eligible`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn on(&self, side: Side) -> Decimal {
         match side {
             Side::InFavour => self.in_favour,
@@ -93,6 +102,8 @@ impl Tally {
 
     /// The base for a scope: eligible (all), cast (for and against) or present (for, against,
     /// abstaining).
+    // BOUND: as for `eligible`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn base(&self, scope: Scope) -> Decimal {
         match scope {
             Scope::Eligible => self.eligible(),
@@ -231,6 +242,9 @@ pub fn required(numerator: Decimal, denominator: Decimal, base: Decimal) -> Opti
     }
 }
 
+// BOUND: `n` is only divided by 2 and 5, never by zero or by −1, so neither `%` nor `/` can
+// overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn only_twos_and_fives(mut n: i128) -> bool {
     if n == 0 {
         return false;
@@ -272,7 +286,7 @@ impl Fraction {
         }
         let scale = part.scale().max(whole.scale());
         let widen = |d: Decimal| -> Option<i128> {
-            let factor = 10i128.checked_pow(scale - d.scale())?;
+            let factor = 10i128.checked_pow(scale.checked_sub(d.scale())?)?;
             d.mantissa().checked_mul(factor)
         };
         let (mut numerator, mut denominator) = (widen(part)?, widen(whole)?);
@@ -282,7 +296,7 @@ impl Fraction {
         }
         let divisor = gcd(numerator.unsigned_abs(), denominator.unsigned_abs());
         let divisor = i128::try_from(divisor).ok()?.max(1);
-        Some(Fraction { numerator: numerator / divisor, denominator: denominator / divisor })
+        Some(Fraction { numerator: numerator.checked_div(divisor)?, denominator: denominator.checked_div(divisor)? })
     }
 }
 
@@ -303,6 +317,9 @@ impl Serialize for Fraction {
 }
 
 /// The greatest common divisor (0 only when both are 0), in 64-bit steps once both fit.
+// BOUND: each remainder is taken only by a divisor the loop has just found not to be zero, and
+// an unsigned remainder cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         if let (Ok(mut x), Ok(mut y)) = (u64::try_from(a), u64::try_from(b)) {
@@ -320,11 +337,13 @@ pub fn gcd(mut a: u128, mut b: u128) -> u128 {
 /// [`common_divisor`]): done on whole numbers, so it is exact and quick.
 pub fn divide_exactly(value: Decimal, divisor: Decimal) -> Option<Decimal> {
     let scale = value.scale().max(divisor.scale());
-    let widen = |d: Decimal| -> Option<i128> { d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?) };
+    let widen =
+        |d: Decimal| -> Option<i128> { d.mantissa().checked_mul(10i128.checked_pow(scale.checked_sub(d.scale())?)?) };
     let (v, d) = (widen(value)?, widen(divisor)?);
+    // A remainder by zero is `None`, never `Some(0)`.
     let quotient = match (u64::try_from(v), u64::try_from(d)) {
-        (Ok(v), Ok(d)) if d != 0 && v % d == 0 => i128::from(v / d),
-        _ if d != 0 && v % d == 0 => v / d,
+        (Ok(v), Ok(d)) if v.checked_rem(d) == Some(0) => i128::from(v.checked_div(d)?),
+        _ if v.checked_rem(d) == Some(0) => v.checked_div(d)?,
         _ => return None,
     };
     Decimal::try_from_i128_with_scale(quotient, 0).ok()
@@ -337,7 +356,7 @@ pub fn common_divisor(values: impl Iterator<Item = Decimal> + Clone) -> Option<D
     let scale = values.clone().map(|d| d.scale()).max()?;
     let mut divisor: u128 = 0;
     for value in values {
-        let factor = 10i128.checked_pow(scale - value.scale())?;
+        let factor = 10i128.checked_pow(scale.checked_sub(value.scale())?)?;
         divisor = gcd(divisor, value.mantissa().checked_mul(factor)?.unsigned_abs());
     }
     if divisor == 0 {

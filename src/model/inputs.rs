@@ -5,9 +5,6 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
-// TODO(arithmetic): 1 unchecked arithmetic site remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -290,6 +287,8 @@ impl InputLowerer<'_> {
             ProposalClause::Dated(date) => proposal.date = Some(*date),
             ProposalClause::Revenue { member, gain, change } => {
                 let Some(id) = self.member(member) else { return };
+                // BOUND: negating a decimal flips its sign and cannot overflow.
+                #[allow(clippy::arithmetic_side_effects)]
                 let sign = |d: rust_decimal::Decimal| if *gain { d } else { -d };
                 let node = match &change.node {
                     ast::RevenueChange::Amount(a) => {

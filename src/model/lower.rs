@@ -4,9 +4,6 @@
 //! checker and the REPL can go on with what was understood. A model returned alongside errors
 //! must not be evaluated: callers check `errors.is_empty()` first.
 
-// TODO(arithmetic): 5 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -1039,9 +1036,9 @@ impl Date {
     pub fn next(self) -> Option<Date> {
         let days = days_in_month(self.year, self.month);
         if self.day < days {
-            Some(Date { day: self.day + 1, ..self })
+            self.day.checked_add(1).map(|day| Date { day, ..self })
         } else if self.month < 12 {
-            Some(Date { month: self.month + 1, day: 1, ..self })
+            self.month.checked_add(1).map(|month| Date { month, day: 1, ..self })
         } else {
             self.year.checked_add(1).map(|year| Date { year, month: 1, day: 1 })
         }
@@ -1050,9 +1047,9 @@ impl Date {
     /// The day before, if there is one in the calendar Concord reads.
     pub fn previous(self) -> Option<Date> {
         if self.day > 1 {
-            Some(Date { day: self.day - 1, ..self })
+            self.day.checked_sub(1).map(|day| Date { day, ..self })
         } else if self.month > 1 {
-            Some(Date { month: self.month - 1, day: days_in_month(self.year, self.month - 1), ..self })
+            self.month.checked_sub(1).map(|month| Date { month, day: days_in_month(self.year, month), ..self })
         } else {
             self.year.checked_sub(1).map(|year| Date { year, month: 12, day: 31 })
         }
@@ -1066,5 +1063,26 @@ fn days_in_month(year: u16, month: u8) -> u8 {
         2 if leap => 29,
         2 => 28,
         _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn days_before_and_after_cross_months_and_years() {
+        assert_eq!(date(2026, 2, 28).next(), Some(date(2026, 3, 1)));
+        assert_eq!(date(2028, 2, 28).next(), Some(date(2028, 2, 29)));
+        assert_eq!(date(2026, 12, 31).next(), Some(date(2027, 1, 1)));
+        assert_eq!(date(u16::MAX, 12, 31).next(), None);
+        assert_eq!(date(2026, 3, 1).previous(), Some(date(2026, 2, 28)));
+        assert_eq!(date(2026, 3, 2).previous(), Some(date(2026, 3, 1)));
+        assert_eq!(date(2026, 1, 1).previous(), Some(date(2025, 12, 31)));
+        assert_eq!(date(0, 1, 1).previous(), None);
     }
 }

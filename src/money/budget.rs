@@ -12,9 +12,6 @@
 //! budgets line) in the order written. A line the budget does not fully cover shows how much of
 //! it is not covered.
 
-// TODO(arithmetic): 11 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -146,15 +143,18 @@ pub fn allocate_budget(
             ok = false;
             continue;
         }
-        let rest = Decimal::ONE_HUNDRED - stated;
-        let each_unstated = if unstated > 0 { rest / Decimal::from(unstated) } else { Decimal::ZERO };
+        // BOUND: `stated` is a sum of percentages written without a sign, so 0 ≤ stated ≤ 100 here,
+        // and the rest, between 0 and 100, is divided by a count of one or more.
+        #[allow(clippy::arithmetic_side_effects)]
+        let each_unstated =
+            if unstated > 0 { (Decimal::ONE_HUNDRED - stated) / Decimal::from(unstated) } else { Decimal::ZERO };
         let mut percents = Vec::with_capacity(line.providers.len());
-        let mut claims = Vec::with_capacity(line.providers.len() + 1);
+        let mut claims = Vec::with_capacity(line.providers.len().saturating_add(1));
         let mut fits = true;
         for (_, percent, _) in &line.providers {
             let pct = percent.map_or(each_unstated, |p| p.0);
             percents.push(pct);
-            let part = amount.checked_mul(pct).map(|x| x / Decimal::ONE_HUNDRED);
+            let part = amount.checked_mul(pct).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED));
             fits &= part.is_some();
             claims.push(Claim::new(part.unwrap_or_default()));
         }
@@ -239,25 +239,7 @@ pub fn allocate_budget(
         overflow(diagnostics, budget.span);
         return None;
     };
-    let mut available = capitated.unwrap_or(total);
-    for line in &mut lines {
-        if let Some(minimum) = line.statutory_minimum {
-            let first = minimum.min(line.amount).min(available);
-            line.covered = first;
-            available -= first;
-        }
-    }
-    for line in &mut lines {
-        let more = (line.amount - line.covered).min(available);
-        line.covered += more;
-        available -= more;
-        line.not_covered = line.amount - line.covered;
-    }
-    let (left, overrun) = match capitated {
-        Some(c) if total > c => (Decimal::ZERO, total - c),
-        Some(c) => (c - total, Decimal::ZERO),
-        None => (Decimal::ZERO, Decimal::ZERO),
-    };
+    let (left, overrun) = cover(&mut lines, capitated, total);
     if overrun > Decimal::ZERO {
         diagnostics.push(MoneyError::BudgetOverrun {
             total: format_money(total, currency),
@@ -275,6 +257,37 @@ pub fn allocate_budget(
         .collect();
     let not_assigned = lines.iter().map(|l| l.not_assigned).sum();
     Some(BudgetAllocation { capitated, lines, members, not_assigned, total, left, overrun })
+}
+
+/// Works out what the capitated budget covers of each line, statutory minima first and then the
+/// lines in order; returns what it leaves after the lines and by how much they overrun it. With
+/// no capitated budget, the lines' `total` is taken as the budget.
+// BOUND: every figure here is zero or more (amounts are written without a sign, negative lines
+// are refused before this, `capitated` is filtered to zero or more and `total` adds up the
+// lines), and a line is covered by at most its amount and at most what is available. So
+// `covered` stays between zero and the line's amount, `available` between zero and where it
+// started, and each difference lies between zero and the larger of its two figures.
+#[allow(clippy::arithmetic_side_effects)]
+fn cover(lines: &mut [LineAllocation], capitated: Option<Decimal>, total: Decimal) -> (Decimal, Decimal) {
+    let mut available = capitated.unwrap_or(total);
+    for line in lines.iter_mut() {
+        if let Some(minimum) = line.statutory_minimum {
+            let first = minimum.min(line.amount).min(available);
+            line.covered = first;
+            available -= first;
+        }
+    }
+    for line in lines.iter_mut() {
+        let more = (line.amount - line.covered).min(available);
+        line.covered += more;
+        available -= more;
+        line.not_covered = line.amount - line.covered;
+    }
+    match capitated {
+        Some(c) if total > c => (Decimal::ZERO, total - c),
+        Some(c) => (c - total, Decimal::ZERO),
+        None => (Decimal::ZERO, Decimal::ZERO),
+    }
 }
 
 /// A line's kind in words.

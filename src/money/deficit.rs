@@ -1,16 +1,13 @@
 //! The deficit waterfall: the contingency fund, insurance, the commissioners' risk share, then
 //! shares held to each member's liability cap, step by step.
 
-// TODO(arithmetic): 9 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use super::share::{describe_mix, share_step, Side};
 use super::surplus::{add_party, take};
 use super::{
-    Context, MemberTotal, MoneyError, Outcome, PartyKind, PartyTotal, StepKind, StepWorking, WaterfallWorking,
-    CONTINGENCY_FUND,
+    accrue, less, Context, MemberTotal, MoneyError, Outcome, PartyKind, PartyTotal, StepKind, StepWorking,
+    WaterfallWorking, CONTINGENCY_FUND,
 };
 use crate::model::{DeficitStep, FigureName};
 
@@ -61,6 +58,8 @@ pub(crate) fn run(
     let mut fund_left = balance;
     let mut steps = Vec::with_capacity(waterfall.steps.len());
     for (index, step) in waterfall.steps.iter().enumerate() {
+        // BOUND: `index` indexes the steps, so one more still fits.
+        #[allow(clippy::arithmetic_side_effects)]
         let mut working = StepWorking::new(index + 1, step.span, left);
         match &step.node {
             DeficitStep::Contingency => {
@@ -77,9 +76,9 @@ pub(crate) fn run(
                 working.limit = Some(available);
                 let taken = available.min(left);
                 working.notes.push(format!("the fund's balance is {}", ctx.money(available)));
-                fund_left = Some(available - taken);
+                fund_left = Some(less(available, taken));
                 working.taken = taken;
-                left -= taken;
+                left = less(left, taken);
                 add_party(&mut parties, CONTINGENCY_FUND.into(), PartyKind::Fund, taken);
             }
             DeficitStep::Insurance { cap } => {
@@ -90,7 +89,7 @@ pub(crate) fn run(
                 working.limit = Some(limit);
                 let taken = limit.min(left);
                 working.taken = taken;
-                left -= taken;
+                left = less(left, taken);
                 add_party(&mut parties, "insurance".into(), PartyKind::Insurance, taken);
             }
             DeficitStep::Commissioners { share, cap } => {
@@ -102,7 +101,7 @@ pub(crate) fn run(
                     None => format!("commissioners bear {}%", super::format_number(share.0)),
                 };
                 working.taker = Some("the commissioners".into());
-                let Some(due) = left.checked_mul(share.0).map(|x| x / Decimal::ONE_HUNDRED) else {
+                let Some(due) = left.checked_mul(share.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)) else {
                     ctx.overflow("the commissioners' share", step.span);
                     return (None, Vec::new(), Vec::new());
                 };
@@ -123,20 +122,20 @@ pub(crate) fn run(
                     return (None, Vec::new(), Vec::new());
                 };
                 working.taken = taken;
-                left -= taken;
+                left = less(left, taken);
                 add_party(&mut parties, "the commissioners".into(), PartyKind::Commissioners, taken);
             }
             DeficitStep::Share(parts) => {
                 working.rule = describe_mix(parts);
                 let capacity: Vec<Option<Decimal>> =
-                    caps.iter().zip(&borne).map(|(c, b)| c.map(|c| (c - *b).max(Decimal::ZERO))).collect();
+                    caps.iter().zip(&borne).map(|(c, b)| c.map(|c| less(c, *b).max(Decimal::ZERO))).collect();
                 let Some(result) = share_step(ctx, left, parts, Side::Deficit, &capacity, step.span) else {
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in borne.iter_mut().zip(&result.shares) {
-                    *total += s.share;
+                    accrue(total, s.share);
                 }
-                working.taken = left - result.unplaced;
+                working.taken = less(left, result.unplaced);
                 working.methods = result.methods;
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;

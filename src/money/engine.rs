@@ -35,9 +35,6 @@
 //! The arithmetic is exact, so relabelling or reordering members can only change a result
 //! through the rounding tie-break, which is documented in [`super::rounding`].
 
-// TODO(arithmetic): 22 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use num_bigint::BigUint;
@@ -116,7 +113,8 @@ fn exact_sum(values: &[Decimal]) -> Option<Decimal> {
         if v.is_sign_negative() && !v.is_zero() {
             return None;
         }
-        let factor = 10i128.checked_pow(scale - v.scale())?;
+        // `scale` is the largest of the scales, so this never fails.
+        let factor = 10i128.checked_pow(scale.checked_sub(v.scale())?)?;
         total = total.checked_add(v.mantissa().checked_mul(factor)?)?;
     }
     Decimal::try_from_i128_with_scale(total, scale).ok()
@@ -207,6 +205,14 @@ fn basis_scale(method: &Method) -> u32 {
 ///
 /// Caps are compared exactly: when some members are held at their caps (digits `K(i)` over
 /// `10^sc`), the rest `R / (D × 10^sc)` is spread over the others in proportion to `M(i)`.
+// BOUND: apart from `rounds`, every operation here is on `BigUint`, which is exact and has no
+// width to overflow; what could panic is division by zero and subtraction below zero. The one
+// division, `common / total`, is by a total checked above zero (and `common`, their least common
+// multiple, is a multiple of it). `free_total − m` takes away the proportion of a member that was
+// free until this round, and `free_total` is the sum of the free members' proportions, so it
+// stays at or above zero; `placeable − held_scaled` is taken only when it is positive. `rounds`
+// grows by one per round and each round caps at least one more member, so it is at most `n`.
+#[allow(clippy::arithmetic_side_effects)]
 fn exact_shares(amount: Decimal, methods: &[Method], caps: &[Option<Decimal>]) -> Result<ExactShares, EngineError> {
     let n = caps.len();
     let weight_scale = methods.iter().map(|m| m.weight.scale()).max().unwrap_or(0);

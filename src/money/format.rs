@@ -1,9 +1,6 @@
 //! Amounts, numbers and proportions as a finance lead writes them: `£1,750,000.00`,
 //! `£583,333.333333…` for an exact amount cut short, `52.1234%…`.
 
-// TODO(arithmetic): 3 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use crate::model::Currency;
@@ -19,7 +16,8 @@ pub fn format_money(amount: Decimal, currency: &Currency) -> String {
 /// `…` when digits were cut off: `£583,333.333333…`.
 pub fn format_exact(amount: Decimal, currency: &Currency, extra: u32) -> String {
     let places = currency.minor_unit.normalize().scale();
-    format_with_places(amount, currency, places + extra, true)
+    // A scale above 28 rounds nothing away, so a huge `extra` may as well stop at `u32::MAX`.
+    format_with_places(amount, currency, places.saturating_add(extra), true)
 }
 
 fn format_with_places(amount: Decimal, currency: &Currency, places: u32, trim: bool) -> String {
@@ -53,6 +51,9 @@ fn format_with_places(amount: Decimal, currency: &Currency, places: u32, trim: b
     }
 }
 
+// BOUND: `i` indexes the characters of `whole`, so it is below `n`, its length in bytes, and
+// `n + n / 3` is at most a third more than the length of a `str`, which is below `isize::MAX`.
+#[allow(clippy::arithmetic_side_effects)]
 fn group_thousands(whole: &str) -> String {
     let mut out = String::with_capacity(whole.len() + whole.len() / 3);
     let n = whole.len();

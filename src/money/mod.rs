@@ -82,9 +82,6 @@
 //! up exactly. A result given more finely than the minor unit is rounded to it first (half away
 //! from zero), with a warning.
 
-// TODO(arithmetic): 1 unchecked arithmetic site remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 mod budget;
 mod deficit;
 pub mod engine;
@@ -529,7 +526,10 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
         let (w, m, p) = surplus::run(&mut ctx, result_amount);
         (Outcome::Surplus, w, m, p)
     } else if result_amount < Decimal::ZERO {
-        let (w, m, p) = deficit::run(&mut ctx, -result_amount, balance);
+        // BOUND: negating a decimal flips its sign and cannot overflow.
+        #[allow(clippy::arithmetic_side_effects)]
+        let deficit = -result_amount;
+        let (w, m, p) = deficit::run(&mut ctx, deficit, balance);
         (Outcome::Deficit, w, m, p)
     } else {
         let members = ctx
@@ -671,6 +671,26 @@ fn tidy(w: &mut YearEndWorking) {
 /// Adds values, or `None` if the sum does not fit.
 pub(crate) fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+}
+
+/// What is left of `left` once `taken` is taken from it.
+///
+/// Both are zero or more: what is left of a waterfall and what a step takes of it (a waterfall
+/// starts from a positive amount, and every step takes a part between zero and all of what is
+/// left), or a liability cap and what a member has borne so far.
+// BOUND: with both zero or more, `left − taken` lies between `−taken` and `left`, so it fits.
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn less(left: Decimal, taken: Decimal) -> Decimal {
+    left - taken
+}
+
+/// Adds `share` to a running total of what one member or party receives or bears.
+// BOUND: a waterfall hands out at most the amount it runs down (each step takes at most what is
+// left, and a share step's rounded shares and what it carries on add up to exactly what was
+// left), and that amount fits in a decimal, so no running total can exceed it.
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn accrue(total: &mut Decimal, share: Decimal) {
+    *total += share;
 }
 
 /// The budget block's contingency fund line, if any.

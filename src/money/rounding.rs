@@ -22,9 +22,6 @@
 //! A party may have a ceiling (a liability cap, a fall in budget, a member's share of a fund): it
 //! is never rounded above it; the unit goes to the next party in order instead.
 
-// TODO(arithmetic): 24 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -106,6 +103,13 @@ pub fn round_shares(total: Decimal, claims: &[Claim], unit: Decimal) -> Result<V
 ///
 /// `total` must be a non-negative whole number of units and `denominator` above zero. Claims
 /// that do not add up to `total` are topped up or cut by whole units by the same rule.
+// BOUND: every operation here is on `BigUint` or `BigInt`, which are exact and have no width to
+// overflow. What could panic is division by zero and `BigUint` subtraction below zero, and each
+// is ruled out: `in_units` divides by `denominator × unit_mantissa`, both checked above zero
+// first; `missing` is divided by `open.len()` only once `open` is known not to be empty; `c − u`
+// is taken only for parties in `open`, which `has_room` admits only when `u < c`; and a unit is
+// taken back (`u − 1`) only from a party whose units are not zero.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn round_exact(
     total: Decimal,
     claims: &[ExactClaim],
@@ -252,6 +256,9 @@ pub fn floor_to_unit(amount: Decimal, unit: Decimal) -> Option<Decimal> {
 /// budget from figures whose difference needs more digits than a decimal holds is still taken
 /// down to the penny, not first rounded up to it). `None` when it is below zero or the unit is
 /// not above zero.
+// BOUND: `BigInt` negation and subtraction are exact, and the division is by `unit_digits`,
+// which is above zero because `unit` is (checked first).
+#[allow(clippy::arithmetic_side_effects)]
 pub fn floor_difference(minuend: Decimal, subtrahend: Decimal, unit: Decimal) -> Option<Decimal> {
     if unit <= Decimal::ZERO || minuend < subtrahend {
         return None;
@@ -282,11 +289,15 @@ pub(crate) fn magnitude(value: Decimal) -> BigUint {
 
 /// A non-negative decimal's digits at `scale` places (at least its own): `value × 10^scale`.
 /// A negative value gives its magnitude; callers refuse negatives first.
+// BOUND: `BigUint` multiplication is exact.
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn at_scale(value: Decimal, scale: u32) -> BigUint {
     magnitude(value) * pow10(scale.saturating_sub(value.scale()))
 }
 
 /// The largest mantissa a decimal holds (2^96 − 1).
+// BOUND: 2^96 is above one, so taking one away stays above zero.
+#[allow(clippy::arithmetic_side_effects)]
 fn max_mantissa() -> BigUint {
     (BigUint::one() << 96u32) - 1u32
 }
@@ -299,11 +310,11 @@ pub(crate) fn from_scaled(digits: &BigUint, scale: u32) -> Option<Decimal> {
     // Drop trailing zeros until it fits (or the point runs out).
     while digits > max || scale > 28 {
         let (q, r) = digits.div_rem(&ten);
-        if !r.is_zero() || scale == 0 {
+        if !r.is_zero() {
             return None;
         }
         digits = q;
-        scale -= 1;
+        scale = scale.checked_sub(1)?;
     }
     Decimal::try_from_i128_with_scale(digits.to_i128()?, scale).ok()
 }
@@ -311,6 +322,9 @@ pub(crate) fn from_scaled(digits: &BigUint, scale: u32) -> Option<Decimal> {
 /// `numerator / denominator` as the nearest decimal (as many digits as a decimal holds, the last
 /// rounded half to even, as rust_decimal divides): for showing an exact share, never for
 /// computing one. `None` when the denominator is zero or the value is too large for a decimal.
+// BOUND: `BigUint` multiplication, shifts and additions are exact, and both divisions are by
+// `denominator`, which is checked above zero first.
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn to_decimal(numerator: &BigUint, denominator: &BigUint) -> Option<Decimal> {
     if denominator.is_zero() {
         return None;

@@ -1,9 +1,6 @@
 //! A share step read from the agreement: each method's basis figures, with diagnostics for
 //! missing, negative or all-zero figures, handed to the [`engine`](super::engine).
 
-// TODO(arithmetic): 2 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
@@ -99,7 +96,8 @@ pub(crate) fn share_step(
     };
     for ((part, column), total) in parts.iter().zip(&columns).zip(&sharing.method_totals) {
         if total.is_zero() && !ctx.participants.is_empty() {
-            let portion = amount.checked_mul(part.weight.0).map_or(amount, |x| x / Decimal::ONE_HUNDRED);
+            let portion =
+                amount.checked_mul(part.weight.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)).unwrap_or(amount);
             ctx.diagnostics.push(MoneyError::NothingToShareBy {
                 figure: column.figure.map_or("share", FigureName::words),
                 method: part.method.words(),
@@ -231,8 +229,9 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         let names: Vec<String> =
             missing.iter().filter_map(|i| ctx.participants.get(*i)).map(|m| format!("`{}`", m.key)).collect();
         let mut listed = names.iter().take(NAMES_SHOWN).cloned().collect::<Vec<_>>().join(", ");
-        if names.len() > NAMES_SHOWN {
-            listed.push_str(&format!(" and {} more", names.len() - NAMES_SHOWN));
+        let more = names.len().saturating_sub(NAMES_SHOWN);
+        if more > 0 {
+            listed.push_str(&format!(" and {more} more"));
         }
         let one = missing.len() == 1;
         ctx.diagnostics.push(MoneyError::MissingFigure {

@@ -1,16 +1,13 @@
 //! The savings waterfall: a surplus reinvested, compensated and shared, step by step.
 
-// TODO(arithmetic): 9 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use super::engine::{self, Method};
 use super::rounding::{self, round_shares, Claim};
 use super::share::{describe_mix, share_step, Side};
 use super::{
-    Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal, StepKind,
-    StepWorking, WaterfallWorking, CONTINGENCY_FUND,
+    accrue, less, Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal,
+    StepKind, StepWorking, WaterfallWorking, CONTINGENCY_FUND,
 };
 use crate::model::{FigureName, Fund, Reinvest, SavingsStep};
 use crate::span::Span;
@@ -43,6 +40,8 @@ pub(crate) fn run(
     let mut left = surplus;
     let mut steps = Vec::with_capacity(waterfall.steps.len());
     for (index, step) in waterfall.steps.iter().enumerate() {
+        // BOUND: `index` indexes the steps, so one more still fits.
+        #[allow(clippy::arithmetic_side_effects)]
         let mut working = StepWorking::new(index + 1, step.span, left);
         match &step.node {
             SavingsStep::Reinvest { amount, fund } => {
@@ -68,7 +67,8 @@ pub(crate) fn run(
                     }
                     Reinvest::Percent(p) => {
                         working.rule = format!("{}% to {fund_name}", super::format_number(p.0));
-                        let Some(due) = surplus.checked_mul(p.0).map(|x| x / Decimal::ONE_HUNDRED) else {
+                        let Some(due) = surplus.checked_mul(p.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+                        else {
                             ctx.overflow("this reinvestment", step.span);
                             return (None, Vec::new(), Vec::new());
                         };
@@ -90,7 +90,7 @@ pub(crate) fn run(
                     return (None, Vec::new(), Vec::new());
                 };
                 working.taken = taken;
-                left -= taken;
+                left = less(left, taken);
                 add_party(&mut parties, fund_name, PartyKind::Fund, taken);
             }
             SavingsStep::Compensation => {
@@ -100,9 +100,9 @@ pub(crate) fn run(
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in received.iter_mut().zip(&shares) {
-                    *total += s.share;
+                    accrue(total, s.share);
                 }
-                working.taken = left - unplaced;
+                working.taken = less(left, unplaced);
                 working.methods = methods;
                 working.shares = shares;
                 working.unplaced = unplaced;
@@ -115,9 +115,9 @@ pub(crate) fn run(
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in received.iter_mut().zip(&result.shares) {
-                    *total += s.share;
+                    accrue(total, s.share);
                 }
-                working.taken = left - result.unplaced;
+                working.taken = less(left, result.unplaced);
                 working.methods = result.methods;
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;
@@ -150,7 +150,11 @@ pub(crate) fn run(
 /// Splits `left` between a taker due `want` and what is carried on, rounding once.
 pub(crate) fn take(ctx: &mut Context<'_>, left: Decimal, want: Decimal, span: Span) -> Option<Decimal> {
     let want = want.max(Decimal::ZERO).min(left);
-    match round_shares(left, &[Claim::new(want), Claim::new(left - want)], ctx.unit) {
+    // BOUND: `want` is at most `left`, and at least zero or else equal to `left`, so `left − want`
+    // lies between zero and `left`.
+    #[allow(clippy::arithmetic_side_effects)]
+    let rest = left - want;
+    match round_shares(left, &[Claim::new(want), Claim::new(rest)], ctx.unit) {
         Ok(split) => split.first().copied(),
         Err(_) => {
             ctx.overflow("this step", span);
@@ -169,7 +173,7 @@ fn fund_words(fund: &Fund) -> String {
 
 pub(crate) fn add_party(parties: &mut Vec<PartyTotal>, party: String, kind: PartyKind, amount: Decimal) {
     match parties.iter_mut().find(|p| p.party == party) {
-        Some(p) => p.amount += amount,
+        Some(p) => accrue(&mut p.amount, amount),
         None => parties.push(PartyTotal { party, kind, amount }),
     }
 }

@@ -1,9 +1,6 @@
 //! Completion, hints, highlighting and the "is this input complete?" rule, as plain functions
 //! of the engine and the line, so they are tested without a terminal.
 
-// TODO(arithmetic): 7 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use super::{Engine, COMMANDS};
 use crate::syntax::parse::BLOCK_KEYWORDS;
 
@@ -58,6 +55,9 @@ pub const KEYWORDS: [&str; 46] = [
 ];
 
 /// The start of the word ending at `pos` (words may contain `-`, `_` and `:`).
+// BOUND: `i` is where a character of `before` starts, so adding its length gives where it ends,
+// at most `before.len()`.
+#[allow(clippy::arithmetic_side_effects)]
 fn word_start(line: &str, pos: usize) -> usize {
     let before = line.get(..pos).unwrap_or("");
     before
@@ -80,6 +80,8 @@ pub fn completions(engine: &Engine, line: &str, pos: usize) -> (usize, Vec<Strin
     let wants_decision = line.starts_with(":weights") || line.starts_with(":explain");
     if let Some(agreement) = engine.agreement() {
         if wants_decision {
+            // BOUND: `i` is where a blank of `line` starts, so one more is at most `line.len()`.
+            #[allow(clippy::arithmetic_side_effects)]
             let first = line.find(char::is_whitespace).map_or(line.len(), |i| i + 1);
             let typed = line.get(first..pos).unwrap_or("").trim_start_matches('"');
             let names: Vec<String> =
@@ -110,7 +112,7 @@ pub fn hint(engine: &Engine, line: &str, pos: usize) -> Option<String> {
         return Some(if args.is_empty() { rest.to_string() } else { format!("{rest} {args}") });
     }
     let (start, candidates) = completions(engine, line, pos);
-    let typed = line.len() - start;
+    let typed = line.len().checked_sub(start)?;
     match candidates.as_slice() {
         [only] if typed >= 2 => only.get(typed..).map(str::to_string),
         _ => None,
@@ -133,7 +135,12 @@ pub fn is_complete(input: &str) -> bool {
             match c {
                 '"' => in_string = !in_string,
                 '#' if !in_string => break,
+                // BOUND: the depth moves by one per character, and a `str` has at most `isize::MAX`
+                // of them, no more than `i64::MAX`.
+                #[allow(clippy::arithmetic_side_effects)]
                 '(' if !in_string => depth += 1,
+                // BOUND: as above.
+                #[allow(clippy::arithmetic_side_effects)]
                 ')' if !in_string => depth -= 1,
                 _ => {}
             }
@@ -159,7 +166,7 @@ pub fn highlight(line: &str) -> String {
     const COMMENT: &str = "\x1b[90m";
     const COMMAND: &str = "\x1b[1;35m";
     const RESET: &str = "\x1b[0m";
-    let mut out = String::with_capacity(line.len() + 32);
+    let mut out = String::with_capacity(line.len().saturating_add(32));
     let mut rest = line;
     if line.starts_with(':') {
         let end = line.find(char::is_whitespace).unwrap_or(line.len());
@@ -178,6 +185,9 @@ pub fn highlight(line: &str) -> String {
             break;
         }
         if c == '"' {
+            // BOUND: `i` is where the closing quote starts in `rest` after its first byte, so
+            // `i + 2` is where that quote ends, at most `rest.len()`.
+            #[allow(clippy::arithmetic_side_effects)]
             let end = rest.get(1..).and_then(|r| r.find('"')).map_or(rest.len(), |i| i + 2);
             out.push_str(STRING);
             out.push_str(rest.get(..end).unwrap_or(rest));

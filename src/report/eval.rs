@@ -4,9 +4,6 @@
 //! In: an [`EvalReport`]. Out: text. Figures are exact; percentages are rounded to two places
 //! for display and say so where a rounded figure stands for a required amount.
 
-// TODO(arithmetic): 2 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use super::conditions::{combination_sentence, conditions_human};
@@ -17,6 +14,7 @@ use crate::eval::{
     Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
     OutcomeKind, Standing, TieResult, VetoInapplicable, VetoResult,
 };
+use crate::model::Scope;
 
 /// The human report of `concord eval`.
 pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
@@ -294,7 +292,7 @@ fn veto_human(veto: &VetoResult) -> String {
                     "    The {} bloc: {} against of {} cast, more than half.\n",
                     h.holder,
                     num(t.against),
-                    num(t.in_favour + t.against)
+                    num(t.base(Scope::Cast))
                 ));
             }
             continue;
@@ -322,7 +320,7 @@ fn veto_human(veto: &VetoResult) -> String {
                     "The {} bloc: {} against of {} cast, not more than half, so it did not veto.",
                     h.holder,
                     num(t.against),
-                    num(t.in_favour + t.against)
+                    num(t.base(Scope::Cast))
                 ),
                 None => format!("The {} bloc did not veto.", h.holder),
             },

@@ -2,14 +2,11 @@
 //! a finance lead can paste into minutes, the outcome per member, and the capitated budget's
 //! allocation. Tables are Markdown pipe tables padded to line up in plain text too.
 
-// TODO(arithmetic): 4 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
 use super::{render, Colour};
 use crate::commands::year_end::{ResultReport, YearEndReport};
-use crate::model::Currency;
+use crate::model::{Currency, Percent};
 use crate::money::{
     format_exact, format_money, format_number, format_proportion, BudgetAllocation, CurrencyWorking, FigureKind,
     FigureSource, MemberTotal, MethodWorking, Outcome, StepKind, StepWorking, YearEndWorking,
@@ -298,7 +295,7 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
         headers.push((if step.kind == StepKind::Compensation { "At most" } else { "Cap left" }.into(), Align::Right));
         headers.push(("Held at cap".into(), Align::Left));
     }
-    let mut rows = Vec::with_capacity(step.shares.len() + 1);
+    let mut rows = Vec::with_capacity(step.shares.len().saturating_add(1));
     for (i, share) in step.shares.iter().enumerate() {
         // The shares list the members in the same order as the totals, which carry the names.
         let name = match members.get(i) {
@@ -323,7 +320,7 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
                 } else {
                     step.amount_in
                         .checked_mul(method.weight)
-                        .map(|x| x / Decimal::ONE_HUNDRED)
+                        .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
                         .and_then(|x| x.checked_mul(basis))
                         .and_then(|x| x.checked_div(method.total))
                 };
@@ -352,7 +349,7 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
             let part = if method.total.is_zero() {
                 Some(Decimal::ZERO)
             } else {
-                step.amount_in.checked_mul(method.weight).map(|x| x / Decimal::ONE_HUNDRED)
+                step.amount_in.checked_mul(method.weight).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
             };
             total.push(part.map_or_else(|| "—".into(), |p| format_exact(p, cur, 4)));
         }
@@ -389,7 +386,7 @@ fn budget_human(budget: &BudgetAllocation, cur: &Currency) -> String {
         let mut parts: Vec<(String, String, String)> = line
             .providers
             .iter()
-            .map(|p| (p.name.clone(), format_proportion(p.percent / Decimal::ONE_HUNDRED), money(p.amount)))
+            .map(|p| (p.name.clone(), format_proportion(Percent(p.percent).as_fraction()), money(p.amount)))
             .collect();
         if !line.not_assigned.is_zero() || parts.is_empty() {
             parts.push(("not assigned to a member".into(), String::new(), money(line.not_assigned)));
