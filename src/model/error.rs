@@ -154,16 +154,20 @@ pub enum LowerError {
     #[error("more than one member is the {role}, so `the {role}` is unclear")]
     #[diagnostic(
         code(concord::model::role_ambiguous),
-        help("name the member by its identifier instead of `the {role}`")
+        help("{holders} are each the {role}: name the member by its identifier instead of `the {role}`")
     )]
     RoleAmbiguous {
         role: String,
+        /// The holders, for the help: "`lbh` and `gpfed`".
+        holders: String,
         #[label("which one?")]
         at: SourceSpan,
+        /// The holders' role clauses, when they are in the same file as `at` (a scenario file
+        /// names the agreement's roles, and a label can only point into its own file).
         #[label("one {role}")]
-        first: SourceSpan,
+        first: Option<SourceSpan>,
         #[label("another {role}")]
-        second: SourceSpan,
+        second: Option<SourceSpan>,
     },
 
     /// A decision with no `passes if` clause.

@@ -244,7 +244,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
 
 impl InputLowerer<'_> {
     fn member(&mut self, member: &Spanned<MemberRef>) -> Option<MemberId> {
-        resolve_member(&self.agreement.members, member, &mut self.errors)
+        resolve_member(&self.agreement.members, member, false, &mut self.errors)
     }
 
     fn money(&mut self, amount: &Spanned<ast::Amount>) -> Money {

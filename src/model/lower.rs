@@ -634,7 +634,7 @@ impl<'f> Lowerer<'f> {
 
     /// Resolves a member named by identifier or role.
     fn member_ref(&mut self, member: &Spanned<MemberRef>) -> Option<MemberId> {
-        resolve_member(&self.members, member, &mut self.errors)
+        resolve_member(&self.members, member, true, &mut self.errors)
     }
 
     fn decision_ref(&mut self, name: &Spanned<String>) -> Option<DecisionId> {
@@ -976,9 +976,13 @@ impl<'f> Lowerer<'f> {
 }
 
 /// Resolves a member named by identifier or by a role only one member holds.
+///
+/// `same_file` says whether `member` is written in the agreement's own file; only then can a
+/// diagnostic point at the members' clauses too.
 pub(crate) fn resolve_member(
     members: &[Member],
     member: &Spanned<MemberRef>,
+    same_file: bool,
     errors: &mut Vec<LowerError>,
 ) -> Option<MemberId> {
     match &member.node {
@@ -1018,11 +1022,13 @@ pub(crate) fn resolve_member(
                     None
                 }
                 [first, second, ..] => {
+                    let label = |m: &Member| same_file.then(|| m.roles.get(role).copied().unwrap_or(m.span).into());
                     errors.push(LowerError::RoleAmbiguous {
                         role: role.words().to_string(),
+                        holders: format!("`{}` and `{}`", first.key, second.key),
                         at: member.span.into(),
-                        first: first.roles.get(role).copied().unwrap_or(first.span).into(),
-                        second: second.roles.get(role).copied().unwrap_or(second.span).into(),
+                        first: label(first),
+                        second: label(second),
                     });
                     None
                 }
