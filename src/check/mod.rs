@@ -24,6 +24,7 @@
 
 pub mod diagnostics;
 mod figures;
+pub mod intended;
 mod money;
 mod passing;
 mod plus_one;
