@@ -135,6 +135,11 @@ module.exports = grammar({
       seq('a', 'quarter'),
     ),
 
+    // expect dummy because "…" · expect finding concord::check::gridlock because "…"
+    // (in any block of an agreement: findings of that kind are intended)
+    intended_finding: $ => seq('expect', optional('finding'), choice($.code_path, $.finding_name), 'because', field('reason', $.string)),
+    finding_name: _ => /[a-z][a-z0-9_]*/,
+
     // expect finding concord::check::dictator
     code_path: _ => /[A-Za-z][A-Za-z0-9_-]*(::[A-Za-z][A-Za-z0-9_-]*)+/,
 
@@ -148,7 +153,7 @@ module.exports = grammar({
 
     // ───────────────────────── The agreement ─────────────────────────
 
-    agreement_block: $ => block($, $.agreement_header, $._agreement_clause),
+    agreement_block: $ => block($, $.agreement_header, choice($._agreement_clause, $.intended_finding)),
     agreement_header: $ => seq('agreement', $.string),
     _agreement_clause: $ => choice(
       $.form_clause,
@@ -180,7 +185,7 @@ module.exports = grammar({
 
     // ───────────────────────── Members ─────────────────────────
 
-    member_block: $ => block($, $.member_header, $._member_clause),
+    member_block: $ => block($, $.member_header, choice($._member_clause, $.intended_finding)),
     member_header: $ => seq('member', field('name', $.identifier), optional($.string)),
     _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause),
     role_clause: $ => choice($.lead_provider, $.chair_role, $.observer_role, $.host_role),
@@ -206,7 +211,7 @@ module.exports = grammar({
 
     // ───────────────────────── Voting ─────────────────────────
 
-    voting_block: $ => block($, $.voting_header, $._voting_clause),
+    voting_block: $ => block($, $.voting_header, choice($._voting_clause, $.intended_finding)),
     voting_header: $ => seq('voting', optional($.weight_scheme)),
     _voting_clause: $ => choice($.weight_scheme, $.reserved_share),
     weight_scheme: $ => choice(
@@ -228,7 +233,7 @@ module.exports = grammar({
 
     // ───────────────────────── Blocs ─────────────────────────
 
-    bloc_block: $ => block($, $.bloc_header, $._bloc_clause),
+    bloc_block: $ => block($, $.bloc_header, choice($._bloc_clause, $.intended_finding)),
     bloc_header: $ => seq('bloc', field('name', $.identifier), optional($.string)),
     _bloc_clause: $ => choice($.bloc_members_of_kind, $.bloc_members),
     bloc_members_of_kind: $ => seq('members', 'of', 'kind', $.kind_filter),
@@ -236,7 +241,7 @@ module.exports = grammar({
 
     // ───────────────────────── Decisions ─────────────────────────
 
-    decision_block: $ => block($, $.decision_header, $._decision_clause),
+    decision_block: $ => block($, $.decision_header, choice($._decision_clause, $.intended_finding)),
     decision_header: $ => seq('decision', $.string),
     _decision_clause: $ => choice(
       $.rule_clause,
@@ -376,7 +381,7 @@ module.exports = grammar({
 
     // ───────────────────────── Money ─────────────────────────
 
-    savings_block: $ => block($, $.savings_header, $.savings_step),
+    savings_block: $ => block($, $.savings_header, choice($.savings_step, $.intended_finding)),
     savings_header: _ => 'savings',
     savings_step: $ => seq(
       optional('then'),
@@ -408,7 +413,7 @@ module.exports = grammar({
       'contribution',
     ),
 
-    deficits_block: $ => block($, $.deficits_header, $.deficit_step),
+    deficits_block: $ => block($, $.deficits_header, choice($.deficit_step, $.intended_finding)),
     deficits_header: _ => 'deficits',
     deficit_step: $ => seq(
       optional('then'),
@@ -420,7 +425,7 @@ module.exports = grammar({
       'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)),
     ),
 
-    budget_block: $ => block($, $.budget_header, $._budget_line),
+    budget_block: $ => block($, $.budget_header, choice($._budget_line, $.intended_finding)),
     budget_header: _ => 'budget',
     _budget_line: $ => choice(
       $.capitated_line,
@@ -445,7 +450,7 @@ module.exports = grammar({
 
     // ───────────────────────── Membership ─────────────────────────
 
-    membership_block: $ => block($, $.membership_header, $._membership_clause),
+    membership_block: $ => block($, $.membership_header, choice($._membership_clause, $.intended_finding)),
     membership_header: _ => 'membership',
     _membership_clause: $ => choice(
       $.joining_decided,

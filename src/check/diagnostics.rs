@@ -209,7 +209,64 @@ catalogue! {
     PlusOneDependsOnUnits(PlusOneDependsOnUnits),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
+    /// A finding the agreement says it intends, which the checker no longer finds.
+    IntendedFindingAbsent(IntendedFindingAbsent),
+    /// An `expect` clause naming a finding the checker does not have.
+    UnknownFinding(UnknownFinding),
+    /// An `expect` clause naming a finding that is an error here.
+    IntendedError(IntendedError),
 }
+
+/// `expect dummy because "…"` where the checker finds no such thing.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the agreement expects {what} {place}, but the checker finds none")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::intended_finding_absent),
+    help("the agreement has changed since this was written, or the finding was fixed: remove the `expect` clause, or check that the reason given still holds")
+)]
+pub struct IntendedFindingAbsent {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    /// The finding, in words: "a `dummy` finding".
+    pub what: String,
+    /// "in this block" or "anywhere in the agreement".
+    pub place: String,
+    #[label("expected here")]
+    pub at: SourceSpan,
+}
+code!(IntendedFindingAbsent, "concord::check::intended_finding_absent");
+
+/// `expect dumy because "…"`: no finding has that name.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the checker has no finding called `{name}`")]
+#[diagnostic(code(concord::check::unknown_finding), help("{help}"))]
+pub struct UnknownFinding {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub help: String,
+    #[label("no such finding")]
+    pub at: SourceSpan,
+}
+code!(UnknownFinding, "concord::check::unknown_finding");
+
+/// `expect never_passes because "…"` where the finding is an error: an error stops the
+/// agreement being worked out, so it cannot be intended.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("`{name}` is an error here, and an error cannot be marked as intended")]
+#[diagnostic(
+    code(concord::check::intended_error),
+    help("only warnings and advice can be expected; an error stops Concord working the agreement out, so fix what the error says and remove this clause")
+)]
+pub struct IntendedError {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    #[label("expected here")]
+    pub at: SourceSpan,
+}
+code!(IntendedError, "concord::check::intended_error");
 
 /// Shares by a figure that no member declares.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

@@ -21,6 +21,7 @@
 
 pub mod diagnostics;
 mod figures;
+pub mod intended;
 mod money;
 mod passing;
 mod plus_one;

@@ -20,6 +20,9 @@ pub struct FileCheck {
     pub summary: Option<AgreementSummary>,
     /// Every problem found.
     pub findings: Vec<Finding>,
+    /// Findings the agreement marks as intended (`expect … because "…"`), with the reason.
+    /// They are not problems and count neither as errors nor as warnings.
+    pub intended: Vec<IntendedReport>,
     /// The text checked, for rendering.
     #[serde(skip)]
     pub source: Option<Source>,
@@ -28,6 +31,16 @@ pub struct FileCheck {
     pub diagnostics: Vec<AnyDiagnostic>,
     /// A file that could not be read at all.
     pub unreadable: Option<String>,
+}
+
+/// A finding the agreement intends.
+#[derive(Debug, Clone, Serialize)]
+pub struct IntendedReport {
+    /// The finding, as any other.
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The reason the `expect` clause gives.
+    pub because: String,
 }
 
 /// A one-line picture of an agreement that reads cleanly.
@@ -135,6 +148,7 @@ pub fn check_file(path: &Path) -> FileCheck {
             kind: None,
             summary: None,
             findings: Vec::new(),
+            intended: Vec::new(),
             source: None,
             diagnostics: Vec::new(),
             unreadable: Some(plain_io(&error)),
@@ -146,6 +160,7 @@ pub fn check_file(path: &Path) -> FileCheck {
                 kind: None,
                 summary: None,
                 findings,
+                intended: Vec::new(),
                 source: Some(source),
                 diagnostics: vec![*diagnostic],
                 unreadable: None,
@@ -173,12 +188,26 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     if let (Some(agreement), false) = (&loaded.agreement, loaded.has_errors()) {
         diagnostics.extend(crate::check::check(agreement).into_iter().map(AnyDiagnostic::from));
     }
+    // `expect … because "…"` clauses are weighed only once every analysis has run.
+    let (diagnostics, intended) = if loaded.has_errors() {
+        (diagnostics, Vec::new())
+    } else {
+        crate::check::intended::apply(&loaded.file, diagnostics)
+    };
     let findings = crate::report::findings(&diagnostics, &source.text);
+    let because: Vec<String> = intended.iter().map(|i| i.because.clone()).collect();
+    let intended_findings = crate::report::findings(intended.iter().map(|i| &i.diagnostic), &source.text);
+    let intended = intended_findings
+        .into_iter()
+        .zip(because)
+        .map(|(finding, because)| IntendedReport { finding, because })
+        .collect();
     FileCheck {
         path: source.name.clone(),
         kind: Some(loaded.kind),
         summary,
         findings,
+        intended,
         source: Some(source),
         diagnostics,
         unreadable: None,

@@ -185,6 +185,23 @@ pub fn render_each<'a>(
 }
 
 /// The human report of `concord check`.
+/// The intended findings' short names, each once, in order: "dummy ×2, gridlock".
+fn intended_names(intended: &[crate::commands::check::IntendedReport]) -> String {
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    for i in intended {
+        let name = i.finding.code.rsplit("::").next().unwrap_or(&i.finding.code);
+        match names.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count = count.saturating_add(1),
+            None => names.push((name, 1)),
+        }
+    }
+    names
+        .iter()
+        .map(|(n, c)| if *c == 1 { (*n).to_string() } else { format!("{n} ×{c}") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn check_human(report: &crate::commands::check::CheckReport, colour: Colour, width: usize) -> String {
     let mut out = String::new();
     for file in &report.files {
@@ -226,10 +243,19 @@ pub fn check_human(report: &crate::commands::check::CheckReport, colour: Colour,
             _ => String::new(),
         };
         let what = if what.is_empty() { String::new() } else { format!(" ({what})") };
+        let intended = match file.intended.len() {
+            0 => String::new(),
+            n => format!(
+                " ({} {} as the agreement intends: {})",
+                words::num(rust_decimal::Decimal::from(n)),
+                plural(n, "finding", "findings"),
+                intended_names(&file.intended)
+            ),
+        };
         if errors == 0 && warnings == 0 {
-            out.push_str(&format!("✓ {}{}: no problems found\n", file.path, what));
+            out.push_str(&format!("✓ {}{}: no problems found{intended}\n", file.path, what));
         } else {
-            out.push_str(&format!("✗ {}{}: {}\n", file.path, what, counts(errors, warnings)));
+            out.push_str(&format!("✗ {}{}: {}{intended}\n", file.path, what, counts(errors, warnings)));
         }
     }
     if report.files.len() > 1 {

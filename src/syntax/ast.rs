@@ -106,6 +106,29 @@ pub enum Clause {
     Proposal(ProposalClause),
     Result(ResultClause),
     Scenario(ScenarioClause),
+    /// `expect dummy because "…"`: in any block of an agreement, findings of that kind about
+    /// the block (or, in the `agreement` block, anywhere in the file) are intended.
+    Intended(IntendedFinding),
+}
+
+/// A finding the drafter intends, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntendedFinding {
+    /// The finding's code as written: `concord::check::dummy`, or `dummy`.
+    pub code: Spanned<String>,
+    /// The reason given.
+    pub reason: Spanned<String>,
+}
+
+impl IntendedFinding {
+    /// The full code: a bare name is a checker finding (`dummy` is `concord::check::dummy`).
+    pub fn full_code(&self) -> String {
+        if self.code.node.contains("::") {
+            self.code.node.clone()
+        } else {
+            format!("concord::check::{}", self.code.node)
+        }
+    }
 }
 
 // ───────────── values ─────────────

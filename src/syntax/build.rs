@@ -168,6 +168,13 @@ impl Builder {
     pub(crate) fn clause(&self, line: P<'_>, kind: BlockKind) -> Option<Spanned<Clause>> {
         let clause = first_meaningful(&line)?;
         let span = self.span(&clause);
+        if clause.as_rule() == Rule::intended_finding {
+            let code = find(&clause, Rule::code_path).or_else(|| find(&clause, Rule::finding_name))?;
+            let reason = self.need(&clause, Rule::string)?;
+            let node =
+                IntendedFinding { code: self.spanned(&code, code.as_str().to_string()), reason: self.string(&reason) };
+            return Some(Spanned::new(Clause::Intended(node), span));
+        }
         let node = match kind {
             BlockKind::Agreement => Clause::Agreement(self.agreement_clause(&clause)?),
             BlockKind::Member => Clause::Member(self.member_clause(&clause)?),
