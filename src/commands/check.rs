@@ -270,7 +270,38 @@ pub(crate) fn scenarios_agreement(
 /// Resolves a scenario file against the agreement it names.
 fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagnostic> {
     match scenarios_agreement(loaded, folder) {
-        Ok((_, _, agreement)) => load::load_inputs(&agreement, &loaded.file).1,
+        Ok((_, _, agreement)) => {
+            let (inputs, mut diagnostics) = load::load_inputs(&agreement, &loaded.file);
+            diagnostics.extend(unknown_voters(&agreement, &inputs).into_iter().map(AnyDiagnostic::from));
+            diagnostics
+        }
         Err(diagnostics) => diagnostics,
     }
+}
+
+/// Votes from names the agreement does not have, in scenarios that do not expect the proposal
+/// to be invalid because of them: each most likely a typing slip, with the nearest member.
+fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::Inputs) -> Vec<LowerError> {
+    use crate::model::inputs::{Expect, ExpectDetail, Voter};
+    use crate::syntax::ast::InvalidReason;
+    let expects_it = |s: &crate::model::inputs::Scenario| {
+        s.expectations.iter().any(|e| {
+            matches!(&e.node, Expect::Outcome { detail: Some(d), .. }
+                if matches!(d.node, ExpectDetail::Because(InvalidReason::UnknownMemberVoted)))
+        })
+    };
+    let scenario_proposals = inputs.scenarios.iter().filter(|s| !expects_it(s)).filter_map(|s| s.proposal.as_ref());
+    let mut out = Vec::new();
+    for proposal in inputs.proposals.iter().chain(scenario_proposals) {
+        for vote in &proposal.votes {
+            let Voter::Unknown(name) = &vote.voter else { continue };
+            let nearest = crate::suggest::nearest(name, agreement.members.iter().map(|m| m.key.as_str()));
+            let help = match nearest {
+                Some(key) => format!("did you mean `{key}`?"),
+                None => "name a member of the agreement; a scenario that means this vote to make the proposal invalid says `expect invalid because an unknown member voted`".to_string(),
+            };
+            out.push(LowerError::UnknownVoter { name: name.clone(), help, at: vote.span.into() });
+        }
+    }
+    out
 }

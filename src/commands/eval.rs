@@ -61,9 +61,15 @@ pub struct EvalReport {
 }
 
 impl EvalReport {
-    /// 0 when everything asked for was evaluated, whatever the outcomes; 2 on bad input.
+    /// 0 when everything asked for was evaluated, whatever the outcomes; 2 on bad input,
+    /// including a vote from a name the agreement does not have (the proposal is reported as
+    /// invalid, and the name is most likely a typing slip).
     pub fn exit_code(&self) -> u8 {
-        if self.problems.is_empty() {
+        let unknown_voter = self.evaluations.iter().any(|item| {
+            let EvalItem::Decision(d) = item;
+            d.evaluation.outcome.invalid.iter().any(|i| matches!(i, crate::eval::Invalidity::UnknownMemberVoted { .. }))
+        });
+        if self.problems.is_empty() && !unknown_voter {
             0
         } else {
             2

@@ -443,9 +443,12 @@ impl<'a> Context<'a> {
             .votes
             .iter()
             .filter_map(|vote| match &vote.voter {
-                Voter::Unknown(key) => {
-                    Some(Invalidity::UnknownMemberVoted { member: key.clone(), line: line_of(vote) })
-                }
+                Voter::Unknown(key) => Some(Invalidity::UnknownMemberVoted {
+                    member: key.clone(),
+                    line: line_of(vote),
+                    nearest: crate::suggest::nearest(key, self.agreement.members.iter().map(|m| m.key.as_str()))
+                        .map(str::to_string),
+                }),
                 Voter::Known(_) => None,
             })
             .collect()

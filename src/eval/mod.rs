@@ -630,7 +630,12 @@ pub enum Invalidity {
         date: Date,
     },
     /// A vote from a name the agreement does not have.
-    UnknownMemberVoted { member: String, line: usize },
+    UnknownMemberVoted {
+        member: String,
+        line: usize,
+        /// The agreement's member whose identifier is nearest, when it is a likely misspelling.
+        nearest: Option<String>,
+    },
     /// The quorum was not met.
     NoQuorum,
 }

@@ -233,6 +233,18 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A vote from a name the agreement does not have, in a scenario that does not expect the
+    /// proposal to be invalid for it. A warning, because `expect invalid because an unknown
+    /// member voted` is a scenario worth writing; most often it is a typing slip.
+    #[error("`{name}` votes, but the agreement has no member `{name}`")]
+    #[diagnostic(severity(Warning), code(concord::model::unknown_voter), help("{help}"))]
+    UnknownVoter {
+        name: String,
+        help: String,
+        #[label("not a member")]
+        at: SourceSpan,
+    },
+
     /// A member listed twice in one vote.
     #[error("`{member}` votes more than once")]
     #[diagnostic(

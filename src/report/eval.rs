@@ -194,9 +194,12 @@ fn invalid_words(reason: &Invalidity) -> String {
         Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),
         Invalidity::NoDate => "the decision's rules change over time and the proposal has no date".to_string(),
         Invalidity::NoRuleInForce { date } => format!("no rule of the decision is in force on {}", date_words(*date)),
-        Invalidity::UnknownMemberVoted { member, line } => {
-            format!("`{member}` voted (input line {line}) but is not a member of the agreement")
-        }
+        Invalidity::UnknownMemberVoted { member, line, nearest } => match nearest {
+            Some(nearest) => format!(
+                "`{member}` voted (input line {line}) but is not a member of the agreement (did you mean `{nearest}`?)"
+            ),
+            None => format!("`{member}` voted (input line {line}) but is not a member of the agreement"),
+        },
         Invalidity::NoQuorum => "the quorum was not met".to_string(),
     }
 }
