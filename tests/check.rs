@@ -147,3 +147,16 @@ fn every_documented_example_triggers_its_code() {
     }
     assert_eq!(examples, CODES.iter().collect::<std::collections::BTreeSet<_>>().len());
 }
+
+#[test]
+fn findings_on_a_rule_that_is_not_monotone_say_so() {
+    let text = "agreement \"T\"\n\nmember hhft\nmember gpfed\nmember lbh\nmember cnwl\n\ndecision \"d\"\n  passes if (hhft in favour and lbh in favour and gpfed against) or at least 4 members in favour\n  if rejected, escalate to \"the board\"\n";
+    let file = check_source(Source { name: "t.concord".into(), text: text.into() }, None);
+    let veto = file.findings.iter().find(|f| f.code == "concord::check::unintended_veto");
+    let help = veto.and_then(|f| f.help.clone()).unwrap_or_default();
+    assert!(help.contains("This rule is not monotone"), "{:?}", file.findings);
+    // A monotone rule's findings carry no such note.
+    let monotone = text.replace(" and gpfed against", " and gpfed in favour");
+    let file = check_source(Source { name: "t.concord".into(), text: monotone }, None);
+    assert!(file.findings.iter().all(|f| !f.help.clone().unwrap_or_default().contains("not monotone")));
+}

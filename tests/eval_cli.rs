@@ -26,13 +26,20 @@ fn a_passed_scenario_exits_zero() {
 }
 
 #[test]
-fn every_outcome_exits_zero_when_evaluated() {
-    // Rejected, deadlocked and invalid outcomes are answers, not errors.
+fn every_outcome_is_an_answer_but_a_vote_from_a_stranger_is_bad_input() {
+    // Rejected, deadlocked and invalid outcomes are answers, not errors; a vote from a name
+    // the agreement does not have is bad input (exit 2), though its outcome is still shown.
     let output = concord()
         .args(["eval", "tests/eval/alliance.concord", "tests/eval/alliance.scenarios"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.status.code(), Some(2));
+    let one = concord()
+        .args(["eval", "tests/eval/alliance.concord", "tests/eval/alliance.scenarios"])
+        .args(["--scenario", "no date"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(one.status.code(), Some(0), "an invalid outcome is an answer");
     let text = stdout(&output);
     assert!(text.contains("Outcome: rejected"));
     assert!(text.contains("Outcome: passed"));

@@ -456,7 +456,8 @@ fn analyse(
         let smallest = solver.smallest_blocking().map(|b| members(&b)).unwrap_or_default();
         let first = key(agreement, unintended.first().copied().unwrap_or(MemberId(0)));
         let example = format!(
-            "with every other member in favour and `{first}` against, the rule fails, so `{first}` alone decides that it does not pass"
+            "with every other member in favour and `{first}` against, the rule fails, so `{first}` alone decides that it does not pass{}",
+            non_monotone_note(rule)
         );
         let keys: Vec<String> = unintended.iter().map(|m| key(agreement, *m)).collect();
         out.push(
@@ -522,6 +523,17 @@ fn both_sides(
     .into()
 }
 
+/// What a finding about who matters means when the rule is not monotone (docs/semantics.md): it
+/// is worked out over the ways of dividing the members into those in favour and those against,
+/// and an abstention or an absence can count differently from either.
+fn non_monotone_note(rule: &TimedRule) -> &'static str {
+    if super::passing::monotone(&rule.rule) {
+        ""
+    } else {
+        ". This rule is not monotone (a vote in favour can turn a pass into a fail), so this finding weighs every way of dividing the members into those in favour and those against; an abstention or an absence may count otherwise"
+    }
+}
+
 fn dictator(ctx: &Ctx<'_>, rule: &TimedRule, member: MemberId) -> CheckDiagnostic {
     let key = key(ctx.agreement, member);
     let member_at = ctx.agreement.member(member).map_or(rule.span, |m| m.span);
@@ -559,7 +571,8 @@ fn dummy(
     member: MemberId,
 ) -> CheckDiagnostic {
     let key = key(ctx.agreement, member);
-    let reason = dummy_reason(ctx, game, solver, player, &key);
+    let mut reason = dummy_reason(ctx, game, solver, player, &key);
+    reason.push_str(non_monotone_note(rule));
     Dummy {
         decision: ctx.name.clone(),
         witness: Some(Witness::Dummy { member: key.clone(), reason: reason.clone() }),
