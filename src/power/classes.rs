@@ -70,7 +70,7 @@ impl Classes {
         // Each player's signature: its coefficient in every threshold.
         let mut signature: Vec<Vec<i128>> = vec![vec![0; lins.len()]; n];
         for (j, l) in lins.iter().enumerate() {
-            for (v, c) in &l.terms {
+            for (v, c) in l.terms() {
                 *signature.get_mut(*v as usize)?.get_mut(j)? = *c;
             }
         }
@@ -90,7 +90,7 @@ impl Classes {
         let linears = lins
             .iter()
             .enumerate()
-            .map(|(j, l)| (coefficients.iter().map(|sig| sig.get(j).copied().unwrap_or(0)).collect(), l.bound))
+            .map(|(j, l)| (coefficients.iter().map(|sig| sig.get(j).copied().unwrap_or(0)).collect(), l.bound()))
             .collect();
         Some(Classes { n, class_of, sizes, linears, tree })
     }

@@ -379,7 +379,7 @@ pub fn monotone(game: &Game) -> bool {
 pub fn syntactically_monotone(formula: &Formula) -> bool {
     match formula {
         Formula::Const(_) => true,
-        Formula::Linear(l) => l.terms.iter().all(|(_, c)| *c >= 0),
+        Formula::Linear(l) => l.terms().iter().all(|(_, c)| *c >= 0),
         Formula::And(parts) | Formula::Or(parts) => parts.iter().all(syntactically_monotone),
     }
 }
