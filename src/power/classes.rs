@@ -78,13 +78,14 @@ impl Classes {
         let mut sizes = Vec::new();
         let mut coefficients: Vec<Vec<i128>> = Vec::new();
         for (p, sig) in signature.iter().enumerate() {
-            // BOUND: `sizes` was just pushed to, and no class has more players than there are.
+            // BOUND: `sizes` was just pushed to, so it is not empty.
             #[allow(clippy::arithmetic_side_effects)]
             let c = *reps.entry(sig).or_insert_with(|| {
                 sizes.push(0);
                 coefficients.push(sig.clone());
                 sizes.len() - 1
             });
+            // BOUND: no class has more players than there are.
             #[allow(clippy::arithmetic_side_effects)]
             {
                 *sizes.get_mut(c)? += 1;
