@@ -12,9 +12,6 @@
 //! Every construction is bounded by a node budget; past it the caller gets [`TooLarge`] and
 //! reports the analysis as not done, never a hang.
 
-// TODO(arithmetic): 17 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -181,15 +178,20 @@ impl Bdd {
 
     /// The diagram of one linear threshold, by the interval construction.
     pub fn linear(&mut self, linear: &Linear) -> Result<NodeId, TooLarge> {
-        let terms: Vec<(u32, i128)> = linear.terms.iter().copied().filter(|(v, _)| *v < self.n_vars).collect();
+        let terms: Vec<(u32, i128)> = linear.terms().iter().copied().filter(|(v, _)| *v < self.n_vars).collect();
         let k = terms.len();
-        // Suffix sums of the negative and positive parts: the range the rest can still add.
-        let mut min_rest = vec![0i128; k + 1];
-        let mut max_rest = vec![0i128; k + 1];
+        // Suffix sums of the negative and positive parts: the range the rest can still add. (A
+        // threshold's coefficients add up within an `i128`, so the saturating sums are exact.)
+        // BOUND: `k` is the length of a vector in memory, so one more fits a `usize`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (mut min_rest, mut max_rest) = (vec![0i128; k + 1], vec![0i128; k + 1]);
         for i in (0..k).rev() {
             let c = terms.get(i).map_or(0, |t| t.1);
+            // BOUND: `i` is below `k`, the length of `terms`.
+            #[allow(clippy::arithmetic_side_effects)]
+            let next = i + 1;
             let (lo_next, hi_next) =
-                (min_rest.get(i + 1).copied().unwrap_or(0), max_rest.get(i + 1).copied().unwrap_or(0));
+                (min_rest.get(next).copied().unwrap_or(0), max_rest.get(next).copied().unwrap_or(0));
             if let Some(slot) = min_rest.get_mut(i) {
                 *slot = lo_next.saturating_add(c.min(0));
             }
@@ -199,7 +201,7 @@ impl Bdd {
         }
         let mut memo: Vec<BTreeMap<i128, (i128, NodeId)>> = vec![BTreeMap::new(); k];
         let mut builder = LinearBuilder { terms: &terms, min_rest: &min_rest, max_rest: &max_rest, memo: &mut memo };
-        let (node, _, _) = builder.build(self, 0, linear.bound)?;
+        let (node, _, _) = builder.build(self, 0, linear.bound())?;
         Ok(node)
     }
 
@@ -367,6 +369,8 @@ impl Bdd {
     /// Walks the diagram once, creating no node.
     pub fn forced_ones(&self, root: NodeId) -> Vec<bool> {
         let n = self.n_vars as usize;
+        // BOUND: a 64th of a `usize`, plus one, fits a `usize`.
+        #[allow(clippy::arithmetic_side_effects)]
         let words = n / 64 + 1;
         if root == FALSE {
             return vec![false; n];
@@ -406,6 +410,9 @@ impl Bdd {
         self.extreme_path(root, FALSE, Extreme::MostOnes)
     }
 
+    // BOUND: every value is a number of variables along one path, at most `n_vars` (a `u32`), so
+    // adding one more, or the variables a branch skips, cannot overflow an `i64`.
+    #[allow(clippy::arithmetic_side_effects)]
     fn extreme_path(&self, root: NodeId, target: NodeId, extreme: Extreme) -> Option<Vec<bool>> {
         // best[node] = (number of ones from this node's level down, choice), by dynamic programming
         // from the leaves up. Skipped variables are 0 for FewestOnes and 1 for MostOnes.
@@ -477,7 +484,10 @@ impl Bdd {
         counts.insert(TRUE, Count::one());
         for id in order.iter().rev() {
             let n = self.node(*id);
-            let c = self.count_from(n.lo, n.var + 1, &counts).add(&self.count_from(n.hi, n.var + 1, &counts));
+            // BOUND: `n` is not a leaf, so it asks about a variable below `n_vars`.
+            #[allow(clippy::arithmetic_side_effects)]
+            let below = n.var + 1;
+            let c = self.count_from(n.lo, below, &counts).add(&self.count_from(n.hi, below, &counts));
             counts.insert(*id, c);
         }
         counts
@@ -503,7 +513,8 @@ impl Bdd {
                 if child <= TRUE {
                     continue;
                 }
-                let gap = self.var(child).saturating_sub(n.var + 1) as usize;
+                // Variables skipped between the node and its child (a parent's variable is below its child's).
+                let gap = self.var(child).saturating_sub(n.var).saturating_sub(1) as usize;
                 up.entry(child).or_default().add_assign(&here.shl(gap));
             }
         }
@@ -524,12 +535,17 @@ impl Bdd {
                     continue;
                 }
                 let n = self.node(*id);
-                let c = self.count_from(n.lo, n.var + 1, &counts).add(&self.count_from(n.hi, n.var + 1, &counts));
+                // BOUND: `n` is not a leaf, so it asks about a variable below `n_vars`.
+                #[allow(clippy::arithmetic_side_effects)]
+                let below = n.var + 1;
+                let c = self.count_from(n.lo, below, &counts).add(&self.count_from(n.hi, below, &counts));
                 counts.insert(*id, c);
             }
         }
         let mut swings = vec![Count::zero(); self.n_vars as usize];
         for (id, var, diff) in diffs {
+            // BOUND: `var` is the variable of a node that is not a leaf, below `n_vars`.
+            #[allow(clippy::arithmetic_side_effects)]
             let below = self.count_from(diff, var + 1, &counts);
             let above = up.get(&id).cloned().unwrap_or_default();
             if let Some(slot) = swings.get_mut(var as usize) {
@@ -576,8 +592,11 @@ impl LinearBuilder<'_> {
         let Some(&(var, c)) = self.terms.get(level) else {
             return Ok(if bound <= 0 { (TRUE, i128::MIN, 0) } else { (FALSE, 1, i128::MAX) });
         };
-        let (t, lo1, hi1) = self.build(bdd, level + 1, bound.saturating_sub(c))?;
-        let (e, lo0, hi0) = self.build(bdd, level + 1, bound)?;
+        // BOUND: `level` indexes `terms`, so one more fits a `usize`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let next = level + 1;
+        let (t, lo1, hi1) = self.build(bdd, next, bound.saturating_sub(c))?;
+        let (e, lo0, hi0) = self.build(bdd, next, bound)?;
         let lo = lo1.saturating_add(c).max(lo0);
         let hi = hi1.saturating_add(c).min(hi0);
         let node = bdd.mk(var, e, t)?;
@@ -598,7 +617,7 @@ mod tests {
         for (i, w) in weights.iter().enumerate() {
             e.add_scaled(&Affine::var(i as u32), *w).unwrap();
         }
-        Linear::at_least_zero(&e)
+        Linear::at_least_zero(&e).unwrap()
     }
 
     #[test]

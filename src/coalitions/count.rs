@@ -5,11 +5,9 @@
 //! subtracting a smaller number, multiplying, doubling, comparing and printing in decimal.
 //! Little-endian base-2^64 limbs with no trailing zero limb, so equal numbers compare equal.
 
-// TODO(arithmetic): 12 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::cmp::Ordering;
 use std::fmt;
+use std::num::{NonZeroU128, NonZeroU64};
 
 /// A non-negative integer of any size.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -30,6 +28,8 @@ impl Count {
 
     /// Two to the power `exponent`.
     pub fn power_of_two(exponent: usize) -> Count {
+        // BOUND: a 64th of a `usize`, plus one, fits a `usize`.
+        #[allow(clippy::arithmetic_side_effects)]
         let mut limbs = vec![0u64; exponent / 64 + 1];
         if let Some(top) = limbs.last_mut() {
             *top = 1u64 << (exponent % 64);
@@ -69,7 +69,11 @@ impl Count {
             let (s1, c1) = limb.overflowing_add(o);
             let (s2, c2) = s1.overflowing_add(carry);
             *limb = s2;
-            carry = u64::from(c1) + u64::from(c2);
+            // BOUND: each carry is 0 or 1.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                carry = u64::from(c1) + u64::from(c2);
+            }
         }
         if carry > 0 {
             self.limbs.push(carry);
@@ -88,7 +92,11 @@ impl Count {
             let (d1, b1) = limb.overflowing_sub(o);
             let (d2, b2) = d1.overflowing_sub(borrow);
             *limb = d2;
-            borrow = u64::from(b1) + u64::from(b2);
+            // BOUND: each borrow is 0 or 1.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                borrow = u64::from(b1) + u64::from(b2);
+            }
         }
         let mut out = Count { limbs };
         out.trim();
@@ -96,6 +104,10 @@ impl Count {
     }
 
     /// `self × other`.
+    // BOUND: limb counts and indices are below the lengths of vectors in memory, so their sums
+    // fit a `usize` (and `k` stops at the end of `limbs`); `a·b + slot + carry` is at most
+    // (2^64 − 1)² + 2·(2^64 − 1) = 2^128 − 1, so schoolbook multiplication cannot overflow `u128`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn mul(&self, other: &Count) -> Count {
         if self.is_zero() || other.is_zero() {
             return Count::zero();
@@ -141,7 +153,11 @@ impl Count {
             let mut carry = 0u64;
             for limb in &self.limbs {
                 limbs.push((limb << shift) | carry);
-                carry = limb >> (64 - shift);
+                // BOUND: `shift` is 1 to 63 here.
+                #[allow(clippy::arithmetic_side_effects)]
+                {
+                    carry = limb >> (64 - shift);
+                }
             }
             limbs.push(carry);
         }
@@ -151,12 +167,14 @@ impl Count {
     }
 
     /// Divides by a small number in place, returning the remainder.
-    fn div_small(&mut self, divisor: u64) -> u64 {
+    fn div_small(&mut self, divisor: NonZeroU64) -> u64 {
+        let divisor = NonZeroU128::from(divisor);
         let mut rem = 0u128;
         for limb in self.limbs.iter_mut().rev() {
+            // `rem` is below the divisor, so the quotient fits a limb.
             let cur = (rem << 64) | u128::from(*limb);
-            *limb = (cur / u128::from(divisor)) as u64;
-            rem = cur % u128::from(divisor);
+            *limb = (cur / divisor) as u64;
+            rem = cur % divisor;
         }
         self.trim();
         rem as u64
@@ -198,7 +216,7 @@ impl fmt::Display for Count {
         if self.is_zero() {
             return f.write_str("0");
         }
-        const CHUNK: u64 = 10_000_000_000_000_000_000;
+        const CHUNK: NonZeroU64 = NonZeroU64::new(10_000_000_000_000_000_000).unwrap();
         let mut rest = self.clone();
         let mut chunks = Vec::new();
         while !rest.is_zero() {

@@ -5,51 +5,71 @@
 //! are scaled to integers, so one shape covers them all: `Σ coefficient·x ≥ bound`, joined by
 //! and / or. The engines (`weighted`, `bdd`) read only this.
 
-// TODO(arithmetic): 5 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 
 /// `Σ coefficient·x[var] ≥ bound` over 0/1 variables. Coefficients may be negative.
+///
+/// Built only by [`Linear::at_least_zero`], which keeps the magnitudes of the coefficients
+/// adding up to at most `i128::MAX`. So the sum of any of the terms fits an `i128`, and so does
+/// the bound (it lies between the sum of the negative coefficients and that of the positive
+/// ones, or the inequality would have folded to a constant): the engines add coefficients and
+/// compare with the bound without overflow checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Linear {
-    /// `(variable, coefficient)`, one entry per variable, sorted by variable, no zero coefficient.
-    pub terms: Vec<(u32, i128)>,
-    /// The bound the sum must reach.
-    pub bound: i128,
+    terms: Vec<(u32, i128)>,
+    bound: i128,
 }
 
 impl Linear {
-    /// Builds the inequality `expr ≥ 0`, normalised (terms merged and divided by their common
-    /// divisor, which keeps the same 0/1 solutions).
-    pub fn at_least_zero(expr: &Affine) -> Formula {
-        let terms: Vec<(u32, i128)> = expr.terms.iter().filter(|(_, c)| **c != 0).map(|(v, c)| (*v, *c)).collect();
-        let Some(bound) = expr.constant.checked_neg() else { return Formula::Const(false) };
-        let lin = Linear { terms, bound };
-        lin.normalised()
+    /// Builds the inequality `expr ≥ 0`, normalised: terms merged and divided by their common
+    /// divisor, which keeps the same 0/1 solutions, and folded to a constant when no choice of
+    /// votes can change it. Fails when the coefficients' magnitudes, so divided, add up to more
+    /// than `i128::MAX`.
+    pub fn at_least_zero(expr: &Affine) -> Result<Formula, Overflow> {
+        let nonzero = || expr.terms.iter().filter(|(_, c)| **c != 0);
+        let divisor = nonzero().fold(0u128, |g, (_, c)| gcd(g, c.unsigned_abs())).max(1);
+        let divisor = i128::try_from(divisor).map_err(|_| Overflow)?;
+        let mut terms = Vec::new();
+        let mut magnitude = 0i128;
+        for (var, c) in nonzero() {
+            // BOUND: `divisor` is at least 1 and divides `c`, so the quotient is exact and fits.
+            #[allow(clippy::arithmetic_side_effects)]
+            let c = c / divisor;
+            magnitude = c.checked_abs().and_then(|m| magnitude.checked_add(m)).ok_or(Overflow)?;
+            terms.push((*var, c));
+        }
+        // `Σ c·x ≥ −constant` ⇔ `Σ (c/g)·x ≥ ⌈−constant/g⌉ = −⌊constant/g⌋`. Only `−i128::MIN`
+        // (with g = 1) does not fit, and no sum of the terms (at most `i128::MAX`) reaches it.
+        let Some(bound) = expr.constant.checked_div_euclid(divisor).and_then(i128::checked_neg) else {
+            return Ok(Formula::Const(false));
+        };
+        // BOUND: the negative coefficients and the positive ones each add up to at most
+        // `magnitude`, which fits an `i128`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (min, max) =
+            terms.iter().fold((0i128, 0i128), |(lo, hi), (_, c)| if *c < 0 { (lo + c, hi) } else { (lo, hi + c) });
+        if bound <= min {
+            return Ok(Formula::Const(true));
+        }
+        if bound > max {
+            return Ok(Formula::Const(false));
+        }
+        Ok(Formula::Linear(Linear { terms, bound }))
     }
 
-    fn normalised(mut self) -> Formula {
-        let min: i128 = self.terms.iter().map(|(_, c)| (*c).min(0)).sum();
-        let max: i128 = self.terms.iter().map(|(_, c)| (*c).max(0)).sum();
-        if self.bound <= min {
-            return Formula::Const(true);
-        }
-        if self.bound > max {
-            return Formula::Const(false);
-        }
-        let g = self.terms.iter().fold(0i128, |g, (_, c)| gcd(g, c.abs()));
-        if g > 1 {
-            for term in &mut self.terms {
-                term.1 /= g;
-            }
-            self.bound = div_ceil(self.bound, g);
-        }
-        Formula::Linear(self)
+    /// `(variable, coefficient)`, one entry per variable, sorted by variable, no zero coefficient.
+    pub fn terms(&self) -> &[(u32, i128)] {
+        &self.terms
+    }
+
+    /// The bound the sum must reach.
+    pub fn bound(&self) -> i128 {
+        self.bound
     }
 
     /// Whether the inequality holds for `assignment` (indexed by variable).
     pub fn holds(&self, assignment: &[bool]) -> bool {
+        // Cannot overflow: any sum of the terms fits an `i128` (see the type's invariant).
         let sum: i128 = self
             .terms
             .iter()
@@ -166,26 +186,23 @@ impl Affine {
         Ok(out)
     }
 
+    /// `self + value`.
+    pub fn add_constant(&mut self, value: i128) -> Result<(), Overflow> {
+        self.constant = self.constant.checked_add(value).ok_or(Overflow)?;
+        Ok(())
+    }
+
     /// The smallest value the expression can take.
     pub fn min(&self) -> i128 {
         self.constant.saturating_add(self.terms.values().filter(|c| **c < 0).fold(0i128, |a, c| a.saturating_add(*c)))
     }
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-fn div_ceil(a: i128, b: i128) -> i128 {
-    let q = a / b;
-    if a % b != 0 && ((a > 0) == (b > 0)) {
-        q + 1
-    } else {
-        q
+/// The greatest common divisor (`gcd(a, 0) = a`).
+pub(super) fn gcd(a: u128, b: u128) -> u128 {
+    match a.checked_rem(b) {
+        Some(r) => gcd(b, r),
+        None => a,
     }
 }
 
@@ -199,18 +216,44 @@ mod tests {
         let mut e = Affine::constant(-4);
         e.add_scaled(&Affine::var(0), 3).unwrap();
         e.add_scaled(&Affine::var(1), 6).unwrap();
-        let f = Linear::at_least_zero(&e);
+        let f = Linear::at_least_zero(&e).unwrap();
         assert_eq!(f, Formula::Linear(Linear { terms: vec![(0, 1), (1, 2)], bound: 2 }));
         for bits in 0..4u8 {
             let a = [bits & 1 == 1, bits & 2 == 2];
             let direct = 3 * i128::from(a[0]) + 6 * i128::from(a[1]) >= 4;
             assert_eq!(f.holds(&a), direct);
         }
+        // −3x − 6y ≥ −4  ⇔  −x − 2y ≥ −1 (ceil(−4/3))
+        let mut e = Affine::constant(4);
+        e.add_scaled(&Affine::var(0), -3).unwrap();
+        e.add_scaled(&Affine::var(1), -6).unwrap();
+        let f = Linear::at_least_zero(&e).unwrap();
+        assert_eq!(f, Formula::Linear(Linear { terms: vec![(0, -1), (1, -2)], bound: -1 }));
+    }
+
+    #[test]
+    fn coefficients_too_large_to_add_up_are_refused() {
+        // Each coefficient fits an i128, but the two together do not: the sum used to overflow
+        // (a panic in a debug build, a wrong constant in a release build).
+        let big = i128::MAX / 3 * 2;
+        let mut e = Affine::constant(-big);
+        e.add_scaled(&Affine::var(0), big).unwrap();
+        e.add_scaled(&Affine::var(1), big + 1).unwrap();
+        assert_eq!(Linear::at_least_zero(&e), Err(Overflow));
+        // Divided by their common divisor first, they fit.
+        let mut e = Affine::constant(-big);
+        e.add_scaled(&Affine::var(0), big).unwrap();
+        e.add_scaled(&Affine::var(1), big).unwrap();
+        assert_eq!(Linear::at_least_zero(&e), Ok(Formula::Linear(Linear { terms: vec![(0, 1), (1, 1)], bound: 1 })));
+        // Nothing can reach −i128::MIN.
+        let mut e = Affine::constant(i128::MIN);
+        e.add_scaled(&Affine::var(0), i128::MAX).unwrap();
+        assert_eq!(Linear::at_least_zero(&e), Ok(Formula::Const(false)));
     }
 
     #[test]
     fn trivial_inequalities_fold_to_constants() {
-        assert_eq!(Linear::at_least_zero(&Affine::constant(0)), Formula::Const(true));
-        assert_eq!(Linear::at_least_zero(&Affine::constant(-1)), Formula::Const(false));
+        assert_eq!(Linear::at_least_zero(&Affine::constant(0)), Ok(Formula::Const(true)));
+        assert_eq!(Linear::at_least_zero(&Affine::constant(-1)), Ok(Formula::Const(false)));
     }
 }

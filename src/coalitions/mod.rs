@@ -26,9 +26,6 @@
 //! ([`bdd`]), built threshold by threshold and joined by and / or. Both are bounded: past the
 //! bound a question answers [`TooLarge`], which the checker reports as "not analysed".
 
-// TODO(arithmetic): 22 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 pub mod bdd;
 pub mod count;
 pub mod formula;
@@ -151,10 +148,11 @@ impl Game {
             match part {
                 Formula::Const(true) => {}
                 Formula::Const(false) => return Some(WeightedGame { weights: vec![0; n], quota: 1, required }),
-                Formula::Linear(l) if l.terms.iter().all(|(_, c)| *c > 0) => {
-                    let sum: i128 = l.terms.iter().map(|(_, c)| c).sum();
-                    if l.bound == sum {
-                        for (v, _) in &l.terms {
+                Formula::Linear(l) if l.terms().iter().all(|(_, c)| *c > 0) => {
+                    // Cannot overflow: a threshold's coefficients add up within an `i128`.
+                    let sum: i128 = l.terms().iter().map(|(_, c)| c).sum();
+                    if l.bound() == sum {
+                        for (v, _) in l.terms() {
                             if let Some(slot) = required.get_mut(*v as usize) {
                                 *slot = true;
                             }
@@ -171,12 +169,12 @@ impl Game {
         let mut weights = vec![0u64; n];
         let mut quota = 0u64;
         if let Some(l) = general {
-            for (v, c) in &l.terms {
+            for (v, c) in l.terms() {
                 if let Some(slot) = weights.get_mut(*v as usize) {
                     *slot = u64::try_from(*c).ok()?;
                 }
             }
-            quota = u64::try_from(l.bound.max(0)).ok()?;
+            quota = u64::try_from(l.bound().max(0)).ok()?;
         }
         // The weighted method adds weights in 64 bits: a total past that (votes near 2^64) is
         // left to the decision diagram, which works on the formula's exact coefficients.
@@ -235,7 +233,9 @@ impl Solver {
                     if weight >= g.quota {
                         break;
                     }
-                    weight += g.weights.get(i).copied().unwrap_or(0);
+                    // Saturating cannot change the answer: it is only compared with the quota,
+                    // which a sum past `u64::MAX` would reach all the same.
+                    weight = weight.saturating_add(g.weights.get(i).copied().unwrap_or(0));
                     if let Some(slot) = coalition.get_mut(i) {
                         *slot = true;
                     }
@@ -376,22 +376,25 @@ pub fn both_sides_abstaining(
     // Each side has at least one supporter: a proposal nobody votes for is not a contest.
     let mut for_some = formula::Affine::constant(-1);
     let mut against_some = formula::Affine::constant(-1);
-    for p in 0..n as u32 {
-        for_some.terms.insert(2 * p, 1);
-        against_some.terms.insert(2 * p + 1, 1);
+    for p in 0..n {
+        let (f, a) = Voters::pair(p, false);
+        for_some.terms.insert(f, 1);
+        against_some.terms.insert(a, 1);
     }
     let formula = Formula::and(vec![
-        voters.one_side_each(),
-        formula::Linear::at_least_zero(&for_some),
-        formula::Linear::at_least_zero(&against_some),
+        voters.one_side_each()?,
+        formula::Linear::at_least_zero(&for_some)?,
+        formula::Linear::at_least_zero(&against_some)?,
         proposal,
         opposite,
     ]);
-    let mut bdd = Bdd::new(2 * n as u32, limits.diagram_nodes);
+    let mut bdd = Bdd::new(voters.n_vars(Reading::OthersAbstain { swapped: false }), limits.diagram_nodes);
     let root = bdd.formula(&formula).map_err(|_| BothSidesError::TooLarge)?;
     Ok(bdd.min_ones_sat(root).map(|a| {
-        let side = |offset: usize| (0..n).filter(|p| a.get(2 * p + offset).copied().unwrap_or(false)).collect();
-        (side(0), side(1))
+        let set = |var: u32| a.get(var as usize).copied().unwrap_or(false);
+        let in_favour = (0..n).filter(|p| set(Voters::pair(*p, false).0)).collect();
+        let against = (0..n).filter(|p| set(Voters::pair(*p, false).1)).collect();
+        (in_favour, against)
     }))
 }
 
@@ -410,9 +413,16 @@ impl From<CompileError> for BothSidesError {
     }
 }
 
+impl From<formula::Overflow> for BothSidesError {
+    fn from(e: formula::Overflow) -> BothSidesError {
+        BothSidesError::Compile(e.into())
+    }
+}
+
 /// The both-sides question in the abstain reading for the commonest shape, exactly and fast:
 /// the rule is one threshold of votes (or members) cast in favour, with no quorum, veto or
-/// casting vote. `None` when the rule has another shape.
+/// casting vote. `None` when the rule has another shape, or when its figures are too large for
+/// the shortcut's 128-bit arithmetic (the general method then answers).
 ///
 /// With `a = 1 − p` and `b = p` (scaled to integers), a proposal with weight `F` for and `A`
 /// against passes both ways when `a·F ≥ b·A` and `a·A ≥ b·F` (strictly for `more than`), with
@@ -443,7 +453,7 @@ pub fn both_sides_cast_threshold(
     let strict = *comparator == Comparator::MoreThan;
     let scaled = rules::scale_to_integers(&[proportion.node.numerator, proportion.node.denominator]).ok()?;
     let (num, den) = (*scaled.first()?, *scaled.get(1)?);
-    let (a, b) = (den - num, num);
+    let (a, b) = (den.checked_sub(num)?, num);
     let players: Vec<(usize, i128)> = (0..voters.players.len())
         .filter(|p| {
             base.kind.is_none_or(|k| {
@@ -459,9 +469,12 @@ pub fn both_sides_cast_threshold(
         })
         .filter(|(_, w)| *w > 0)
         .collect();
-    let fits = |f: i128, against: i128| -> bool {
-        let (x, y) = (a * f - b * against, a * against - b * f);
-        f + against > 0 && if strict { x > 0 && y > 0 } else { x >= 0 && y >= 0 }
+    // `None` when the products leave the `i128` range.
+    let fits = |f: i128, against: i128| -> Option<bool> {
+        let x = a.checked_mul(f)?.checked_sub(b.checked_mul(against)?)?;
+        let y = a.checked_mul(against)?.checked_sub(b.checked_mul(f)?)?;
+        let cast = f.checked_add(against)?;
+        Some(cast > 0 && if strict { x > 0 && y > 0 } else { x >= 0 && y >= 0 })
     };
     // More than half can never go both ways; nor can anything above half.
     if b > a || (strict && a == b) {
@@ -472,17 +485,19 @@ pub fn both_sides_cast_threshold(
     sorted.sort_by_key(|(_, w)| *w);
     for pair in sorted.windows(2) {
         if let [(p, wp), (q, wq)] = pair {
-            if fits(*wp, *wq) {
+            if fits(*wp, *wq)? {
                 return Some(Ok(Some((vec![*p], vec![*q]))));
             }
         }
     }
     // Every split: for each difference F − A, the largest F + A, with the choices kept.
-    let total: i128 = players.iter().map(|(_, w)| w).sum();
-    let width = usize::try_from(2 * total + 1).ok()?;
+    let total = players.iter().try_fold(0i128, |sum, (_, w)| sum.checked_add(*w))?;
+    let width = usize::try_from(total.checked_mul(2)?.checked_add(1)?).ok()?;
     if players.len().saturating_mul(width) > 1 << 25 {
         return Some(Err(TooLarge));
     }
+    // From here the weights, all positive, add up to `total` < 2^24 (the table has
+    // `2·total + 1` ≤ 2^25 columns): every difference and sum of them below is far inside an i64.
     let offset = total;
     let mut best: Vec<i64> = vec![-1; width];
     if let Some(zero) = best.get_mut(offset as usize) {
@@ -490,6 +505,9 @@ pub fn both_sides_cast_threshold(
     }
     let mut choices: Vec<Vec<u8>> = Vec::with_capacity(players.len());
     let small: Vec<i64> = players.iter().map(|(_, w)| i64::try_from(*w).unwrap_or(i64::MAX)).collect();
+    // BOUND: `d` is a column (below 2^25), `w` a weight and `s` a sum of weights (each at most
+    // `total` < 2^24).
+    #[allow(clippy::arithmetic_side_effects)]
     for w in &small {
         let mut next = best.clone();
         let mut choice = vec![0u8; width];
@@ -512,13 +530,22 @@ pub fn both_sides_cast_threshold(
         best = next;
         choices.push(choice);
     }
-    let found = best.iter().enumerate().find(|(d, s)| {
-        let diff = *d as i128 - offset;
-        let s = i128::from(**s);
-        s + diff > 0 && s - diff > 0 && (s + diff) % 2 == 0 && fits((s + diff) / 2, (s - diff) / 2)
-    });
-    let Some((mut d, _)) = found else { return Some(Ok(None)) };
+    let mut found = None;
+    for (d, s) in best.iter().enumerate() {
+        // F + A and F − A. BOUND: `s` is a sum of weights (or −1) and `d − offset` a difference
+        // of two, each at most `total` < 2^24 in size.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (plus, minus) = (i128::from(*s) + (d as i128 - offset), i128::from(*s) - (d as i128 - offset));
+        if plus > 0 && minus > 0 && plus % 2 == 0 && fits(plus / 2, minus / 2)? {
+            found = Some(d);
+            break;
+        }
+    }
+    let Some(mut d) = found else { return Some(Ok(None)) };
     let (mut for_side, mut against_side) = (Vec::new(), Vec::new());
+    // BOUND: `d` is a column (below 2^25) and `w` a weight (at most `total` < 2^24); each step
+    // back lands on the column the choice came from.
+    #[allow(clippy::arithmetic_side_effects)]
     for (i, (p, w)) in players.iter().enumerate().rev() {
         match choices.get(i).and_then(|c| c.get(d)).copied() {
             Some(1) => {

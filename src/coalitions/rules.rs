@@ -15,12 +15,9 @@
 //!   else is present and abstains. Used only to ask whether a proposal and its opposite could
 //!   both pass where the rule counts votes cast or members present, or abstentions.
 
-// TODO(arithmetic): 24 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use rust_decimal::Decimal;
 
-use super::formula::{Affine, Formula, Linear, Overflow};
+use super::formula::{gcd, Affine, Formula, Linear, Overflow};
 use crate::model::{
     Agreement, BlocSelection, Comparator, Condition, Decision, MemberId, Proportion, Rule, Scope, Side, TimedRule,
     Unit, VetoHolder, WeightScheme,
@@ -103,6 +100,9 @@ impl<'a> Voters<'a> {
 
     /// How many variables a reading uses.
     pub fn n_vars(&self, reading: Reading) -> u32 {
+        // BOUND: the players are members, at most `MAX_MEMBERS` (10,000) of them, so twice their
+        // number fits a `u32`.
+        #[allow(clippy::arithmetic_side_effects)]
         match reading {
             Reading::FullAttendance => self.players.len() as u32,
             Reading::OthersAbstain { .. } => 2 * self.players.len() as u32,
@@ -129,7 +129,9 @@ impl<'a> Voters<'a> {
     }
 
     /// The variables of "in favour" and "against" for a player in the abstain reading.
-    fn pair(player: usize, swapped: bool) -> (u32, u32) {
+    pub(super) fn pair(player: usize, swapped: bool) -> (u32, u32) {
+        // BOUND: `player` indexes the players, at most `MAX_MEMBERS` (10,000) of them.
+        #[allow(clippy::arithmetic_side_effects)]
         let (f, a) = (2 * player as u32, 2 * player as u32 + 1);
         if swapped {
             (a, f)
@@ -231,10 +233,15 @@ impl<'a> Voters<'a> {
                 let [num, den] = scale_to_integers(&[proportion.node.numerator, proportion.node.denominator])?
                     .try_into()
                     .map_err(|_| CompileError::Overflow)?;
+                let minus_num = num.checked_neg().ok_or(Overflow)?;
                 let mut e = t.scaled(den)?;
-                e.add_scaled(&b, -num)?;
+                e.add_scaled(&b, minus_num)?;
                 // k = den − num on the casting vote's side, −num elsewhere.
-                let k = if matches!(side, Side::InFavour | Side::Present) { den - num } else { -num };
+                let k = if matches!(side, Side::InFavour | Side::Present) {
+                    den.checked_sub(num).ok_or(Overflow)?
+                } else {
+                    minus_num
+                };
                 tipped(*comparator, &e, k)
             }
             _ => self.actual(condition, reading),
@@ -247,7 +254,7 @@ impl<'a> Voters<'a> {
             Condition::Every { kind, side } => self.every(*kind, *side, reading),
             Condition::NoMember { kind, side } => {
                 let t = self.tally(&self.of_kind(*kind), Unit::Members, *side, reading)?;
-                Ok(Linear::at_least_zero(&t.scaled(-1)?))
+                Ok(Linear::at_least_zero(&t.scaled(-1)?)?)
             }
             Condition::HalfPlusOne { base, side } => {
                 let players = self.of_kind(base.kind);
@@ -262,8 +269,8 @@ impl<'a> Voters<'a> {
                 e.add_scaled(&Affine::constant(one), -2)?;
                 // An empty base carries nothing.
                 let mut nonempty = b.clone();
-                nonempty.constant -= 1;
-                Ok(Formula::and(vec![Linear::at_least_zero(&e), Linear::at_least_zero(&nonempty)]))
+                nonempty.add_constant(-1)?;
+                Ok(Formula::and(vec![Linear::at_least_zero(&e)?, Linear::at_least_zero(&nonempty)?]))
             }
             Condition::Threshold { comparator, proportion, base, side } => {
                 let players = self.of_kind(base.kind);
@@ -274,26 +281,18 @@ impl<'a> Voters<'a> {
             Condition::Count { comparator, count, kind, side } => {
                 let t = self.tally(&self.of_kind(*kind), Unit::Members, *side, reading)?;
                 let n = i128::from(count.node);
-                let mut e = Affine::default();
-                match comparator {
-                    Comparator::AtLeast => {
-                        e.add_scaled(&t, 1)?;
-                        e.constant -= n;
-                    }
-                    Comparator::MoreThan => {
-                        e.add_scaled(&t, 1)?;
-                        e.constant -= n + 1;
-                    }
-                    Comparator::AtMost => {
-                        e.add_scaled(&t, -1)?;
-                        e.constant += n;
-                    }
-                    Comparator::LessThan => {
-                        e.add_scaled(&t, -1)?;
-                        e.constant += n - 1;
-                    }
-                }
-                Ok(Linear::at_least_zero(&e))
+                // `t − n ≥ 0`, `t − (n + 1) ≥ 0`, `n − t ≥ 0` or `(n − 1) − t ≥ 0`.
+                // BOUND: `n` is a `u32` count, so one either side of it, or its negation, fits an `i128`.
+                #[allow(clippy::arithmetic_side_effects)]
+                let (sign, constant) = match comparator {
+                    Comparator::AtLeast => (1, -n),
+                    Comparator::MoreThan => (1, -(n + 1)),
+                    Comparator::AtMost => (-1, n),
+                    Comparator::LessThan => (-1, n - 1),
+                };
+                let mut e = t.scaled(sign)?;
+                e.add_constant(constant)?;
+                Ok(Linear::at_least_zero(&e)?)
             }
             Condition::Bloc { blocs, comparator, proportion, base } => {
                 let mut parts = Vec::new();
@@ -310,8 +309,8 @@ impl<'a> Voters<'a> {
                 None => Ok(Formula::Const(false)),
                 Some(p) => {
                     let mut e = self.side(p, *side, reading);
-                    e.constant -= 1;
-                    Ok(Linear::at_least_zero(&e))
+                    e.add_constant(-1)?;
+                    Ok(Linear::at_least_zero(&e)?)
                 }
             },
         }
@@ -323,8 +322,8 @@ impl<'a> Voters<'a> {
             return Ok(Formula::Const(false));
         }
         let mut e = self.tally(&players, Unit::Members, side, reading)?;
-        e.constant -= players.len() as i128;
-        Ok(Linear::at_least_zero(&e))
+        e.add_scaled(&Affine::constant(players.len() as i128), -1)?;
+        Ok(Linear::at_least_zero(&e)?)
     }
 
     /// The eligible players of each selected bloc.
@@ -362,19 +361,19 @@ impl<'a> Voters<'a> {
             match &veto.holder {
                 VetoHolder::Member(m) => {
                     if let Some(p) = self.player(*m) {
-                        parts.push(Linear::at_least_zero(&self.side(p, Side::Against, reading).scaled(-1)?));
+                        parts.push(Linear::at_least_zero(&self.side(p, Side::Against, reading).scaled(-1)?)?);
                     }
                 }
                 VetoHolder::AnyMember(kind) => {
                     let t = self.tally(&self.of_kind(*kind), Unit::Members, Side::Against, reading)?;
-                    parts.push(Linear::at_least_zero(&t.scaled(-1)?));
+                    parts.push(Linear::at_least_zero(&t.scaled(-1)?)?);
                 }
                 VetoHolder::Bloc(selection) => {
                     // A bloc vetoes when more than half of its votes cast are against.
                     for players in self.blocs(*selection) {
                         let mut e = self.tally(&players, Unit::Votes, Side::InFavour, reading)?;
                         e.add_scaled(&self.tally(&players, Unit::Votes, Side::Against, reading)?, -1)?;
-                        parts.push(Linear::at_least_zero(&e));
+                        parts.push(Linear::at_least_zero(&e)?);
                     }
                 }
             }
@@ -400,14 +399,14 @@ impl<'a> Voters<'a> {
         diff.add_scaled(&self.tally(&all, Unit::Votes, Side::Against, reading)?, -1)?;
         // Some weight cast: members who weigh nothing cannot tie a vote.
         let mut cast = self.base(&all, Unit::Votes, Scope::Cast, reading)?;
-        cast.constant -= 1;
+        cast.add_constant(-1)?;
         let mut holder_in = self.side(holder, Side::InFavour, reading);
-        holder_in.constant -= 1;
+        holder_in.add_constant(-1)?;
         Ok(Formula::and(vec![
-            Linear::at_least_zero(&diff),
-            Linear::at_least_zero(&diff.scaled(-1)?),
-            Linear::at_least_zero(&cast),
-            Linear::at_least_zero(&holder_in),
+            Linear::at_least_zero(&diff)?,
+            Linear::at_least_zero(&diff.scaled(-1)?)?,
+            Linear::at_least_zero(&cast)?,
+            Linear::at_least_zero(&holder_in)?,
             self.rule_as(rule, reading, Tip::InFavour)?,
         ]))
     }
@@ -433,18 +432,17 @@ impl<'a> Voters<'a> {
     }
 
     /// In the abstain reading, a player cannot vote both ways.
-    pub fn one_side_each(&self) -> Formula {
-        Formula::and(
-            (0..self.players.len())
-                .map(|p| {
-                    let (f, a) = Self::pair(p, false);
-                    let mut e = Affine::constant(1);
-                    let _ = e.add_scaled(&Affine::var(f), -1);
-                    let _ = e.add_scaled(&Affine::var(a), -1);
-                    Linear::at_least_zero(&e)
-                })
-                .collect(),
-        )
+    pub fn one_side_each(&self) -> Result<Formula, Overflow> {
+        let each = (0..self.players.len())
+            .map(|p| {
+                let (f, a) = Self::pair(p, false);
+                let mut e = Affine::constant(1);
+                e.add_scaled(&Affine::var(f), -1)?;
+                e.add_scaled(&Affine::var(a), -1)?;
+                Linear::at_least_zero(&e)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Formula::and(each))
     }
 }
 
@@ -462,13 +460,13 @@ fn tipped(comparator: Comparator, e: &Affine, k: i128) -> Result<Formula, Compil
     // or e ≥ 1 (k ≤ 0); ≤ and < are the mirror images.
     let at_least = |min: i128| -> Result<Formula, CompileError> {
         let mut x = e.clone();
-        x.constant -= min;
-        Ok(Linear::at_least_zero(&x))
+        x.add_scaled(&Affine::constant(min), -1)?;
+        Ok(Linear::at_least_zero(&x)?)
     };
     let at_most = |max: i128| -> Result<Formula, CompileError> {
         let mut x = e.scaled(-1)?;
-        x.constant += max;
-        Ok(Linear::at_least_zero(&x))
+        x.add_constant(max)?;
+        Ok(Linear::at_least_zero(&x)?)
     };
     match comparator {
         Comparator::AtLeast => at_least(if k >= 0 { 0 } else { 1 }),
@@ -485,30 +483,30 @@ fn threshold(comparator: Comparator, proportion: &Proportion, t: &Affine, b: &Af
         .try_into()
         .map_err(|_| CompileError::Overflow)?;
     let mut e = t.scaled(den)?;
-    e.add_scaled(b, -num)?;
+    e.add_scaled(b, num.checked_neg().ok_or(Overflow)?)?;
     let base_can_be_empty = b.min() <= 0;
     let mut nonempty = b.clone();
-    nonempty.constant -= 1;
+    nonempty.add_constant(-1)?;
     Ok(match comparator {
         Comparator::AtLeast => {
-            let holds = Linear::at_least_zero(&e);
+            let holds = Linear::at_least_zero(&e)?;
             if base_can_be_empty {
-                Formula::and(vec![holds, Linear::at_least_zero(&nonempty)])
+                Formula::and(vec![holds, Linear::at_least_zero(&nonempty)?])
             } else {
                 holds
             }
         }
         Comparator::MoreThan => {
-            e.constant -= 1;
-            Linear::at_least_zero(&e)
+            e.add_constant(-1)?;
+            Linear::at_least_zero(&e)?
         }
-        Comparator::AtMost => Linear::at_least_zero(&e.scaled(-1)?),
+        Comparator::AtMost => Linear::at_least_zero(&e.scaled(-1)?)?,
         Comparator::LessThan => {
             let mut strict = e.scaled(-1)?;
-            strict.constant -= 1;
-            let holds = Linear::at_least_zero(&strict);
+            strict.add_constant(-1)?;
+            let holds = Linear::at_least_zero(&strict)?;
             if base_can_be_empty {
-                Formula::or(vec![holds, Linear::at_least_zero(&b.scaled(-1)?)])
+                Formula::or(vec![holds, Linear::at_least_zero(&b.scaled(-1)?)?])
             } else {
                 holds
             }
@@ -522,24 +520,23 @@ pub fn scale_to_integers(values: &[Decimal]) -> Result<Vec<i128>, Overflow> {
     let scale = values.iter().map(|v| v.scale()).max().unwrap_or(0);
     let mut out = Vec::with_capacity(values.len());
     for v in values {
+        // BOUND: `scale` is the largest of the scales, so at least this one.
+        #[allow(clippy::arithmetic_side_effects)]
         let factor = 10i128.checked_pow(scale - v.scale()).ok_or(Overflow)?;
         out.push(v.mantissa().checked_mul(factor).ok_or(Overflow)?);
     }
-    let g = out.iter().fold(0i128, |g, v| gcd(g, v.abs()));
+    // A divisor past `i128::MAX` (every value `i128::MIN`) is left undivided.
+    let g = i128::try_from(out.iter().fold(0u128, |g, v| gcd(g, v.unsigned_abs()))).unwrap_or(1);
     if g > 1 {
         for v in &mut out {
-            *v /= g;
+            // BOUND: `g` is more than 1 and divides `v`, so the quotient is exact and fits.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                *v /= g;
+            }
         }
     }
     Ok(out)
-}
-
-fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
 }
 
 /// Whether the decision's outcome can depend on who abstains or stays away: a base of votes

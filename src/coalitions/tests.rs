@@ -62,7 +62,7 @@ fn linear(coefficients: &[i64], bound: i64) -> Formula {
     for (i, c) in coefficients.iter().enumerate() {
         e.add_scaled(&Affine::var(i as u32), i128::from(*c)).unwrap_or_default();
     }
-    Linear::at_least_zero(&e)
+    Linear::at_least_zero(&e).unwrap()
 }
 
 fn weighted_game() -> impl Strategy<Value = Game> {
@@ -226,4 +226,50 @@ proptest! {
             prop_assert!(ok(wf) && ok(wa));
         }
     }
+}
+
+fn loaded(text: &str) -> crate::model::Agreement {
+    let loaded = crate::load::load(text);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.agreement.unwrap_or_else(|| unreachable!())
+}
+
+/// Votes whose scaled weights each fit an `i128` (6·10^37 and 1, in units of 10^-11 votes),
+/// but twice or three times whose sum does not.
+const HUGE_VOTES: &str = "agreement \"t\"
+voting as set for each member
+member alpha
+  votes 600000000000000000000000000
+member beta
+  votes 600000000000000000000000000
+member gamma
+  votes 0.00000000001
+";
+
+#[test]
+fn huge_weights_are_compared_exactly_once_divided_by_their_common_factor() {
+    // `2·in favour − eligible ≥ 0`: the doubled coefficients used to be added up unchecked (a
+    // panic in a debug build); divided by 2 they fit.
+    let a = loaded(&format!("{HUGE_VOTES}decision \"d\"\n  passes if at least 50% of eligible votes in favour\n"));
+    let d = &a.decisions[0];
+    let e = crate::weights::electorate(&a, d, None).unwrap();
+    let game = Game::of_decision(&a, d, &e, &d.rules[0]).unwrap();
+    let passing: Vec<u32> = (0..8).filter(|bits| game.passes(&coalition(3, *bits))).collect();
+    // Half the votes is 6·10^26 + 0.000000000005: alpha or beta, with anyone else.
+    assert_eq!(passing, [3, 5, 6, 7]);
+}
+
+#[test]
+fn weights_too_large_to_add_up_are_an_overflow_not_a_panic() {
+    // Abstaining allowed, `3·in favour − against ≥ 0` over votes cast: each coefficient fits,
+    // their magnitudes together (4·the total) do not. That sum used to overflow unchecked.
+    let a = loaded(&format!("{HUGE_VOTES}decision \"d\"\n  passes if at least 25% of votes cast in favour\n"));
+    let d = &a.decisions[0];
+    let e = crate::weights::electorate(&a, d, None).unwrap();
+    let voters = Voters::new(&a, d, &e).unwrap();
+    let answer = both_sides_abstaining(&voters, &a, d, &d.rules[0], Limits::default());
+    assert_eq!(answer, Err(BothSidesError::Compile(CompileError::Overflow)));
+    // And the votes-cast shortcut, where 3·F does not fit for a member's votes F, declines
+    // rather than overflow, leaving the question to the general method.
+    assert_eq!(both_sides_cast_threshold(&voters, &a, d, &d.rules[0]), None);
 }

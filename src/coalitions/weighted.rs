@@ -13,9 +13,6 @@
 //! - a proposal and its opposite both pass when some coalition's weight lies between the quota
 //!   and the total minus the quota (and nobody's consent is required).
 
-// TODO(arithmetic): 13 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use super::count::Count;
 use super::TooLarge;
 
@@ -25,6 +22,9 @@ pub const MAX_TOTAL: u64 = 1 << 24;
 const MAX_WORDS: u64 = 1 << 22;
 
 /// A game that passes when every required player is in and the weights in reach the quota.
+///
+/// The weights add up to at most `u64::MAX`: [`super::Game::as_weighted`], which builds every
+/// game outside tests, checks it, and the sums of weights below rely on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeightedGame {
     /// Each player's integer weight.
@@ -45,6 +45,8 @@ struct Sums {
 
 impl Sums {
     fn new(total: u64) -> Sums {
+        // BOUND: a 64th of a `u64`, plus one, fits a `u64`.
+        #[allow(clippy::arithmetic_side_effects)]
         let mut words = vec![0u64; (total / 64 + 1) as usize];
         if let Some(first) = words.first_mut() {
             *first = 1;
@@ -63,14 +65,18 @@ impl Sums {
         }
         let (shift_words, shift_bits) = ((w / 64) as usize, (w % 64) as u32);
         self.top = self.top.saturating_add(w);
-        let n = self.words.len().min((self.top / 64) as usize + 1);
+        // Saturating cannot change `n`: past `usize::MAX` words it is the number of words anyway.
+        let n = self.words.len().min(((self.top / 64) as usize).saturating_add(1));
         for i in (shift_words..n).rev() {
             let Some(src_hi) = i.checked_sub(shift_words) else { continue };
             let hi = self.words.get(src_hi).copied().unwrap_or(0);
             let mut v = hi << shift_bits;
             if shift_bits > 0 {
                 if let Some(src_lo) = src_hi.checked_sub(1) {
-                    v |= self.words.get(src_lo).copied().unwrap_or(0) >> (64 - shift_bits);
+                    // BOUND: `shift_bits` is 1 to 63 here.
+                    #[allow(clippy::arithmetic_side_effects)]
+                    let carried = self.words.get(src_lo).copied().unwrap_or(0) >> (64 - shift_bits);
+                    v |= carried;
                 }
             }
             if let Some(slot) = self.words.get_mut(i) {
@@ -86,10 +92,14 @@ impl Sums {
             let word = self.words.get((s / 64) as usize)?;
             let rest = word >> (s % 64);
             if rest != 0 {
+                // BOUND: `rest` is this word from bit `s % 64` on, so `s` plus its trailing zeros is
+                // still a bit of this word, at most `s | 63`.
+                #[allow(clippy::arithmetic_side_effects)]
                 let found = s + u64::from(rest.trailing_zeros());
                 return (found <= hi).then_some(found);
             }
-            s = (s / 64 + 1) * 64;
+            // The first sum of the next word; there is none past `u64::MAX`.
+            s = (s | 63).checked_add(1)?;
         }
         None
     }
@@ -143,8 +153,10 @@ impl WeightedGame {
         let total = self.total();
         (0..self.weights.len())
             .filter(|i| {
-                self.required.get(*i).copied().unwrap_or(false)
-                    || total - self.weights.get(*i).copied().unwrap_or(0) < self.quota
+                // BOUND: `total` adds up every weight, so it is at least this one.
+                #[allow(clippy::arithmetic_side_effects)]
+                let others = total - self.weights.get(*i).copied().unwrap_or(0);
+                self.required.get(*i).copied().unwrap_or(false) || others < self.quota
             })
             .collect()
     }
@@ -170,7 +182,12 @@ impl WeightedGame {
             if left < self.quota {
                 break;
             }
-            left -= self.weights.get(i).copied().unwrap_or(0);
+            // BOUND: `left` is the total less the weights taken so far, so at least the weights
+            // of everyone not yet taken.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                left -= self.weights.get(i).copied().unwrap_or(0);
+            }
             out.push(i);
         }
         out.sort_unstable();
@@ -222,7 +239,10 @@ impl WeightedGame {
     }
 
     fn witness_budget(&self) -> Result<(), TooLarge> {
-        if (self.weights.len() as u64).saturating_mul(self.total() / 64 + 1) > MAX_WORDS {
+        // BOUND: a 64th of a `u64`, plus one, fits a `u64`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let words = self.total() / 64 + 1;
+        if (self.weights.len() as u64).saturating_mul(words) > MAX_WORDS {
             Err(TooLarge)
         } else {
             Ok(())
@@ -231,12 +251,16 @@ impl WeightedGame {
 
     /// Two disjoint passing coalitions (a coalition and everyone else), if there are any.
     pub fn disjoint_passing(&self) -> Result<Option<super::Pair>, TooLarge> {
-        if self.required.iter().any(|r| *r) || 2 * self.quota > self.total() {
+        // Both sides reach the quota only if the total holds it twice.
+        if self.required.iter().any(|r| *r) || self.quota.checked_mul(2).is_none_or(|twice| twice > self.total()) {
             return Ok(None);
         }
         self.check_size()?;
         let (sums, _) = self.free_sums(None, false);
-        let Some(s) = sums.first_in(self.quota, self.total() - self.quota) else { return Ok(None) };
+        // BOUND: just checked, the total is at least twice the quota.
+        #[allow(clippy::arithmetic_side_effects)]
+        let rest = self.total() - self.quota;
+        let Some(s) = sums.first_in(self.quota, rest) else { return Ok(None) };
         self.witness_budget()?;
         let (_, layers) = self.free_sums(None, true);
         let first = self.rebuild(&layers, s, None);
@@ -321,7 +345,7 @@ impl WeightedGame {
         }
         let (mut lo, mut hi) = (1usize.min(reps.len()), reps.len());
         while lo < hi {
-            let mid = (lo + hi) / 2;
+            let mid = lo.midpoint(hi);
             let critical = match reps.get(mid) {
                 Some(r) => self.is_critical(*r)?,
                 None => true,
@@ -329,7 +353,11 @@ impl WeightedGame {
             if critical {
                 hi = mid;
             } else {
-                lo = mid + 1;
+                // BOUND: `mid` is below `hi`, a number of representatives.
+                #[allow(clippy::arithmetic_side_effects)]
+                {
+                    lo = mid + 1;
+                }
             }
         }
         let threshold = reps.get(lo).map(|r| self.weights.get(*r).copied().unwrap_or(0));
@@ -366,6 +394,8 @@ impl WeightedGame {
         }
         let free: Vec<usize> = (0..n).filter(|i| !self.required.get(*i).copied().unwrap_or(false)).collect();
         let free_total: u64 = free.iter().map(|i| self.weights.get(*i).copied().unwrap_or(0)).sum();
+        // BOUND: the total is at most 2^16, checked above.
+        #[allow(clippy::arithmetic_side_effects)]
         let size = free_total as usize + 1;
         let mut counts = vec![Count::zero(); size];
         if let Some(c) = counts.first_mut() {

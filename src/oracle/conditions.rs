@@ -6,9 +6,6 @@
 //! whether the rule holds. Every part of a rule is judged, so that a part the oracle cannot
 //! read is always reported, whatever the other parts say.
 
-// TODO(arithmetic): 1 unchecked arithmetic site remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use num_rational::BigRational;
 use num_traits::{One, Zero};
 

@@ -4,9 +4,6 @@
 //! may hold a casting vote of vanishing size (docs/semantics.md, "The tipped reading": "the
 //! casting vote is ε on its side and in every base, ε → 0"). Nothing is ever rounded.
 
-// TODO(arithmetic): 5 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Zero};

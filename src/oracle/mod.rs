@@ -26,9 +26,6 @@
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
 
-// TODO(arithmetic): 4 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 mod conditions;
 mod exact;
 mod weights;

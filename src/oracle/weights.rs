@@ -5,9 +5,6 @@
 //! for `half … plus one` (reference §10). Written from the reference's words alone; the
 //! engines' `src/weights.rs` is not read.
 
-// TODO(arithmetic): 9 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 
 use num_rational::BigRational;

@@ -8,9 +8,6 @@
 //! game's president, vice-president, 100 senators and 435 representatives, against 2^537
 //! coalitions), and each class's marginals are summed with binomial weights.
 
-// TODO(arithmetic): 15 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use num_bigint::{BigInt, BigUint};
 use num_traits::Zero;
 
@@ -55,6 +52,8 @@ fn number(formula: &Formula, out: &mut Vec<crate::coalitions::formula::Linear>) 
         Formula::Const(b) => Tree::Const(*b),
         Formula::Linear(l) => {
             out.push(l.clone());
+            // BOUND: just pushed, so `out` is not empty.
+            #[allow(clippy::arithmetic_side_effects)]
             Tree::Linear(out.len() - 1)
         }
         Formula::And(parts) => Tree::And(parts.iter().map(|p| number(p, out)).collect()),
@@ -70,7 +69,7 @@ impl Classes {
         // Each player's signature: its coefficient in every threshold.
         let mut signature: Vec<Vec<i128>> = vec![vec![0; lins.len()]; n];
         for (j, l) in lins.iter().enumerate() {
-            for (v, c) in &l.terms {
+            for (v, c) in l.terms() {
                 *signature.get_mut(*v as usize)?.get_mut(j)? = *c;
             }
         }
@@ -79,28 +78,39 @@ impl Classes {
         let mut sizes = Vec::new();
         let mut coefficients: Vec<Vec<i128>> = Vec::new();
         for (p, sig) in signature.iter().enumerate() {
+            // BOUND: `sizes` was just pushed to, so it is not empty.
+            #[allow(clippy::arithmetic_side_effects)]
             let c = *reps.entry(sig).or_insert_with(|| {
                 sizes.push(0);
                 coefficients.push(sig.clone());
                 sizes.len() - 1
             });
-            *sizes.get_mut(c)? += 1;
+            // BOUND: no class has more players than there are.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                *sizes.get_mut(c)? += 1;
+            }
             *class_of.get_mut(p)? = c;
         }
         let linears = lins
             .iter()
             .enumerate()
-            .map(|(j, l)| (coefficients.iter().map(|sig| sig.get(j).copied().unwrap_or(0)).collect(), l.bound))
+            .map(|(j, l)| (coefficients.iter().map(|sig| sig.get(j).copied().unwrap_or(0)).collect(), l.bound()))
             .collect();
         Some(Classes { n, class_of, sizes, linears, tree })
     }
 
     /// How many vectors the method walks: `Π (size + 1)` (saturating).
+    // BOUND: a class size is a number of players, so one more fits a `u64`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn vectors(&self) -> u64 {
         self.sizes.iter().fold(1u64, |a, s| a.saturating_mul(*s as u64 + 1))
     }
 
     /// Rough work: every vector is visited once per class, and evaluated once.
+    // BOUND: the numbers of classes and of thresholds are lengths of vectors in memory, so the
+    // two together and one more fit a `u64`.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn cost(&self) -> u64 {
         self.vectors().saturating_mul(self.sizes.len() as u64 + self.linears.len() as u64 + 1)
     }
@@ -110,6 +120,10 @@ impl Classes {
         self.sizes.len()
     }
 
+    // BOUND: each class has one coefficient in a threshold and `x` holds at most its size, so
+    // every partial sum is the sum of some of the threshold's terms, which fits an `i128` (the
+    // invariant of `Linear`).
+    #[allow(clippy::arithmetic_side_effects)]
     fn passes(&self, x: &[usize], truth: &mut [bool]) -> bool {
         for (slot, (coefficients, bound)) in truth.iter_mut().zip(&self.linears) {
             let sum: i128 = coefficients.iter().zip(x).map(|(c, k)| c * *k as i128).sum();
@@ -135,7 +149,10 @@ impl Classes {
             .iter()
             .scan(1usize, |acc, s| {
                 let here = *acc;
-                *acc = acc.saturating_mul(s + 1);
+                // BOUND: a class size is a number of players, so one more fits a `usize`.
+                #[allow(clippy::arithmetic_side_effects)]
+                let radix = s + 1;
+                *acc = acc.saturating_mul(radix);
                 Some(here)
             })
             .collect();
@@ -148,22 +165,37 @@ impl Classes {
                 per_class.push(by_size);
                 continue;
             }
-            let smaller = binomial_row(size_c - 1);
+            // The other members of class `c`. BOUND: the class is not empty (just checked).
+            #[allow(clippy::arithmetic_side_effects)]
+            let rest_of_class = size_c - 1;
+            let smaller = binomial_row(rest_of_class);
             let mut others = self.sizes.clone();
             if let Some(s) = others.get_mut(c) {
-                *s -= 1;
+                *s = rest_of_class;
             }
             let step = stride.get(c).copied().unwrap_or(0);
             let mut y = vec![0usize; m];
             loop {
-                let at: usize = y.iter().zip(&stride).map(|(a, b)| a * b).sum();
+                // The places of `y` and of `y` with one more of class `c` in the outcome table.
+                // BOUND: `y` counts at most `others` of each class, so both places are below the
+                // `total` entries of `outcome` (held in memory), and the strides, each below
+                // `total`, did not saturate.
+                #[allow(clippy::arithmetic_side_effects)]
+                let (at, at_with) = {
+                    let at: usize = y.iter().zip(&stride).map(|(a, b)| a * b).sum();
+                    (at, at + step)
+                };
                 let without = outcome.get(at).copied().unwrap_or(false);
-                let with = outcome.get(at + step).copied().unwrap_or(false);
+                let with = outcome.get(at_with).copied().unwrap_or(false);
                 if with != without {
                     let mut ways = BigUint::from(1u32);
                     for (d, k) in y.iter().enumerate() {
                         let row = if d == c { &smaller } else { rows.get(d).unwrap_or(&smaller) };
-                        ways *= row.get(*k).cloned().unwrap_or_default();
+                        // BOUND: a product of `BigUint`s cannot overflow.
+                        #[allow(clippy::arithmetic_side_effects)]
+                        {
+                            ways *= row.get(*k).cloned().unwrap_or_default();
+                        }
                     }
                     let size: usize = y.iter().sum();
                     let ways = BigInt::from(ways);
@@ -196,7 +228,11 @@ impl Classes {
 fn advance(x: &mut [usize], sizes: &[usize]) -> bool {
     for (d, s) in x.iter_mut().zip(sizes) {
         if *d < *s {
-            *d += 1;
+            // BOUND: `d` is below `s`.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                *d += 1;
+            }
             return true;
         }
         *d = 0;

@@ -8,9 +8,6 @@
 //! the number of members in favour. A path that skips player `i` does not depend on it and
 //! contributes nothing. Skipped levels multiply by `(1 + z)` per player skipped.
 
-// TODO(arithmetic): 16 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::ops::{AddAssign, Mul, SubAssign};
 
 use num_bigint::BigInt;
@@ -44,11 +41,20 @@ impl Exact for BigInt {
 }
 
 /// The most players for which counts fit `i128` (every count is at most 2^n).
+///
+/// Every number the method works with is at most 2^n in size: a coefficient of `down(c)` or
+/// `up(v)` counts votes of some of the `n` players, `(1 + z)^g` spreads them over more players
+/// without passing 2^n in total, a difference of two `down`s is at most the larger, and a
+/// coefficient of `up(v) · diff`, or its sum over the nodes of one level, is at most
+/// `Σ up(v) · Σ |diff| ≤ 2^v · 2^(n − v)`. With `i128` (only up to 120 players) that is at most
+/// 2^120, so the sums, differences and products below cannot overflow; big integers cannot.
 pub const MACHINE_PLAYERS: usize = 120;
 
 type Poly<T> = Vec<T>;
 
 /// `p · (1 + z)^g`.
+// BOUND: `j` is at least 1; the counts stay within 2^n (see `MACHINE_PLAYERS`).
+#[allow(clippy::arithmetic_side_effects)]
 fn spread<T: Exact>(p: &Poly<T>, g: usize) -> Poly<T> {
     let mut out = p.clone();
     for _ in 0..g {
@@ -63,6 +69,9 @@ fn spread<T: Exact>(p: &Poly<T>, g: usize) -> Poly<T> {
     out
 }
 
+// BOUND: `shift` is 0 or 1 and `j` indexes `p`, so the lengths fit a `usize`; the counts stay
+// within 2^n (see `MACHINE_PLAYERS`).
+#[allow(clippy::arithmetic_side_effects)]
 fn add_into<T: Exact>(acc: &mut Poly<T>, p: &Poly<T>, shift: usize) {
     if acc.len() < p.len() + shift {
         acc.resize(p.len() + shift, T::zero());
@@ -74,6 +83,9 @@ fn add_into<T: Exact>(acc: &mut Poly<T>, p: &Poly<T>, shift: usize) {
     }
 }
 
+// BOUND: `i + j` is below the two lengths together; the counts stay within 2^n (see
+// `MACHINE_PLAYERS`).
+#[allow(clippy::arithmetic_side_effects)]
 fn product<T: Exact>(a: &Poly<T>, b: &Poly<T>) -> Poly<T> {
     let mut out = vec![T::zero(); (a.len() + b.len()).saturating_sub(1)];
     for (i, x) in a.iter().enumerate() {
@@ -121,9 +133,11 @@ fn counted<T: Exact>(n: usize, formula: &Formula) -> Result<Contributions, TooLa
     };
     for id in order.iter().rev() {
         let (lo, hi) = bdd.children(*id);
-        let v = level(*id);
-        let mut p = below(&down, lo, v + 1);
-        add_into(&mut p, &below(&down, hi, v + 1), 1);
+        // BOUND: a node that is not a leaf asks about a player below `n`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let next = level(*id) + 1;
+        let mut p = below(&down, lo, next);
+        add_into(&mut p, &below(&down, hi, next), 1);
         down.insert(*id, p);
     }
     // Votes above each node that lead to it, by number in favour.
@@ -133,28 +147,39 @@ fn counted<T: Exact>(n: usize, formula: &Formula) -> Result<Contributions, TooLa
     for id in &order {
         let (lo, hi) = bdd.children(*id);
         let v = level(*id);
+        // BOUND: a node that is not a leaf asks about a player below `n`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let next = v + 1;
         let here = up.get(id).cloned().unwrap_or_default();
         for (child, shift) in [(lo, 0usize), (hi, 1usize)] {
             if child <= TRUE {
                 continue;
             }
-            let gap = level(child).saturating_sub(v + 1);
+            let gap = level(child).saturating_sub(next);
             let p = spread(&here, gap);
             add_into(up.entry(child).or_default(), &p, shift);
         }
-        let mut diff = below(&down, hi, v + 1);
-        let lo_poly = below(&down, lo, v + 1);
+        let mut diff = below(&down, hi, next);
+        let lo_poly = below(&down, lo, next);
         if diff.len() < lo_poly.len() {
             diff.resize(lo_poly.len(), T::zero());
         }
         for (d, l) in diff.iter_mut().zip(lo_poly) {
-            *d -= l;
+            // BOUND: the counts stay within 2^n (see `MACHINE_PLAYERS`).
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                *d -= l;
+            }
         }
         let counted = product(&here, &diff);
         if let Some(row) = by_size.get_mut(v) {
             for (k, c) in counted.into_iter().enumerate() {
                 if let Some(slot) = row.get_mut(k) {
-                    *slot += c;
+                    // BOUND: the counts stay within 2^n (see `MACHINE_PLAYERS`).
+                    #[allow(clippy::arithmetic_side_effects)]
+                    {
+                        *slot += c;
+                    }
                 }
             }
         }

@@ -44,9 +44,6 @@
 //! - [`diagram`]: any other rule, over the engine's reduced ordered decision diagram, with
 //!   counts by coalition size carried up and down the diagram.
 
-// TODO(arithmetic): 14 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 pub mod classes;
 pub mod diagram;
 pub mod weighted;
@@ -56,7 +53,7 @@ mod tests;
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{One, Signed, Zero};
+use num_traits::{CheckedDiv, One, Signed, Zero};
 use serde::Serialize;
 
 use crate::coalitions::formula::Formula;
@@ -153,8 +150,10 @@ impl Fraction {
         if g.is_one() || g.is_zero() {
             return Fraction { numerator, denominator };
         }
-        let magnitude = numerator.magnitude() / &g;
-        Fraction { numerator: BigInt::from_biguint(numerator.sign(), magnitude), denominator: denominator / g }
+        // BOUND: `g` is not zero, and divides both.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (magnitude, denominator) = (numerator.magnitude() / &g, denominator / g);
+        Fraction { numerator: BigInt::from_biguint(numerator.sign(), magnitude), denominator }
     }
 
     /// Zero.
@@ -166,15 +165,24 @@ impl Fraction {
     /// zero (for display only).
     pub fn decimal(&self, places: u32) -> String {
         let scale = BigUint::from(10u32).pow(places);
-        let scaled = self.numerator.magnitude() * &scale * 2u32 + &self.denominator;
-        let rounded = scaled / (&self.denominator * 2u32);
+        // (2·|n|·10^places + d) / 2d: rounded half away from zero.
+        // BOUND: sums and products of `BigUint`s grow as they need to; they cannot overflow.
+        #[allow(clippy::arithmetic_side_effects)]
+        let (scaled, twice_denominator) =
+            (self.numerator.magnitude() * &scale * 2u32 + &self.denominator, &self.denominator * 2u32);
+        // A zero denominator (only in a fraction built by hand) reads as 0, as `new` makes it.
+        let rounded = scaled.checked_div(&twice_denominator).unwrap_or_default();
         let digits = rounded.to_string();
         let places = places as usize;
+        // BOUND: `places` comes from a `u32`, and `digits` is no longer than it in this branch.
+        #[allow(clippy::arithmetic_side_effects)]
         let padded = if digits.len() <= places {
             format!("{}{}", "0".repeat(places + 1 - digits.len()), digits)
         } else {
             digits
         };
+        // BOUND: `padded` has more than `places` digits.
+        #[allow(clippy::arithmetic_side_effects)]
         let split = padded.len() - places;
         let (whole, frac) = padded.split_at(split);
         let sign = if self.numerator.is_negative() && rounded_nonzero(&padded) { "-" } else { "" };
@@ -238,6 +246,9 @@ pub struct Power {
 }
 
 /// `k!` for `k = 0..=n`.
+// BOUND: `n` is a number of players, so `n + 1` fits a `usize`; `BigUint` products cannot
+// overflow.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn factorials(n: usize) -> Vec<BigUint> {
     let mut out = Vec::with_capacity(n + 1);
     let mut f = BigUint::one();
@@ -283,6 +294,8 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
                         continue;
                     }
                     let others = n.saturating_sub(1).saturating_sub(k);
+                    // BOUND: a product of `BigUint`s cannot overflow.
+                    #[allow(clippy::arithmetic_side_effects)]
                     let weight =
                         fact.get(k).cloned().unwrap_or_default() * fact.get(others).cloned().unwrap_or_default();
                     numerator += m * BigInt::from(weight);
@@ -379,12 +392,15 @@ pub fn monotone(game: &Game) -> bool {
 pub fn syntactically_monotone(formula: &Formula) -> bool {
     match formula {
         Formula::Const(_) => true,
-        Formula::Linear(l) => l.terms.iter().all(|(_, c)| *c >= 0),
+        Formula::Linear(l) => l.terms().iter().all(|(_, c)| *c >= 0),
         Formula::And(parts) | Formula::Or(parts) => parts.iter().all(syntactically_monotone),
     }
 }
 
 /// Binomial coefficients `C(m, j)` for `j = 0..=m`.
+// BOUND: `m` is a number of players, so `m + 1` fits a `usize`; `j < m`, so `m − j` and `j + 1`
+// are at least 1; and `C(m, j)·(m − j) = C(m, j + 1)·(j + 1)`, so the division is exact.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn binomial_row(m: usize) -> Vec<BigUint> {
     let mut row = Vec::with_capacity(m + 1);
     let mut c = BigUint::one();

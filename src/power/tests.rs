@@ -11,7 +11,7 @@ fn threshold(weights: &[i128], quota: i128) -> Formula {
     for (i, w) in weights.iter().enumerate() {
         e.add_scaled(&Affine::var(i as u32), *w).unwrap();
     }
-    Linear::at_least_zero(&e)
+    Linear::at_least_zero(&e).unwrap()
 }
 
 fn weighted_game(weights: &[u64], quota: u64) -> Game {

@@ -14,9 +14,6 @@
 //! is a fixed number of 64-bit limbs (enough for the largest count its row can hold), stored
 //! flat so the inner loops are plain add-with-carry over memory.
 
-// TODO(arithmetic): 44 unchecked arithmetic sites remain here; make them checked or prove their bounds.
-#![allow(clippy::arithmetic_side_effects)]
-
 use std::sync::Arc;
 
 use num_bigint::{BigInt, BigUint};
@@ -58,11 +55,16 @@ impl Table {
         (self.start.get(k).copied().unwrap_or(0), self.limbs.get(k).copied().unwrap_or(0))
     }
 
+    // BOUND: callers pass a sum `s` below `width`, and `Table::new` checked that every row's
+    // `start + width·limbs` fits (at most `MAX_LIMBS`).
+    #[allow(clippy::arithmetic_side_effects)]
     fn cell(&self, k: usize, s: usize) -> &[u64] {
         let (start, l) = self.row(k);
         self.data.get(start + s * l..start + (s + 1) * l).unwrap_or(&[])
     }
 
+    // BOUND: as for `cell`.
+    #[allow(clippy::arithmetic_side_effects)]
     fn set_one(&mut self, k: usize, s: usize) {
         let (start, l) = self.row(k);
         if let Some(x) = self.data.get_mut(start + s * l) {
@@ -79,6 +81,8 @@ impl Table {
         }
         let (fs, fl) = self.row(from);
         let (ts, tl) = self.row(to);
+        // BOUND: `shift` is below `width` (just checked).
+        #[allow(clippy::arithmetic_side_effects)]
         let n = (self.width - shift).min(sums.1);
         let lo = sums.0;
         let common = fl.min(tl).min(live);
@@ -97,6 +101,10 @@ impl Table {
     }
 }
 
+// BOUND: `s + shift` is below `range.1 + shift`, at most `width`, and `common` is at most `fl`,
+// so every index is at most `width` cells of a row: an offset into the table, which holds at
+// most `MAX_LIMBS` limbs.
+#[allow(clippy::arithmetic_side_effects)]
 fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, range: (usize, usize), common: usize) {
     for s in (range.0..range.1).rev() {
         let (Some(a), Some(b)) =
@@ -112,16 +120,16 @@ fn add_rows(src: &[u64], fl: usize, dst: &mut [u64], tl: usize, shift: usize, ra
 }
 
 /// `dst += src` (src no longer than dst), carrying within dst.
+// BOUND: two limbs and a carry of at most 1 add up to at most 2^65 − 1, far inside a `u128`.
+#[allow(clippy::arithmetic_side_effects)]
 fn add_into(dst: &mut [u64], src: &[u64]) {
     let mut carry = 0u128;
-    let mut i = 0;
     for (d, s) in dst.iter_mut().zip(src) {
         let t = u128::from(*d) + u128::from(*s) + carry;
         *d = t as u64;
         carry = t >> 64;
-        i += 1;
     }
-    for d in dst.iter_mut().skip(i) {
+    for d in dst.iter_mut().skip(src.len()) {
         if carry == 0 {
             break;
         }
@@ -134,14 +142,12 @@ fn add_into(dst: &mut [u64], src: &[u64]) {
 /// `dst −= src` (the result is known to be non-negative).
 fn sub_into(dst: &mut [u64], src: &[u64]) {
     let mut borrow = 0u128;
-    let mut i = 0;
     for (d, s) in dst.iter_mut().zip(src) {
         let t = u128::from(*d).wrapping_sub(u128::from(*s)).wrapping_sub(borrow);
         *d = t as u64;
         borrow = (t >> 64) & 1;
-        i += 1;
     }
-    for d in dst.iter_mut().skip(i) {
+    for d in dst.iter_mut().skip(src.len()) {
         if borrow == 0 {
             break;
         }
@@ -157,17 +163,23 @@ fn to_big(limbs: &[u64]) -> BigUint {
 }
 
 fn limbs_for(bits: u64) -> usize {
-    (bits / 64 + 1) as usize
+    // BOUND: a 64th of a `u64`, plus one, fits a `u64`.
+    #[allow(clippy::arithmetic_side_effects)]
+    let limbs = bits / 64 + 1;
+    limbs as usize
 }
 
 /// Rough work of [`contributions`]: members × quota, times members × limbs for sizes.
 pub fn cost(game: &WeightedGame, which: Which) -> u64 {
     let n = game.weights.len() as u64;
     let base = n.saturating_mul(game.quota.max(1));
+    // BOUND: a 64th of a `u64`, plus one, fits a `u64`.
+    #[allow(clippy::arithmetic_side_effects)]
+    let limbs = n / 64 + 1;
     if which.shapley() {
-        base.saturating_mul(n).saturating_mul(n / 64 + 1) / 2
+        base.saturating_mul(n).saturating_mul(limbs) / 2
     } else {
-        base.saturating_mul(n / 64 + 1)
+        base.saturating_mul(limbs)
     }
 }
 
@@ -177,15 +189,17 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     let required: Vec<usize> = (0..n).filter(|i| game.required.get(*i).copied().unwrap_or(false)).collect();
     let free: Vec<usize> = (0..n).filter(|i| !game.required.get(*i).copied().unwrap_or(false)).collect();
     let weight = |i: usize| game.weights.get(i).copied().unwrap_or(0);
-    let required_weight: u64 = required.iter().map(|i| weight(*i)).sum();
-    let free_total: u64 = free.iter().map(|i| weight(*i)).sum();
+    // A game from `Game::as_weighted` has weights adding up within a `u64`; any other is refused.
+    let sum = |players: &[usize]| players.iter().try_fold(0u64, |acc, i| acc.checked_add(weight(*i))).ok_or(TooLarge);
+    let (required_weight, free_total) = (sum(&required)?, sum(&free)?);
+    let total = required_weight.checked_add(free_total).ok_or(TooLarge)?;
     let sized = which.shapley();
     let columns = if sized { n.max(1) } else { 1 };
     // Rows are shared: every member starts on one row of zeros, and members of equal weight
     // share their row, so memory grows with the distinct rows, not with n².
     let zeros: Arc<[BigInt]> = Arc::from(vec![BigInt::zero(); columns]);
     let mut by_size: Vec<Arc<[BigInt]>> = vec![Arc::clone(&zeros); n];
-    if required_weight + free_total < game.quota {
+    if total < game.quota {
         return Ok(Contributions { n, by_size, sized, method: Method::Weighted });
     }
     let needed = game.quota.saturating_sub(required_weight);
@@ -199,6 +213,9 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     sorted.sort_unstable();
     let mut kmax = 0usize;
     let mut acc = 0u64;
+    // BOUND: `acc + w` adds up some of the free weights, at most `free_total`, and `kmax` counts
+    // free members.
+    #[allow(clippy::arithmetic_side_effects)]
     for w in &sorted {
         if acc + w >= needed {
             break;
@@ -210,7 +227,10 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
     let row_limbs: Vec<usize> = if sized {
         (0..=kmax).map(|k| limbs_for(binomials.get(k).map_or(1, BigUint::bits))).collect()
     } else {
-        vec![limbs_for(m as u64 + 1)]
+        // BOUND: `m` is a number of members, so one more fits a `u64`.
+        #[allow(clippy::arithmetic_side_effects)]
+        let bits = m as u64 + 1;
+        vec![limbs_for(bits)]
     };
     let rows = row_limbs.len();
     let mut table = Table::new(width, row_limbs)?;
@@ -233,6 +253,8 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
             // weight seen so far.
             let live = limbs_for(j as u64);
             heaviest = heaviest.max(w);
+            // BOUND: `j` indexes the free members and `k` is below `rows − 1`.
+            #[allow(clippy::arithmetic_side_effects)]
             for k in (0..rows.saturating_sub(1).min(j + 1)).rev() {
                 let lo = lightest.get(k).copied().unwrap_or(usize::MAX);
                 let hi = k.saturating_mul(heaviest).saturating_add(1);
@@ -262,12 +284,17 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
                 let all = binomials.get(k).cloned().unwrap_or_default();
                 let short: BigUint =
                     if k < rows { (0..width).map(|s| table.to_big(k, s)).sum() } else { BigUint::zero() };
+                // BOUND: `r` is one of the `base` required members, so `base ≥ 1`; and `short`
+                // counts some of the `C(m, k)` sets of `k` free members, so it is at most `all`.
+                #[allow(clippy::arithmetic_side_effects)]
                 if let Some(slot) = row.get_mut(base - 1 + k) {
                     *slot = BigInt::from(all - short);
                 }
             }
         } else {
             let short: BigUint = (0..width).map(|s| table.to_big(0, s)).sum();
+            // BOUND: `short` counts some of the `2^m` sets of free members.
+            #[allow(clippy::arithmetic_side_effects)]
             if let Some(slot) = row.get_mut(0) {
                 *slot = BigInt::from((BigUint::from(1u32) << m) - short);
             }
@@ -292,6 +319,9 @@ pub fn contributions(game: &WeightedGame, which: Which) -> Result<Contributions,
 }
 
 /// One-row table: `c[s + w] += c[s]`, from the top down so each set is counted once.
+// BOUND: `s` runs over `w..width`, so `s − w` does not underflow, and `(s − w + 1)·l` and `s·l`
+// are offsets into the row of `width·l` limbs.
+#[allow(clippy::arithmetic_side_effects)]
 fn add_shifted_in_place(table: &mut Table, w: usize) {
     let l = table.limbs.first().copied().unwrap_or(1);
     let width = table.width;
@@ -304,6 +334,11 @@ fn add_shifted_in_place(table: &mut Table, w: usize) {
 
 /// The swings of a free member of weight `w`, by size: the table without it, summed over the
 /// window `needed − w .. needed`.
+// BOUND: every index is `s·l`, `(s + 1)·l` or `(s − w)·l` plus at most `l`, for a sum `s` at most
+// `width` (and at least `w` where `w` is taken off, as every loop that does so starts there) and
+// a cell width `l` at most `widest`; `width·widest` is no more than the table's limbs, at most
+// `MAX_LIMBS`. `base + k` is at most the number of members; `BigUint` sums cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn without(
     table: &Table,
     w: usize,
@@ -336,7 +371,8 @@ fn without(
         }
         if sized && k > 0 {
             let common = l.min(prev_l);
-            for s in (w + prev_from).max(from)..width {
+            // Saturating changes nothing: past `width` the range is empty either way.
+            for s in w.saturating_add(prev_from).max(from)..width {
                 let (Some(p), Some(d)) =
                     (prev.get((s - w) * prev_l..(s - w) * prev_l + common), cur.get_mut(s * l..(s + 1) * l))
                 else {
