@@ -26,7 +26,7 @@ fn folder(label: &str, expectation: &str) -> std::path::PathBuf {
     .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(
         dir.join("p.proposals"),
-        format!("proposal \"x\"\n  decision \"commit pooled funds to a scheme\"\n  in favour: nwl-icb, brentt\n"),
+        "proposal \"x\"\n  decision \"commit pooled funds to a scheme\"\n  in favour: nwl-icb, brentt\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     dir
