@@ -66,6 +66,13 @@ pub fn plain_io(error: &std::io::Error) -> String {
 /// a FIFO or `/dev/stdin`. At most one byte more than the limit is ever read, and the file is
 /// read exactly once, so a pipe gives its text to this call and nothing is lost.
 pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
+    let bytes = read_bytes(path)?;
+    source_from_bytes(path.display().to_string(), bytes)
+}
+
+/// Reads a file's bytes as they are on disk, with the limits of [`read_source`] and, like it,
+/// exactly once (`concord fmt` compares them with the formatted text).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadFailure> {
     let name = path.display().to_string();
     let io = |error| LoadFailure::Io { path: path.to_path_buf(), error };
     let metadata = std::fs::metadata(path).map_err(io)?;
@@ -80,7 +87,7 @@ pub fn read_source(path: &Path) -> Result<Source, LoadFailure> {
     let file = std::fs::File::open(path).map_err(io)?;
     let bytes = read_limited(file).map_err(io)?;
     match bytes {
-        Limited::Whole(bytes) => source_from_bytes(name, bytes),
+        Limited::Whole(bytes) => Ok(bytes),
         Limited::TooLarge => Err(too_large(name, None)),
     }
 }

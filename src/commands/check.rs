@@ -295,7 +295,7 @@ fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::In
     for proposal in inputs.proposals.iter().chain(scenario_proposals) {
         for vote in &proposal.votes {
             let Voter::Unknown(name) = &vote.voter else { continue };
-            let nearest = crate::suggest::nearest(name, agreement.members.iter().map(|m| m.key.as_str()));
+            let nearest = agreement.nearest_member(name);
             let help = match nearest {
                 Some(key) => format!("did you mean `{key}`?"),
                 None => "name a member of the agreement; a scenario that means this vote to make the proposal invalid says `expect invalid because an unknown member voted`".to_string(),

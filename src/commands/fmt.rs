@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostic::AnyDiagnostic;
+use crate::fmt::FormatError;
 use crate::syntax::{self, SyntaxError};
 
 /// What `concord fmt` is asked to do with each file.
@@ -106,21 +107,20 @@ pub fn format_width(text: &str, width: usize) -> Result<String, Vec<AnyDiagnosti
     if !parsed.errors.is_empty() {
         return Err(parsed.errors.into_iter().map(Into::into).collect());
     }
-    let Ok(formatted) = crate::fmt::layout(text, width) else {
-        let end = text.len();
-        return Err(vec![SyntaxError::FormatChangesMeaning { at: miette::SourceSpan::from(0..end.min(1)) }.into()]);
-    };
-    // Never write a file that does not read: a clause near the reader's limit can grow past it
-    // when laid out (indentation, line breaks).
-    let reread = syntax::parse(&formatted);
-    if let Some(SyntaxError::ClauseTooLong { size, limit, .. }) =
-        reread.errors.iter().find(|e| matches!(e, SyntaxError::ClauseTooLong { .. }))
-    {
-        let (start, line) = longest_line(text);
-        let at = miette::SourceSpan::from(start..start.saturating_add(line.len()));
-        return Err(vec![SyntaxError::FormattedClauseTooLong { size: *size, limit: *limit, at }.into()]);
+    match crate::fmt::layout(text, width) {
+        Ok(formatted) => Ok(formatted),
+        // Never write a file that does not read: a clause near the reader's limit can grow
+        // past it when laid out (indentation, line breaks).
+        Err(FormatError::ClauseTooLong { size, limit }) => {
+            let (start, line) = longest_line(text);
+            let at = miette::SourceSpan::from(start..start.saturating_add(line.len()));
+            Err(vec![SyntaxError::FormattedClauseTooLong { size, limit, at }.into()])
+        }
+        Err(FormatError::ChangesMeaning) => {
+            let at = miette::SourceSpan::from(0..text.len().min(1));
+            Err(vec![SyntaxError::FormatChangesMeaning { at }.into()])
+        }
     }
-    Ok(formatted)
 }
 
 /// Runs `concord fmt` on files and folders (folders are searched for Concord files).
@@ -139,8 +139,14 @@ fn fmt_file(path: &Path, options: Options) -> FileFmt {
         diagnostics: Vec::new(),
         text: String::new(),
     };
-    let source = match crate::load::read_source(path) {
-        Ok(source) => source,
+    // Read once: a pipe gives its text only once, and the bytes as they are on disk are what
+    // is or is not canonical (a byte-order mark or CR line endings are not).
+    let read = crate::load::read_bytes(path).and_then(|bytes| {
+        let on_disk = String::from_utf8(bytes.clone()).ok();
+        crate::load::source_from_bytes(path.display().to_string(), bytes).map(|source| (source, on_disk))
+    });
+    let (source, on_disk) = match read {
+        Ok(read) => read,
         Err(failure) => {
             file.status = Status::Unreadable;
             file.problem = Some(failure.to_string());
@@ -158,8 +164,7 @@ fn fmt_file(path: &Path, options: Options) -> FileFmt {
             return file;
         }
     };
-    // The file on disk, byte for byte: a byte-order mark or CR line endings are not canonical.
-    let on_disk = std::fs::read(path).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or(source.text.clone());
+    let on_disk = on_disk.unwrap_or_else(|| source.text.clone());
     let canonical = formatted == on_disk;
     match options.mode {
         Mode::Print => {

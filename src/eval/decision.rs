@@ -446,8 +446,7 @@ impl<'a> Context<'a> {
                 Voter::Unknown(key) => Some(Invalidity::UnknownMemberVoted {
                     member: key.clone(),
                     line: line_of(vote),
-                    nearest: crate::suggest::nearest(key, self.agreement.members.iter().map(|m| m.key.as_str()))
-                        .map(str::to_string),
+                    nearest: self.agreement.nearest_member(key).map(str::to_string),
                 }),
                 Voter::Known(_) => None,
             })

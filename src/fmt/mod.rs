@@ -36,6 +36,8 @@ pub enum FormatError {
     /// The laid-out text would read differently from the original (a fault of the formatter,
     /// never of the file: the file is left as it is).
     ChangesMeaning,
+    /// Laid out, a clause near the reader's limit would grow past it.
+    ClauseTooLong { size: usize, limit: usize },
 }
 
 /// The role of one source line in the layout.
@@ -64,27 +66,32 @@ struct SourceLine<'s> {
 /// Lays out a text that reads without syntax errors. The result reads as the same file.
 pub fn layout(source: &str, width: usize) -> Result<String, FormatError> {
     let text = normalise_line_endings(source);
-    let laid_out = lay_out(&text, width);
-    if reads_the_same(&text, &laid_out) {
-        return Ok(laid_out);
-    }
+    let before = syntax::parse(&text);
+    let mut too_long = None;
     // A break that reads differently should have been caught clause by clause; without
     // breaking, the layout changes only blanks, which the reader ignores.
-    let unbroken = lay_out(&text, usize::MAX);
-    if reads_the_same(&text, &unbroken) {
-        return Ok(unbroken);
+    for width in [width, usize::MAX] {
+        let laid_out = lay_out(&text, width);
+        let after = syntax::parse(&laid_out);
+        if after.errors.is_empty() && before.errors.is_empty() && after.file == before.file {
+            return Ok(laid_out);
+        }
+        too_long = too_long.or_else(|| {
+            after.errors.iter().find_map(|e| match e {
+                syntax::SyntaxError::ClauseTooLong { size, limit, .. } => Some((*size, *limit)),
+                _ => None,
+            })
+        });
     }
-    Err(FormatError::ChangesMeaning)
+    Err(match too_long {
+        Some((size, limit)) => FormatError::ClauseTooLong { size, limit },
+        None => FormatError::ChangesMeaning,
+    })
 }
 
 fn normalise_line_endings(source: &str) -> String {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     source.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-fn reads_the_same(before: &str, after: &str) -> bool {
-    let (a, b) = (syntax::parse(before), syntax::parse(after));
-    b.errors.is_empty() && a.errors.len() == b.errors.len() && a.file == b.file
 }
 
 fn classify(text: &str) -> Vec<SourceLine<'_>> {
@@ -306,7 +313,7 @@ fn break_clause(lines: &[String], width: usize, header: Option<&str>) -> Vec<Str
             i = i.saturating_add(1);
             continue;
         }
-        let mut broke = false;
+        // A line that no break reads the same at stays long.
         for at in break_points(code, width) {
             let (first, rest) = (code.get(..at).unwrap_or(""), code.get(at..).unwrap_or("").trim_start());
             let mut second = format!("{FURTHER}{rest}");
@@ -318,12 +325,8 @@ fn break_clause(lines: &[String], width: usize, header: Option<&str>) -> Vec<Str
             candidate.splice(i..=i, [first.trim_end().to_string(), second]);
             if syntax::same_clause(header, &original, &candidate.join("\n")) {
                 current = candidate;
-                broke = true;
                 break;
             }
-        }
-        if !broke {
-            // No break reads the same: the line stays long.
         }
         i = i.saturating_add(1);
     }

@@ -989,7 +989,7 @@ pub(crate) fn resolve_member(
         MemberRef::Id(key) => match members.iter().find(|m| m.key == *key) {
             Some(m) => Some(m.id),
             None => {
-                let help = match nearest(key, members.iter().map(|m| m.key.as_str())) {
+                let help = match super::nearest_member(members, key) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None if members.is_empty() => {
                         "no member is declared yet; declare it with `member ID \"Name\"`".to_string()

@@ -489,10 +489,20 @@ pub struct Agreement {
     pub membership: Membership,
 }
 
+/// Of `members`, the one whose identifier is nearest to `key`, when `key` is a likely misspelling.
+pub fn nearest_member<'a>(members: &'a [Member], key: &str) -> Option<&'a str> {
+    crate::suggest::nearest(key, members.iter().map(|m| m.key.as_str()))
+}
+
 impl Agreement {
     /// A member by identifier.
     pub fn member_by_key(&self, key: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.key == key)
+    }
+
+    /// The member whose identifier is nearest to `key`, when `key` is a likely misspelling of it.
+    pub fn nearest_member(&self, key: &str) -> Option<&str> {
+        nearest_member(&self.members, key)
     }
 
     /// A decision by name.

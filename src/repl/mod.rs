@@ -470,7 +470,7 @@ impl Engine {
         let key = words.next().unwrap_or("").trim();
         let choice = words.next().unwrap_or("").trim();
         let Some(member) = agreement.member_by_key(key) else {
-            let near = crate::suggest::nearest(key, agreement.members.iter().map(|m| m.key.as_str()));
+            let near = agreement.nearest_member(key);
             let hint = near.map(|n| format!(" Did you mean `{n}`?")).unwrap_or_default();
             return Reply::say(format!(
                 "There is no member `{key}`.{hint} Type :what-if MEMBER in favour|against|abstaining|absent\n"
