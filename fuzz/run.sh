@@ -4,6 +4,9 @@
 #
 # usage: fuzz/run.sh SECONDS [TARGET...]
 #
+# FUZZ_RUNS=N ends a target early once N inputs have been executed (the bar is a million
+# executions or the time, whichever comes first); FUZZ_TIMEOUT=S is libFuzzer's per-input limit.
+#
 # Needs nightly (`cargo +nightly`); installs cargo-fuzz if it is missing. New corpus entries go
 # to fuzz/work/<target>/corpus (the committed seeds in fuzz/corpus/<target> are only read);
 # crashes, timeouts and out-of-memory inputs to fuzz/work/<target>/artifacts; each run's log to
@@ -78,13 +81,14 @@ for t in "${targets[@]}"; do
     runs=$((runs + 1))
     log=$work/log-$runs
     nice cargo +nightly fuzz run "${FLAGS[@]}" "$t" "$work/corpus" "fuzz/corpus/$t" -- \
-      "${LIBFUZZER[@]}" -max_total_time=$left -artifact_prefix="$work/artifacts/" > "$log" 2>&1 || true
+      "${LIBFUZZER[@]}" -runs=$(( ${FUZZ_RUNS:-0} > 0 ? FUZZ_RUNS - execs : -1 )) -max_total_time=$left -artifact_prefix="$work/artifacts/" > "$log" 2>&1 || true
     n=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
     if [ -z "$n" ]; then
       # A crash ends the run before the final stats: take the last status line's count.
       n=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
     fi
     execs=$((execs + ${n:-0}))
+    if [ -n "${FUZZ_RUNS:-}" ] && [ "$execs" -ge "$FUZZ_RUNS" ]; then break; fi
     # A run that neither found anything nor ran out of time stopped for another reason.
     if ! grep -qE 'Test unit written|Done [0-9]+ runs' "$log"; then
       echo "   run $runs stopped without a finding; see $log" >&2

@@ -232,16 +232,17 @@ fn an_endless_fifo_stops_at_the_limit() {
 #[test]
 fn twenty_thousand_errors_in_a_large_file_stay_within_memory() {
     let tmp = scratch("many-errors");
-    let body = format!("{}# {}\n", "zz\n".repeat(20_000), "p".repeat(1_000_000));
+    // Under a header, so that the file reads as Concord and every bad line is its own error.
+    let body = format!("agreement \"A\"\n{}# {}\n", "  zz zz\n".repeat(20_000), "p".repeat(1_000_000));
     std::fs::write(tmp.join("many.concord"), &body).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(tmp.join("many.scenarios"), &body).unwrap_or_else(|e| panic!("{e}"));
     for command in ["check", "power"] {
         let out = capped(500_000, 120, &format!("{command} {}", tmp.join("many.concord").display()), "");
-        expect(&out, 2, "concord::parse::unknown_block");
+        expect(&out, 2, "concord::parse::unexpected_text");
         assert!(text(&out).contains("19,950 more"), "{}", text(&out).chars().take(500).collect::<String>());
     }
     let out = capped(500_000, 120, &format!("test {}", tmp.join("many.scenarios").display()), "");
-    expect(&out, 2, "concord::parse::unknown_block");
+    expect(&out, 2, "concord::parse::unexpected_text");
     let _ = std::fs::remove_dir_all(tmp);
 }
 
@@ -249,7 +250,7 @@ fn twenty_thousand_errors_in_a_large_file_stay_within_memory() {
 fn eighty_thousand_bad_lines_are_checked_and_formatted_quickly() {
     let tmp = scratch("me-80000");
     let path = tmp.join("me.concord");
-    std::fs::write(&path, "zz\n".repeat(80_000)).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, format!("agreement \"A\"\n{}", "  zz zz\n".repeat(80_000))).unwrap_or_else(|e| panic!("{e}"));
     // Quadratic time took 84 s here; linear takes well under one. Thirty is only a backstop.
     let out = capped(500_000, 30, &format!("check {}", path.display()), "");
     expect(&out, 2, "79,950 more");
@@ -258,6 +259,11 @@ fn eighty_thousand_bad_lines_are_checked_and_formatted_quickly() {
     let json = capped(500_000, 30, &format!("check --format json {}", path.display()), "");
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(value["files"][0]["findings"].as_array().map(Vec::len), Some(80_000));
+    // The same lines with no header at all are not a Concord file, and are said to be once.
+    std::fs::write(&path, "zz\n".repeat(80_000)).unwrap_or_else(|e| panic!("{e}"));
+    let out = capped(500_000, 30, &format!("check {}", path.display()), "");
+    expect(&out, 2, "concord::parse::not_concord");
+    assert!(text(&out).contains("1 error"), "{}", text(&out));
     let _ = std::fs::remove_dir_all(tmp);
 }
 

@@ -292,7 +292,7 @@ code!(MissingFigure, "concord::check::missing_figure");
 #[diagnostic(
     severity(Warning),
     code(concord::check::partial_figure),
-    help("give every member a `{figure}` figure (`{figure} 0` if zero is meant)")
+    help("give every member a `{figure}` figure (`{figure} {zero}` if zero is meant)")
 )]
 pub struct PartialFigure {
     pub decision: Option<String>,
@@ -301,6 +301,8 @@ pub struct PartialFigure {
     pub verb: &'static str,
     pub counts: &'static str,
     pub figure: &'static str,
+    /// A zero of the figure's kind, as written (`£0`, `0%`, `0`).
+    pub zero: &'static str,
     pub used_for: &'static str,
     #[label("uses each member's {figure}")]
     pub at: SourceSpan,

@@ -28,6 +28,15 @@ fn partners(agreement: &Agreement) -> impl Iterator<Item = &crate::model::Member
     agreement.members.iter().filter(|m| !m.has_role(Role::Observer))
 }
 
+/// A zero of the figure's kind, as a drafter writes it (`budget £0`, `equity 0%`).
+fn zero(figure: Option<FigureName>) -> &'static str {
+    match figure.map(FigureName::unit) {
+        Some(crate::model::FigureUnit::Money) => "£0",
+        Some(crate::model::FigureUnit::Percent) => "0%",
+        Some(crate::model::FigureUnit::Number) | None => "0",
+    }
+}
+
 fn example(figure: FigureName) -> &'static str {
     match figure.unit() {
         crate::model::FigureUnit::Money => "£1,000,000",
@@ -91,7 +100,7 @@ fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
                     .into(),
                 );
             } else if !lacking.is_empty() {
-                out.push(partial(figure.words(), used_for, part.span, &lacking));
+                out.push(partial(figure.words(), zero(Some(figure)), used_for, part.span, &lacking));
             }
         }
     }
@@ -99,6 +108,7 @@ fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
 
 fn partial(
     figure: &'static str,
+    zero: &'static str,
     used_for: &'static str,
     at: Span,
     lacking: &[&crate::model::Member],
@@ -111,6 +121,7 @@ fn partial(
         verb: if one { "declares" } else { "declare" },
         counts: if one { "it counts" } else { "they count" },
         figure,
+        zero,
         used_for,
         at: at.into(),
         members: lacking.iter().map(|m| labelled(m.span)).collect(),
@@ -150,7 +161,7 @@ fn voting_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
             partners(agreement).filter(|m| !has(m, which) && !reserved(m)).collect();
         // Nobody at all: each decision reports that its votes all weigh zero.
         if !lacking.is_empty() && lacking.len() < partners(agreement).count() {
-            out.push(partial(figure, "the votes", scheme.span, &lacking));
+            out.push(partial(figure, zero(which), "the votes", scheme.span, &lacking));
         }
     }
 }

@@ -119,6 +119,51 @@ pub enum SyntaxError {
         help: String,
     },
 
+    /// A file most of whose unindented lines begin no block: most likely not a Concord file at
+    /// all (a README, a word-processor export), said once instead of once per line.
+    #[error("this does not look like a Concord file: {lines} of its lines begin no block")]
+    #[diagnostic(
+        code(concord::parse::not_concord),
+        help("an agreement begins with `agreement \"Title\"` at the start of a line, and a scenario file with `scenarios for \"NAME.concord\"`; check that this is the file you meant")
+    )]
+    NotConcord {
+        lines: usize,
+        #[label("the first of them")]
+        at: SourceSpan,
+    },
+
+    /// A block header written indented, so it reads as a clause of the block above.
+    #[error("this block header is indented, so it reads as a clause of the block above")]
+    #[diagnostic(code(concord::parse::indented_header))]
+    IndentedHeader {
+        #[label("a header starts at the beginning of its line")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A keyword with a capital letter, which reads as a name.
+    #[error("`{word}` is written with a capital letter; Concord's own words are written in lower case")]
+    #[diagnostic(code(concord::parse::capitalised_keyword))]
+    CapitalisedKeyword {
+        word: String,
+        lower: String,
+        #[label("write `{lower}`")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A space between a currency sign and the figure.
+    #[error("there is a space between the currency sign and the figure")]
+    #[diagnostic(code(concord::parse::space_in_amount))]
+    SpaceInAmount {
+        #[label("take out this space")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// An indented clause before any block header.
     #[error("this clause is not under any block")]
     #[diagnostic(
@@ -286,6 +331,10 @@ impl SyntaxError {
             | SyntaxError::FormatChangesMeaning { at }
             | SyntaxError::Unexpected { at, .. }
             | SyntaxError::UnknownBlock { at, .. }
+            | SyntaxError::NotConcord { at, .. }
+            | SyntaxError::IndentedHeader { at, .. }
+            | SyntaxError::CapitalisedKeyword { at, .. }
+            | SyntaxError::SpaceInAmount { at, .. }
             | SyntaxError::ClauseOutsideBlock { at }
             | SyntaxError::UnindentedClause { at }
             | SyntaxError::ClauseNotAllowed { at, .. }

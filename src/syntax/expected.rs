@@ -79,6 +79,9 @@ const LEADING_PHRASES: [&str; 8] = [
     "actual cost",
 ];
 
+/// The most keywords a label lists; the rest are counted.
+const MAX_LISTED: usize = 12;
+
 /// "a" or "an" before a word, as a lawyer would say it.
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
@@ -89,7 +92,7 @@ fn article(word: &str) -> &'static str {
 }
 
 /// The byte position pest got to, relative to the unit.
-fn position(error: &Error<Rule>) -> usize {
+pub(crate) fn position(error: &Error<Rule>) -> usize {
     if let Some(attempts) = error.parse_attempts() {
         return attempts.max_position;
     }
@@ -178,10 +181,21 @@ fn unclosed_quote(text: &str, offset: usize) -> Option<SyntaxError> {
     None
 }
 
-fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: String) -> SyntaxError {
+fn unexpected(
+    text: &str,
+    offset: usize,
+    error: &Error<Rule>,
+    what: &str,
+    help: String,
+    instead: Option<&str>,
+) -> SyntaxError {
     let (pos, found) = word_at(text, position(error).min(text.len()));
     let (words, literals) = expectations(error);
-    let mut expected: Vec<String> = literals.iter().take(8).map(|l| format!("`{l}`")).collect();
+    let mut expected: Vec<String> = literals.iter().take(MAX_LISTED).map(|l| format!("`{l}`")).collect();
+    // A list cut short says so, or the words left out would look forbidden.
+    if literals.len() > MAX_LISTED {
+        expected.push(format!("{} more keywords", literals.len().saturating_sub(MAX_LISTED)));
+    }
     // A description adds nothing when every word it quotes is already listed.
     expected.extend(words.into_iter().filter(|w| {
         let quoted: Vec<&str> = w.split('`').skip(1).step_by(2).collect();
@@ -204,10 +218,11 @@ fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: 
     // A clause that starts with the first word of a phrase but not the phrase (`passes at…`).
     let first_word = text.split_whitespace().next();
     let phrase = LEADING_PHRASES.iter().find(|p| first_word == p.split(' ').next() && !text.starts_with(**p));
-    let help = match (phrase, suggestion) {
-        (Some(phrase), _) => format!("did you mean `{phrase}`? {help}"),
-        (None, Some(word)) => format!("did you mean `{word}`? {help}"),
-        (None, None) => help,
+    let help = match (instead, phrase, suggestion) {
+        (Some(word), _, _) => format!("did you mean `{word}`? {help}"),
+        (None, Some(phrase), _) => format!("did you mean `{phrase}`? {help}"),
+        (None, None, Some(word)) => format!("did you mean `{word}`? {help}"),
+        (None, None, None) => help,
     };
     // BOUND: `start` and `start + found.len()` are offsets into the source, a `str` of at most
     // `isize::MAX` bytes.
@@ -217,14 +232,21 @@ fn unexpected(text: &str, offset: usize, error: &Error<Rule>, what: &str, help: 
 }
 
 /// The diagnostic for a clause of `kind` that could not be read.
-pub(crate) fn clause_error(text: &str, offset: usize, kind: BlockKind, error: &Error<Rule>) -> SyntaxError {
+/// `instead` is a word a closer look found the clause reads with (see `repair`).
+pub(crate) fn clause_error(
+    text: &str,
+    offset: usize,
+    kind: BlockKind,
+    error: &Error<Rule>,
+    instead: Option<&str>,
+) -> SyntaxError {
     if let Some(quote) = unclosed_quote(text, offset) {
         return quote;
     }
     let what = format!("this {} clause", kind.keyword());
     let help =
         format!("{} `{}` block takes clauses such as {}", article(kind.keyword()), kind.keyword(), example(kind));
-    unexpected(text, offset, error, &what, help)
+    unexpected(text, offset, error, &what, help, instead)
 }
 
 /// The diagnostic for a line at the start of a line that is not a block header.
@@ -234,7 +256,7 @@ pub(crate) fn header_error(text: &str, offset: usize, error: &Error<Rule>) -> Sy
     }
     let first: &str = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).next().unwrap_or("");
     let help = "a block header is its keyword, then its name where it has one: `member hhft \"The Hillingdon Hospitals NHS FT\"`, `decision \"change financial flows\"`, `savings`".to_string();
-    unexpected(text, offset, error, &format!("this `{first}` header"), help)
+    unexpected(text, offset, error, &format!("this `{first}` header"), help, None)
 }
 
 /// The error for a line at the start of a line that cannot be a header whatever follows: an
@@ -251,6 +273,15 @@ pub(crate) fn unknown_header(text: &str, offset: usize) -> Option<SyntaxError> {
         || two_words.is_some_and(|(a, b)| BLOCK_KEYWORDS.iter().any(|k| k.split_once(' ') == Some((a, b))));
     if is_block {
         return None;
+    }
+    let lower = first.to_ascii_lowercase();
+    if lower != first && BLOCK_KEYWORDS.iter().any(|k| k.split(' ').next() == Some(lower.as_str())) {
+        return Some(SyntaxError::CapitalisedKeyword {
+            word: first.to_string(),
+            help: format!("write `{lower}`: Concord's own words are written in lower case; names in double quotes may use any case"),
+            lower,
+            at: Span::new(offset, offset.saturating_add(first.len())).into(),
+        });
     }
     let help = match nearest(first, BLOCK_KEYWORDS) {
         Some(word) => format!("did you mean `{word}`? Only block headers start at the beginning of a line; indent clauses under their block"),

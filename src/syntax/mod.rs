@@ -7,6 +7,7 @@ mod build;
 pub mod error;
 mod expected;
 pub mod parse;
+mod repair;
 
 pub use error::SyntaxError;
 pub use parse::{layout, parse, same_clause, LayoutUnit, Parsed, MAX_CLAUSE_BYTES, MAX_FILE_BYTES, MAX_NESTING};

@@ -12,6 +12,7 @@ use super::ast::{Block, Clause, File, Header};
 use super::build::Builder;
 use super::error::SyntaxError;
 use super::expected;
+use super::repair;
 use crate::span::{Span, Spanned};
 
 /// The pest parser generated from the grammar.
@@ -183,7 +184,7 @@ pub fn parse(source: &str) -> Parsed {
                     continue;
                 };
                 block.span = block.span.join(unit.span);
-                match read_clause(source, unit.span, *kind, &mut parsed.errors) {
+                match read_clause(source, unit.span, *kind, &mut parsed.errors, true) {
                     Some(clause) => block.clauses.push(clause),
                     // BOUND: one more per clause of the block, and there are fewer clauses than bytes in the file.
                     #[allow(clippy::arithmetic_side_effects)]
@@ -195,7 +196,27 @@ pub fn parse(source: &str) -> Parsed {
     if let Some((_, block)) = current.take() {
         parsed.file.blocks.push(block);
     }
+    if let Some(not_concord) = not_concord(&parsed) {
+        parsed.errors = vec![not_concord];
+    }
     parsed
+}
+
+/// How many lines that begin no block make a file most likely not a Concord file at all; one
+/// or two are a Concord file with mistyped headers.
+const NOT_CONCORD_LINES: usize = 3;
+
+/// A file most of whose unindented lines begin no block is most likely not a Concord file (a
+/// README with an example in it, notes, a spreadsheet export): one diagnostic says so, rather
+/// than one per line. "Most" is more than twice as many such lines as block headers read.
+fn not_concord(parsed: &Parsed) -> Option<SyntaxError> {
+    let strays = parsed.errors.iter().filter(|e| matches!(e, SyntaxError::UnknownBlock { .. })).count();
+    let headers = parsed.file.blocks.len();
+    if strays < NOT_CONCORD_LINES || strays <= headers.saturating_mul(2) {
+        return None;
+    }
+    let first = parsed.errors.iter().find(|e| matches!(e, SyntaxError::UnknownBlock { .. }))?;
+    Some(SyntaxError::NotConcord { lines: strays, at: first.span().into() })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -511,7 +532,14 @@ fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Optio
     }
 }
 
-fn read_clause(source: &str, span: Span, kind: BlockKind, errors: &mut Vec<SyntaxError>) -> Option<Spanned<Clause>> {
+/// `closer_look`: whether a clause that does not read gets a closer look for the likely slip.
+fn read_clause(
+    source: &str,
+    span: Span,
+    kind: BlockKind,
+    errors: &mut Vec<SyntaxError>,
+    closer_look: bool,
+) -> Option<Spanned<Clause>> {
     let Some(entry) = kind.clause_rule() else {
         errors.push(SyntaxError::ClauseNotAllowed { block: kind.keyword().to_string(), at: span.into() });
         return None;
@@ -529,16 +557,42 @@ fn read_clause(source: &str, span: Span, kind: BlockKind, errors: &mut Vec<Synta
             clause
         }
         Err(error) => {
-            errors.push(expected::clause_error(text, span.start, kind, &error));
+            let closer = if closer_look && errors.len() < repair::CLOSER_LOOK_LIMIT {
+                let reads = |candidate: &str| reads_cleanly(entry, candidate, kind);
+                let reads_header = |candidate: &str| ConcordParser::parse(Rule::header_line, candidate).is_ok();
+                repair::clause(text, span.start, expected::position(&error), &reads, &reads_header)
+            } else {
+                None
+            };
+            match closer {
+                Some(repair::Finding::Error(found)) => errors.push(found),
+                Some(repair::Finding::Misspelt { instead }) => {
+                    errors.push(expected::clause_error(text, span.start, kind, &error, Some(&instead)));
+                }
+                None => errors.push(expected::clause_error(text, span.start, kind, &error, None)),
+            }
             None
         }
     }
 }
 
+/// Whether `text` reads as a clause of `kind` with no problem at all.
+fn reads_cleanly(entry: Rule, text: &str, kind: BlockKind) -> bool {
+    let Ok(mut pairs) = ConcordParser::parse(entry, text) else {
+        return false;
+    };
+    let Some(line) = pairs.next() else {
+        return false;
+    };
+    let builder = Builder::new(0);
+    let clause = builder.clause(line, kind);
+    clause.is_some() && builder.into_errors().is_empty()
+}
+
 /// Reads a unit as a clause of `kind`, reporting nothing if it is not one.
 fn read_clause_quietly(source: &str, span: Span, kind: BlockKind) -> Option<Spanned<Clause>> {
     let mut scratch = Vec::new();
-    let clause = read_clause(source, span, kind, &mut scratch)?;
+    let clause = read_clause(source, span, kind, &mut scratch, false)?;
     scratch.is_empty().then_some(clause)
 }
 
