@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::commands::eval::{EvalOptions, Weights};
 use concord::report::{self, Colour};
 
@@ -22,6 +22,11 @@ struct Cli {
     /// When to use colour (NO_COLOR in the environment also turns it off).
     #[arg(long, global = true, value_enum, default_value_t = ColourChoice::Auto)]
     color: ColourChoice,
+
+    /// Plain text for screen readers and simple terminals: no colour, no box drawing, no
+    /// symbols; each problem is told in sentences. Also CONCORD_PLAIN=1.
+    #[arg(long, global = true, env = "CONCORD_PLAIN", value_parser = clap::builder::FalseyValueParser::new())]
+    plain: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -196,7 +201,10 @@ enum DenyChoice {
     Warnings,
 }
 
-fn colour(choice: ColourChoice) -> Colour {
+fn colour(choice: ColourChoice, plain: bool) -> Colour {
+    if plain {
+        return Colour::Plain;
+    }
     match choice {
         ColourChoice::Always => Colour::On,
         ColourChoice::Never => Colour::Off,
@@ -211,6 +219,25 @@ fn colour(choice: ColourChoice) -> Colour {
     }
 }
 
+/// The width to wrap reports at: `COLUMNS` when set, else the terminal's width when printing
+/// to one, else 100; never narrower than 40 nor wider than 400.
+fn width() -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    let from_terminal = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| usize::from(w)))
+            .flatten()
+    };
+    from_env.or_else(from_terminal).unwrap_or(100).clamp(40, 400)
+}
+
+/// A usage error in clap's words, exit 2.
+fn usage(message: &str) -> ExitCode {
+    let _ = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).print();
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -219,12 +246,13 @@ fn main() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    let colour = colour(cli.color);
+    let colour = colour(cli.color, cli.plain);
+    let columns = width();
     let (text, code) = match cli.command {
         Command::Check { paths, deny } => {
             let report = concord::commands::check::check(&paths);
             let text = match cli.format {
-                Format::Human => report::check_human(&report, colour, 100),
+                Format::Human => report::check_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             let deny = match deny {
@@ -246,14 +274,20 @@ fn main() -> ExitCode {
                 concord::commands::fmt::Options { mode, width: usize::from(width) },
             );
             let text = match cli.format {
-                Format::Human => report::fmt::fmt_human(&report, colour, 100),
+                Format::Human => report::fmt::fmt_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             (text, report.exit_code())
         }
+        Command::Repl { .. } if cli.format == Format::Json => {
+            return usage("the REPL is a conversation and has no JSON form; use `concord check`, `eval`, `test` or `power` with `--format json` for reports");
+        }
         Command::Repl { agreement, no_history } => {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
+        }
+        Command::Test { report: Some(TestFormat::Junit), .. } if cli.format == Format::Json => {
+            return usage("`--format json` and `--report junit` ask for two different reports; give one of them");
         }
         Command::Test { paths, filter, fail_fast, coverage, update, report: format } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
@@ -264,7 +298,7 @@ fn main() -> ExitCode {
                 Format::Json => TestFormat::Json,
             });
             let mut text = match format {
-                TestFormat::Human => report::test::test_human(&report, colour, 100),
+                TestFormat::Human => report::test::test_human(&report, colour, columns),
                 TestFormat::Json => json(&report),
                 TestFormat::Junit => report::test::test_junit(&report),
             };
@@ -281,7 +315,7 @@ fn main() -> ExitCode {
             let options = EvalOptions { scenario, weights };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human => report.human(colour, 100),
+                Format::Human => report.human(colour, columns),
                 Format::Json => json(&report.json()),
             };
             (text, report.exit_code())
@@ -295,12 +329,13 @@ fn main() -> ExitCode {
             let options = concord::commands::power::Options { decision, which: Some(which), proposal };
             let report = concord::commands::power::power(&agreement, &options);
             let text = match cli.format {
-                Format::Human => report::power::power_human(&report, colour, 100, places.min(30)),
+                Format::Human => report::power::power_human(&report, colour, columns, places.min(30)),
                 Format::Json => json(&report),
             };
             (text, report.exit_code())
         }
     };
+    let text = report::for_terminal(text, colour);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`concord check … | head`) is not an error worth reporting.
     let _ = stdout.write_all(text.as_bytes());

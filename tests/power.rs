@@ -96,7 +96,8 @@ fn a_missing_file_exits_2() {
 fn weights_from_proposals_need_a_proposal() {
     let agreement = "examples/commissioning-management-organisation.concord";
     let (code, stdout) = run(&["power", "--decision", "approve a commissioning proposal", agreement]);
-    assert_eq!(code, Some(1), "{stdout}");
+    // Noted, not a failure: `--proposal` gives the answer.
+    assert_eq!(code, Some(0), "{stdout}");
     assert!(stdout.contains("not worked out"), "{stdout}");
     let v = json(&["--proposal", "examples/commissioning-management-organisation.scenarios", agreement]);
     let rule = &v["rules"][0];

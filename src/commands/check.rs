@@ -77,10 +77,13 @@ pub enum Deny {
 }
 
 impl CheckReport {
-    /// The exit code: 2 when any file could not be read or has errors in its text or names,
-    /// 1 when the checker's analyses found errors (or warnings, with `Deny::Warnings`), 0
-    /// otherwise.
+    /// The exit code: 2 when no file was found, or any file could not be read or has errors
+    /// in its text or names, 1 when the checker's analyses found errors (or warnings, with
+    /// `Deny::Warnings`), 0 otherwise.
     pub fn exit_code(&self, deny: Deny) -> u8 {
+        if self.files.is_empty() {
+            return 2;
+        }
         let input_error = self.files.iter().any(|f| {
             f.unreadable.is_some()
                 || f.findings.iter().any(|d| {

@@ -83,6 +83,10 @@ impl FmtReport {
     /// 0 when nothing needed changing (or everything was written), 1 when `--check` or
     /// `--diff` found a file not in canonical form, 2 when a file could not be read or written.
     pub fn exit_code(&self) -> u8 {
+        // Nothing found to format is a usage error, as it is for `check` and `test`.
+        if self.files.is_empty() {
+            return 2;
+        }
         let mut code = 0;
         for file in &self.files {
             code = code.max(match file.status {

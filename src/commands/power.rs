@@ -71,6 +71,9 @@ pub struct RulePower {
     pub until: Option<String>,
     /// Why the rule was not worked out, in plain words; `null` when it was.
     pub not_analysed: Option<String>,
+    /// Whether it was not worked out only because the votes depend on a proposal (the budget
+    /// each member commits to it): not a failure, since `--proposal` gives the answer.
+    pub needs_proposal: bool,
     /// How the counts were obtained: `classes`, `weighted` or `diagram`.
     pub method: Option<Method>,
     /// Whether voting in favour can never turn a pass into a failure. When false, the figures
@@ -112,11 +115,12 @@ pub struct PowerReport {
 }
 
 impl PowerReport {
-    /// 0 when everything asked for was worked out, 1 when a rule was not, 2 on a problem.
+    /// 0 when everything asked for was worked out (a rule whose votes need a proposal is only
+    /// noted), 1 when a rule could not be worked out exactly, 2 on a problem with the input.
     pub fn exit_code(&self) -> u8 {
         if !self.problems.is_empty() || !self.messages.is_empty() {
             2
-        } else if self.rules.iter().any(|r| r.not_analysed.is_some()) {
+        } else if self.rules.iter().any(|r| r.not_analysed.is_some() && !r.needs_proposal) {
             1
         } else {
             0
@@ -283,6 +287,7 @@ fn rule_power(
         from: rule.from.map(|d| d.to_string()),
         until: rule.until.map(|d| d.to_string()),
         not_analysed: None,
+        needs_proposal: false,
         method: None,
         monotone: true,
         total_swings: "0".to_string(),
@@ -309,6 +314,7 @@ fn rule_power(
     let game = match game {
         Ok(g) => g,
         Err(CompileError::WeightsUnknown) => {
+            out.needs_proposal = true;
             out.not_analysed = Some(
                 "votes weigh by the budget each member commits to a proposal, which is not known without one (give one with --proposal)"
                     .to_string(),

@@ -128,18 +128,27 @@ pub struct TestReport {
     pub skipped: usize,
     /// What was exercised, with `--coverage`.
     pub coverage: Option<Coverage>,
+    /// The `--filter` given, if any: a filter that matches no scenario is a usage error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
 }
 
 impl TestReport {
-    /// 0 all passed, 1 any failed, 2 a file could not be run.
+    /// 0 all passed, 1 any failed, 2 a file could not be run, no scenario file was found, or
+    /// `--filter` matched no scenario.
     pub fn exit_code(&self) -> u8 {
-        if self.files.iter().any(|f| !f.problems.is_empty()) || self.files.is_empty() {
+        if self.files.iter().any(|f| !f.problems.is_empty()) || self.files.is_empty() || self.filter_matched_nothing() {
             2
         } else if self.failed > 0 {
             1
         } else {
             0
         }
+    }
+
+    /// Whether a `--filter` was given and no scenario's name contains it.
+    pub fn filter_matched_nothing(&self) -> bool {
+        self.filter.is_some() && self.files.iter().all(|f| f.scenarios.is_empty())
     }
 
     /// The closing line: `N passed, N failed` (and `, N skipped` when any were).
@@ -171,6 +180,7 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> TestReport {
         failed: 0,
         skipped: 0,
         coverage: options.coverage.then(Coverage::default),
+        filter: options.filter.clone(),
     };
     for path in scenario_files(paths) {
         let file = run_file(&path, options, report.coverage.as_mut());
@@ -294,6 +304,7 @@ pub fn run_against(path: &Path, agreement: &Agreement, agreement_text: &str, opt
         skipped: count(Status::Skipped),
         files: vec![file],
         coverage: None,
+        filter: options.filter.clone(),
     }
 }
 

@@ -66,14 +66,14 @@ impl Highlighter for ReplHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
         match self.colour {
             Colour::On => Cow::Owned(helper::highlight(line)),
-            Colour::Off => Cow::Borrowed(line),
+            Colour::Off | Colour::Plain => Cow::Borrowed(line),
         }
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
         match self.colour {
             Colour::On => Cow::Owned(format!("\x1b[90m{hint}\x1b[0m")),
-            Colour::Off => Cow::Borrowed(hint),
+            Colour::Off | Colour::Plain => Cow::Borrowed(hint),
         }
     }
 

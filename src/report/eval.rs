@@ -63,7 +63,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     }
     let outcome = outcome_words(e);
     let headline = match colour {
-        Colour::Off => format!("Outcome: {outcome}.\n"),
+        Colour::Off | Colour::Plain => format!("Outcome: {outcome}.\n"),
         Colour::On => {
             let code = match e.outcome.result {
                 OutcomeKind::Passed => "32",

@@ -31,5 +31,8 @@ pub fn fmt_human(report: &FmtReport, colour: Colour, width: usize) -> String {
             }
         }
     }
+    if report.files.is_empty() {
+        out.push_str("No Concord files were found to format.\n");
+    }
     out
 }

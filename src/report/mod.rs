@@ -16,6 +16,7 @@ use crate::span::{LineIndex, Span};
 mod conditions;
 pub mod eval;
 pub mod render;
+mod table;
 pub use render::Renderer;
 mod words;
 pub use eval::eval_human;
@@ -99,13 +100,47 @@ pub fn finding_indexed(diagnostic: &AnyDiagnostic, source: &str, index: &LineInd
     }
 }
 
-/// Whether to colour human output.
+/// Whether to colour human output, and how plainly to draw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Colour {
     /// Colours and styles.
     On,
-    /// Plain text.
+    /// No colour; diagnostics still drawn over the source with box-drawing characters.
     Off,
+    /// Plain text for screen readers and simple terminals: no colour, no box drawing, no
+    /// symbols, and each diagnostic told in sentences (miette's narrated form).
+    Plain,
+}
+
+/// The last step of a human report on its way to a terminal: in [`Colour::Plain`], the
+/// symbols and typographic marks a screen reader reads badly (or a simple terminal cannot
+/// draw) become plain words and ASCII. Other modes leave the text as it is.
+pub fn for_terminal(text: String, colour: Colour) -> String {
+    if colour != Colour::Plain {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '✓' => out.push_str("ok:"),
+            '✗' => out.push_str("problem:"),
+            '…' => out.push_str("..."),
+            '—' | '–' | '─' | '━' => out.push('-'),
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            '│' | '┃' | '╭' | '╮' | '╰' | '╯' | '┬' | '┴' | '├' | '┤' | '┼' | '┈' => {
+                out.push('|')
+            }
+            '·' | '•' => out.push('-'),
+            '×' => out.push('x'),
+            '▲' => out.push('^'),
+            '→' => out.push_str("->"),
+            '≥' => out.push_str(">="),
+            '≤' => out.push_str("<="),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders a diagnostic as miette's graphical report over `source`. For many diagnostics of one

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::table::{pipe as table, Align};
 use super::{render, Colour};
 use crate::commands::year_end::{ResultReport, YearEndReport};
 use crate::model::{Currency, Percent};
@@ -11,54 +12,6 @@ use crate::money::{
     format_exact, format_money, format_number, format_proportion, BudgetAllocation, CurrencyWorking, FigureKind,
     FigureSource, MemberTotal, MethodWorking, Outcome, StepKind, StepWorking, YearEndWorking,
 };
-
-/// How a column's cells line up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Align {
-    Left,
-    Right,
-}
-
-/// A Markdown pipe table, padded so that it reads as a table in plain text.
-fn table(headers: &[(&str, Align)], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = headers.iter().map(|(h, _)| h.chars().count().max(3)).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let pad = |text: &str, width: usize, align: Align| {
-        let fill = " ".repeat(width.saturating_sub(text.chars().count()));
-        match align {
-            Align::Left => format!("{text}{fill}"),
-            Align::Right => format!("{fill}{text}"),
-        }
-    };
-    let mut out = String::new();
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(headers.iter().zip(&widths).map(|((h, a), w)| pad(h, *w, *a)).collect()));
-    out.push_str(&line(
-        headers
-            .iter()
-            .zip(&widths)
-            .map(|((_, a), w)| match a {
-                Align::Left => "-".repeat(*w),
-                Align::Right => format!("{}:", "-".repeat(w.saturating_sub(1))),
-            })
-            .collect(),
-    ));
-    for row in rows {
-        out.push_str(&line(
-            headers
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                .map(|(i, ((_, a), w))| pad(row.get(i).map_or("", String::as_str), *w, *a))
-                .collect(),
-        ));
-    }
-    out
-}
 
 fn currency(c: &CurrencyWorking) -> Currency {
     Currency {

@@ -1,5 +1,6 @@
 //! The human report of `concord power`: one table per rule, figures rounded for reading.
 
+use super::table::Align;
 use super::{render_each, Colour};
 use crate::commands::power::{PowerReport, RulePower};
 
@@ -85,30 +86,12 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
         row.push(flags.join("; "));
         rows.push(row);
     }
+    // The member and its flags read left to right; the figures between line up on the right.
     let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |s| s.chars().count())).max().unwrap_or(0))
+    let align: Vec<Align> = (0..columns)
+        .map(|c| if c == 0 || Some(c) == columns.checked_sub(1) { Align::Left } else { Align::Right })
         .collect();
-    for row in &rows {
-        let mut line = String::from(" ");
-        for (c, cell) in row.iter().enumerate() {
-            let w = widths.get(c).copied().unwrap_or(0);
-            let pad = w.saturating_sub(cell.chars().count());
-            line.push(' ');
-            // BOUND: `c` indexes a row, so one more is at most the row's length.
-            #[allow(clippy::arithmetic_side_effects)]
-            if c == 0 || c + 1 == columns {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
-            } else {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            }
-            line.push(' ');
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    out.push_str(&super::table::columns(&rows, &align, 2, 2));
     if !rule.not_voting.is_empty() {
         out.push_str(&format!("  not voting: {}\n", rule.not_voting.join(", ")));
     }

@@ -14,8 +14,8 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
-    SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NarratableReportHandler, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::Colour;
@@ -32,17 +32,24 @@ const MAX_REACH: usize = 15_000;
 /// Draws the diagnostics of one file.
 pub struct Renderer<'a> {
     source: Window<'a>,
-    handler: GraphicalReportHandler,
+    handler: Handler,
+}
+
+/// miette's drawing over the source, or its narration in sentences (for [`Colour::Plain`]).
+enum Handler {
+    Graphical(Box<GraphicalReportHandler>),
+    Narrated(NarratableReportHandler),
 }
 
 impl<'a> Renderer<'a> {
     /// Indexes `text` once, for drawing any number of its diagnostics.
     pub fn new(name: &'a str, text: &'a str, colour: Colour, width: usize) -> Renderer<'a> {
-        let theme = match colour {
-            Colour::On => GraphicalTheme::unicode(),
-            Colour::Off => GraphicalTheme::unicode_nocolor(),
+        let graphical = |theme| GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
+        let handler = match colour {
+            Colour::On => Handler::Graphical(Box::new(graphical(GraphicalTheme::unicode()))),
+            Colour::Off => Handler::Graphical(Box::new(graphical(GraphicalTheme::unicode_nocolor()))),
+            Colour::Plain => Handler::Narrated(NarratableReportHandler::new()),
         };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
         Renderer { source: Window { name, text, index: LineIndex::new(text) }, handler }
     }
 
@@ -51,7 +58,11 @@ impl<'a> Renderer<'a> {
         let drawable = self.source.can_draw(diagnostic);
         let sourced = Sourced { inner: diagnostic, source: drawable.then_some(&self.source) };
         let mut out = String::new();
-        if self.handler.render_report(&mut out, &sourced).is_err() {
+        let drawn = match &self.handler {
+            Handler::Graphical(handler) => handler.render_report(&mut out, &sourced),
+            Handler::Narrated(handler) => handler.render_report(&mut out, &sourced),
+        };
+        if drawn.is_err() {
             out = format!("{}: {}", diagnostic.code_string(), diagnostic);
         }
         if !drawable {

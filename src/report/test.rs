@@ -78,6 +78,9 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
     }
     if report.files.is_empty() {
         out.push_str("No scenario files were found.\n");
+    } else if report.filter_matched_nothing() {
+        let filter = report.filter.as_deref().unwrap_or("");
+        out.push_str(&format!("No scenario's name contains “{filter}”, so nothing was tested.\n"));
     }
     out.push_str(&report.summary());
     out.push('\n');

@@ -32,31 +32,9 @@ pub(super) fn ballot_phrase(ballot: Ballot) -> &'static str {
 
 /// A small table: columns padded, numbers (flagged columns) right-aligned, indented four spaces.
 pub(super) fn table<const N: usize>(rows: &[[String; N]], right: &[bool; N]) -> String {
-    let mut widths = [0usize; N];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::from("   ");
-        for ((cell, width), right) in row.iter().zip(widths.iter()).zip(right.iter()) {
-            let pad = width.saturating_sub(cell.chars().count());
-            line.push(' ');
-            if *right {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
-            }
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    use super::table::Align;
+    let align: Vec<Align> = right.iter().map(|r| if *r { Align::Right } else { Align::Left }).collect();
+    super::table::columns(rows, &align, 4, 3)
 }
 
 /// An exact decimal with thousands grouped: `42,000,000`, `6.5`.
