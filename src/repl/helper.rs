@@ -150,15 +150,16 @@ pub fn is_complete(input: &str) -> bool {
 }
 
 /// Whether `line`, coming after the unfinished input `pending`, ends the block in it without
-/// belonging to it: a block's clauses are indented, so a line at the left margin (a command, or
-/// the header of the next block) starts a new input, as it would in a file. This is what keeps
-/// a pasted agreement whole when the terminal does not mark pastes (no bracketed paste), or
-/// when lines come from a pipe.
+/// belonging to it: a block's clauses are indented, so a command or the header of the next
+/// block, at the left margin, starts a new input, as it would in a file. This is what keeps a
+/// pasted agreement whole when the terminal does not mark pastes (no bracketed paste), or when
+/// lines come from a pipe. Any other line stays in the block, so that a clause typed without
+/// its indentation is reported as such.
 pub fn ends_block(pending: &str, line: &str) -> bool {
     !pending.trim().is_empty()
         && starts_block(pending)
         && !is_open(pending)
-        && line.starts_with(|c: char| !c.is_whitespace() && c != '#')
+        && (line.starts_with(':') || line.starts_with(|c: char| c.is_alphanumeric()) && starts_block(line))
 }
 
 /// An input whose last line, at the left margin, ends the block before it (see [`ends_block`]):
@@ -312,6 +313,8 @@ mod tests {
         assert!(ends_block("member x \"X\"\n  budget £1m", "member y \"Y\""));
         assert!(!ends_block("member x \"X\"", "  budget £1m"));
         assert!(!ends_block("member x \"X\"", "# a note"));
+        // A clause without its indentation stays in the block, to be reported there.
+        assert!(!ends_block("member x \"X\"", "kinds acute"));
         assert!(!ends_block("", ":members"));
         assert!(!ends_block(":members", ":rules"));
         assert!(!ends_block("decision \"d\"\n  passes if (a in favour", "or b in favour)"));

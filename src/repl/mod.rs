@@ -17,7 +17,9 @@
 //! file, over changes that were not saved asks first (see [`Question`]).
 
 mod error;
+mod evaluate;
 mod helper;
+mod inspect;
 pub mod terminal;
 
 use std::path::{Path, PathBuf};
@@ -89,16 +91,12 @@ pub const DRAFT: &str = "agreement \"Draft agreement\"\n  currency GBP\n";
 
 /// The commands, with their arguments and what they do (for `:help` and completion).
 pub const COMMANDS: [(&str, &str, &str); 16] = [
-    (
-        ":load",
-        "FILE",
-        "open an agreement from a file, with its errors shown if it has any (asks first if changes are not saved)",
-    ),
+    (":load", "FILE", "open an agreement from a file, errors and all (asks first if changes are not saved)"),
     (":load!", "FILE", "the same, dropping changes that were not saved without asking"),
     (":reload", "", "open the agreement's file again (asks first if changes are not saved)"),
     (":check", "", "check the session's agreement and list every problem"),
     (":members", "", "list the members with their kinds, roles and figures"),
-    (":weights", "[DECISION]", "show each member's exact share of the votes (for a decision, after its exclusions)"),
+    (":weights", "[DECISION]", "each member's exact share of the votes (on a decision, after its exclusions)"),
     (":rules", "", "list every decision's rule as written"),
     (":explain", "DECISION", "say in plain words how a decision is made"),
     (":scenarios", "FILE", "run a scenario file's expectations against the session's agreement"),
@@ -107,11 +105,11 @@ pub const COMMANDS: [(&str, &str, &str); 16] = [
         "MEMBER in favour|against|abstaining|absent",
         "evaluate the last proposal typed again with one vote changed, and say what changes",
     ),
-    (":undo", "", "undo the last change typed (a file just loaded is where undoing stops)"),
-    (":save", "[FILE]", "write the session's agreement to a file (or to its own file), in canonical layout"),
+    (":undo", "", "undo the last change typed (undoing stops at the file as loaded)"),
+    (":save", "[FILE]", "write the agreement to a file (or to its own file), in canonical layout"),
     (":show", "", "print the session's agreement"),
     (":help", "[COMMAND]", "list the commands, or explain one"),
-    (":quit", "", "end the session, asking first if changes are not saved (Ctrl-D does the same)"),
+    (":quit", "", "end the session, asking first if changes are not saved (as Ctrl-D does)"),
     (":quit!", "", "end the session without saving and without asking"),
 ];
 
@@ -440,136 +438,6 @@ impl Engine {
         Reply::say(report::check_human(&check_report(file), self.colour, 100))
     }
 
-    fn members(&self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
-        let agreement = self.readable(typed)?;
-        if agreement.members.is_empty() {
-            return Ok(Reply::say("The agreement has no members yet. Type a `member` block to add one.\n"));
-        }
-        let mut out = String::new();
-        for m in &agreement.members {
-            let kinds: Vec<&str> =
-                m.kinds.iter().filter_map(|k| agreement.kind(k.node)).map(|k| k.name.as_str()).collect();
-            let roles: Vec<&str> = m.roles.keys().map(|r| r.words()).collect();
-            out.push_str(&format!("{} — {}\n", m.key, m.name));
-            if !kinds.is_empty() {
-                out.push_str(&format!("    kinds: {}\n", kinds.join(", ")));
-            }
-            if !roles.is_empty() {
-                out.push_str(&format!("    roles: {}\n", roles.join(", ")));
-            }
-            for (name, figure) in &m.figures {
-                let value = match figure.unit {
-                    crate::model::FigureUnit::Money => {
-                        format!(
-                            "{}{}",
-                            agreement.currency.symbol.map(String::from).unwrap_or_default(),
-                            crate::fmt::grouped(figure.value)
-                        )
-                    }
-                    crate::model::FigureUnit::Percent => format!("{}%", figure.value.normalize()),
-                    crate::model::FigureUnit::Number => figure.value.normalize().to_string(),
-                };
-                out.push_str(&format!("    {}: {value}\n", name.words()));
-            }
-            if let Some(votes) = &m.votes {
-                out.push_str(&format!("    votes: {}\n", votes.node.normalize()));
-            }
-        }
-        Ok(Reply::say(out))
-    }
-
-    fn find_decision<'a>(
-        &self,
-        agreement: &'a Agreement,
-        typed: &Typed<'_>,
-    ) -> Result<&'a crate::model::Decision, ReplError> {
-        let name = typed.argument.trim_matches('"');
-        agreement.decision_by_name(name).ok_or_else(|| {
-            let names: Vec<&str> = agreement.decisions.iter().map(|d| d.name.as_str()).collect();
-            let near = crate::suggest::nearest(name, names.iter().copied());
-            let help = match near {
-                Some(n) => format!("did you mean “{n}”?"),
-                None if names.is_empty() => "the agreement has no decisions yet: type a `decision` block".to_string(),
-                None => format!(
-                    "the decisions are {}",
-                    names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
-                ),
-            };
-            ReplError::UnknownDecision { name: name.to_string(), at: typed.within_argument(name).into(), help }
-        })
-    }
-
-    fn weights(&self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
-        let agreement = self.readable(typed)?;
-        let decision = if typed.argument.is_empty() {
-            match agreement.decisions.first() {
-                Some(d) => d,
-                None => return Ok(Reply::say("The agreement has no decisions yet, so no one votes on anything.\n")),
-            }
-        } else {
-            self.find_decision(agreement, typed)?
-        };
-        let electorate = match crate::weights::electorate(agreement, decision, None) {
-            Ok(e) => e,
-            Err(error) => {
-                return Ok(Reply::say(
-                    report::Renderer::new("session", &self.text, self.colour, 100).render_diagnostic(&error),
-                ))
-            }
-        };
-        let mut out = format!("Shares of the votes on “{}” (before any proposal's gain exclusions):\n", decision.name);
-        for voter in &electorate.voters {
-            let key = agreement.member(voter.member).map_or("?", |m| m.key.as_str());
-            match &voter.ineligible {
-                Some(reason) => out.push_str(&format!("  {key:<16} does not vote ({})\n", ineligible_words(reason))),
-                None if electorate.total.is_zero() => out.push_str(&format!("  {key:<16} 0 (no one has any weight)\n")),
-                None => {
-                    // Divided first: a weight of 28 digits times 100 would not fit.
-                    let share = voter
-                        .weight
-                        .checked_div(electorate.total)
-                        .and_then(|s| s.checked_mul(rust_decimal::Decimal::ONE_HUNDRED));
-                    let (n, d) = crate::weights::lowest_terms(voter.weight, electorate.total);
-                    let share = share.map_or_else(|| "?".to_string(), |s| format!("{}", s.round_dp(2).normalize()));
-                    out.push_str(&format!("  {key:<16} {share:>7}%  (exactly {n}/{d})\n"));
-                }
-            }
-        }
-        Ok(Reply::say(out))
-    }
-
-    /// Every decision's rule as written; works on a draft with errors too, as far as it reads.
-    fn rules(&self) -> Reply {
-        let parsed = syntax::parse(&self.text);
-        let mut out = String::new();
-        for block in &parsed.file.blocks {
-            if let Header::Decision { name } = &block.header.node {
-                out.push_str(&format!("“{}”\n", name.node));
-                for clause in &block.clauses {
-                    out.push_str(&format!("  {}\n", self.text.get(clause.span.start..clause.span.end).unwrap_or("")));
-                }
-            }
-        }
-        if out.is_empty() {
-            out.push_str("The agreement has no decisions yet.\n");
-        }
-        Reply::say(out)
-    }
-
-    fn explain(&self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
-        if typed.argument.is_empty() {
-            return Err(ReplError::MissingArgument {
-                command: ":explain",
-                what: "a decision",
-                at: typed.name_at.into(),
-                help: "type :explain DECISION, for example :explain change financial flows".into(),
-            });
-        }
-        let agreement = self.readable(typed)?;
-        let decision = self.find_decision(agreement, typed)?;
-        Ok(Reply::say(crate::explain::decision(agreement, decision)))
-    }
-
     fn save(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
         let (path, at) = match (typed.argument.is_empty(), &self.path) {
             (false, _) => (PathBuf::from(typed.argument), typed.argument_at),
@@ -668,172 +536,6 @@ impl Engine {
         Reply::say(format!("{}{state}\n", said.join(" ")))
     }
 
-    /// Evaluates typed proposals, results and scenarios against the session's agreement.
-    fn evaluate_inputs(&mut self, input: &str, file: &crate::syntax::ast::File) -> Reply {
-        let n_errors = self.errors();
-        let agreement = match self.loaded.agreement.clone() {
-            Some(agreement) if n_errors == 0 => agreement,
-            _ => {
-                let first_line = input.lines().next().unwrap_or("");
-                let error = ReplError::AgreementHasErrors {
-                    command: "a proposal".into(),
-                    errors: error::count_errors(n_errors.max(1)),
-                    at: Span::new(0, first_line.len()).into(),
-                };
-                return self.refuse("input", input, &error);
-            }
-        };
-        let (inputs, errors) = load::load_inputs(&agreement, file);
-        if !errors.is_empty() {
-            return Reply::say(format!("{}\nNothing was evaluated.\n", self.render(&errors, "input", input)));
-        }
-        let mut out = String::new();
-        let proposals = inputs.proposals.iter().chain(inputs.scenarios.iter().filter_map(|s| s.proposal.as_ref()));
-        for proposal in proposals {
-            out.push_str(&self.evaluate_proposal(&agreement, proposal, input));
-            // `:what-if` always starts again from this proposal, as typed.
-            self.last_proposal = Some((proposal.clone(), input.to_string()));
-        }
-        let results = inputs.results.iter().chain(inputs.scenarios.iter().filter_map(|s| s.result.as_ref()));
-        for result in results {
-            let evaluation = crate::money::evaluate(&agreement, result);
-            let diagnostics: Vec<AnyDiagnostic> = evaluation.diagnostics.iter().cloned().map(Into::into).collect();
-            if !diagnostics.is_empty() {
-                out.push_str(&self.render(&diagnostics, "session", &self.text));
-                out.push('\n');
-            }
-            if let Some(working) = &evaluation.working {
-                out.push_str(&crate::report::money::working_human(working, Some(&agreement.title.node)));
-            }
-        }
-        if out.is_empty() {
-            out.push_str("There was nothing to evaluate: type a `proposal` block with `decision \"…\"` and the votes, or a `result` block.\n");
-        }
-        Reply::say(out)
-    }
-
-    fn evaluate_proposal(&self, agreement: &Agreement, proposal: &crate::model::Proposal, input: &str) -> String {
-        let errors = crate::commands::checker_errors(agreement);
-        if !errors.is_empty() {
-            return format!(
-                "{}
-`:check` finds errors in the agreement, so no proposal is evaluated under it until they are fixed.
-",
-                self.render(&errors, "session", &self.text)
-            );
-        }
-        let sources = crate::eval::Sources { agreement: &self.text, proposal: input };
-        match crate::eval::evaluate(agreement, proposal, sources) {
-            Ok(e) => crate::report::eval::evaluation_human(&e, crate::commands::eval::Weights::Hide, self.colour),
-            Err(error) => report::Renderer::new("session", &self.text, self.colour, 100).render_diagnostic(&error),
-        }
-    }
-
-    fn scenarios(&self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
-        if typed.argument.is_empty() {
-            return Err(ReplError::MissingArgument {
-                command: ":scenarios",
-                what: "a scenario file",
-                at: typed.name_at.into(),
-                help: "type :scenarios FILE, for example :scenarios examples/frailty-network.scenarios".into(),
-            });
-        }
-        let agreement = self.readable(typed)?;
-        let options = crate::commands::test::TestOptions::default();
-        let report = crate::commands::test::run_against(Path::new(typed.argument), agreement, &self.text, &options);
-        Ok(Reply::say(crate::report::test::test_human(&report, self.colour, 100)))
-    }
-
-    /// Evaluates the last proposal typed with one vote changed. Each what-if starts from the
-    /// proposal as typed, never from an earlier what-if.
-    fn what_if(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
-        if typed.argument.is_empty() {
-            return Err(ReplError::MissingArgument {
-                command: ":what-if",
-                what: "a member and a vote",
-                at: typed.name_at.into(),
-                help: "type :what-if MEMBER in favour|against|abstaining|absent, for example :what-if hhft against"
-                    .into(),
-            });
-        }
-        let agreement = self.readable(typed)?.clone();
-        let Some((proposal, input)) = self.last_proposal.clone() else {
-            return Err(ReplError::NoProposal { at: typed.name_at.into() });
-        };
-        let mut words = typed.argument.splitn(2, char::is_whitespace);
-        let key = words.next().unwrap_or("").trim();
-        let choice = words.next().unwrap_or("").trim();
-        let Some(member) = agreement.member_by_key(key) else {
-            let help = match agreement.nearest_member(key) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "the members are {}",
-                    agreement.members.iter().map(|m| format!("`{}`", m.key)).collect::<Vec<_>>().join(", ")
-                ),
-            };
-            return Err(ReplError::UnknownMember { key: key.to_string(), at: typed.within_argument(key).into(), help });
-        };
-        let choice = choice.split_whitespace().collect::<Vec<_>>().join(" ");
-        let choice = choice.as_str();
-        let new_choice = match choice {
-            "in favour" | "in favor" | "for" => Some(Some(crate::model::VoteChoice::InFavour)),
-            "against" => Some(Some(crate::model::VoteChoice::Against)),
-            "abstaining" | "abstains" => Some(Some(crate::model::VoteChoice::Abstaining)),
-            "absent" => Some(None),
-            _ => None,
-        };
-        let Some(new_choice) = new_choice else {
-            let at = if choice.is_empty() {
-                Span::new(typed.line.len(), typed.line.len())
-            } else {
-                let start = typed.argument_at.start.saturating_add(key.len());
-                let rest = typed.line.get(start..).unwrap_or("");
-                let start = start.saturating_add(rest.len().saturating_sub(rest.trim_start().len()));
-                Span::new(start, typed.line.len())
-            };
-            return Err(ReplError::UnknownVote { said: choice.to_string(), at: at.into() });
-        };
-        let mut changed = proposal.clone();
-        let voter = crate::model::inputs::Voter::Known(member.id);
-        let span = changed.votes.iter().find(|v| v.voter == voter).map_or(crate::span::Span::default(), |v| v.span);
-        changed.votes.retain(|v| v.voter != voter);
-        if let Some(choice) = new_choice {
-            changed.votes.push(crate::model::inputs::Vote { voter, choice, span });
-        }
-        let sources = crate::eval::Sources { agreement: &self.text, proposal: &input };
-        let (before, after) = match (
-            crate::eval::evaluate(&agreement, &proposal, sources),
-            crate::eval::evaluate(&agreement, &changed, sources),
-        ) {
-            (Ok(b), Ok(a)) => (b, a),
-            (Err(error), _) | (_, Err(error)) => {
-                return Ok(Reply::say(
-                    report::Renderer::new("session", &self.text, self.colour, 100).render_diagnostic(&error),
-                ));
-            }
-        };
-        let said = if choice == "for" { "in favour" } else { choice };
-        let mut out = format!("What if {} voted {said}?\n", member.key);
-        let (was, now) = (before.outcome.result.words(), after.outcome.result.words());
-        if was == now {
-            out.push_str(&format!("  The outcome stays {now}.\n"));
-        } else {
-            out.push_str(&format!("  The outcome changes from {was} to {now}.\n"));
-        }
-        if let (Some(b), Some(a)) = (&before.rule, &after.rule) {
-            for (cb, ca) in b.conditions.iter().zip(&a.conditions) {
-                if cb.held != ca.held {
-                    let change =
-                        if ca.held { "did not hold before and now holds" } else { "held before and now does not" };
-                    out.push_str(&format!("  Condition {} ({}) {change}.\n", ca.number, ca.place.text.as_str()));
-                }
-            }
-        }
-        out.push_str("\nThe working with that change:\n");
-        out.push_str(&crate::report::eval::evaluation_human(&after, crate::commands::eval::Weights::Hide, self.colour));
-        Ok(Reply::say(out))
-    }
-
     /// Completion candidates for the word ending at `pos`: commands, keywords, member ids,
     /// kinds and decision names. Returns where the word starts.
     pub fn completions(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
@@ -864,15 +566,6 @@ fn check_report(file: crate::commands::check::FileCheck) -> crate::commands::che
         errors: file.findings.iter().filter(|f| f.severity == crate::diagnostic::Severity::Error).count(),
         warnings: file.findings.iter().filter(|f| f.severity == crate::diagnostic::Severity::Warning).count(),
         files: vec![file],
-    }
-}
-
-fn ineligible_words(reason: &crate::weights::Ineligibility) -> &'static str {
-    match reason {
-        crate::weights::Ineligibility::Observer { .. } => "an observer",
-        crate::weights::Ineligibility::Excluded { .. } => "excluded from this decision",
-        crate::weights::Ineligibility::NotOfVotingKind { .. } => "not of the kind that votes",
-        crate::weights::Ineligibility::Gains { .. } => "gains too much from the proposal",
     }
 }
 
@@ -917,7 +610,12 @@ fn help(argument: &str) -> String {
          Commands:\n",
     );
     for (c, args, what) in COMMANDS {
-        out.push_str(&format!("  {:<22} {what}\n", format!("{c} {args}")));
+        let usage = format!("{c} {args}");
+        if usage.chars().count() > 22 {
+            out.push_str(&format!("  {}\n  {:<22} {what}\n", usage.trim_end(), ""));
+        } else {
+            out.push_str(&format!("  {usage:<22} {what}\n"));
+        }
     }
     out.push_str(
         "\nTab completes commands, keywords, members, kinds and decisions. Ctrl-C cancels the input;\n\
@@ -927,252 +625,4 @@ fn help(argument: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn engine() -> Engine {
-        let mut e = Engine::new(Colour::Off);
-        let reply = e.handle("member hhft \"Hospital\"\n  kinds acute\n  lead provider\n  budget £30m\n");
-        assert!(reply.text.contains("Added member `hhft`"), "{}", reply.text);
-        let reply = e.handle("member gp \"GP federation\"\n  kinds primary-care\n  budget £10m\n");
-        assert!(reply.text.contains("Added member `gp`"), "{}", reply.text);
-        e.handle("voting in proportion to budget\n");
-        let reply = e.handle("decision \"change financial flows\"\n  passes if at least 70% of eligible votes in favour\n  on a tie, hhft has the casting vote\n");
-        assert!(reply.text.contains("Added decision"), "{}", reply.text);
-        e
-    }
-
-    #[test]
-    fn blocks_are_added_and_replaced() {
-        let mut e = engine();
-        let reply = e.handle("member gp \"GP federation\"\n  kinds primary-care\n  budget £20m\n");
-        assert!(reply.text.contains("Replaced member `gp`"), "{}", reply.text);
-        assert_eq!(e.agreement().map(|a| a.members.len()), Some(2));
-        let weights = e.handle(":weights").text;
-        assert!(weights.contains("60.00%") || weights.contains("60%"), "{weights}");
-    }
-
-    #[test]
-    fn a_failing_line_leaves_the_session_unchanged() {
-        let mut e = engine();
-        let before = e.text().to_string();
-        let reply = e.handle("decision \"x\"\n  passes if hhtf in favour\n");
-        assert!(reply.text.contains("concord::model::unknown_name"), "{}", reply.text);
-        assert!(reply.text.contains("nothing was changed"), "{}", reply.text);
-        assert_eq!(e.text(), before);
-        let reply = e.handle("member z\n  budjet £1m\n");
-        assert!(reply.text.contains("concord::parse::unexpected_text"), "{}", reply.text);
-        assert_eq!(e.text(), before);
-    }
-
-    #[test]
-    fn undo_restores_the_previous_agreement() {
-        let mut e = engine();
-        let before = e.text().to_string();
-        e.handle("member lbh \"Council\"\n  kinds social-care\n");
-        assert_ne!(e.text(), before);
-        e.handle(":undo");
-        assert_eq!(e.text(), before);
-        assert!(e.handle(":undo").text.contains("Undone") || e.handle(":undo").text.contains("nothing"));
-    }
-
-    #[test]
-    fn commands_answer() {
-        let mut e = engine();
-        assert!(e.handle(":members").text.contains("hhft — Hospital"));
-        assert!(e.handle(":rules").text.contains("passes if at least 70% of eligible votes in favour"));
-        let explained = e.handle(":explain change financial flows").text;
-        assert!(
-            explained.contains(
-                "at least 70% of the weighted votes of all eligible members, present or not, must be in favour"
-            ),
-            "{explained}"
-        );
-        assert!(e.handle(":explain chnage financial flows").text.contains("did you mean “change financial flows”?"));
-        // hhft holds 75% of the votes against a 70% threshold: the checker says so.
-        assert!(e.handle(":check").text.contains("concord::check::dictator"));
-        assert!(e.handle(":help").text.contains(":weights"));
-        assert!(e.handle(":help undo").text.contains("undo the last change"));
-        let unknown = e.handle(":help wieghts").text;
-        assert!(unknown.contains("concord::repl::unknown_command") && unknown.contains("`:weights`"), "{unknown}");
-        let unknown = e.handle(":wieghts").text;
-        assert!(unknown.contains("concord::repl::unknown_command"), "{unknown}");
-        assert!(unknown.contains("did you mean `:weights`?"), "{unknown}");
-        // Typed changes are not saved: `:quit` asks, `:quit!` does not.
-        let asked = e.handle(":quit");
-        assert_eq!((asked.quit, asked.question), (false, Some(Question::Leave)));
-        assert!(e.answer(&Question::Leave, true).quit);
-        assert!(!e.answer(&Question::Leave, false).quit);
-        assert!(e.handle(":quit!").quit);
-        assert!(Engine::new(Colour::Off).handle(":quit").quit);
-    }
-
-    #[test]
-    fn save_writes_canonical_text_that_loads_again() {
-        let mut e = engine();
-        let path = std::env::temp_dir().join(format!("concord-repl-save-{}.concord", std::process::id()));
-        let reply = e.handle(&format!(":save {}", path.display()));
-        assert!(reply.text.contains("Saved"), "{}", reply.text);
-        let mut other = Engine::new(Colour::Off);
-        let reply = other.handle(&format!(":load {}", path.display()));
-        assert!(reply.text.contains("2 members, 1 decisions"), "{}", reply.text);
-        let _ = std::fs::remove_file(path);
-    }
-
-    #[test]
-    fn proposals_are_evaluated_and_what_if_says_what_changes() {
-        let mut e = engine();
-        let reply =
-            e.handle("proposal \"p\"\n  decision \"change financial flows\"\n  in favour: gp\n  against: hhft\n");
-        assert!(reply.text.contains("Outcome: rejected"), "{}", reply.text);
-        let reply = e.handle(":what-if hhft in favour");
-        assert!(reply.text.contains("The outcome changes from rejected to passed"), "{}", reply.text);
-        assert!(reply.text.contains("did not hold before and now holds"), "{}", reply.text);
-        let unknown = e.handle(":what-if hhtf against").text;
-        assert!(
-            unknown.contains("concord::repl::unknown_member") && unknown.contains("did you mean `hhft`?"),
-            "{unknown}"
-        );
-        let sideways = e.handle(":what-if hhft sideways").text;
-        assert!(sideways.contains("concord::repl::unknown_vote"), "{sideways}");
-        assert!(e.handle(":what-if hhft").text.contains("concord::repl::unknown_vote"));
-        let reply = e.handle("result \"year\"\n  capitated budget £10m\n  actual cost £9m\n");
-        assert!(reply.text.contains("savings"), "{}", reply.text);
-    }
-
-    #[test]
-    fn scenarios_run_against_the_session_agreement() {
-        let mut e = Engine::new(Colour::Off);
-        e.handle(":load tests/scenarios/network.concord");
-        let reply = e.handle(":scenarios tests/scenarios/passing.scenarios");
-        assert!(reply.text.contains("3 passed, 0 failed, 1 skipped"), "{}", reply.text);
-        // Change the rule in the session: the same scenarios now fail where they depended on it.
-        e.handle("decision \"change financial flows\"\n  passes if unanimous\n  if rejected, escalate to \"the commissioners\"\n");
-        let reply = e.handle(":scenarios tests/scenarios/passing.scenarios");
-        assert!(reply.text.contains("2 passed, 1 failed, 1 skipped"), "{}", reply.text);
-    }
-
-    #[test]
-    fn a_missing_file_is_not_loaded() {
-        let mut e = engine();
-        let before = e.text().to_string();
-        let reply = e.handle(":load! no/such/file.concord");
-        assert!(reply.text.contains("concord::repl::cannot_read"), "{}", reply.text);
-        assert!(reply.text.contains("there is no such file"), "{}", reply.text);
-        assert_eq!(e.text(), before);
-        let reply = e.handle(":load! tests/scenarios/passing.scenarios");
-        assert!(reply.text.contains("concord::repl::not_an_agreement"), "{}", reply.text);
-        assert_eq!(e.text(), before);
-    }
-
-    const BROKEN: &str = "tests/corpus/parse/err_mixed_and_or.concord";
-
-    #[test]
-    fn a_draft_with_errors_opens_and_is_fixed_block_by_block() {
-        let mut e = Engine::new(Colour::Off);
-        let reply = e.handle(&format!(":load {BROKEN}"));
-        // Rendered as `concord check` renders it, with the file's own name.
-        assert!(reply.text.contains("concord::parse::mixed_and_or"), "{}", reply.text);
-        assert!(reply.text.contains(&format!("✗ {BROKEN}: 1 error, 0 warnings")), "{}", reply.text);
-        assert!(reply.text.contains("as a draft with 1 error"), "{}", reply.text);
-        assert_eq!(e.errors(), 1);
-        assert_eq!(e.prompt(), "concord [Test Alliance, 1 error]> ");
-        // Commands that work the agreement out say why they cannot.
-        for command in [":members", ":weights", ":explain x", ":what-if hhft against", ":scenarios a.scenarios"] {
-            let reply = e.handle(command).text;
-            assert!(reply.contains("concord::repl::agreement_has_errors"), "{command}: {reply}");
-            assert!(reply.contains("the agreement has 1 error"), "{command}: {reply}");
-        }
-        let proposal = e.handle("proposal \"p\"\n  decision \"x\"\n  in favour: hhft\n").text;
-        assert!(proposal.contains("concord::repl::agreement_has_errors"), "{proposal}");
-        // `:show` prints the draft as written.
-        assert!(e.handle(":show").text.contains("passes if hhft in favour and gp in favour or unanimous"));
-        // A change that breaks more is refused; one that fixes the block is kept.
-        let worse =
-            e.handle("member gp \"GP federation\"\n  kinds primary-care\n  budget £10m\n  votes 2\n  votes 3\n");
-        assert!(worse.text.contains("would have 2 errors instead of 1, so nothing was changed"), "{}", worse.text);
-        let fixed = e.handle("decision \"x\"\n  passes if (hhft in favour and gp in favour) or unanimous\n");
-        assert!(fixed.text.contains("Replaced decision “x”. The agreement now reads cleanly."), "{}", fixed.text);
-        assert_eq!(e.errors(), 0);
-        assert!(e.handle(":members").text.contains("hhft — Hospital"));
-        assert!(e.has_unsaved_changes());
-    }
-
-    #[test]
-    fn the_first_load_is_not_undone() {
-        let mut e = Engine::new(Colour::Off);
-        e.handle(":load tests/scenarios/network.concord");
-        let loaded = e.text().to_string();
-        assert_eq!(e.handle(":undo").text, "There is nothing to undo.\n");
-        e.handle("member lbh \"Council\"\n  kinds social-care\n");
-        assert!(e.handle(":undo").text.contains("Undone"));
-        assert_eq!(e.text(), loaded);
-        assert_eq!(e.handle(":undo").text, "There is nothing to undo.\n");
-        assert_eq!(e.text(), loaded);
-        assert!(!e.has_unsaved_changes());
-    }
-
-    #[test]
-    fn loading_over_unsaved_changes_asks_first() {
-        let mut e = engine();
-        let before = e.text().to_string();
-        let reply = e.handle(":load tests/scenarios/network.concord");
-        assert_eq!(reply.question, Some(Question::Load(PathBuf::from("tests/scenarios/network.concord"))));
-        assert_eq!(e.text(), before);
-        let Some(question) = reply.question else { return };
-        assert!(e.answer(&question, false).text.contains("The changes are kept"));
-        assert_eq!(e.text(), before);
-        assert!(e.answer(&question, true).text.contains("Loaded"));
-        assert_ne!(e.text(), before);
-        assert!(!e.has_unsaved_changes());
-    }
-
-    #[test]
-    fn what_if_starts_from_the_proposal_as_typed() {
-        let mut e = engine();
-        e.handle("proposal \"p\"\n  decision \"change financial flows\"\n  in favour: gp\n  against: hhft\n");
-        let first = e.handle(":what-if hhft in favour").text;
-        assert!(first.contains("changes from rejected to passed"), "{first}");
-        // Had the first what-if stuck, gp's vote against would now leave hhft's 75% in favour.
-        let second = e.handle(":what-if gp against").text;
-        assert!(second.contains("In favour: none. Against: hhft and gp."), "{second}");
-        assert!(second.contains("The outcome stays rejected."), "{second}");
-    }
-
-    #[test]
-    fn commands_without_their_argument_say_how_to_use_them() {
-        let mut e = engine();
-        for (command, usage) in [
-            (":what-if", "type :what-if MEMBER in favour|against|abstaining|absent"),
-            (":load", "type :load FILE"),
-            (":explain", "type :explain DECISION"),
-            (":scenarios", "type :scenarios FILE"),
-            (":save", "type :save FILE"),
-        ] {
-            let reply = e.handle(command).text;
-            assert!(reply.contains("concord::repl::missing_argument"), "{command}: {reply}");
-            assert!(reply.contains(usage), "{command}: {reply}");
-            assert!(!reply.contains("``"), "{command}: {reply}");
-        }
-        assert!(Engine::new(Colour::Off).handle(":what-if hhft against").text.contains("concord::repl::no_proposal"));
-        assert!(e.handle(":reload").text.contains("concord::repl::nothing_to_reload"));
-    }
-
-    #[test]
-    fn odd_input_never_panics() {
-        let mut e = engine();
-        for input in [
-            ":",
-            ": ",
-            ":::",
-            ":what-if  ",
-            ":what-if \u{e9}",
-            ":explain \"",
-            ":load \u{0}",
-            ":help \u{1F600}",
-            "::quit",
-        ] {
-            let _ = e.handle(input);
-        }
-    }
-}
+mod tests;
