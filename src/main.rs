@@ -70,8 +70,13 @@ enum Command {
     /// Draft and test an agreement interactively.
     ///
     /// Type blocks of the agreement to add or replace them (end a block with an empty line),
-    /// and commands such as :members, :weights, :explain or :save. When standard input is not a
-    /// terminal, lines are read plainly, so `concord repl < session.txt` works in scripts.
+    /// and commands such as :members, :weights, :explain or :save (:help lists them all). An
+    /// agreement with errors opens as a draft, its errors shown, to be fixed in the session.
+    /// Leaving with changes not saved asks first. When standard input is not a terminal, lines
+    /// are read plainly, so `concord repl < session.txt` works in scripts. Exits 0 when the
+    /// session ends with nothing unsaved (or after :quit!, or a yes to leaving without saving),
+    /// 1 when input ends with changes not saved and no one to ask, 2 when the agreement given
+    /// cannot be opened.
     Repl {
         /// An agreement to load first.
         #[arg(value_name = "AGREEMENT")]

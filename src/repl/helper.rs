@@ -54,6 +54,9 @@ pub const KEYWORDS: [&str; 46] = [
     "in proportion to",
 ];
 
+/// The ways of voting: completed without a space, as a colon may follow.
+const VOTE_WORDS: [&str; 3] = ["in favour", "against", "abstaining"];
+
 /// The start of the word ending at `pos` (words may contain `-`, `_` and `:`).
 // BOUND: `i` is where a character of `before` starts, so adding its length gives where it ends,
 // at most `before.len()`.
@@ -92,8 +95,17 @@ pub fn completions(engine: &Engine, line: &str, pos: usize) -> (usize, Vec<Strin
         candidates.extend(agreement.kinds.iter().map(|k| k.name.clone()));
         candidates.extend(agreement.blocs.iter().map(|b| b.key.clone()));
     }
-    candidates.extend(KEYWORDS.iter().map(|k| (*k).to_string()));
-    candidates.extend(BLOCK_KEYWORDS.iter().map(|k| (*k).to_string()));
+    // Keywords and phrases are completed with the space that follows them, except the ways of
+    // voting, which a colon follows in a proposal (`in favour: hhft`).
+    let phrase = |k: &str| {
+        if VOTE_WORDS.contains(&k) {
+            k.to_string()
+        } else {
+            format!("{k} ")
+        }
+    };
+    candidates.extend(KEYWORDS.iter().map(|k| phrase(k)));
+    candidates.extend(BLOCK_KEYWORDS.iter().map(|k| phrase(k)));
     candidates.retain(|c| !word.is_empty() && c.starts_with(word) && c != word);
     candidates.sort();
     candidates.dedup();
@@ -127,6 +139,45 @@ pub fn is_complete(input: &str) -> bool {
     if trimmed.starts_with(':') || trimmed.is_empty() {
         return true;
     }
+    if is_open(input) {
+        return false;
+    }
+    if !starts_block(input) {
+        return true;
+    }
+    // A block ends with an empty line.
+    input.contains('\n') && input.rsplit('\n').next().is_some_and(|last| last.trim().is_empty())
+}
+
+/// Whether `line`, coming after the unfinished input `pending`, ends the block in it without
+/// belonging to it: a block's clauses are indented, so a command or the header of the next
+/// block, at the left margin, starts a new input, as it would in a file. This is what keeps a
+/// pasted agreement whole when the terminal does not mark pastes (no bracketed paste), or when
+/// lines come from a pipe. Any other line stays in the block, so that a clause typed without
+/// its indentation is reported as such.
+pub fn ends_block(pending: &str, line: &str) -> bool {
+    !pending.trim().is_empty()
+        && starts_block(pending)
+        && !is_open(pending)
+        && (line.starts_with(':') || line.starts_with(|c: char| c.is_alphanumeric()) && starts_block(line))
+}
+
+/// An input whose last line, at the left margin, ends the block before it (see [`ends_block`]):
+/// the block, and that line. A terminal submits such an input as soon as the line is entered,
+/// and the line is then read as the start of the next input.
+pub fn split_next(input: &str) -> Option<(&str, &str)> {
+    let (block, last) = input.rsplit_once('\n')?;
+    ends_block(block, last).then_some((block, last))
+}
+
+/// Whether the input opens with a block's header.
+fn starts_block(input: &str) -> bool {
+    let first_word = input.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    BLOCK_KEYWORDS.iter().any(|k| k.split(' ').next() == Some(first_word))
+}
+
+/// Whether a parenthesis is left open, or a quote on the last line.
+fn is_open(input: &str) -> bool {
     let mut depth = 0i64;
     let mut in_string = false;
     for line in input.lines() {
@@ -146,16 +197,7 @@ pub fn is_complete(input: &str) -> bool {
             }
         }
     }
-    if depth > 0 || in_string {
-        return false;
-    }
-    let first_word = trimmed.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let starts_block = BLOCK_KEYWORDS.iter().any(|k| k.split(' ').next() == Some(first_word));
-    if !starts_block {
-        return true;
-    }
-    // A block ends with an empty line.
-    input.contains('\n') && input.rsplit('\n').next().is_some_and(|last| last.trim().is_empty())
+    depth > 0 || in_string
 }
 
 /// ANSI colours for keywords, strings, figures and comments. Keeps the display width.
@@ -251,6 +293,39 @@ mod tests {
         assert_eq!((start, candidates), (9, vec!["change financial flows".to_string()]));
         let (_, candidates) = completions(&e, "  kinds soc", 11);
         assert_eq!(candidates, vec!["social-care".to_string()]);
+    }
+
+    #[test]
+    fn phrases_are_completed_with_a_space() {
+        let e = engine();
+        assert_eq!(completions(&e, "  pass", 6), (2, vec!["passes if ".to_string()]));
+        assert_eq!(completions(&e, "  passes if unan", 16).1, vec!["unanimous ".to_string()]);
+        assert_eq!(completions(&e, "kin", 3).1, vec!["kinds ".to_string()]);
+        // A word typed in full still gets its space.
+        assert_eq!(completions(&e, "  kinds", 7).1, vec!["kinds ".to_string()]);
+        // The ways of voting take a colon in a proposal, so no space.
+        assert_eq!(completions(&e, "  agai", 6).1, vec!["against".to_string()]);
+    }
+
+    #[test]
+    fn a_line_at_the_left_margin_ends_a_block() {
+        assert!(ends_block("member x \"X\"\n  budget £1m", ":members"));
+        assert!(ends_block("member x \"X\"\n  budget £1m", "member y \"Y\""));
+        assert!(!ends_block("member x \"X\"", "  budget £1m"));
+        assert!(!ends_block("member x \"X\"", "# a note"));
+        // A clause without its indentation stays in the block, to be reported there.
+        assert!(!ends_block("member x \"X\"", "kinds acute"));
+        assert!(!ends_block("", ":members"));
+        assert!(!ends_block(":members", ":rules"));
+        assert!(!ends_block("decision \"d\"\n  passes if (a in favour", "or b in favour)"));
+    }
+
+    #[test]
+    fn a_block_and_the_line_after_it_are_split() {
+        assert_eq!(split_next("member x\n  budget £1m\n:members"), Some(("member x\n  budget £1m", ":members")));
+        assert_eq!(split_next("member x\n  budget £1m\nmember y"), Some(("member x\n  budget £1m", "member y")));
+        assert_eq!(split_next("member x\n  budget £1m"), None);
+        assert_eq!(split_next(":members"), None);
     }
 
     #[test]

@@ -55,6 +55,12 @@ impl<'a> Renderer<'a> {
 
     /// Draws one diagnostic.
     pub fn render(&self, diagnostic: &AnyDiagnostic) -> String {
+        self.render_diagnostic(diagnostic)
+    }
+
+    /// Draws any miette diagnostic over this text, such as the REPL's complaints about a line
+    /// typed at its prompt.
+    pub fn render_diagnostic(&self, diagnostic: &dyn Diagnostic) -> String {
         let drawable = self.source.can_draw(diagnostic);
         let sourced = Sourced { inner: diagnostic, source: drawable.then_some(&self.source) };
         let mut out = String::new();
@@ -63,7 +69,8 @@ impl<'a> Renderer<'a> {
             Handler::Narrated(handler) => handler.render_report(&mut out, &sourced),
         };
         if drawn.is_err() {
-            out = format!("{}: {}", diagnostic.code_string(), diagnostic);
+            let code = diagnostic.code().map(|c| c.to_string()).unwrap_or_default();
+            out = format!("{code}: {diagnostic}");
         }
         if !drawable {
             if let Some(at) = diagnostic.labels().and_then(|mut labels| labels.next()) {
@@ -92,7 +99,7 @@ impl Window<'_> {
     }
 
     /// Whether miette can draw every label of `diagnostic` over a window of this text.
-    fn can_draw(&self, diagnostic: &AnyDiagnostic) -> bool {
+    fn can_draw(&self, diagnostic: &dyn Diagnostic) -> bool {
         let Some(labels) = diagnostic.labels() else { return true };
         let labels: Vec<LabeledSpan> = labels.collect();
         let Some(lo) = labels.iter().map(LabeledSpan::offset).min() else { return true };
@@ -170,7 +177,7 @@ impl SourceCode for Window<'_> {
 
 /// A diagnostic with the source it is drawn over (or none, to draw it without an excerpt).
 struct Sourced<'a> {
-    inner: &'a AnyDiagnostic,
+    inner: &'a dyn Diagnostic,
     source: Option<&'a Window<'a>>,
 }
 
