@@ -137,8 +137,8 @@ fn each_what_if_starts_from_the_proposal_as_typed() {
     assert_eq!(code, Some(0), "{text}");
     // The second what-if changes hhft's vote in the proposal as typed, where gp is in favour.
     assert!(text.contains("What if hhft voted against?"), "{text}");
-    assert!(text.contains("In favour: gp. Against: hhft."), "{text}");
-    assert!(!text.contains("In favour: none. Against: hhft and gp."), "{text}");
+    assert!(text.contains("In favour: GP federation (gp).\n  Against: Hospital (hhft)."), "{text}");
+    assert!(!text.contains("In favour: none.\n  Against: Hospital (hhft) and GP federation (gp)."), "{text}");
     // No argument: how to use it, not "There is no member ``".
     assert!(!text.contains("``"), "{text}");
     assert!(text.contains("concord::repl::missing_argument"), "{text}");
@@ -218,9 +218,11 @@ mod terminal {
         send(&mut session, "\r");
         expect(&mut session, "Outcome: ");
         send(&mut session, ":what-if gp against\r");
-        expect(&mut session, "In favour: hhft and lbh. Against: gp.");
+        expect(&mut session, "In favour: Hospital (hhft) and Council (lbh).");
+        expect(&mut session, "Against: GP federation (gp).");
         send(&mut session, ":what-if lbh against\r");
-        expect(&mut session, "In favour: hhft and gp. Against: lbh.");
+        expect(&mut session, "In favour: Hospital (hhft) and GP federation (gp).");
+        expect(&mut session, "Against: Council (lbh).");
         send(&mut session, ":what-if\r");
         expect(&mut session, "concord::repl::missing_argument");
         // The first load is not undone.

@@ -201,7 +201,7 @@ fn what_if_starts_from_the_proposal_as_typed() {
     assert!(first.contains("changes from rejected to passed"), "{first}");
     // Had the first what-if stuck, gp's vote against would now leave hhft's 75% in favour.
     let second = e.handle(":what-if gp against").text;
-    assert!(second.contains("In favour: none. Against: hhft and gp."), "{second}");
+    assert!(second.contains("In favour: none.\n  Against: Hospital (hhft) and GP federation (gp)."), "{second}");
     assert!(second.contains("The outcome stays rejected."), "{second}");
 }
 

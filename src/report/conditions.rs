@@ -219,8 +219,9 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
                     Relation::AtMost | Relation::FewerThan => ("holds", "nothing is carried against it"),
                     _ => ("does not hold", "nothing is carried"),
                 };
+                let article = if relation.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
                 out.push_str(&format!(
-                    "  The base is empty, so nothing can be measured and an “{relation}” condition {verb}: {consequence}.\n"
+                    "  The base is empty, so nothing can be measured and {article} “{relation}” condition {verb}: {consequence}.\n"
                 ));
             } else {
                 out.push_str(&format!(

@@ -83,9 +83,10 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             scheme.push_str(&format!("; {} members together hold {}% of the votes", r.kind, num(r.percent)));
         }
         out.push_str(&format!(
-            "Votes ({scheme}). {} {}, {eligible} of whom vote on this proposal.\n",
+            "Votes ({scheme}). {} {}, {eligible} of whom {} on this proposal.\n",
             e.members.len(),
-            plural(e.members.len(), "member", "members")
+            plural(e.members.len(), "member", "members"),
+            plural(eligible, "votes", "vote")
         ));
         out.push_str(&format!("  {}\n", ballots_sentence(&e.members)));
         for m in e.members.iter().filter(|m| m.not_voting.is_some()) {
@@ -127,7 +128,8 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         out.push_str(&combination_sentence(quorum, "quorum"));
     }
 
-    if let Some(tie) = &e.tie {
+    // A tie is told only when there was one: "no tie" on every decision says nothing.
+    if let Some(tie) = e.tie.as_ref().filter(|t| t.tied) {
         out.push('\n');
         out.push_str(&tie_human(tie));
     }
@@ -140,7 +142,7 @@ fn outcome_words(e: &Evaluation) -> String {
         let Some(d) = &o.deadlock else { return "it was not carried".to_string() };
         match d.because {
             DeadlockCause::Vetoed => format!("vetoed by {}", list(&o.vetoed_by)),
-            DeadlockCause::Rejected => "the rule did not hold".to_string(),
+            DeadlockCause::Rejected => failed_words(e),
             DeadlockCause::CastingVote => match &o.casting_vote {
                 Some(c) => format!("the votes tied and {} cast the casting vote against", c.member),
                 None => "the votes tied and the casting vote was cast against".to_string(),
@@ -149,9 +151,11 @@ fn outcome_words(e: &Evaluation) -> String {
         }
     };
     match o.result {
-        OutcomeKind::Passed => match &o.casting_vote {
-            Some(c) => format!("passed on the casting vote of {}", c.member),
-            None => "passed: the rule held".to_string(),
+        OutcomeKind::Passed => match (&o.casting_vote, &e.rule) {
+            (Some(c), _) => format!("passed on the casting vote of {}", c.member),
+            (None, Some(rule)) if rule.conditions.len() == 1 => format!("passed: “{}” held", rule.place.text),
+            (None, Some(_)) => "passed: the rule held".to_string(),
+            (None, None) => "passed: the rule held".to_string(),
         },
         OutcomeKind::Rejected => match (&o.casting_vote, o.deadlock.as_ref().map(|d| d.because)) {
             (Some(c), Some(DeadlockCause::CastingVote)) => format!("rejected on the casting vote of {}", c.member),
@@ -188,6 +192,22 @@ fn outcome_words(e: &Evaluation) -> String {
     }
 }
 
+/// Which conditions failed, by their words: the headline names the cause, not "the rule".
+fn failed_words(e: &Evaluation) -> String {
+    if let Some(quorum) = e.quorum.as_ref().filter(|q| !q.held) {
+        return format!("the meeting was not quorate (“{}”)", quorum.place.text);
+    }
+    let Some(rule) = &e.rule else { return "the rule did not hold".to_string() };
+    let failed: Vec<String> =
+        rule.conditions.iter().filter(|c| !c.held).map(|c| format!("“{}”", c.place.text)).collect();
+    match failed.as_slice() {
+        [] => "the rule did not hold".to_string(),
+        [one] if rule.conditions.len() == 1 => format!("{one} did not hold"),
+        [one] => format!("the condition {one} did not hold"),
+        many => format!("the conditions {} did not hold", list(many)),
+    }
+}
+
 fn invalid_words(reason: &Invalidity) -> String {
     match reason {
         Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
@@ -206,7 +226,13 @@ fn invalid_words(reason: &Invalidity) -> String {
 
 fn ballots_sentence(members: &[Standing]) -> String {
     let names = |ballot: Ballot| -> String {
-        let found: Vec<&str> = members.iter().filter(|m| m.vote == ballot).map(|m| &*m.member).collect();
+        // Each member by its name, its identifier after it in brackets: the short name the
+        // rest of the working uses, as a schedule defines a party once.
+        let found: Vec<String> = members
+            .iter()
+            .filter(|m| m.vote == ballot)
+            .map(|m| if *m.name == *m.member { m.member.to_string() } else { format!("{} ({})", m.name, m.member) })
+            .collect();
         if found.is_empty() {
             "none".to_string()
         } else {
@@ -214,7 +240,7 @@ fn ballots_sentence(members: &[Standing]) -> String {
         }
     };
     format!(
-        "In favour: {}. Against: {}. Abstaining: {}. Absent: {}.",
+        "In favour: {}.\n  Against: {}.\n  Abstaining: {}.\n  Absent: {}.",
         names(Ballot::InFavour),
         names(Ballot::Against),
         names(Ballot::Abstaining),

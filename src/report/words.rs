@@ -63,8 +63,20 @@ pub fn num(value: Decimal) -> String {
     }
 }
 
+/// A percentage as a lawyer can rely on it: never rounded across a threshold. Two places when
+/// that is exact (`75.00%`), up to four when those are exact (`69.996%`), and otherwise four
+/// places cut short, never rounded up, with `…` to say there is more (`66.6666…%`), so a share
+/// just under 70% never reads as 70.00%.
 pub(super) fn percent(value: Decimal) -> String {
-    format!("{:.2}%", value)
+    let value = value.normalize();
+    if value.scale() <= 2 {
+        return format!("{value:.2}%");
+    }
+    if value.scale() <= 4 {
+        return format!("{value}%");
+    }
+    let cut = value.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
+    format!("{cut:.4}…%")
 }
 
 pub(super) fn date_words(date: Date) -> String {
@@ -93,6 +105,17 @@ pub(super) fn plural(n: usize, one: &'static str, many: &'static str) -> &'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_just_under_a_threshold_never_reads_as_the_threshold() {
+        assert_eq!(percent(Decimal::new(69_996, 3)), "69.996%");
+        assert_eq!(percent(Decimal::new(75, 0)), "75.00%");
+        assert_eq!(percent(Decimal::new(755, 1)), "75.50%");
+        let two_thirds = Decimal::from(200) / Decimal::from(3);
+        assert_eq!(percent(two_thirds), "66.6666…%");
+        let just_under = Decimal::from(70) - Decimal::new(1, 20);
+        assert_eq!(percent(just_under), "69.9999…%");
+    }
 
     #[test]
     fn numbers_are_grouped_in_thousands() {
