@@ -179,6 +179,25 @@ if [ ${#examples[@]} -gt 0 ] && [ ${#missing_snaps[@]} -eq 0 ]; then
 fi
 find "$snapdir" -maxdepth 1 -type f \( -name '*.concord' -o -name '*.scenarios' \) -delete
 
+# The extension packages as a .vsix that installs: a licence, a README, the grammar, and none
+# of the tests or their snapshots.
+vsix_is_clean() {
+  (cd "$vscode" && "$vscode/node_modules/.bin/vsce" package --no-dependencies --out "$scratch/concord.vsix") || return 1
+  python3 - "$scratch/concord.vsix" <<'PY'
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+wanted = ["extension/package.json", "extension/LICENSE.txt", "extension/readme.md",
+          "extension/syntaxes/concord.tmLanguage.json", "extension/language-configuration.json"]
+missing = [n for n in wanted if n not in names]
+stray = [n for n in names if n.startswith(("extension/tests/", "extension/node_modules/")) or n.endswith(".snap")]
+if missing or stray:
+    print("missing:", missing, "should not be packaged:", stray)
+    sys.exit(1)
+print(f"{len(names)} files in the .vsix, no tests or snapshots")
+PY
+}
+check "VS Code extension packages with vsce" vsix_is_clean
+
 # ───────────────────────── 2. tree-sitter ─────────────────────────
 
 echo "== tree-sitter"

@@ -127,6 +127,10 @@ enum Command {
         /// Also report which decisions, conditions and waterfalls no scenario exercised.
         #[arg(long)]
         coverage: bool,
+        /// With --coverage: fail (exit 1) when the scenarios exercise less than this percentage
+        /// of the conditions and waterfalls.
+        #[arg(long, value_name = "PERCENT", requires = "coverage", value_parser = parse_percent)]
+        min: Option<rust_decimal::Decimal>,
         /// Rewrite failing expectations to what actually came out, showing each change.
         #[arg(long)]
         update: bool,
@@ -155,6 +159,17 @@ enum Command {
         #[arg(long)]
         weights: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// For bash: `concord completions bash > ~/.local/share/bash-completion/completions/concord`;
+    /// for zsh, write it as `_concord` in a folder on `$fpath`; for fish, to
+    /// `~/.config/fish/completions/concord.fish`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`: `concord man > concord.1 && man ./concord.1`.
+    Man,
     /// Show how much say each member really has on each decision (voting power).
     ///
     /// For each voting member: its declared share of the votes, its Banzhaf index (how often
@@ -294,9 +309,9 @@ fn main() -> ExitCode {
         Command::Test { report: Some(TestFormat::Junit), .. } if cli.format == Format::Json => {
             return usage("`--format json` and `--report junit` ask for two different reports; give one of them");
         }
-        Command::Test { paths, filter, fail_fast, coverage, update, report: format } => {
+        Command::Test { paths, filter, fail_fast, coverage, min, update, report: format } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = concord::commands::test::TestOptions { filter, fail_fast, coverage };
+            let options = concord::commands::test::TestOptions { filter, fail_fast, coverage, min_coverage: min };
             let report = concord::commands::test::run(&paths, &options);
             let format = format.unwrap_or(match cli.format {
                 Format::Human => TestFormat::Human,
@@ -325,6 +340,21 @@ fn main() -> ExitCode {
             };
             (text, report.exit_code())
         }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "concord", &mut script);
+            (String::from_utf8_lossy(&script).into_owned(), 0)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => (String::from_utf8_lossy(&page).into_owned(), 0),
+                Err(error) => {
+                    eprintln!("error: the manual page could not be written: {error}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Command::Power { agreement, decision, index, proposal, places } => {
             let which = match index {
                 IndexChoice::Banzhaf => concord::power::Which::Banzhaf,
@@ -346,6 +376,17 @@ fn main() -> ExitCode {
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
     ExitCode::from(code)
+}
+
+/// A percentage from 0 to 100, with or without `%`.
+fn parse_percent(text: &str) -> Result<rust_decimal::Decimal, String> {
+    let number = text.trim().trim_end_matches('%');
+    let value: rust_decimal::Decimal =
+        number.parse().map_err(|_| format!("`{text}` is not a percentage; give a number from 0 to 100, such as 90"))?;
+    if value < rust_decimal::Decimal::ZERO || value > rust_decimal::Decimal::ONE_HUNDRED {
+        return Err(format!("`{text}` is not between 0 and 100"));
+    }
+    Ok(value)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {

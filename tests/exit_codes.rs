@@ -135,3 +135,41 @@ fn reports_wrap_at_the_width_given_by_columns() {
     let help_line = help.lines().find(|l| l.trim_start().starts_with("help:")).unwrap_or_default();
     assert!(help_line.chars().count() <= 50, "{help_line}");
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_same_definition_as_help() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (status, text) = run(&["completions", shell]);
+        assert_eq!(status, Some(0), "{shell}: {text}");
+        for command in ["check", "eval", "test", "power", "fmt", "repl"] {
+            assert!(text.contains(command), "{shell} completions lack {command}");
+        }
+    }
+    assert_eq!(code(&["completions", "no-such-shell"]), Some(2));
+    let (status, page) = run(&["man"]);
+    assert_eq!(status, Some(0), "{page}");
+    assert!(page.contains(".TH concord 1") && page.contains("check"), "{page}");
+}
+
+#[test]
+fn a_coverage_minimum_fails_the_run_below_it() {
+    let (status, text) = run(&["test", "examples", "--coverage", "--min", "90"]);
+    assert_eq!(status, Some(0), "{text}");
+    assert!(text.contains("items exercised") && text.contains("at least the minimum of 90%"), "{text}");
+    // One scenario of one file exercises far less than everything.
+    let (status, text) = run(&[
+        "test",
+        "examples/lead-provider-alliance.scenarios",
+        "--filter",
+        "All four partners agree in the first year",
+        "--coverage",
+        "--min",
+        "100",
+    ]);
+    assert_eq!(status, Some(1), "{text}");
+    assert!(text.contains("below the minimum of 100%"), "{text}");
+    // --min means nothing without --coverage, and must be a percentage.
+    assert_eq!(code(&["test", "examples", "--min", "90"]), Some(2));
+    assert_eq!(code(&["test", "examples", "--coverage", "--min", "ninety"]), Some(2));
+    assert_eq!(code(&["test", "examples", "--coverage", "--min", "101"]), Some(2));
+}

@@ -31,6 +31,8 @@ pub struct TestOptions {
     pub fail_fast: bool,
     /// Report which rules, conditions and waterfalls the scenarios exercised.
     pub coverage: bool,
+    /// With `coverage`: the least share of items (a percentage) the scenarios must exercise.
+    pub min_coverage: Option<rust_decimal::Decimal>,
 }
 
 /// How one scenario came out.
@@ -111,6 +113,59 @@ pub struct Coverage {
     pub decisions: BTreeMap<String, BTreeMap<String, DecisionCoverage>>,
     /// Per agreement: scenarios with a surplus and with a deficit.
     pub waterfalls: BTreeMap<String, (usize, usize)>,
+    /// Per agreement: whether it has a savings and a deficits waterfall to exercise.
+    pub waterfalls_written: BTreeMap<String, (bool, bool)>,
+}
+
+impl Coverage {
+    /// How many items the scenarios exercised, of how many there are. An item is a condition
+    /// of a decision that decides an outcome in some scenario (a decision whose rule has no
+    /// condition of its own counts once, exercised when a scenario proposes it), and each
+    /// waterfall the agreement writes that some scenario's year-end result runs through.
+    pub fn counts(&self) -> (usize, usize) {
+        let mut covered = 0usize;
+        let mut total = 0usize;
+        let mut add = |hit: bool| {
+            // BOUND: one per condition or waterfall of the agreements read, far below `usize::MAX`.
+            #[allow(clippy::arithmetic_side_effects)]
+            {
+                total += 1;
+                covered += usize::from(hit);
+            }
+        };
+        for decisions in self.decisions.values() {
+            for d in decisions.values() {
+                if d.conditions.is_empty() {
+                    add(d.scenarios > 0);
+                }
+                for decided in d.conditions.values() {
+                    add(*decided);
+                }
+            }
+        }
+        for (agreement, (savings, deficits)) in &self.waterfalls_written {
+            let (surplus_runs, deficit_runs) = self.waterfalls.get(agreement).copied().unwrap_or_default();
+            if *savings {
+                add(surplus_runs > 0);
+            }
+            if *deficits {
+                add(deficit_runs > 0);
+            }
+        }
+        (covered, total)
+    }
+
+    /// The share of items exercised, as a percentage (100 when there is nothing to exercise).
+    pub fn percent(&self) -> rust_decimal::Decimal {
+        let (covered, total) = self.counts();
+        if total == 0 {
+            return rust_decimal::Decimal::ONE_HUNDRED;
+        }
+        rust_decimal::Decimal::from(covered)
+            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+            .and_then(|c| c.checked_div(rust_decimal::Decimal::from(total)))
+            .unwrap_or_default()
+    }
 }
 
 /// The report of `concord test`.
@@ -131,6 +186,9 @@ pub struct TestReport {
     /// The `--filter` given, if any: a filter that matches no scenario is a usage error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
+    /// The `--min` coverage asked for, if any (a percentage).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_coverage: Option<rust_decimal::Decimal>,
 }
 
 impl TestReport {
@@ -139,10 +197,18 @@ impl TestReport {
     pub fn exit_code(&self) -> u8 {
         if self.files.iter().any(|f| !f.problems.is_empty()) || self.files.is_empty() || self.filter_matched_nothing() {
             2
-        } else if self.failed > 0 {
+        } else if self.failed > 0 || self.below_min_coverage() {
             1
         } else {
             0
+        }
+    }
+
+    /// Whether `--min` was given and the scenarios exercised less than it.
+    pub fn below_min_coverage(&self) -> bool {
+        match (&self.coverage, self.min_coverage) {
+            (Some(coverage), Some(min)) => coverage.percent() < min,
+            _ => false,
         }
     }
 
@@ -181,6 +247,7 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> TestReport {
         skipped: 0,
         coverage: options.coverage.then(Coverage::default),
         filter: options.filter.clone(),
+        min_coverage: options.min_coverage,
     };
     for path in scenario_files(paths) {
         let file = run_file(&path, options, report.coverage.as_mut());
@@ -305,6 +372,7 @@ pub fn run_against(path: &Path, agreement: &Agreement, agreement_text: &str, opt
         files: vec![file],
         coverage: None,
         filter: options.filter.clone(),
+        min_coverage: options.min_coverage,
     }
 }
 
@@ -663,6 +731,9 @@ fn record_coverage(
             }
         }
     }
+    coverage
+        .waterfalls_written
+        .insert(agreement_name.to_string(), (agreement.savings.is_some(), agreement.deficits.is_some()));
     let waterfalls = coverage.waterfalls.entry(agreement_name.to_string()).or_default();
     // BOUND: as above, one count per scenario.
     #[allow(clippy::arithmetic_side_effects)]

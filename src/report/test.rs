@@ -74,6 +74,19 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
                 ));
             }
         }
+        let (covered, total) = coverage.counts();
+        out.push_str(&format!(
+            "  In all: {covered} of {total} {} exercised ({}).\n",
+            if total == 1 { "item" } else { "items" },
+            super::words::percent(coverage.percent())
+        ));
+        if let Some(min) = report.min_coverage {
+            if report.below_min_coverage() {
+                out.push_str(&format!("  ✗ below the minimum of {}%\n", super::words::num(min)));
+            } else {
+                out.push_str(&format!("  ✓ at least the minimum of {}%\n", super::words::num(min)));
+            }
+        }
         out.push('\n');
     }
     if report.files.is_empty() {
