@@ -46,6 +46,7 @@ pub(crate) enum BlockKind {
     Savings,
     Deficits,
     Budget,
+    Fund,
     Membership,
     Proposal,
     Result,
@@ -64,6 +65,9 @@ impl BlockKind {
             Header::Savings => BlockKind::Savings,
             Header::Deficits => BlockKind::Deficits,
             Header::Budget => BlockKind::Budget,
+            Header::Fund { .. } => BlockKind::Fund,
+            Header::FundSavings { .. } => BlockKind::Savings,
+            Header::FundDeficits { .. } => BlockKind::Deficits,
             Header::Membership => BlockKind::Membership,
             Header::Proposal { .. } => BlockKind::Proposal,
             Header::Result { .. } => BlockKind::Result,
@@ -83,6 +87,7 @@ impl BlockKind {
             BlockKind::Savings => Rule::savings_step_line,
             BlockKind::Deficits => Rule::deficit_step_line,
             BlockKind::Budget => Rule::budget_line_line,
+            BlockKind::Fund => Rule::fund_clause_line,
             BlockKind::Membership => Rule::membership_clause_line,
             BlockKind::Proposal => Rule::proposal_clause_line,
             BlockKind::Result => Rule::result_clause_line,
@@ -102,6 +107,7 @@ impl BlockKind {
             BlockKind::Savings => "savings",
             BlockKind::Deficits => "deficits",
             BlockKind::Budget => "budget",
+            BlockKind::Fund => "fund",
             BlockKind::Membership => "membership",
             BlockKind::Proposal => "proposal",
             BlockKind::Result => "result",
@@ -112,7 +118,7 @@ impl BlockKind {
 }
 
 /// The words that start a block, for suggestions.
-pub const BLOCK_KEYWORDS: [&str; 13] = [
+pub const BLOCK_KEYWORDS: [&str; 16] = [
     "agreement",
     "member",
     "voting",
@@ -121,6 +127,9 @@ pub const BLOCK_KEYWORDS: [&str; 13] = [
     "savings",
     "deficits",
     "budget",
+    "pooled fund",
+    "aligned budget",
+    "risk pool",
     "membership",
     "proposal",
     "result",
