@@ -5,6 +5,9 @@
 //! figures) and one resolved year-end result ([`YearEnd`]). Out: an [`Evaluation`]: the
 //! [`YearEndWorking`] (absent when an error stops the evaluation) and every problem found.
 //!
+//! An agreement with funds (`pooled fund`, `aligned budget`, `risk pool` blocks) is worked out
+//! fund by fund and line by line (`funds.rs`), each fund's own waterfall by the rules below.
+//!
 //! # The year's result
 //!
 //! `result = capitated budget + other income − actual cost`. The capitated budget is the
