@@ -255,3 +255,13 @@ fn figures_too_large_to_add_up_are_a_coded_error_not_a_panic() {
     assert_eq!(output.status.code(), Some(2), "{text}{err}");
     assert!(text.contains("concord::eval::overflow"), "{text}");
 }
+
+#[test]
+fn a_single_budget_figure_in_a_result_for_funds_is_refused_not_ignored() {
+    for clause in ["capitated budget £1", "other income £1", "contingency fund balance £1"] {
+        let (code, text) =
+            test_report("single-figure.scenarios", &format!("scenario \"One pot\"\n{ALL_COSTS}  {clause}\n"));
+        assert_eq!(code, Some(2), "{text}");
+        assert!(text.contains("cannot be used in an agreement with funds"), "{text}");
+    }
+}

@@ -437,6 +437,20 @@ impl InputLowerer<'_> {
 
     fn result_clause(&mut self, result: &mut YearEnd, clause: &ResultClause) {
         match clause {
+            ResultClause::CapitatedBudget(a) | ResultClause::OtherIncome(a) | ResultClause::FundBalance(a)
+                if !self.agreement.funds.is_empty() =>
+            {
+                let what = match clause {
+                    ResultClause::CapitatedBudget(_) => "a capitated budget",
+                    ResultClause::OtherIncome(_) => "other income",
+                    _ => "a contingency fund balance",
+                };
+                self.errors.push(LowerError::IncompleteInput {
+                    what: format!("{what} cannot be used in an agreement with funds"),
+                    at: a.span.into(),
+                    help: "each fund's budget is its lines' budgets (or its contributions), and a fund meets a deficit from a risk pool; give each line's `actual cost of \"…\" £…` and remove this line".into(),
+                });
+            }
             ResultClause::CapitatedBudget(a) => result.capitated = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::ActualCost(a) => {
                 if !self.agreement.funds.is_empty() {
