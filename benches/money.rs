@@ -90,6 +90,7 @@ fn agreement() -> Agreement {
         }),
         budget: None,
         membership: Membership::default(),
+        funds: Vec::new(),
     }
 }
 

@@ -329,8 +329,11 @@ fn every_decision_of_every_example_has_a_scenario() {
                 decision.name
             );
         }
+        // An agreement with funds shows them in its funds' own blocks.
+        let both = |s: bool, d: bool| s && d;
         assert!(
-            agreement.savings.is_some() && agreement.deficits.is_some(),
+            both(agreement.savings.is_some(), agreement.deficits.is_some())
+                || agreement.funds.iter().any(|f| both(f.savings.is_some(), f.deficits.is_some())),
             "{}: every example shows both money waterfalls",
             path.display()
         );

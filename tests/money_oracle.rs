@@ -573,6 +573,7 @@ fn agreement(case: &Case) -> Agreement {
         deficits,
         budget: None,
         membership: Membership::default(),
+        funds: Vec::new(),
     }
 }
 

@@ -130,6 +130,7 @@ fn agreement(members: Vec<Member>, side: Side, step: Option<Vec<ShareMixPart>>) 
             .then(|| Waterfall { steps: vec![Spanned::new(deficit, Span::default())], span: Span::default() }),
         budget: None,
         membership: Membership::default(),
+        funds: Vec::new(),
     }
 }
 

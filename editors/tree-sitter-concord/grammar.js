@@ -80,6 +80,7 @@ module.exports = grammar({
       $.savings_block,
       $.deficits_block,
       $.budget_block,
+      $.fund_block,
       $.membership_block,
       $.proposal_block,
       $.result_block,
@@ -382,7 +383,7 @@ module.exports = grammar({
     // ───────────────────────── Money ─────────────────────────
 
     savings_block: $ => block($, $.savings_header, choice($.savings_step, $.intended_finding)),
-    savings_header: _ => 'savings',
+    savings_header: $ => seq('savings', optional(seq('of', $.string))),
     savings_step: $ => seq(
       optional('then'),
       choice($.reinvest_step, $.compensation_step, $.share_step),
@@ -414,15 +415,19 @@ module.exports = grammar({
     ),
 
     deficits_block: $ => block($, $.deficits_header, choice($.deficit_step, $.intended_finding)),
-    deficits_header: _ => 'deficits',
+    deficits_header: $ => seq('deficits', optional(seq('of', $.string))),
     deficit_step: $ => seq(
       optional('then'),
-      choice($.contingency_step, $.insurance_step, $.risk_share_step, $.share_step),
+      choice($.contingency_step, $.insurance_step, $.risk_share_step, $.risk_pool_step, $.share_step),
     ),
     contingency_step: $ => seq($.contingency_fund, optional('first')),
     insurance_step: $ => seq('insurance', 'up', 'to', $.amount),
     risk_share_step: $ => seq(
       'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)),
+    ),
+    // then from the risk pool "Shared risk pool" up to £500,000
+    risk_pool_step: $ => seq(
+      'from', 'the', 'risk', 'pool', $.string, optional(seq('up', 'to', $.amount)),
     ),
 
     budget_block: $ => block($, $.budget_header, choice($._budget_line, $.intended_finding)),
@@ -447,6 +452,41 @@ module.exports = grammar({
     operations_line: $ => seq('operations', 'team', $.amount, optional($.provided_by)),
     provided_by: $ => seq('provided', 'by', commaSep1($.provider_share)),
     provider_share: $ => seq($.member_ref, optional($.percent)),
+
+    // pooled fund "Better Care Fund" · aligned budget "…" · risk pool "…"
+    fund_block: $ => block($, $.fund_header, choice($._fund_clause, $.intended_finding)),
+    fund_header: $ => seq($.fund_kind, $.string),
+    fund_kind: _ => choice(seq('pooled', 'fund'), seq('aligned', 'budget'), seq('risk', 'pool')),
+    _fund_clause: $ => choice(
+      $.hosted_by,
+      $.fund_line,
+      $.offset_clause,
+      $.fund_cap,
+      $.contributes,
+    ),
+    hosted_by: $ => seq('hosted', 'by', $.member_ref),
+    contributes: $ => seq($.member_ref, 'contributes', $.amount),
+    offset_clause: _ => seq(
+      'overspends', 'and', 'underspends', 'on', 'its', 'lines', 'offset', 'before', 'sharing',
+    ),
+    fund_cap: $ => seq(
+      'each', 'partner', 'bears', 'at', 'most', 'its', 'contribution',
+      optional(seq('unless', $.string, 'agrees')),
+    ),
+    // line "Community beds" £10,000,000 commissioned by icb 70%, harrow 30%,
+    //   risk shared by each partner's share of the line, capped at £1,000,000
+    fund_line: $ => seq(
+      'line', $.string, optional($.amount),
+      optional(seq(optional(','), 'commissioned', 'by', commaSep1($.provider_share))),
+      optional(seq(',', $.risk_mode)),
+      optional(seq(',', $.line_cap)),
+    ),
+    risk_mode: _ => choice(
+      seq('risk', 'shared', 'by', 'the', 'fund', choice('\'s', '’s'), 'rule'),
+      seq('risk', 'shared', 'by', 'each', 'partner', choice('\'s', '’s'), 'share', 'of', 'the', 'line'),
+      seq('no', 'risk', 'share'),
+    ),
+    line_cap: $ => seq('capped', 'at', $.amount),
 
     // ───────────────────────── Membership ─────────────────────────
 
@@ -516,8 +556,11 @@ module.exports = grammar({
       $.other_income_line,
       $.fund_balance_line,
       $.performance_line,
+      $.agreed_line,
     ),
-    actual_cost_line: $ => seq('actual', 'cost', $.amount),
+    actual_cost_line: $ => seq('actual', 'cost', optional(seq('of', $.string)), $.amount),
+    // "agree additional contributions" was agreed
+    agreed_line: $ => seq($.string, 'was', 'agreed'),
     other_income_line: $ => seq('other', 'income', $.amount),
     fund_balance_line: $ => seq('contingency', 'fund', 'balance', $.amount),
     // performance: hhft 82, gpfed 91
@@ -566,6 +609,7 @@ module.exports = grammar({
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(
       choice($.contingency_fund, $.member_ref), choice($.receives, $.bears), $.amount,
+      optional(seq('in', $.string)),
     ),
     receives: _ => 'receives',
     bears: _ => 'bears',

@@ -203,6 +203,18 @@ catalogue! {
     DeficitBeyondCaps(DeficitBeyondCaps),
     /// Compensation that can never pay anything.
     CompensationImpossible(CompensationImpossible),
+    /// A fund whose lines' budgets differ from what the partners put in.
+    FundLinesDoNotAddUp(FundLinesDoNotAddUp),
+    /// A line's commissioning shares above 100%.
+    CommissionerSharesOverWhole(CommissionerSharesOverWhole),
+    /// A line whose risk follows its commissioning partner, with none named.
+    LineWithoutCommissioner(LineWithoutCommissioner),
+    /// A line with no risk share and several commissioning partners.
+    RiskBorneBySeveral(RiskBorneBySeveral),
+    /// A pooled fund with no host.
+    FundWithoutHost(FundWithoutHost),
+    /// A fund whose rule may have to share a variance, without a waterfall for it.
+    FundWithoutWaterfall(FundWithoutWaterfall),
     /// Figures too large to add up or compare exactly.
     FiguresTooLarge(FiguresTooLarge),
     /// `half … plus one` counted in votes that have no natural unit.
@@ -678,6 +690,113 @@ pub struct BudgetOverCapitated {
     pub lines: Vec<LabeledSpan>,
 }
 code!(BudgetOverCapitated, "concord::check::budget_over_capitated");
+
+/// A fund whose lines' budgets add up to something other than its contributions.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the lines of “{fund}” add up to {lines}, but the partners put in {contributions}")]
+#[diagnostic(severity(Warning), code(concord::check::fund_lines_do_not_add_up), help("{help}"))]
+pub struct FundLinesDoNotAddUp {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub fund: String,
+    pub lines: String,
+    pub contributions: String,
+    pub help: String,
+    #[label("this fund")]
+    pub at: SourceSpan,
+    #[label(collection, "a line's budget")]
+    pub budgets: Vec<LabeledSpan>,
+}
+code!(FundLinesDoNotAddUp, "concord::check::fund_lines_do_not_add_up");
+
+/// A line's commissioning shares adding up to more than 100%.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the commissioning partners' shares of “{line}” add up to {total}%, more than the whole line")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::commissioner_shares_over_whole),
+    help(
+        "make the shares add up to 100%; until then each partner's part is taken in proportion to the shares written"
+    )
+)]
+pub struct CommissionerSharesOverWhole {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub line: String,
+    pub total: String,
+    #[label(collection, "a share")]
+    pub shares: Vec<LabeledSpan>,
+}
+code!(CommissionerSharesOverWhole, "concord::check::commissioner_shares_over_whole");
+
+/// A line whose risk follows its commissioning partners, with none named.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the line “{line}” says who bears its risk by who commissions it, but names no commissioning partner")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::line_without_commissioner),
+    help("add `commissioned by …` to the line; until then its variance is shared by the fund's rule")
+)]
+pub struct LineWithoutCommissioner {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub line: String,
+    #[label("risk mode")]
+    pub at: SourceSpan,
+}
+code!(LineWithoutCommissioner, "concord::check::line_without_commissioner");
+
+/// `no risk share` on a line commissioned by several partners.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the line “{line}” has no risk share, but {count} partners commission it")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::risk_borne_by_several),
+    help("“no risk share” means the commissioning partner bears the variance alone; name one partner, or say `risk shared by each partner's share of the line`. Until then the partners bear it by their shares")
+)]
+pub struct RiskBorneBySeveral {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub line: String,
+    pub count: usize,
+    #[label("no risk share")]
+    pub at: SourceSpan,
+    #[label(collection, "a commissioning partner")]
+    pub partners: Vec<LabeledSpan>,
+}
+code!(RiskBorneBySeveral, "concord::check::risk_borne_by_several");
+
+/// A pooled fund that names no host.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the pooled fund “{fund}” has no host")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::fund_without_host),
+    help("a section 75 pooled fund is hosted by one partner, which holds the money and accounts for it; add `hosted by …` naming that partner")
+)]
+pub struct FundWithoutHost {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub fund: String,
+    #[label("this fund")]
+    pub at: SourceSpan,
+}
+code!(FundWithoutHost, "concord::check::fund_without_host");
+
+/// A fund that may share a variance by its rule but has no waterfall for it.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the fund “{fund}” has no {missing} waterfall")]
+#[diagnostic(severity(Warning), code(concord::check::fund_without_waterfall), help("{help}"))]
+pub struct FundWithoutWaterfall {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub fund: String,
+    pub missing: String,
+    pub help: String,
+    #[label("this fund")]
+    pub at: SourceSpan,
+}
+code!(FundWithoutWaterfall, "concord::check::fund_without_waterfall");
 
 /// Personal budgets below their statutory minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

@@ -8,12 +8,131 @@ use rust_decimal::Decimal;
 
 use super::diagnostics::*;
 use super::money as show;
-use crate::model::{Agreement, DeficitStep, FigureName, LineKind, Role, SavingsStep, ShareMethod};
+use crate::model::{Agreement, DeficitStep, FigureName, FundKind, LineKind, RiskMode, Role, SavingsStep, ShareMethod};
 
 pub(super) fn check(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     budget(agreement, out);
     deficits(agreement, out);
     compensation(agreement, out);
+    funds(agreement, out);
+}
+
+/// The funds: their lines against their contributions, commissioning partners, hosts and
+/// waterfalls.
+fn funds(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
+    for fund in &agreement.funds {
+        if fund.kind == FundKind::PooledFund && fund.host.is_none() {
+            out.push(
+                FundWithoutHost { decision: None, witness: None, fund: fund.name.clone(), at: fund.span.into() }.into(),
+            );
+        }
+        if !fund.lines.is_empty() && !fund.contributions.is_empty() {
+            let lines = checked_sum(fund.lines.iter().map(|l| l.budget.node.0));
+            let contributions = checked_sum(fund.contributions.iter().map(|(_, a)| a.node.0));
+            match (lines, contributions) {
+                (Some(lines), Some(contributions)) if lines != contributions => {
+                    let (more, diff) = if lines > contributions {
+                        ("more", lines.checked_sub(contributions))
+                    } else {
+                        ("less", contributions.checked_sub(lines))
+                    };
+                    let diff = diff.map_or_else(String::new, |d| show(agreement, d));
+                    out.push(
+                        FundLinesDoNotAddUp {
+                            decision: None,
+                            witness: Some(Witness::Amount { amount: diff.clone() }),
+                            fund: fund.name.clone(),
+                            lines: show(agreement, lines),
+                            contributions: show(agreement, contributions),
+                            help: format!(
+                                "the lines budget {diff} {more} than the fund holds; change the lines' budgets or the contributions so that they agree"
+                            ),
+                            at: fund.span.into(),
+                            budgets: fund.lines.iter().map(|l| LabeledSpan::underline(l.budget.span)).collect(),
+                        }
+                        .into(),
+                    );
+                }
+                (Some(_), Some(_)) => {}
+                _ => {
+                    let spans =
+                        fund.lines.iter().map(|l| l.budget.span).chain(fund.contributions.iter().map(|(_, a)| a.span));
+                    out.push(FiguresTooLarge::over("the fund's lines and contributions", spans));
+                }
+            }
+        }
+        let mut by_rule = fund.lines.is_empty() && fund.kind != FundKind::RiskPool;
+        for line in &fund.lines {
+            let shares: Vec<_> = line.commissioners.iter().filter_map(|(_, p, span)| p.map(|p| (p.0, *span))).collect();
+            if let Some(total) = checked_sum(shares.iter().map(|(p, _)| *p)) {
+                if total > Decimal::ONE_HUNDRED {
+                    out.push(
+                        CommissionerSharesOverWhole {
+                            decision: None,
+                            witness: None,
+                            line: line.name.clone(),
+                            total: crate::money::format_number(total),
+                            shares: shares.iter().map(|(_, s)| LabeledSpan::underline(*s)).collect(),
+                        }
+                        .into(),
+                    );
+                }
+            }
+            let at = line.risk_span.unwrap_or(line.span);
+            match line.risk {
+                RiskMode::FundRule => by_rule = true,
+                _ if line.commissioners.is_empty() => {
+                    by_rule = true;
+                    out.push(
+                        LineWithoutCommissioner {
+                            decision: None,
+                            witness: None,
+                            line: line.name.clone(),
+                            at: at.into(),
+                        }
+                        .into(),
+                    );
+                }
+                RiskMode::NoRiskShare if line.commissioners.len() > 1 => out.push(
+                    RiskBorneBySeveral {
+                        decision: None,
+                        witness: None,
+                        line: line.name.clone(),
+                        count: line.commissioners.len(),
+                        at: at.into(),
+                        partners: line.commissioners.iter().map(|(_, _, s)| LabeledSpan::underline(*s)).collect(),
+                    }
+                    .into(),
+                ),
+                _ => {}
+            }
+        }
+        if by_rule {
+            let missing = match (fund.savings.is_some(), fund.deficits.is_some()) {
+                (true, true) => continue,
+                (false, true) => "savings",
+                (true, false) => "deficits",
+                (false, false) => "savings or deficits",
+            };
+            let example = match missing {
+                "savings" => format!("`savings of \"{}\"` with `shared by contribution`", fund.name),
+                _ => format!("`deficits of \"{}\"` with `shared by contribution`", fund.name),
+            };
+            out.push(
+                FundWithoutWaterfall {
+                    decision: None,
+                    witness: None,
+                    fund: fund.name.clone(),
+                    missing: missing.into(),
+                    help: format!(
+                        "part of this fund's variance is shared by the fund's rule, which its waterfalls say; add {example}. Until then that part is reported as unallocated"
+                    ),
+                    at: fund.span.into(),
+                }
+                .into(),
+            );
+        }
+    }
 }
 
 fn budget(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {

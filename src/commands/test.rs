@@ -600,31 +600,65 @@ fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&m
                     }
                 }
             },
-            Expect::Share { holder, receives, amount } => match money.as_ref().and_then(|m| m.working.as_ref()) {
-                None => mismatch(format!("{}", amount.0), "no year-end result was worked out".into(), None),
-                Some(working) => {
-                    let (who, got) = match holder {
-                        Holder::Member(id) => {
-                            let key = context.agreement.member(*id).map_or(String::new(), |m| m.key.clone());
-                            let got = working.member_amount(&key).unwrap_or(Decimal::ZERO);
-                            (key, got)
+            Expect::Share { holder, receives, amount, fund: Some(fund) } => {
+                match money.as_ref().and_then(|m| m.working.as_ref()) {
+                    None => mismatch(format!("{}", amount.0), "no year-end result was worked out".into(), None),
+                    Some(working) => {
+                        let fund_name = context.agreement.funds.get(*fund).map_or_else(String::new, |f| f.name.clone());
+                        let who = match holder {
+                            Holder::Member(id) => {
+                                context.agreement.member(*id).map_or(String::new(), |m| m.key.clone())
+                            }
+                            Holder::ContingencyFund => "the contingency fund".to_string(),
+                        };
+                        // In one fund a member may both receive (on one line) and bear (on
+                        // another): the expectation is about the net.
+                        let net = working.member_net_in(*fund, &who).unwrap_or(Decimal::ZERO);
+                        let ok =
+                            if *receives { net == amount.0 } else { net <= Decimal::ZERO && net.abs() == amount.0 };
+                        if !ok {
+                            let actual = if net < Decimal::ZERO {
+                                format!("{who} bears {} in \"{fund_name}\"", money_words(context.agreement, net.abs()))
+                            } else {
+                                format!("{who} receives {} in \"{fund_name}\"", money_words(context.agreement, net))
+                            };
+                            let expected = format!(
+                                "{who} {} {} in \"{fund_name}\"",
+                                if *receives { "receives" } else { "bears" },
+                                money_words(context.agreement, amount.0)
+                            );
+                            mismatch(expected, actual.clone(), Some(format!("expect {actual}")));
                         }
-                        Holder::ContingencyFund => ("the contingency fund".to_string(), working.contingency_fund()),
-                    };
-                    let is_deficit = working.outcome == crate::money::Outcome::Deficit;
-                    let verb_ok = *receives != is_deficit || got.is_zero();
-                    if got != amount.0 || !verb_ok {
-                        let verb = if is_deficit { "bears" } else { "receives" };
-                        let actual = format!("{who} {verb} {}", money_words(context.agreement, got));
-                        let expected = format!(
-                            "{who} {} {}",
-                            if *receives { "receives" } else { "bears" },
-                            money_words(context.agreement, amount.0)
-                        );
-                        mismatch(expected, actual.clone(), Some(format!("expect {actual}")));
                     }
                 }
-            },
+            }
+            Expect::Share { holder, receives, amount, fund: None } => {
+                match money.as_ref().and_then(|m| m.working.as_ref()) {
+                    None => mismatch(format!("{}", amount.0), "no year-end result was worked out".into(), None),
+                    Some(working) => {
+                        let (who, got) = match holder {
+                            Holder::Member(id) => {
+                                let key = context.agreement.member(*id).map_or(String::new(), |m| m.key.clone());
+                                let got = working.member_amount(&key).unwrap_or(Decimal::ZERO);
+                                (key, got)
+                            }
+                            Holder::ContingencyFund => ("the contingency fund".to_string(), working.contingency_fund()),
+                        };
+                        let is_deficit = working.outcome == crate::money::Outcome::Deficit;
+                        let verb_ok = *receives != is_deficit || got.is_zero();
+                        if got != amount.0 || !verb_ok {
+                            let verb = if is_deficit { "bears" } else { "receives" };
+                            let actual = format!("{who} {verb} {}", money_words(context.agreement, got));
+                            let expected = format!(
+                                "{who} {} {}",
+                                if *receives { "receives" } else { "bears" },
+                                money_words(context.agreement, amount.0)
+                            );
+                            mismatch(expected, actual.clone(), Some(format!("expect {actual}")));
+                        }
+                    }
+                }
+            }
             Expect::Unallocated(amount) => match money.as_ref().and_then(|m| m.working.as_ref()) {
                 None => {
                     mismatch(money_words(context.agreement, amount.0), "no year-end result was worked out".into(), None)

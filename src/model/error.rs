@@ -284,4 +284,76 @@ pub enum LowerError {
         #[label("this agreement")]
         at: SourceSpan,
     },
+
+    /// A partner's contribution to one fund given twice.
+    #[error("`{member}` contributes to “{fund}” twice")]
+    #[diagnostic(
+        code(concord::model::duplicate_contribution),
+        help("say once what this partner puts into the fund; if it pays in instalments, write the year's total")
+    )]
+    DuplicateContribution {
+        member: String,
+        fund: String,
+        #[label("first contribution")]
+        first: SourceSpan,
+        #[label("second contribution")]
+        second: SourceSpan,
+    },
+
+    /// A name used as a fund (or a line, or a risk pool) that is not one.
+    #[error("“{name}” is not {sort} of this agreement")]
+    #[diagnostic(code(concord::model::not_a_fund))]
+    NotAFund {
+        name: String,
+        sort: String,
+        #[label("not {sort}")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A budget line without its budget.
+    #[error("the line “{line}” does not say its budget")]
+    #[diagnostic(
+        code(concord::model::missing_line_budget),
+        help("write the line's budget for the year after its name, for example `line \"{line}\" £2,000,000 commissioned by …`")
+    )]
+    MissingLineBudget {
+        line: String,
+        #[label("no budget")]
+        at: SourceSpan,
+    },
+
+    /// An actual cost that does not say which fund or line it is for, in an agreement with several.
+    #[error("this actual cost does not say which fund or line it is for")]
+    #[diagnostic(code(concord::model::which_fund))]
+    WhichFund {
+        #[label("for which fund?")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A fund or line whose actual cost the result does not give.
+    #[error("the result `{title}` does not give the actual cost of “{of}”")]
+    #[diagnostic(code(concord::model::missing_actual_cost))]
+    MissingActualCost {
+        title: String,
+        of: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result says a decision was agreed, but no cap is lifted by that decision.
+    #[error("“{decision}” lifts no cap in this agreement")]
+    #[diagnostic(code(concord::model::cap_not_liftable))]
+    CapNotLiftable {
+        decision: String,
+        #[label("lifts no cap")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
 }

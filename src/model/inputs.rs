@@ -93,6 +93,28 @@ pub struct YearEnd {
     pub fund_balance: Option<Spanned<Money>>,
     /// Performance scores by member (overriding the agreement's).
     pub performance: BTreeMap<MemberId, Spanned<rust_decimal::Decimal>>,
+    /// Actual costs of the agreement's funds and lines (`actual cost of "…" £…`).
+    pub costs: Vec<FundCost>,
+    /// Decisions the result says were agreed (`"…" was agreed`), which lift the caps naming them.
+    pub agreed: Vec<Spanned<DecisionId>>,
+}
+
+/// The actual cost of one fund, or of one line of a fund.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundCost {
+    /// The fund, an index into the agreement's funds.
+    pub fund: usize,
+    /// The line, an index into the fund's lines; `None` for the whole fund.
+    pub line: Option<usize>,
+    /// What it cost.
+    pub amount: Spanned<Money>,
+}
+
+impl YearEnd {
+    /// The actual cost given for `fund`'s `line` (or for the whole fund, with `None`).
+    pub fn cost_of(&self, fund: usize, line: Option<usize>) -> Option<&Spanned<Money>> {
+        self.costs.iter().find(|c| c.fund == fund && c.line == line).map(|c| &c.amount)
+    }
 }
 
 /// Who an expected share belongs to.
@@ -110,7 +132,7 @@ pub enum Expect {
     /// An outcome, with optional detail.
     Outcome { outcome: OutcomeWord, detail: Option<Spanned<ExpectDetail>> },
     /// A member or the fund receives (surplus) or bears (deficit) an amount.
-    Share { holder: Holder, receives: bool, amount: Money },
+    Share { holder: Holder, receives: bool, amount: Money, fund: Option<usize> },
     /// What no one could bear.
     Unallocated(Money),
     /// A checker finding, by code.
@@ -215,6 +237,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
                         lowerer.result_clause(&mut result, c);
                     }
                 }
+                lowerer.complete_funds(&result, title.span);
                 inputs.results.push(result);
             }
             Header::Scenario { name } => inputs.scenarios.push(lowerer.scenario(name, block)),
@@ -243,6 +266,65 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
 }
 
 impl InputLowerer<'_> {
+    /// The index of the fund called `name`, or `concord::model::not_a_fund`.
+    fn fund_named(&mut self, name: &Spanned<String>) -> Option<usize> {
+        let found = self.agreement.funds.iter().position(|f| f.name == name.node);
+        if found.is_none() {
+            let names: Vec<&str> = self.agreement.funds.iter().map(|f| f.name.as_str()).collect();
+            let help = match crate::suggest::nearest(&name.node, names.iter().copied()) {
+                Some(near) => format!("did you mean “{near}”?"),
+                None if names.is_empty() => "the agreement has no funds; leave out `in \"…\"`".to_string(),
+                None => format!(
+                    "the agreement's funds are: {}",
+                    names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            self.errors.push(LowerError::NotAFund {
+                name: name.node.clone(),
+                sort: "a fund".into(),
+                at: name.span.into(),
+                help,
+            });
+        }
+        found
+    }
+
+    /// In an agreement with funds, a year-end result gives the actual cost of every line, and of
+    /// every fund without lines (a risk pool has no cost of its own).
+    fn complete_funds(&mut self, result: &YearEnd, at: Span) {
+        if result.actual_cost.is_some() {
+            // `concord::model::which_fund` has said what to write instead.
+            return;
+        }
+        for (fi, fund) in self.agreement.funds.iter().enumerate() {
+            if fund.kind == super::FundKind::RiskPool && fund.lines.is_empty() {
+                continue;
+            }
+            let missing: Vec<&str> = if fund.lines.is_empty() {
+                if result.cost_of(fi, None).is_none() {
+                    vec![fund.name.as_str()]
+                } else {
+                    Vec::new()
+                }
+            } else {
+                fund.lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(li, _)| result.cost_of(fi, Some(*li)).is_none())
+                    .map(|(_, l)| l.name.as_str())
+                    .collect()
+            };
+            for of in missing {
+                self.errors.push(LowerError::MissingActualCost {
+                    title: result.title.node.clone(),
+                    of: of.to_string(),
+                    at: at.into(),
+                    help: format!("add `actual cost of \"{of}\" £…` to the result"),
+                });
+            }
+        }
+    }
+
     fn member(&mut self, member: &Spanned<MemberRef>) -> Option<MemberId> {
         resolve_member(&self.agreement.members, member, false, &mut self.errors)
     }
@@ -355,8 +437,130 @@ impl InputLowerer<'_> {
 
     fn result_clause(&mut self, result: &mut YearEnd, clause: &ResultClause) {
         match clause {
+            ResultClause::CapitatedBudget(a) | ResultClause::OtherIncome(a) | ResultClause::FundBalance(a)
+                if !self.agreement.funds.is_empty() =>
+            {
+                let what = match clause {
+                    ResultClause::CapitatedBudget(_) => "a capitated budget",
+                    ResultClause::OtherIncome(_) => "other income",
+                    _ => "a contingency fund balance",
+                };
+                self.errors.push(LowerError::IncompleteInput {
+                    what: format!("{what} cannot be used in an agreement with funds"),
+                    at: a.span.into(),
+                    help: "each fund's budget is its lines' budgets (or its contributions), and a fund meets a deficit from a risk pool; give each line's `actual cost of \"…\" £…` and remove this line".into(),
+                });
+            }
             ResultClause::CapitatedBudget(a) => result.capitated = Some(Spanned::new(self.money(a), a.span)),
-            ResultClause::ActualCost(a) => result.actual_cost = Some(Spanned::new(self.money(a), a.span)),
+            ResultClause::ActualCost(a) => {
+                if !self.agreement.funds.is_empty() {
+                    let names: Vec<String> = self
+                        .agreement
+                        .funds
+                        .iter()
+                        .flat_map(|f| {
+                            if f.lines.is_empty() {
+                                vec![f.name.clone()]
+                            } else {
+                                f.lines.iter().map(|l| l.name.clone()).collect()
+                            }
+                        })
+                        .collect();
+                    let example = names
+                        .first()
+                        .map_or_else(String::new, |n| format!(", for example `actual cost of \"{n}\" £…`"));
+                    self.errors.push(LowerError::WhichFund {
+                        at: a.span.into(),
+                        help: format!(
+                            "the agreement has funds, so give the actual cost of each line (or of each fund without lines){example}"
+                        ),
+                    });
+                }
+                result.actual_cost = Some(Spanned::new(self.money(a), a.span))
+            }
+            ResultClause::ActualCostOf { of, amount } => {
+                let money = Spanned::new(self.money(amount), amount.span);
+                let mut found = None;
+                for (fi, fund) in self.agreement.funds.iter().enumerate() {
+                    if fund.name == of.node {
+                        found = Some((fi, None));
+                    }
+                    if let Some(li) = fund.lines.iter().position(|l| l.name == of.node) {
+                        found = Some((fi, Some(li)));
+                    }
+                }
+                match found {
+                    Some((fund, line)) => {
+                        if let Some(first) = result.costs.iter().find(|c| c.fund == fund && c.line == line) {
+                            self.errors.push(LowerError::DuplicateClause {
+                                what: format!("the actual cost of “{}”", of.node),
+                                first: first.amount.span.into(),
+                                second: amount.span.into(),
+                            });
+                        } else {
+                            result.costs.push(FundCost { fund, line, amount: money });
+                        }
+                    }
+                    None => {
+                        let names: Vec<&str> = self
+                            .agreement
+                            .funds
+                            .iter()
+                            .flat_map(|f| {
+                                std::iter::once(f.name.as_str()).chain(f.lines.iter().map(|l| l.name.as_str()))
+                            })
+                            .collect();
+                        let help = match crate::suggest::nearest(&of.node, names.iter().copied()) {
+                            Some(near) => format!("did you mean “{near}”?"),
+                            None if names.is_empty() => {
+                                "the agreement has no funds; write `actual cost £…` for its one budget".to_string()
+                            }
+                            None => format!(
+                                "the agreement's funds and lines are: {}",
+                                names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
+                            ),
+                        };
+                        self.errors.push(LowerError::NotAFund {
+                            name: of.node.clone(),
+                            sort: "a fund or line".into(),
+                            at: of.span.into(),
+                            help,
+                        });
+                    }
+                }
+            }
+            ResultClause::Agreed(name) => {
+                let lifts = |id: DecisionId| {
+                    self.agreement
+                        .funds
+                        .iter()
+                        .any(|f| f.cap.as_ref().and_then(|c| c.unless.as_ref()).is_some_and(|u| u.node == id))
+                };
+                match self.agreement.decisions.iter().find(|d| d.name == name.node).map(|d| d.id) {
+                    Some(id) if lifts(id) => result.agreed.push(Spanned::new(id, name.span)),
+                    _ => {
+                        let liftable: Vec<String> = self
+                            .agreement
+                            .funds
+                            .iter()
+                            .filter_map(|f| f.cap.as_ref()?.unless.as_ref())
+                            .filter_map(|u| {
+                                self.agreement.decisions.get(u.node.index()).map(|d| format!("“{}”", d.name))
+                            })
+                            .collect();
+                        let help = if liftable.is_empty() {
+                            "no cap in the agreement says `unless \"…\" agrees`, so no decision lifts one; remove this line".to_string()
+                        } else {
+                            format!("the decisions that lift a cap are: {}", liftable.join(", "))
+                        };
+                        self.errors.push(LowerError::CapNotLiftable {
+                            decision: name.node.clone(),
+                            at: name.span.into(),
+                            help,
+                        });
+                    }
+                }
+            }
             ResultClause::OtherIncome(a) => result.other_income = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::FundBalance(a) => result.fund_balance = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::Performance(scores) => {
@@ -401,6 +605,9 @@ impl InputLowerer<'_> {
         if let Some(p) = &proposal {
             self.require_decision(p, name.span);
         }
+        if let Some(r) = &result {
+            self.complete_funds(r, name.span);
+        }
         if proposal.is_none() && result.is_none() && expectations.iter().all(|e| !matches!(e.node, Expect::Finding(_)))
         {
             self.errors.push(LowerError::IncompleteInput {
@@ -430,7 +637,11 @@ impl InputLowerer<'_> {
                     None => None,
                 },
             },
-            ast::Expectation::Share { holder, receives, amount } => Expect::Share {
+            ast::Expectation::Share { holder, receives, amount, fund } => Expect::Share {
+                fund: match fund {
+                    Some(f) => Some(self.fund_named(f)?),
+                    None => None,
+                },
                 holder: match &holder.node {
                     ast::ShareHolder::ContingencyFund => Holder::ContingencyFund,
                     ast::ShareHolder::Member(m) => Holder::Member(self.member(&Spanned::new(m.clone(), holder.span))?),

@@ -16,8 +16,8 @@ use serde::Serialize;
 
 use crate::span::{Span, Spanned};
 pub use crate::syntax::ast::{
-    CommitScope, Comparator, Date, Duration, DurationUnit, EscalationTrigger, FigureName, FigureUnit, Fund,
-    GovernanceForm, LineKind, Proportion, Role, Scope, ShareMethod, Side, Unit, VoteChoice, WeightScheme,
+    CommitScope, Comparator, Date, Duration, DurationUnit, EscalationTrigger, FigureName, FigureUnit, Fund, FundKind,
+    GovernanceForm, LineKind, Proportion, RiskMode, Role, Scope, ShareMethod, Side, Unit, VoteChoice, WeightScheme,
 };
 pub use error::LowerError;
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
@@ -390,6 +390,9 @@ pub enum DeficitStep {
     Insurance { cap: Money },
     /// The commissioners bear a share, up to a cap.
     Commissioners { share: Percent, cap: Option<Money> },
+    /// `from the risk pool "…" up to £…`: the named risk pool (an index into
+    /// [`Agreement::funds`]) meets the deficit, up to the cap and the pool's balance.
+    RiskPool { pool: usize, cap: Option<Money> },
     /// Share what is left by a method or a mix.
     Share(Vec<ShareMixPart>),
 }
@@ -487,6 +490,81 @@ pub struct Agreement {
     pub budget: Option<Budget>,
     /// Joining and leaving.
     pub membership: Membership,
+    /// The agreement's funds (`pooled fund`, `aligned budget`, `risk pool` blocks), in the
+    /// order written. Empty when the agreement has one budget and one pair of waterfalls.
+    pub funds: Vec<FundDef>,
+}
+
+/// A cap on what each partner bears of a fund: `each partner bears at most its contribution`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundCap {
+    /// The decision that lifts the cap when the year's result says it was agreed.
+    pub unless: Option<Spanned<DecisionId>>,
+    /// Where the cap is written.
+    pub span: Span,
+}
+
+/// A budget line within a fund: a scheme with its budget and its commissioning partners.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundLine {
+    /// Its name, unique among the agreement's funds and lines.
+    pub name: String,
+    /// The line's budget for the year.
+    pub budget: Spanned<Money>,
+    /// The commissioning partners with their shares as written (none: the only one, or equal).
+    pub commissioners: Vec<(MemberId, Option<Percent>, Span)>,
+    /// Who bears the line's variance.
+    pub risk: RiskMode,
+    /// Where the risk mode is written, when it is.
+    pub risk_span: Option<Span>,
+    /// The most of an overspend on the line that is shared; the rest is reported unallocated.
+    pub cap: Option<Spanned<Money>>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// One fund of the agreement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundDef {
+    /// Its name as written in the header.
+    pub name: String,
+    /// Pooled fund, aligned budget or risk pool.
+    pub kind: FundKind,
+    /// The header's span.
+    pub span: Span,
+    /// The whole block.
+    pub block: Span,
+    /// The partner that hosts the fund.
+    pub host: Option<Spanned<MemberId>>,
+    /// What each partner puts in, in the order written.
+    pub contributions: Vec<(MemberId, Spanned<Money>)>,
+    /// Whether overspends and underspends on its lines offset before sharing.
+    pub offset: Option<Span>,
+    /// The cap at each partner's contribution, when it has one.
+    pub cap: Option<FundCap>,
+    /// Its budget lines.
+    pub lines: Vec<FundLine>,
+    /// Its savings waterfall (`savings of "…"`).
+    pub savings: Option<Waterfall<SavingsStep>>,
+    /// Its deficit waterfall (`deficits of "…"`).
+    pub deficits: Option<Waterfall<DeficitStep>>,
+}
+
+impl FundDef {
+    /// What `member` puts into the fund (zero when it puts nothing).
+    pub fn contribution(&self, member: MemberId) -> Money {
+        self.contributions.iter().find(|(m, _)| *m == member).map_or(Money::default(), |(_, a)| a.node)
+    }
+
+    /// The fund's budget: the sum of its lines when it has any, else of its contributions.
+    pub fn budget(&self) -> Option<Money> {
+        let sum = if self.lines.is_empty() {
+            crate::money::checked_sum_pub(self.contributions.iter().map(|(_, a)| a.node.0))
+        } else {
+            crate::money::checked_sum_pub(self.lines.iter().map(|l| l.budget.node.0))
+        };
+        sum.map(Money)
+    }
 }
 
 /// Of `members`, the one whose identifier is nearest to `key`, when `key` is a likely misspelling.

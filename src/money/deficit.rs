@@ -125,6 +125,29 @@ pub(crate) fn run(
                 left = less(left, taken);
                 add_party(&mut parties, "the commissioners".into(), PartyKind::Commissioners, taken);
             }
+            DeficitStep::RiskPool { pool, cap } => {
+                working.kind = StepKind::RiskPool;
+                let name = ctx.agreement.funds.get(*pool).map_or_else(String::new, |f| f.name.clone());
+                let party = format!("the risk pool “{name}”");
+                working.rule = match cap {
+                    Some(c) => format!("from the risk pool “{name}” up to {}", ctx.money(c.0)),
+                    None => format!("from the risk pool “{name}”"),
+                };
+                working.taker = Some(party.clone());
+                let balance = ctx.pools.and_then(|p| p.borrow().get(*pool).copied()).unwrap_or(Decimal::ZERO);
+                working.notes.push(format!("what is left in the risk pool is {}", ctx.money(balance)));
+                let limit = cap.map_or(balance, |c| ctx.floor(c.0.max(Decimal::ZERO)).min(balance));
+                working.limit = Some(limit);
+                let taken = limit.min(left);
+                if let Some(pools) = ctx.pools {
+                    if let Some(b) = pools.borrow_mut().get_mut(*pool) {
+                        *b = less(*b, taken);
+                    }
+                }
+                working.taken = taken;
+                left = less(left, taken);
+                add_party(&mut parties, party, PartyKind::RiskPool, taken);
+            }
             DeficitStep::Share(parts) => {
                 working.rule = describe_mix(parts);
                 let capacity: Vec<Option<Decimal>> =

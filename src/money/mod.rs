@@ -5,6 +5,9 @@
 //! figures) and one resolved year-end result ([`YearEnd`]). Out: an [`Evaluation`]: the
 //! [`YearEndWorking`] (absent when an error stops the evaluation) and every problem found.
 //!
+//! An agreement with funds (`pooled fund`, `aligned budget`, `risk pool` blocks) is worked out
+//! fund by fund and line by line (`funds.rs`), each fund's own waterfall by the rules below.
+//!
 //! # The year's result
 //!
 //! `result = capitated budget + other income − actual cost`. The capitated budget is the
@@ -87,6 +90,7 @@ mod deficit;
 pub mod engine;
 mod error;
 mod format;
+mod funds;
 pub mod rounding;
 mod share;
 mod surplus;
@@ -97,6 +101,10 @@ use serde::Serialize;
 pub use budget::{allocate_budget, BudgetAllocation, LineAllocation, MemberAllocation, ProviderAllocation};
 pub use error::{MoneyError, MoneyFile};
 pub use format::{format_exact, format_money, format_number, format_proportion};
+pub use funds::{
+    CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
+    OffsetWorking, RiskPoolWorking,
+};
 
 use crate::model::{Agreement, Member, Money, Role, YearEnd};
 use crate::span::Span;
@@ -139,6 +147,8 @@ pub enum StepKind {
     Insurance,
     /// The commissioners bear part of the deficit.
     Commissioners,
+    /// A risk pool meets the deficit.
+    RiskPool,
 }
 
 /// Who, other than a member, takes part of the year's result.
@@ -151,6 +161,8 @@ pub enum PartyKind {
     Insurance,
     /// The commissioners' risk share.
     Commissioners,
+    /// A risk pool of the agreement, meeting a fund's deficit.
+    RiskPool,
 }
 
 /// What a member figure is written in.
@@ -362,12 +374,23 @@ pub struct YearEndWorking {
     pub unallocated: Decimal,
     /// The capitated budget's allocation, when the agreement has budget lines.
     pub budget: Option<BudgetAllocation>,
+    /// The working fund by fund, when the agreement has funds (absent otherwise). Then the
+    /// figures above are the totals over the funds and `members` the totals across them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funds: Option<FundsWorking>,
 }
 
 impl YearEndWorking {
     /// What a member receives or bears in total, by identifier.
     pub fn member_amount(&self, key: &str) -> Option<Decimal> {
         self.members.iter().find(|m| m.member == key).map(|m| m.amount)
+    }
+
+    /// What a member receives, net, in one fund (negative when it bears), by fund index.
+    pub fn member_net_in(&self, fund: usize, key: &str) -> Option<Decimal> {
+        let funds = self.funds.as_ref()?;
+        let f = funds.funds.iter().find(|f| f.index == fund)?;
+        f.members.iter().find(|m| m.member == key).map(|m| m.net)
     }
 
     /// What the contingency fund receives (surplus) or meets (deficit).
@@ -385,6 +408,19 @@ impl YearEndWorking {
         if let Some(budget) = &mut self.budget {
             for line in &mut budget.lines {
                 line.line = Some(crate::span::line_col(agreement_source, line.span.start).0);
+            }
+        }
+        if let Some(funds) = &mut self.funds {
+            for fund in &mut funds.funds {
+                fund.line = Some(crate::span::line_col(agreement_source, fund.span.start).0);
+                for line in &mut fund.lines {
+                    line.line = Some(crate::span::line_col(agreement_source, line.span.start).0);
+                }
+                if let Some(waterfall) = &mut fund.waterfall {
+                    for step in &mut waterfall.steps {
+                        step.line = Some(crate::span::line_col(agreement_source, step.span.start).0);
+                    }
+                }
             }
         }
     }
@@ -413,6 +449,8 @@ pub(crate) struct Context<'a> {
     /// Each participant's allocation in the capitated budget, when the budget has lines.
     pub budget_allocation: Option<Vec<Decimal>>,
     pub diagnostics: Vec<MoneyError>,
+    /// The risk pools' balances left (by fund index) and their names, while funds are worked out.
+    pub pools: Option<&'a std::cell::RefCell<Vec<Decimal>>>,
 }
 
 impl Context<'_> {
@@ -439,6 +477,18 @@ impl Context<'_> {
 
 /// Works out one year-end result under `agreement`.
 pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
+    if !agreement.funds.is_empty() {
+        return funds::evaluate(agreement, result);
+    }
+    evaluate_in(agreement, result, None)
+}
+
+/// [`evaluate`] of one waterfall, drawing on the risk pools' balances in `pools` when given.
+pub(crate) fn evaluate_in(
+    agreement: &Agreement,
+    result: &YearEnd,
+    pools: Option<&std::cell::RefCell<Vec<Decimal>>>,
+) -> Evaluation {
     let participants: Vec<&Member> = agreement.members.iter().filter(|m| !m.has_role(Role::Observer)).collect();
     let mut ctx = Context {
         agreement,
@@ -447,6 +497,7 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
         unit: agreement.currency.minor_unit,
         budget_allocation: None,
         diagnostics: Vec::new(),
+        pools,
     };
     let title_span = result.title.span;
     let capitated = match (&result.capitated, agreement.budget.as_ref().and_then(|b| b.capitated.as_ref())) {
@@ -570,6 +621,7 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
         parties,
         unallocated,
         budget,
+        funds: None,
     };
     let mut working = working;
     tidy(&mut working);
@@ -579,7 +631,7 @@ pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
 /// Writes every rounded amount to the minor unit's number of places (`2500000.00`) and every
 /// exact figure without trailing zeros, so that the JSON reads the same whatever the input's
 /// layout.
-fn tidy(w: &mut YearEndWorking) {
+pub(crate) fn tidy(w: &mut YearEndWorking) {
     let places = w.currency.minor_unit.normalize().scale();
     let money = |d: &mut Decimal| {
         let mut x = d.normalize();
@@ -666,6 +718,11 @@ fn tidy(w: &mut YearEndWorking) {
             money(&mut m.amount);
         }
     }
+}
+
+/// Adds values, or `None` if the sum does not fit (for the model's own totals).
+pub fn checked_sum_pub(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    checked_sum(values)
 }
 
 /// Adds values, or `None` if the sum does not fit.

@@ -58,6 +58,12 @@ pub enum Header {
     Deficits,
     /// `budget`
     Budget,
+    /// `pooled fund "Better Care Fund"`, `aligned budget "…"`, `risk pool "…"`
+    Fund { kind: FundKind, name: Spanned<String> },
+    /// `savings of "Better Care Fund"`: a fund's own savings waterfall.
+    FundSavings { fund: Spanned<String> },
+    /// `deficits of "Better Care Fund"`: a fund's own deficit waterfall.
+    FundDeficits { fund: Spanned<String> },
     /// `membership`
     Membership,
     /// `proposal "title"`
@@ -82,6 +88,9 @@ impl Header {
             Header::Savings => "savings",
             Header::Deficits => "deficits",
             Header::Budget => "budget",
+            Header::Fund { kind, .. } => kind.words(),
+            Header::FundSavings { .. } => "savings of",
+            Header::FundDeficits { .. } => "deficits of",
             Header::Membership => "membership",
             Header::Proposal { .. } => "proposal",
             Header::Result { .. } => "result",
@@ -102,6 +111,7 @@ pub enum Clause {
     Savings(SavingsStep),
     Deficit(DeficitStep),
     Budget(BudgetLine),
+    Fund(FundClause),
     Membership(MembershipClause),
     Proposal(ProposalClause),
     Result(ResultClause),
@@ -735,6 +745,8 @@ pub enum DeficitStep {
     Insurance { cap: Spanned<Amount> },
     /// `commissioners bear 50% up to £2,000,000`
     Commissioners { share: Spanned<Decimal>, cap: Option<Spanned<Amount>> },
+    /// `from the risk pool "Shared risk pool" up to £500,000`
+    RiskPool { pool: Spanned<String>, cap: Option<Spanned<Amount>> },
     /// `shared by ability to pay`
     Share { parts: Vec<SharePart> },
 }
@@ -768,6 +780,73 @@ pub enum BudgetLine {
         amount: Spanned<Amount>,
         statutory_minimum: Option<Spanned<Amount>>,
         providers: Vec<ProviderShare>,
+    },
+}
+
+/// What sort of fund a fund block sets up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundKind {
+    /// `pooled fund`: one pot, hosted by one partner, the money losing its origin.
+    PooledFund,
+    /// `aligned budget`: each partner keeps its own budget, managed side by side.
+    AlignedBudget,
+    /// `risk pool`: money set aside to meet other funds' overspends.
+    RiskPool,
+}
+
+impl FundKind {
+    /// The words that start the block.
+    pub fn words(self) -> &'static str {
+        match self {
+            FundKind::PooledFund => "pooled fund",
+            FundKind::AlignedBudget => "aligned budget",
+            FundKind::RiskPool => "risk pool",
+        }
+    }
+}
+
+/// Who bears the variance on a budget line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskMode {
+    /// `risk shared by the fund's rule` (the default): the variance joins the fund's waterfalls.
+    FundRule,
+    /// `risk shared by each partner's share of the line`: by the commissioning shares.
+    LineShare,
+    /// `no risk share`: the commissioning partner bears it.
+    NoRiskShare,
+}
+
+impl RiskMode {
+    /// The mode in the agreement's words.
+    pub fn words(self) -> &'static str {
+        match self {
+            RiskMode::FundRule => "risk shared by the fund's rule",
+            RiskMode::LineShare => "risk shared by each partner's share of the line",
+            RiskMode::NoRiskShare => "no risk share",
+        }
+    }
+}
+
+/// A clause of a fund block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum FundClause {
+    /// `hosted by brent`
+    HostedBy(Spanned<MemberRef>),
+    /// `nwl-icb contributes £20,000,000`
+    Contributes { member: Spanned<MemberRef>, amount: Spanned<Amount> },
+    /// `overspends and underspends on its lines offset before sharing`
+    Offset,
+    /// `each partner bears at most its contribution unless "…" agrees`
+    Cap { unless: Option<Spanned<String>> },
+    /// `line "Reablement" £6,000,000 commissioned by brent, no risk share, capped at £1,000,000`
+    Line {
+        name: Spanned<String>,
+        budget: Option<Spanned<Amount>>,
+        commissioners: Vec<ProviderShare>,
+        risk: Option<Spanned<RiskMode>>,
+        cap: Option<Spanned<Amount>>,
     },
 }
 
@@ -827,6 +906,13 @@ pub enum ProposalClause {
 pub enum ResultClause {
     CapitatedBudget(Spanned<Amount>),
     ActualCost(Spanned<Amount>),
+    /// `actual cost of "Reablement" £5,800,000`: a fund's or a line's actual cost.
+    ActualCostOf {
+        of: Spanned<String>,
+        amount: Spanned<Amount>,
+    },
+    /// `"agree additional contributions" was agreed`
+    Agreed(Spanned<String>),
     OtherIncome(Spanned<Amount>),
     FundBalance(Spanned<Amount>),
     Performance(Vec<(Spanned<MemberRef>, Spanned<Decimal>)>),
@@ -871,7 +957,7 @@ pub enum Expectation {
     /// `expect rejected`, `expect escalated to "mediation"`
     Outcome { outcome: OutcomeWord, detail: Option<Spanned<OutcomeDetail>> },
     /// `expect hhft receives £1,200,000` (`bears` for a deficit)
-    Share { holder: Spanned<ShareHolder>, receives: bool, amount: Spanned<Amount> },
+    Share { holder: Spanned<ShareHolder>, receives: bool, amount: Spanned<Amount>, fund: Option<Spanned<String>> },
     /// `expect unallocated £0`
     Unallocated(Spanned<Amount>),
     /// `expect finding concord::check::dictator`

@@ -74,6 +74,7 @@ fn is_keyword(wanted: Rule) -> bool {
             | Rule::k_period
             | Rule::k_form
             | Rule::k_currency
+            | Rule::k_line
     )
 }
 
@@ -147,8 +148,22 @@ impl Builder {
                 name: find(&inner, Rule::string).map(|s| self.string(&s)),
             },
             Rule::decision_header => Header::Decision { name: self.string_child(&inner)? },
-            Rule::savings_header => Header::Savings,
-            Rule::deficits_header => Header::Deficits,
+            Rule::savings_header => match find(&inner, Rule::string) {
+                Some(s) => Header::FundSavings { fund: self.string(&s) },
+                None => Header::Savings,
+            },
+            Rule::deficits_header => match find(&inner, Rule::string) {
+                Some(s) => Header::FundDeficits { fund: self.string(&s) },
+                None => Header::Deficits,
+            },
+            Rule::fund_header => {
+                let kind = match self.need(&inner, Rule::fund_kind)?.as_str() {
+                    "pooled fund" => FundKind::PooledFund,
+                    "aligned budget" => FundKind::AlignedBudget,
+                    _ => FundKind::RiskPool,
+                };
+                Header::Fund { kind, name: self.string_child(&inner)? }
+            }
             Rule::budget_header => Header::Budget,
             Rule::membership_header => Header::Membership,
             Rule::proposal_header => Header::Proposal { title: self.string_child(&inner)? },
@@ -184,6 +199,7 @@ impl Builder {
             BlockKind::Savings => Clause::Savings(self.savings_step(&clause)?),
             BlockKind::Deficits => Clause::Deficit(self.deficit_step(&clause)?),
             BlockKind::Budget => Clause::Budget(self.budget_line(&clause)?),
+            BlockKind::Fund => Clause::Fund(self.fund_clause(&clause)?),
             BlockKind::Membership => Clause::Membership(self.membership_clause(&clause)?),
             BlockKind::Proposal => Clause::Proposal(self.proposal_clause(&clause)?),
             BlockKind::Result => Clause::Result(self.result_clause(&clause)?),
@@ -423,6 +439,13 @@ impl Builder {
                     None => None,
                 },
             },
+            Rule::risk_pool_step => DeficitStep::RiskPool {
+                pool: self.string_child(&inner)?,
+                cap: match find(&inner, Rule::amount) {
+                    Some(a) => Some(self.amount(&a)?),
+                    None => None,
+                },
+            },
             Rule::share_step => DeficitStep::Share { parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)? },
             _ => {
                 self.shape(&inner)?;
@@ -504,6 +527,65 @@ impl Builder {
         })
     }
 
+    fn fund_clause(&self, clause: &P<'_>) -> Option<FundClause> {
+        let inner = first_meaningful(clause)?;
+        Some(match inner.as_rule() {
+            Rule::hosted_by => FundClause::HostedBy(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
+            Rule::contributes => FundClause::Contributes {
+                member: self.member_ref(&self.need(&inner, Rule::member_ref)?),
+                amount: self.amount(&self.need(&inner, Rule::amount)?)?,
+            },
+            Rule::offset_clause => FundClause::Offset,
+            Rule::fund_cap => FundClause::Cap {
+                unless: match find(&inner, Rule::decision_ref) {
+                    Some(d) => Some(self.string_child(&d)?),
+                    None => None,
+                },
+            },
+            Rule::fund_line => {
+                let mut commissioners = Vec::new();
+                if let Some(by) = find(&inner, Rule::commissioned_by) {
+                    for share in children(&by).into_iter().filter(|p| p.as_rule() == Rule::provider_share) {
+                        let member = self.member_ref(&self.need(&share, Rule::member_ref)?);
+                        let share = match find(&share, Rule::percent) {
+                            Some(p) => Some(self.percent(&p)?),
+                            None => None,
+                        };
+                        commissioners.push(ProviderShare { member, share });
+                    }
+                }
+                let risk = match find(&inner, Rule::risk_mode) {
+                    Some(mode) => {
+                        let node = match first_meaningful(&mode).map(|m| m.as_rule()) {
+                            Some(Rule::by_line_share) => RiskMode::LineShare,
+                            Some(Rule::no_risk_share) => RiskMode::NoRiskShare,
+                            _ => RiskMode::FundRule,
+                        };
+                        Some(self.spanned(&mode, node))
+                    }
+                    None => None,
+                };
+                FundClause::Line {
+                    name: self.string_child(&inner)?,
+                    budget: match find(&inner, Rule::amount) {
+                        Some(a) => Some(self.amount(&a)?),
+                        None => None,
+                    },
+                    commissioners,
+                    risk,
+                    cap: match find(&inner, Rule::line_cap) {
+                        Some(c) => Some(self.amount(&self.need(&c, Rule::amount)?)?),
+                        None => None,
+                    },
+                }
+            }
+            _ => {
+                self.shape(&inner)?;
+                return None;
+            }
+        })
+    }
+
     fn membership_clause(&self, clause: &P<'_>) -> Option<MembershipClause> {
         let inner = first_meaningful(clause)?;
         Some(match inner.as_rule() {
@@ -576,7 +658,14 @@ impl Builder {
         let inner = first_meaningful(clause)?;
         Some(match inner.as_rule() {
             Rule::capitated_line => ResultClause::CapitatedBudget(self.amount(&self.need(&inner, Rule::amount)?)?),
-            Rule::actual_cost_line => ResultClause::ActualCost(self.amount(&self.need(&inner, Rule::amount)?)?),
+            Rule::actual_cost_line => match find(&inner, Rule::string) {
+                Some(of) => ResultClause::ActualCostOf {
+                    of: self.string(&of),
+                    amount: self.amount(&self.need(&inner, Rule::amount)?)?,
+                },
+                None => ResultClause::ActualCost(self.amount(&self.need(&inner, Rule::amount)?)?),
+            },
+            Rule::agreed_line => ResultClause::Agreed(self.decision_ref(&inner)?),
             Rule::other_income_line => ResultClause::OtherIncome(self.amount(&self.need(&inner, Rule::amount)?)?),
             Rule::fund_balance_line => ResultClause::FundBalance(self.amount(&self.need(&inner, Rule::amount)?)?),
             Rule::performance_line => {
@@ -636,6 +725,7 @@ impl Builder {
                     holder,
                     receives: has(&inner, Rule::receives),
                     amount: self.amount(&self.need(&inner, Rule::amount)?)?,
+                    fund: find(&inner, Rule::string).map(|s| self.string(&s)),
                 }
             }
             Rule::expect_outcome => {

@@ -57,6 +57,7 @@ fn example(kind: BlockKind) -> &'static str {
         BlockKind::Decision => "`passes if …`, `quorum …`, `members gaining more than 5% of their budget do not vote`, `lbh may veto`, `on a tie, the chair has the casting vote` or `if rejected, escalate to \"…\"`",
         BlockKind::Savings => "`30% to the contingency fund`, `compensation to members whose budgets fell` or `the rest shared equally`",
         BlockKind::Deficits => "`the contingency fund first`, `then insurance up to £1,000,000`, `then commissioners bear 50% up to £2,000,000` or `then shared by ability to pay`",
+        BlockKind::Fund => "`hosted by brent`, `nwl-icb contributes £20,000,000` or `line \"Reablement\" £6,000,000 commissioned by brent, no risk share`",
         BlockKind::Budget => "`capitated budget £60,000,000`, `intervention \"Falls\" £3,000,000 provided by hhft` or `personal budgets £4m, statutory minimum £3.5m`",
         BlockKind::Membership => "`joining is decided by \"admit a member\"`, `leaving requires 12 months' notice` or `a leaving member forfeits its investment`",
         BlockKind::Proposal => "`decision \"…\"`, `dated 1 May 2026`, `gpfed gains £900,000`, `in favour: hhft, gpfed` or `against: lbh`",

@@ -47,6 +47,7 @@ pub(crate) enum BlockKind {
     Savings,
     Deficits,
     Budget,
+    Fund,
     Membership,
     Proposal,
     Result,
@@ -65,6 +66,9 @@ impl BlockKind {
             Header::Savings => BlockKind::Savings,
             Header::Deficits => BlockKind::Deficits,
             Header::Budget => BlockKind::Budget,
+            Header::Fund { .. } => BlockKind::Fund,
+            Header::FundSavings { .. } => BlockKind::Savings,
+            Header::FundDeficits { .. } => BlockKind::Deficits,
             Header::Membership => BlockKind::Membership,
             Header::Proposal { .. } => BlockKind::Proposal,
             Header::Result { .. } => BlockKind::Result,
@@ -84,6 +88,7 @@ impl BlockKind {
             BlockKind::Savings => Rule::savings_step_line,
             BlockKind::Deficits => Rule::deficit_step_line,
             BlockKind::Budget => Rule::budget_line_line,
+            BlockKind::Fund => Rule::fund_clause_line,
             BlockKind::Membership => Rule::membership_clause_line,
             BlockKind::Proposal => Rule::proposal_clause_line,
             BlockKind::Result => Rule::result_clause_line,
@@ -103,6 +108,7 @@ impl BlockKind {
             BlockKind::Savings => "savings",
             BlockKind::Deficits => "deficits",
             BlockKind::Budget => "budget",
+            BlockKind::Fund => "fund",
             BlockKind::Membership => "membership",
             BlockKind::Proposal => "proposal",
             BlockKind::Result => "result",
@@ -113,7 +119,7 @@ impl BlockKind {
 }
 
 /// The words that start a block, for suggestions.
-pub const BLOCK_KEYWORDS: [&str; 13] = [
+pub const BLOCK_KEYWORDS: [&str; 16] = [
     "agreement",
     "member",
     "voting",
@@ -122,6 +128,9 @@ pub const BLOCK_KEYWORDS: [&str; 13] = [
     "savings",
     "deficits",
     "budget",
+    "pooled fund",
+    "aligned budget",
+    "risk pool",
     "membership",
     "proposal",
     "result",

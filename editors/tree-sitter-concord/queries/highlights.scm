@@ -14,8 +14,9 @@
 (voting_header "voting" @keyword.type)
 (bloc_header "bloc" @keyword.type)
 (decision_header "decision" @keyword.type)
-(savings_header) @keyword.type
-(deficits_header) @keyword.type
+(savings_header "savings" @keyword.type)
+(deficits_header "deficits" @keyword.type)
+(fund_header (fund_kind) @keyword.type)
 (budget_header) @keyword.type
 (membership_header) @keyword.type
 (proposal_header "proposal" @keyword.type)
@@ -106,6 +107,8 @@
   "rest" "say" "service" "set" "shared" "signs" "simple" "standard" "statutory" "team" "the"
   "their" "then" "tie" "together" "unallocated" "unit" "unknown" "until" "up" "veto" "voted"
   "when" "whose" "within"
+  "hosted" "contributes" "overspends" "underspends" "lines" "offset" "before" "sharing" "partner"
+  "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -174,6 +177,16 @@
 (votes_clause "votes" @keyword)
 (reserved_share "votes" @keyword)
 (decision_voting "voting" @keyword)
+(risk_pool_step "to" @keyword)
+(risk_pool_step "risk" @keyword)
+(risk_mode "risk" @keyword)
+(risk_mode "share" @keyword)
+(risk_mode "no" @keyword)
+(fund_cap "contribution" @keyword)
+(fund_cap "at" @keyword)
+(fund_cap "bears" @keyword)
+(line_cap "at" @keyword)
+(expect_share "in" @keyword)
 
 ; Punctuation.
 [

@@ -25,7 +25,8 @@ syn match concordMember "\<\a[[:alnum:]_-]*\>"
 syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 
 " Every other keyword.
-syn match concordKeyword "\<\%(commissioners\|compensation\|contribution\|intervention\|contingency\|performance
+syn match concordKeyword "\<\%(commissioned\|underspends\|contributes\|overspends\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
+      \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
       \\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible

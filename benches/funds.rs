@@ -1,0 +1,81 @@
+//! A year-end result over 50 members, 20 funds and 200 lines (target: under 10 ms).
+//!
+//! Each fund has ten lines in turn shared by the fund's rule, by each partner's share and with no
+//! risk share, offsetting in every other fund, a cap at each partner's contribution, and a deficit
+//! waterfall that draws on a risk pool first. Half the lines overspend, so both the lines and the
+//! funds' waterfalls do real work. Run with `cargo bench --bench funds`.
+
+use std::fmt::Write as _;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+
+const MEMBERS: usize = 50;
+const FUNDS: usize = 20;
+const LINES: usize = 10;
+
+fn agreement() -> String {
+    let mut t = String::from("agreement \"Generated\"\n\n");
+    for m in 0..MEMBERS {
+        let _ = writeln!(t, "member m{m}\n");
+    }
+    t.push_str("decision \"extra\"\n  passes if unanimous\n\n");
+    t.push_str("risk pool \"Pool\"\n  hosted by m0\n");
+    for m in 0..MEMBERS {
+        let _ = writeln!(t, "  m{m} contributes £{}", 10_000 + m * 1_000);
+    }
+    for f in 0..FUNDS {
+        let _ = writeln!(t, "\npooled fund \"F{f}\"\n  hosted by m{}", f % MEMBERS);
+        for m in 0..MEMBERS {
+            let _ = writeln!(t, "  m{m} contributes £{}", 100_000 + ((m * 7919 + f * 31) % 900_000));
+        }
+        if f % 2 == 0 {
+            t.push_str("  overspends and underspends on its lines offset before sharing\n");
+        }
+        t.push_str("  each partner bears at most its contribution unless \"extra\" agrees\n");
+        for l in 0..LINES {
+            let a = (f * 13 + l * 7) % MEMBERS;
+            let b = (a + 1 + l) % MEMBERS;
+            let mode =
+                ["risk shared by the fund's rule", "risk shared by each partner's share of the line", "no risk share"]
+                    [l % 3];
+            let by = if l % 3 == 2 { format!("m{a}") } else { format!("m{a} 60%, m{b} 40%") };
+            let _ = writeln!(t, "  line \"F{f}L{l}\" £{} commissioned by {by}, {mode}", 1_000_000 + l * 250_000);
+        }
+        let _ = writeln!(
+            t,
+            "\nsavings of \"F{f}\"\n  shared 50% by contribution, 50% equally\n\ndeficits of \"F{f}\"\n  from the risk pool \"Pool\" up to £50,000\n  then shared by contribution"
+        );
+    }
+    t
+}
+
+fn result() -> String {
+    let mut t = String::from("result \"Year\"\n");
+    for f in 0..FUNDS {
+        for l in 0..LINES {
+            let budget = 1_000_000 + l * 250_000;
+            let cost = if (f + l) % 2 == 0 { budget + 123_457 + f * 1_001 } else { budget - 54_321 - l * 17 };
+            let _ = writeln!(t, "  actual cost of \"F{f}L{l}\" £{cost}");
+        }
+    }
+    t
+}
+
+fn bench(c: &mut Criterion) {
+    let loaded = concord::load::load(&agreement());
+    let agreement = loaded.agreement.expect("the generated agreement reads");
+    let parsed = concord::syntax::parse(&result());
+    let (inputs, errors) = concord::load::load_inputs(&agreement, &parsed.file);
+    assert!(errors.is_empty(), "{errors:?}");
+    let year = inputs.results.first().expect("one result").clone();
+    let evaluation = concord::money::evaluate(&agreement, &year);
+    assert!(evaluation.working.is_some(), "{:?}", evaluation.diagnostics);
+    let mut group = c.benchmark_group("funds");
+    group.bench_function("50 members, 20 funds, 200 lines", |b| {
+        b.iter(|| concord::money::evaluate(black_box(&agreement), black_box(&year)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,822 @@
+//! Year-end money for an agreement with several funds: each fund's lines, their risk modes and
+//! offsetting, the fund's own waterfalls with its caps and risk pools, then the totals per
+//! member across the funds.
+//!
+//! In: an [`Agreement`] with `funds` and a [`YearEnd`] giving the actual cost of every line (and
+//! of every fund without lines). Out: an [`Evaluation`] whose working carries
+//! [`FundsWorking`]; its top-level figures are the totals over the funds.
+//!
+//! # One fund
+//!
+//! 1. **Lines.** A line's variance is its budget less its actual cost: positive for an
+//!    underspend, negative for an overspend. A fund without lines is one line: its budget is the
+//!    sum of its contributions, its actual cost the result's `actual cost of "FUND"`, its risk
+//!    shared by the fund's rule.
+//! 2. **Offsetting** (`overspends and underspends on its lines offset before sharing`): the
+//!    smaller of the total underspend and the total overspend is set off. Each overspending line
+//!    gives up that amount in proportion to its overspend, and each underspending line in
+//!    proportion to its underspend, each split rounded to the minor unit by the largest
+//!    remainder. Afterwards only overspends or only underspends remain.
+//! 3. **Line caps** (`capped at £X`): of an overspend, at most X is shared; the rest is reported
+//!    as unallocated, never dropped.
+//! 4. **Risk modes.** `risk shared by the fund's rule` (the default): the variance joins the
+//!    fund's pot. `risk shared by each partner's share of the line`: the variance is split
+//!    between the line's commissioning partners in proportion to their shares. `no risk share`:
+//!    the commissioning partner bears an overspend and keeps an underspend (several: by their
+//!    shares, which the checker reports). Shares not written: the only partner takes all; several
+//!    without shares take what the written shares leave, equally. A line with no commissioning
+//!    partner is shared by the fund's rule.
+//! 5. **The fund's pot** (the sum of the variances shared by the fund's rule) runs down the
+//!    fund's own `savings of "FUND"` or `deficits of "FUND"` waterfall, exactly as the
+//!    agreement-level waterfall does (see the parent module), among the partners that contribute
+//!    to the fund, with `by contribution` reading each partner's contribution to this fund. A
+//!    fund with no contributions shares among its lines' commissioning partners.
+//! 6. **Caps** (`each partner bears at most its contribution`): in the fund's deficit
+//!    waterfall a partner bears at most its contribution less what it already bears on the
+//!    fund's lines (and never more than its own liability cap). With `unless "DECISION"
+//!    agrees`, the cap does not apply when the result says `"DECISION" was agreed`.
+//! 7. **Risk pools.** A `risk pool` block's balance is the sum of its contributions. A deficit
+//!    step `from the risk pool "POOL" up to £X` takes what is left of the fund's deficit, up to X
+//!    and up to what is left in the pool; the funds draw on a pool in the order they are written.
+//!
+//! # Totals
+//!
+//! For each member and each fund: what it receives, what it bears, and the net (received less
+//! borne). Across funds the same, summed. The top-level `members` give, for a year that is a
+//! surplus over all funds, each member's net receipt; for a deficit, its net burden (negative
+//! when it gains overall). The top-level `unallocated` is what no one received or bore, over
+//! every fund.
+
+use std::cell::RefCell;
+
+use num_bigint::BigUint;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rounding::{at_scale, pow10, round_exact, ExactClaim};
+use super::{
+    accrue, checked_sum, less, tidy, CurrencyWorking, Evaluation, FigureSource, MemberTotal, MoneyError, MoneyFile,
+    Outcome, PartyTotal, WaterfallWorking, YearEndWorking,
+};
+use crate::model::{
+    Agreement, Figure, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
+};
+use crate::span::{Span, Spanned};
+
+/// What one partner puts into a fund.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContributionWorking {
+    /// Identifier.
+    pub member: String,
+    /// Display name.
+    pub name: String,
+    /// The contribution.
+    pub amount: Decimal,
+}
+
+/// One commissioning partner's part in a line's variance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommissionerShare {
+    /// Identifier.
+    pub member: String,
+    /// Display name.
+    pub name: String,
+    /// Its share of the line, as a percentage (exact).
+    pub percent: Decimal,
+    /// What it receives (underspend) or bears (overspend) of the line, rounded.
+    pub amount: Decimal,
+}
+
+/// One budget line's working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineWorking {
+    /// The line's name.
+    pub name: String,
+    /// Its budget.
+    pub budget: Decimal,
+    /// Its actual cost.
+    pub actual_cost: Decimal,
+    /// Budget less actual cost: positive for an underspend, negative for an overspend.
+    pub variance: Decimal,
+    /// What offsetting set off against other lines (signed like the variance; zero without).
+    pub offset: Decimal,
+    /// The variance left after offsetting.
+    pub after_offset: Decimal,
+    /// Who bears the variance.
+    pub risk: RiskMode,
+    /// The cap on the overspend shared, when the line has one.
+    pub cap: Option<Decimal>,
+    /// What the fund's rule shares of this line (signed like the variance).
+    pub to_fund_rule: Decimal,
+    /// The commissioning partners' parts, for lines not shared by the fund's rule.
+    pub commissioners: Vec<CommissionerShare>,
+    /// What no one bears of this line's overspend (above its cap).
+    pub unallocated: Decimal,
+    /// Where the line is written.
+    pub span: Span,
+    /// The line of the agreement it is written on, when the source is known.
+    pub line: Option<usize>,
+    /// Remarks, in words.
+    pub notes: Vec<String>,
+}
+
+/// The offsetting of a fund's lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OffsetWorking {
+    /// The lines' underspends, in total.
+    pub underspends: Decimal,
+    /// The lines' overspends, in total (as a positive amount).
+    pub overspends: Decimal,
+    /// The smaller of the two: what was set off.
+    pub offset: Decimal,
+}
+
+/// A fund's cap at each partner's contribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CapWorking {
+    /// The decision that lifts the cap, if any.
+    pub lifted_by: Option<String>,
+    /// Whether the result says that decision was agreed.
+    pub agreed: bool,
+    /// Whether the cap applied this year.
+    pub applies: bool,
+}
+
+/// What one member receives and bears in one fund, or across all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberFundsTotal {
+    /// Identifier.
+    pub member: String,
+    /// Display name.
+    pub name: String,
+    /// What it receives (underspends).
+    pub received: Decimal,
+    /// What it bears (overspends).
+    pub borne: Decimal,
+    /// Received less borne.
+    pub net: Decimal,
+    /// The most it may bear under the fund's waterfall, when capped (one fund only).
+    pub cap: Option<Decimal>,
+}
+
+/// One fund's working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundWorking {
+    /// Its index among the agreement's funds.
+    pub index: usize,
+    /// Its name.
+    pub name: String,
+    /// Pooled fund, aligned budget or risk pool.
+    pub kind: FundKind,
+    /// The host's display name, when one is named.
+    pub host: Option<String>,
+    /// The contributions.
+    pub contributions: Vec<ContributionWorking>,
+    /// The fund's budget: the sum of its lines, or of its contributions when it has none.
+    pub budget: Decimal,
+    /// The actual cost over its lines.
+    pub actual_cost: Decimal,
+    /// Budget less actual cost: positive for an underspend.
+    pub result: Decimal,
+    /// Its lines (none for a fund without lines).
+    pub lines: Vec<LineWorking>,
+    /// The offsetting, when the fund says its lines offset.
+    pub offset: Option<OffsetWorking>,
+    /// What the fund's own waterfall shares (signed: positive a surplus, negative a deficit).
+    pub shared_by_rule: Decimal,
+    /// The cap at each partner's contribution, when the fund has one.
+    pub cap: Option<CapWorking>,
+    /// The fund's waterfall, when it shares anything by its rule.
+    pub waterfall: Option<WaterfallWorking>,
+    /// The members taking part in the waterfall, with what each receives or bears there.
+    pub waterfall_members: Vec<MemberTotal>,
+    /// Risk pools and funds that took part of the waterfall.
+    pub parties: Vec<PartyTotal>,
+    /// What each partner receives and bears in this fund.
+    pub members: Vec<MemberFundsTotal>,
+    /// What no one received or bore in this fund.
+    pub unallocated: Decimal,
+    /// The header's span.
+    pub span: Span,
+    /// The line of the agreement the fund starts on.
+    pub line: Option<usize>,
+}
+
+/// A risk pool's balance over the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskPoolWorking {
+    /// Its name.
+    pub name: String,
+    /// The contributions.
+    pub contributions: Vec<ContributionWorking>,
+    /// Its balance before any fund drew on it.
+    pub balance: Decimal,
+    /// What the funds drew.
+    pub drawn: Decimal,
+    /// What is left.
+    pub left: Decimal,
+}
+
+/// The working of an agreement with funds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundsWorking {
+    /// Each fund that has a budget (not the risk pools), in the order written.
+    pub funds: Vec<FundWorking>,
+    /// The risk pools.
+    pub risk_pools: Vec<RiskPoolWorking>,
+    /// Each member's totals across the funds.
+    pub members: Vec<MemberFundsTotal>,
+}
+
+/// Works out `result` under an agreement with funds.
+pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
+    let mut diagnostics = Vec::new();
+    match run(agreement, result, &mut diagnostics) {
+        Ok(working) if !diagnostics.iter().any(MoneyError::is_error) => {
+            let mut working = working;
+            tidy(&mut working);
+            tidy_funds(&mut working);
+            Evaluation { working: Some(working), diagnostics }
+        }
+        Ok(_) => Evaluation { working: None, diagnostics },
+        Err(e) => {
+            diagnostics.push(*e);
+            Evaluation { working: None, diagnostics }
+        }
+    }
+}
+
+/// A problem that stops the working (boxed: a diagnostic is large).
+type Stop = Box<MoneyError>;
+
+fn overflow(what: &str, at: Span) -> Stop {
+    Box::new(MoneyError::Overflow { what: what.to_string(), file: MoneyFile::Agreement, at: at.into() })
+}
+
+fn add(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
+    a.checked_add(b).ok_or_else(|| overflow("the fund's figures", at))
+}
+
+fn sub(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
+    a.checked_sub(b).ok_or_else(|| overflow("the fund's figures", at))
+}
+
+/// Splits `total` (zero or more, a whole number of minor units) in proportion to `weights`
+/// (zero or more), exactly to the minor unit by the largest remainder. `None` when every weight
+/// is zero or the figures cannot be rounded.
+pub(crate) fn split(total: Decimal, weights: &[Decimal], unit: Decimal) -> Option<Vec<Decimal>> {
+    if weights.iter().any(|w| *w < Decimal::ZERO) {
+        return None;
+    }
+    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+    let scaled: Vec<BigUint> = weights.iter().map(|w| at_scale(*w, scale)).collect();
+    let sum: BigUint = scaled.iter().sum();
+    if sum == BigUint::default() {
+        return None;
+    }
+    let t_scale = total.scale();
+    let t = at_scale(total, t_scale);
+    // Claim i is t × w_i / (10^t_scale × Σw), over one shared denominator.
+    // BOUND: `BigUint` products are exact and have no width to overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let (denominator, claims): (BigUint, Vec<ExactClaim>) =
+        (pow10(t_scale) * sum, scaled.iter().map(|w| ExactClaim { numerator: &t * w, ceiling: None }).collect());
+    round_exact(total, &claims, &denominator, unit).ok()
+}
+
+/// The weights of a line's commissioning partners: the shares written; partners without one
+/// share equally what the written shares leave of 100%; a lone partner without one takes all.
+fn commissioner_weights(shares: &[Option<Decimal>]) -> Vec<Decimal> {
+    let given = checked_sum(shares.iter().flatten().copied()).unwrap_or(Decimal::ZERO);
+    let without = shares.iter().filter(|s| s.is_none()).count();
+    let rest = less(Decimal::ONE_HUNDRED.max(given), given);
+    let each =
+        if without == 0 { Decimal::ZERO } else { rest.checked_div(Decimal::from(without)).unwrap_or(Decimal::ZERO) };
+    let weights: Vec<Decimal> = shares.iter().map(|s| s.unwrap_or(each).max(Decimal::ZERO)).collect();
+    if weights.iter().all(Decimal::is_zero) {
+        // Nothing written adds to anything: share equally.
+        return vec![Decimal::ONE; shares.len()];
+    }
+    weights
+}
+
+/// Rounds to the minor unit, half away from zero.
+fn to_unit(amount: Decimal, unit: Decimal) -> Decimal {
+    super::round_half_away(amount, unit)
+}
+
+fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError>) -> Result<YearEndWorking, Stop> {
+    let unit = agreement.currency.minor_unit;
+    let participants: Vec<&Member> = agreement.members.iter().filter(|m| !m.has_role(Role::Observer)).collect();
+    let position = |id: MemberId| participants.iter().position(|m| m.id == id);
+    let contributions = |fund: &crate::model::FundDef| -> Vec<ContributionWorking> {
+        fund.contributions
+            .iter()
+            .filter_map(|(id, a)| {
+                let m = agreement.member(*id)?;
+                Some(ContributionWorking { member: m.key.clone(), name: m.name.clone(), amount: a.node.0 })
+            })
+            .collect()
+    };
+
+    // The risk pools' opening balances.
+    let mut opening = Vec::with_capacity(agreement.funds.len());
+    for fund in &agreement.funds {
+        let balance = if fund.kind == FundKind::RiskPool {
+            let sum = checked_sum(fund.contributions.iter().map(|(_, a)| a.node.0))
+                .ok_or_else(|| overflow("the risk pool's balance", fund.span))?;
+            super::rounding::floor_to_unit(sum.max(Decimal::ZERO), unit).unwrap_or(Decimal::ZERO)
+        } else {
+            Decimal::ZERO
+        };
+        opening.push(balance);
+    }
+    let pools = RefCell::new(opening.clone());
+
+    let mut received_all = vec![Decimal::ZERO; participants.len()];
+    let mut borne_all = vec![Decimal::ZERO; participants.len()];
+    let mut funds_out = Vec::new();
+    let mut parties_all: Vec<PartyTotal> = Vec::new();
+    let (mut budget_all, mut cost_all, mut unallocated_all) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+
+    for (fi, fund) in agreement.funds.iter().enumerate() {
+        if fund.kind == FundKind::RiskPool && fund.lines.is_empty() {
+            continue;
+        }
+        let at = fund.span;
+        let mut received = vec![Decimal::ZERO; participants.len()];
+        let mut borne = vec![Decimal::ZERO; participants.len()];
+        let mut unallocated = Decimal::ZERO;
+
+        // 1. The lines (or the fund as one line).
+        struct Raw<'l> {
+            line: Option<&'l crate::model::FundLine>,
+            budget: Decimal,
+            actual: Decimal,
+            variance: Decimal,
+        }
+        let mut raws: Vec<Raw<'_>> = Vec::new();
+        if fund.lines.is_empty() {
+            let budget = fund.budget().ok_or_else(|| overflow("the fund's budget", at))?.0;
+            let actual = result.cost_of(fi, None).map_or(Decimal::ZERO, |c| c.node.0);
+            let variance = to_unit(sub(budget, actual, at)?, unit);
+            raws.push(Raw { line: None, budget, actual, variance });
+        } else {
+            for (li, line) in fund.lines.iter().enumerate() {
+                let budget = line.budget.node.0;
+                let actual = result.cost_of(fi, Some(li)).map_or(Decimal::ZERO, |c| c.node.0);
+                for (what, value, span, file) in [
+                    ("line budget", budget, line.budget.span, MoneyFile::Agreement),
+                    (
+                        "actual cost",
+                        actual,
+                        result.cost_of(fi, Some(li)).map_or(result.title.span, |c| c.span),
+                        MoneyFile::Input,
+                    ),
+                ] {
+                    if value < Decimal::ZERO {
+                        return Err(Box::new(MoneyError::NegativeAmount { what: what.into(), file, at: span.into() }));
+                    }
+                }
+                let variance = to_unit(sub(budget, actual, line.span)?, unit);
+                raws.push(Raw { line: Some(line), budget, actual, variance });
+            }
+        }
+        let budget_total =
+            checked_sum(raws.iter().map(|r| r.budget)).ok_or_else(|| overflow("the fund's budget", at))?;
+        let cost_total = checked_sum(raws.iter().map(|r| r.actual)).ok_or_else(|| overflow("the fund's cost", at))?;
+        let result_total =
+            checked_sum(raws.iter().map(|r| r.variance)).ok_or_else(|| overflow("the fund's result", at))?;
+
+        // 2. Offsetting.
+        let mut offsets = vec![Decimal::ZERO; raws.len()];
+        let mut offset_working = None;
+        if fund.offset.is_some() {
+            let under: Vec<Decimal> = raws.iter().map(|r| r.variance.max(Decimal::ZERO)).collect();
+            let over: Vec<Decimal> = raws.iter().map(|r| r.variance.min(Decimal::ZERO).abs()).collect();
+            let u = checked_sum(under.iter().copied()).ok_or_else(|| overflow("the underspends", at))?;
+            let o = checked_sum(over.iter().copied()).ok_or_else(|| overflow("the overspends", at))?;
+            let off = u.min(o);
+            if off > Decimal::ZERO {
+                let from_under = split(off, &under, unit).ok_or_else(|| overflow("the offsetting", at))?;
+                let from_over = split(off, &over, unit).ok_or_else(|| overflow("the offsetting", at))?;
+                for ((o, a), b) in offsets.iter_mut().zip(&from_under).zip(&from_over) {
+                    // An underspending line gives up part of its underspend (a), an overspending
+                    // line part of its overspend (b); a line is one or the other, so one is zero.
+                    *o = sub(*a, *b, at)?;
+                }
+            }
+            offset_working = Some(OffsetWorking { underspends: u, overspends: o, offset: off });
+        }
+
+        // 3, 4. Caps on lines and the risk modes.
+        let mut pot = Decimal::ZERO;
+        let mut lines_out = Vec::new();
+        for (raw, off) in raws.iter().zip(&offsets) {
+            let after = sub(raw.variance, *off, at)?;
+            let Some(line) = raw.line else {
+                pot = add(pot, after, at)?;
+                continue;
+            };
+            let mut notes = Vec::new();
+            let mut shared = after;
+            let mut line_unallocated = Decimal::ZERO;
+            let cap = line
+                .cap
+                .map(|c| super::rounding::floor_to_unit(c.node.0.max(Decimal::ZERO), unit).unwrap_or(Decimal::ZERO));
+            if let Some(cap) = cap {
+                if after < Decimal::ZERO && after.abs() > cap {
+                    line_unallocated = less(after.abs(), cap);
+                    // BOUND: `cap` is zero or more, so its negation fits.
+                    #[allow(clippy::arithmetic_side_effects)]
+                    let capped = -cap;
+                    shared = capped;
+                    notes.push(format!(
+                        "the overspend shared is held at the line's cap; {} is not borne by anyone",
+                        super::format_money(line_unallocated, &agreement.currency)
+                    ));
+                }
+            }
+            unallocated = add(unallocated, line_unallocated, at)?;
+            let mut to_rule = Decimal::ZERO;
+            let mut commissioners = Vec::new();
+            let by_commissioners = line.risk != RiskMode::FundRule && !line.commissioners.is_empty();
+            if line.risk != RiskMode::FundRule && line.commissioners.is_empty() {
+                notes.push("no commissioning partner is named, so the fund's rule shares this line".into());
+            }
+            if by_commissioners {
+                let weights = commissioner_weights(
+                    &line.commissioners.iter().map(|(_, p, _)| p.map(|p| p.0)).collect::<Vec<_>>(),
+                );
+                let total_weight = checked_sum(weights.iter().copied()).unwrap_or(Decimal::ONE);
+                let parts =
+                    split(shared.abs(), &weights, unit).ok_or_else(|| overflow("the line's shares", line.span))?;
+                for (((id, _, _), w), part) in line.commissioners.iter().zip(&weights).zip(&parts) {
+                    let Some(m) = agreement.member(*id) else { continue };
+                    if let Some(p) = position(*id) {
+                        let slot = if shared > Decimal::ZERO { received.get_mut(p) } else { borne.get_mut(p) };
+                        if let Some(slot) = slot {
+                            accrue(slot, *part);
+                        }
+                    }
+                    let percent = w
+                        .checked_mul(Decimal::ONE_HUNDRED)
+                        .and_then(|x| x.checked_div(total_weight))
+                        .unwrap_or(Decimal::ZERO);
+                    commissioners.push(CommissionerShare {
+                        member: m.key.clone(),
+                        name: m.name.clone(),
+                        percent,
+                        amount: *part,
+                    });
+                }
+            } else {
+                to_rule = shared;
+                pot = add(pot, shared, at)?;
+            }
+            lines_out.push(LineWorking {
+                name: line.name.clone(),
+                budget: raw.budget,
+                actual_cost: raw.actual,
+                variance: raw.variance,
+                offset: *off,
+                after_offset: after,
+                risk: line.risk,
+                cap,
+                to_fund_rule: to_rule,
+                commissioners,
+                unallocated: line_unallocated,
+                span: line.span,
+                line: None,
+                notes,
+            });
+        }
+
+        // 5, 6. The fund's own waterfall.
+        let cap_working = fund.cap.as_ref().map(|c| {
+            let agreed = c.unless.as_ref().is_some_and(|u| result.agreed.iter().any(|a| a.node == u.node));
+            CapWorking {
+                lifted_by: c
+                    .unless
+                    .as_ref()
+                    .and_then(|u| agreement.decisions.get(u.node.index()))
+                    .map(|d| d.name.clone()),
+                agreed,
+                applies: !agreed,
+            }
+        });
+        let capped = cap_working.as_ref().is_some_and(|c| c.applies);
+        let mut takers: Vec<MemberId> = fund.contributions.iter().map(|(id, _)| *id).collect();
+        if takers.is_empty() {
+            for line in &fund.lines {
+                for (id, _, _) in &line.commissioners {
+                    if !takers.contains(id) {
+                        takers.push(*id);
+                    }
+                }
+            }
+        }
+        let mut waterfall = None;
+        let mut waterfall_members = Vec::new();
+        let mut parties = Vec::new();
+        let mut caps: Vec<Option<Decimal>> = vec![None; participants.len()];
+        if !pot.is_zero() {
+            let mut derived = agreement.clone();
+            derived.savings = fund.savings.clone();
+            derived.deficits = fund.deficits.clone();
+            derived.budget = None;
+            derived.title = Spanned::new(fund.name.clone(), fund.span);
+            derived.members = Vec::new();
+            for member in agreement.members.iter().filter(|m| takers.contains(&m.id)) {
+                let mut m = member.clone();
+                let contribution = fund.contribution(m.id).0;
+                let span = fund.contributions.iter().find(|(id, _)| *id == m.id).map_or(fund.span, |(_, a)| a.span);
+                m.figures
+                    .insert(FigureName::Contribution, Figure { value: contribution, unit: FigureUnit::Money, span });
+                if capped {
+                    let already = position(m.id).and_then(|p| borne.get(p).copied()).unwrap_or(Decimal::ZERO);
+                    let left = less(contribution.max(already), already);
+                    let cap = m.figure(FigureName::LiabilityCap).map_or(left, |c| c.min(left));
+                    if let Some(p) = position(m.id) {
+                        if let Some(slot) = caps.get_mut(p) {
+                            *slot = Some(cap);
+                        }
+                    }
+                    m.figures.insert(
+                        FigureName::LiabilityCap,
+                        Figure {
+                            value: cap,
+                            unit: FigureUnit::Money,
+                            span: fund.cap.as_ref().map_or(span, |c| c.span),
+                        },
+                    );
+                }
+                derived.members.push(m);
+            }
+            let (capitated, actual) =
+                if pot > Decimal::ZERO { (pot, Decimal::ZERO) } else { (Decimal::ZERO, pot.abs()) };
+            let sub_result = YearEnd {
+                title: result.title.clone(),
+                capitated: Some(Spanned::new(Money(capitated), fund.span)),
+                actual_cost: Some(Spanned::new(Money(actual), fund.span)),
+                other_income: None,
+                fund_balance: None,
+                performance: result.performance.clone(),
+                costs: Vec::new(),
+                agreed: Vec::new(),
+            };
+            let evaluation = super::evaluate_in(&derived, &sub_result, Some(&pools));
+            let failed = evaluation.working.is_none();
+            diagnostics.extend(evaluation.diagnostics);
+            if failed {
+                return Ok(empty_working(agreement, result));
+            }
+            if let Some(w) = evaluation.working {
+                let deficit = w.outcome == Outcome::Deficit;
+                for total in &w.members {
+                    let Some(p) = participants.iter().position(|m| m.key == total.member) else { continue };
+                    let slot = if deficit { borne.get_mut(p) } else { received.get_mut(p) };
+                    if let Some(slot) = slot {
+                        accrue(slot, total.amount);
+                    }
+                }
+                unallocated = add(unallocated, w.unallocated, at)?;
+                for party in &w.parties {
+                    super::surplus::add_party(&mut parties_all, party.party.clone(), party.kind, party.amount);
+                }
+                parties = w.parties;
+                waterfall_members = w.members;
+                waterfall = w.waterfall;
+            }
+        }
+
+        // The fund's totals per member: everyone who took part in it.
+        let mut members = Vec::new();
+        for (p, m) in participants.iter().enumerate() {
+            let (r, b) = (received.get(p).copied().unwrap_or_default(), borne.get(p).copied().unwrap_or_default());
+            let involved = takers.contains(&m.id)
+                || fund.lines.iter().any(|l| l.commissioners.iter().any(|(id, _, _)| *id == m.id))
+                || !r.is_zero()
+                || !b.is_zero();
+            if !involved {
+                continue;
+            }
+            members.push(MemberFundsTotal {
+                member: m.key.clone(),
+                name: m.name.clone(),
+                received: r,
+                borne: b,
+                net: sub(r, b, at)?,
+                cap: caps.get(p).copied().flatten(),
+            });
+            if let Some(slot) = received_all.get_mut(p) {
+                *slot = add(*slot, r, at)?;
+            }
+            if let Some(slot) = borne_all.get_mut(p) {
+                *slot = add(*slot, b, at)?;
+            }
+        }
+        budget_all = add(budget_all, budget_total, at)?;
+        cost_all = add(cost_all, cost_total, at)?;
+        unallocated_all = add(unallocated_all, unallocated, at)?;
+        funds_out.push(FundWorking {
+            index: fi,
+            name: fund.name.clone(),
+            kind: fund.kind,
+            host: fund.host.as_ref().and_then(|h| agreement.member(h.node)).map(|m| m.name.clone()),
+            contributions: contributions(fund),
+            budget: budget_total,
+            actual_cost: cost_total,
+            result: result_total,
+            lines: lines_out,
+            offset: offset_working,
+            shared_by_rule: pot,
+            cap: cap_working,
+            waterfall,
+            waterfall_members,
+            parties,
+            members,
+            unallocated,
+            span: fund.span,
+            line: None,
+        });
+    }
+
+    // The risk pools.
+    let left = pools.into_inner();
+    let mut risk_pools = Vec::new();
+    for (fi, fund) in agreement.funds.iter().enumerate() {
+        if fund.kind != FundKind::RiskPool {
+            continue;
+        }
+        let balance = opening.get(fi).copied().unwrap_or_default();
+        let remaining = left.get(fi).copied().unwrap_or_default();
+        risk_pools.push(RiskPoolWorking {
+            name: fund.name.clone(),
+            contributions: contributions(fund),
+            balance,
+            drawn: less(balance, remaining),
+            left: remaining,
+        });
+    }
+
+    // Across the funds.
+    let whole = sub(budget_all, cost_all, agreement.title.span)?;
+    let outcome = if whole > Decimal::ZERO {
+        Outcome::Surplus
+    } else if whole < Decimal::ZERO {
+        Outcome::Deficit
+    } else {
+        Outcome::BreakEven
+    };
+    let mut totals = Vec::new();
+    let mut member_totals = Vec::new();
+    for (p, m) in participants.iter().enumerate() {
+        let r = received_all.get(p).copied().unwrap_or_default();
+        let b = borne_all.get(p).copied().unwrap_or_default();
+        let net = sub(r, b, agreement.title.span)?;
+        totals.push(MemberFundsTotal {
+            member: m.key.clone(),
+            name: m.name.clone(),
+            received: r,
+            borne: b,
+            net,
+            cap: None,
+        });
+        let amount = if outcome == Outcome::Deficit { sub(b, r, agreement.title.span)? } else { net };
+        member_totals.push(MemberTotal {
+            member: m.key.clone(),
+            name: m.name.clone(),
+            amount,
+            liability_cap: None,
+            at_cap: false,
+        });
+    }
+    let mut working = empty_working(agreement, result);
+    working.capitated_budget = budget_all;
+    working.actual_cost = cost_all;
+    working.result = whole;
+    working.outcome = outcome;
+    working.members = member_totals;
+    working.parties = parties_all;
+    working.unallocated = unallocated_all;
+    working.funds = Some(FundsWorking { funds: funds_out, risk_pools, members: totals });
+    Ok(working)
+}
+
+fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {
+    let currency = &agreement.currency;
+    YearEndWorking {
+        title: result.title.node.clone(),
+        currency: CurrencyWorking {
+            code: currency.code.clone(),
+            symbol: currency.symbol.map(|c| c.to_string()),
+            minor_unit: currency.minor_unit,
+        },
+        capitated_budget: Decimal::ZERO,
+        capitated_from: FigureSource::Agreement,
+        other_income: Decimal::ZERO,
+        actual_cost: Decimal::ZERO,
+        result: Decimal::ZERO,
+        outcome: Outcome::BreakEven,
+        contingency_fund_balance: None,
+        balance_from: None,
+        waterfall: None,
+        members: Vec::new(),
+        parties: Vec::new(),
+        unallocated: Decimal::ZERO,
+        budget: None,
+        funds: None,
+    }
+}
+
+/// Writes the funds' amounts to the minor unit's places, like [`tidy`] does for the rest.
+fn tidy_funds(w: &mut YearEndWorking) {
+    let places = w.currency.minor_unit.normalize().scale();
+    let money = |d: &mut Decimal| {
+        let mut x = d.normalize();
+        if x.scale() < places {
+            x.rescale(places);
+        }
+        *d = x;
+    };
+    let Some(funds) = &mut w.funds else { return };
+    for fund in &mut funds.funds {
+        for d in
+            [&mut fund.budget, &mut fund.actual_cost, &mut fund.result, &mut fund.shared_by_rule, &mut fund.unallocated]
+        {
+            money(d);
+        }
+        for c in &mut fund.contributions {
+            money(&mut c.amount);
+        }
+        for line in &mut fund.lines {
+            for d in [
+                &mut line.budget,
+                &mut line.actual_cost,
+                &mut line.variance,
+                &mut line.offset,
+                &mut line.after_offset,
+                &mut line.to_fund_rule,
+                &mut line.unallocated,
+            ] {
+                money(d);
+            }
+            line.cap.iter_mut().for_each(money);
+            for c in &mut line.commissioners {
+                c.percent = c.percent.normalize();
+                money(&mut c.amount);
+            }
+        }
+        if let Some(o) = &mut fund.offset {
+            for d in [&mut o.underspends, &mut o.overspends, &mut o.offset] {
+                money(d);
+            }
+        }
+        for m in &mut fund.members {
+            for d in [&mut m.received, &mut m.borne, &mut m.net] {
+                money(d);
+            }
+            m.cap.iter_mut().for_each(money);
+        }
+        for p in &mut fund.parties {
+            money(&mut p.amount);
+        }
+        // The waterfall itself was tidied with the fund's own working.
+        let _ = &mut fund.waterfall_members;
+    }
+    for pool in &mut funds.risk_pools {
+        for d in [&mut pool.balance, &mut pool.drawn, &mut pool.left] {
+            money(d);
+        }
+        for c in &mut pool.contributions {
+            money(&mut c.amount);
+        }
+    }
+    for m in &mut funds.members {
+        for d in [&mut m.received, &mut m.borne, &mut m.net] {
+            money(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn split_adds_up_to_the_penny() {
+        let parts = split(d("100.00"), &[d("1"), d("1"), d("1")], d("0.01")).unwrap_or_default();
+        assert_eq!(parts, vec![d("33.34"), d("33.33"), d("33.33")]);
+    }
+
+    #[test]
+    fn commissioners_without_shares_share_what_is_left() {
+        assert_eq!(commissioner_weights(&[Some(d("60")), None, None]), vec![d("60"), d("20"), d("20")]);
+        assert_eq!(commissioner_weights(&[None]), vec![d("100")]);
+    }
+}
