@@ -10,7 +10,7 @@ use crate::model::{
 use crate::span::Spanned;
 
 fn proportion(p: &Proportion) -> String {
-    crate::fmt::proportion(p)
+    p.words()
 }
 
 fn comparator(c: Comparator) -> &'static str {
@@ -167,10 +167,10 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     for timed in &decision.rules {
         let when = match (timed.from, timed.until) {
             (Some(from), Some(until)) => {
-                format!("From {} until {} it passes when", crate::fmt::date(&from), crate::fmt::date(&until))
+                format!("From {} until {} it passes when", from.words(), until.words())
             }
-            (Some(from), _) => format!("From {} it passes when", crate::fmt::date(&from)),
-            (_, Some(until)) => format!("Until {} it passes when", crate::fmt::date(&until)),
+            (Some(from), _) => format!("From {} it passes when", from.words()),
+            (_, Some(until)) => format!("Until {} it passes when", until.words()),
             _ => "It passes when".to_string(),
         };
         out.push_str(&format!("  {when}\n{}", rule(agreement, &timed.rule)));

@@ -8,11 +8,10 @@ use super::diagnostics::*;
 use super::{grouped, key, names};
 use crate::coalitions::{self, CompileError, Game, Limits, Reading, Solver, Voters};
 use crate::model::{
-    conditions, Agreement, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, KindId, MemberId, Rule,
-    Side, TimedRule, Unit, VetoHolder, WeightScheme,
+    conditions, Agreement, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, KindId, MemberId,
+    ProportionForm, Rule, Side, TimedRule, Unit, VetoHolder, WeightScheme,
 };
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::ProportionForm;
 use crate::weights::{electorate, Electorate, Ineligibility};
 
 /// What the coalition analyses are called in a "not analysed" note.

@@ -28,9 +28,8 @@ pub use diagnostics::EvalDiagnostic;
 pub use name::Name;
 pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
 
-use crate::model::{Date, Duration, DurationUnit, MemberId, Scope, Side, Unit};
+use crate::model::{Date, Duration, DurationUnit, InvalidReason, MemberId, Scope, Side, Unit};
 use crate::span::{line_col, Span};
-use crate::syntax::ast::InvalidReason;
 
 /// Where something was written, and its words (on one line, comments left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -13,10 +13,10 @@ use super::error::LowerError;
 use super::lower::resolve_member;
 use super::MemberId;
 use super::{Agreement, DecisionId, Money, Percent};
+use super::{Date, InvalidReason, VoteChoice};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{
-    self, Clause, CurrencyMark, Date, Header, InvalidReason, MemberRef, OutcomeWord, ProposalClause, ResultClause,
-    ScenarioClause, VoteChoice,
+    self, Clause, CurrencyMark, Header, MemberRef, OutcomeWord, ProposalClause, ResultClause, ScenarioClause,
 };
 
 /// The decision a proposal is for.
@@ -346,10 +346,10 @@ impl InputLowerer<'_> {
                         });
                         continue;
                     }
-                    proposal.votes.push(Vote { voter, choice: *choice, span: member.span });
+                    proposal.votes.push(Vote { voter, choice: (*choice).into(), span: member.span });
                 }
             }
-            ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new(*choice, span)),
+            ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
         }
     }
 
@@ -423,7 +423,7 @@ impl InputLowerer<'_> {
                         let node = match &d.node {
                             ast::OutcomeDetail::EscalatedTo(body) => ExpectDetail::EscalatedTo(body.node.clone()),
                             ast::OutcomeDetail::CastingVoteOf(m) => ExpectDetail::CastingVoteOf(self.member(m)?),
-                            ast::OutcomeDetail::Because(r) => ExpectDetail::Because(*r),
+                            ast::OutcomeDetail::Because(r) => ExpectDetail::Because((*r).into()),
                         };
                         Some(Spanned::new(node, d.span))
                     }

@@ -8,20 +8,24 @@
 mod error;
 pub mod inputs;
 mod lower;
+pub mod terms;
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::calendar::{Date, Duration, DurationUnit};
 use crate::span::{Span, Spanned};
-pub use crate::syntax::ast::{
-    CommitScope, Comparator, Date, Duration, DurationUnit, EscalationTrigger, FigureName, FigureUnit, Fund,
-    GovernanceForm, LineKind, Proportion, Role, Scope, ShareMethod, Side, Unit, VoteChoice, WeightScheme,
-};
+// The money vocabulary is still the syntax tree's; see `terms`.
+pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, LineKind, ShareMethod};
 pub use error::LowerError;
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
-pub use lower::{lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use terms::{
+    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, Proportion, ProportionForm, Role, Scope,
+    Side, Unit, VoteChoice, WeightScheme,
+};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -487,6 +491,22 @@ pub struct Agreement {
     pub budget: Option<Budget>,
     /// Joining and leaving.
     pub membership: Membership,
+}
+
+/// A finding the drafter says is intended: `expect FINDING because "…"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Intention {
+    /// The finding's full code (`dummy` is `concord::check::dummy`).
+    pub code: String,
+    /// The reason given.
+    pub because: String,
+    /// The block it covers; `None` for the whole file.
+    pub scope: Option<Span>,
+    /// The clause.
+    pub at: Span,
+    /// The code as written, and where.
+    pub name: String,
+    pub written: Span,
 }
 
 /// Of `members`, the one whose identifier is nearest to `key`, when `key` is a likely misspelling.

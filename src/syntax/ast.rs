@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::calendar::{Date, Duration, DurationUnit, MONTHS};
 use crate::span::{Span, Spanned};
 
 /// An identifier as written: a member, kind or bloc.
@@ -171,61 +172,6 @@ pub enum ProportionForm {
     Ratio,
     /// `half`, `two thirds`, …
     Words,
-}
-
-/// A calendar date, checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-/// The months, as dates are written (`1 April 2026`).
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl Date {
-    /// The date as a lawyer writes it: `1 April 2026`.
-    pub fn words(&self) -> String {
-        let month = MONTHS.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or("?");
-        format!("{} {month} {}", self.day, self.year)
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// A period of time: `12 months`, `10 working days`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Duration {
-    pub count: u32,
-    pub unit: DurationUnit,
-}
-
-/// The unit of a duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum DurationUnit {
-    Days,
-    WorkingDays,
-    Weeks,
-    Months,
-    Years,
 }
 
 /// A member named by identifier or by the role only one member can hold.
