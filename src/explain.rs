@@ -183,6 +183,12 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         Some(q) => out.push_str(&format!("  Quorum — without it the vote is invalid:\n{}", rule(agreement, q))),
         None => out.push_str("  No quorum is set.\n"),
     }
+    if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
+        out.push_str(&format!(
+            "  At a meeting reconvened for want of a quorum, this quorum replaces it:\n{}",
+            rule(agreement, lower.rule)
+        ));
+    }
     for veto in &decision.vetoes {
         let who = match &veto.holder {
             VetoHolder::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),

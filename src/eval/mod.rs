@@ -208,6 +208,11 @@ pub struct RuleResult {
     pub until: Option<Date>,
     /// Where a quorum comes from (`decision` or `agreement`); absent for a rule.
     pub source: Option<QuorumSource>,
+    /// For a quorum at a reconvened meeting: whether it is the lower quorum of such a meeting
+    /// (`if reconvened, quorum …`), or the ordinary one because none lowers it. Absent at an
+    /// ordinary meeting and for a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconvened: Option<bool>,
     /// Each condition, in the order written.
     pub conditions: Vec<ConditionResult>,
     /// How the conditions combine, with the result of each part.

@@ -76,6 +76,9 @@ pub struct Proposal {
     pub votes: Vec<Vote>,
     /// How the casting vote, if used, is cast.
     pub casting_vote: Option<Spanned<VoteChoice>>,
+    /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconvened: Option<Span>,
 }
 
 /// A year-end result.
@@ -239,6 +242,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         commitments: BTreeMap::new(),
         votes: Vec::new(),
         casting_vote: None,
+        reconvened: None,
     }
 }
 
@@ -349,6 +353,7 @@ impl InputLowerer<'_> {
                     proposal.votes.push(Vote { voter, choice: (*choice).into(), span: member.span });
                 }
             }
+            ProposalClause::Reconvened => proposal.reconvened = Some(span),
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
         }
     }

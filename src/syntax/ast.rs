@@ -264,6 +264,8 @@ pub enum AgreementClause {
     Kinds(Vec<Ident>),
     /// `quorum …`: the default quorum for every decision.
     Quorum(Spanned<Rule>),
+    /// `if reconvened, quorum RULE`: the quorum at a meeting reconvened for want of one.
+    ReconvenedQuorum(Spanned<Rule>),
 }
 
 // ───────────── members ─────────────
@@ -421,6 +423,8 @@ pub enum DecisionClause {
     Voting(Spanned<WeightScheme>),
     /// `quorum RULE`
     Quorum(Spanned<Rule>),
+    /// `if reconvened, quorum RULE`
+    ReconvenedQuorum(Spanned<Rule>),
     /// `members gaining more than 5% of their budget do not vote`
     GainExclusion { comparator: Spanned<Comparator>, share: Spanned<Decimal>, figure: Spanned<FigureName> },
     /// `only commissioner members vote`
@@ -766,6 +770,8 @@ pub enum ProposalClause {
     Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
     /// `casting vote: in favour`
     CastingVote(VoteChoice),
+    /// `at a reconvened meeting`
+    Reconvened,
 }
 
 /// A clause of a year-end result (also allowed in a scenario).

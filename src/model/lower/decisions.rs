@@ -26,6 +26,7 @@ impl<'f> Lowerer<'f> {
             rules: Vec::new(),
             voting: None,
             quorum: None,
+            reconvened_quorum: None,
             exclusions: Vec::new(),
             vetoes: Vec::new(),
             casting_vote: None,
@@ -33,6 +34,7 @@ impl<'f> Lowerer<'f> {
         };
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
+        let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
         let mut casting: Option<(Spanned<MemberId>, Span)> = None;
         for clause in &block.clauses {
             let Clause::Decision(c) = &clause.node else { continue };
@@ -53,6 +55,11 @@ impl<'f> Lowerer<'f> {
                 ast::DecisionClause::Quorum(rule) => {
                     if let Some(r) = self.rule(rule) {
                         self.once("the quorum", &mut quorum, r, clause.span);
+                    }
+                }
+                ast::DecisionClause::ReconvenedQuorum(rule) => {
+                    if let Some(r) = self.rule(rule) {
+                        self.once("the quorum at a reconvened meeting", &mut reconvened, r, clause.span);
                     }
                 }
                 ast::DecisionClause::GainExclusion { comparator, share, figure } => {
@@ -107,6 +114,7 @@ impl<'f> Lowerer<'f> {
         }
         decision.voting = voting.map(|(s, _)| s);
         decision.quorum = quorum.map(|(q, _)| q);
+        decision.reconvened_quorum = reconvened.map(|(q, _)| q);
         decision.casting_vote = casting.map(|(c, _)| c);
         if decision.rules.is_empty() {
             // Only report a missing rule when none was written (not when one failed to read).

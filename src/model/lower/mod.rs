@@ -160,6 +160,7 @@ impl<'f> Lowerer<'f> {
         let mut effective = None;
         let mut period = None;
         let mut default_quorum_ast = None;
+        let mut reconvened_quorum_ast = None;
         let mut currency_clause = None;
         let mut declared_kinds: Vec<ast::Ident> = Vec::new();
         for clause in &head.clauses {
@@ -180,6 +181,12 @@ impl<'f> Lowerer<'f> {
                 AgreementClause::Quorum(rule) => {
                     self.once("the quorum", &mut default_quorum_ast, rule.clone(), clause.span)
                 }
+                AgreementClause::ReconvenedQuorum(rule) => self.once(
+                    "the quorum at a reconvened meeting",
+                    &mut reconvened_quorum_ast,
+                    rule.clone(),
+                    clause.span,
+                ),
             }
         }
         let form = form.map(|(f, _)| f);
@@ -230,6 +237,7 @@ impl<'f> Lowerer<'f> {
             });
         }
         let default_quorum = default_quorum_ast.and_then(|(rule, _)| self.rule(&rule));
+        let default_reconvened_quorum = reconvened_quorum_ast.and_then(|(rule, _)| self.rule(&rule));
         let decisions: Vec<Decision> = headers(file, "decision")
             .enumerate()
             .map(|(i, block)| self.decision(DecisionId(i as u32), block))
@@ -253,6 +261,7 @@ impl<'f> Lowerer<'f> {
             blocs: std::mem::take(&mut self.blocs),
             decisions,
             default_quorum,
+            default_reconvened_quorum,
             savings,
             deficits,
             budget,
