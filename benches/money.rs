@@ -70,6 +70,7 @@ fn agreement() -> Agreement {
         blocs: Vec::new(),
         decisions: Vec::new(),
         default_quorum: None,
+        default_reconvened_quorum: None,
         savings: Some(Waterfall {
             steps: vec![
                 step(SavingsStep::Reinvest {

@@ -10,7 +10,7 @@ use crate::model::{
 use crate::span::Spanned;
 
 fn proportion(p: &Proportion) -> String {
-    crate::fmt::proportion(p)
+    p.words()
 }
 
 fn comparator(c: Comparator) -> &'static str {
@@ -167,10 +167,10 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     for timed in &decision.rules {
         let when = match (timed.from, timed.until) {
             (Some(from), Some(until)) => {
-                format!("From {} until {} it passes when", crate::fmt::date(&from), crate::fmt::date(&until))
+                format!("From {} until {} it passes when", from.words(), until.words())
             }
-            (Some(from), _) => format!("From {} it passes when", crate::fmt::date(&from)),
-            (_, Some(until)) => format!("Until {} it passes when", crate::fmt::date(&until)),
+            (Some(from), _) => format!("From {} it passes when", from.words()),
+            (_, Some(until)) => format!("Until {} it passes when", until.words()),
             _ => "It passes when".to_string(),
         };
         out.push_str(&format!("  {when}\n{}", rule(agreement, &timed.rule)));
@@ -182,6 +182,12 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     match decision.quorum.as_ref().or(agreement.default_quorum.as_ref()) {
         Some(q) => out.push_str(&format!("  Quorum — without it the vote is invalid:\n{}", rule(agreement, q))),
         None => out.push_str("  No quorum is set.\n"),
+    }
+    if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
+        out.push_str(&format!(
+            "  At a meeting reconvened for want of a quorum, this quorum replaces it:\n{}",
+            rule(agreement, lower.rule)
+        ));
     }
     for veto in &decision.vetoes {
         let who = match &veto.holder {

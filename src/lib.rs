@@ -9,12 +9,16 @@
 //!
 //! `syntax` reads text into a typed tree with a span on every node, reporting every syntax
 //! error it can find; `model` resolves names and units into the exact model that every later
-//! stage reads; `report` turns diagnostics into what the command line prints. Nothing here
-//! prints or exits: the binary in `main.rs` does that.
+//! stage reads, in its own terms (`model::terms`), so the engines (`check`, `eval`, `oracle`,
+//! `power`, `coalitions`, `weights`) import nothing from `syntax` and a change of wording stops
+//! at `model::lower`; `calendar` holds the dates and periods every layer shares; `report` turns
+//! diagnostics into what the command line prints. Nothing here prints or exits: the binary in
+//! `main.rs` does that.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+pub mod calendar;
 pub mod check;
 pub mod coalitions;
 pub mod commands;

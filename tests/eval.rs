@@ -221,3 +221,10 @@ fn unknown_scenario_suggests_the_nearest() {
     assert_eq!(report.exit_code(), 2);
     insta::assert_snapshot!("collaborative__unknown_scenario", eval_human(&report, Colour::Off, 100));
 }
+
+/// The lower quorum of a reconvened meeting: the agreement's, a decision's own, and a decision
+/// whose own quorum is not lowered.
+#[test]
+fn reconvened_meetings() {
+    snapshot_fixture("reconvened");
+}

@@ -569,6 +569,7 @@ fn agreement(case: &Case) -> Agreement {
         blocs: Vec::new(),
         decisions: Vec::new(),
         default_quorum: None,
+        default_reconvened_quorum: None,
         savings,
         deficits,
         budget: None,

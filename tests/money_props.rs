@@ -124,6 +124,7 @@ fn agreement(members: Vec<Member>, side: Side, step: Option<Vec<ShareMixPart>>) 
         blocs: Vec::new(),
         decisions: Vec::new(),
         default_quorum: None,
+        default_reconvened_quorum: None,
         savings: matches!(side, Side::Surplus)
             .then(|| Waterfall { steps: vec![Spanned::new(saving, Span::default())], span: Span::default() }),
         deficits: matches!(side, Side::Deficit)

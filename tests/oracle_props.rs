@@ -7,7 +7,8 @@
 //! clauses included), vetoes (statutory and bloc vetoes included), a casting vote held by any
 //! member (observers included) and `on a tie` / `if rejected` routes; and one proposal with
 //! random ballots (from ineligible members too, now and then from a stranger), gains, duties
-//! at risk, commitments and a `casting vote:` line. Agreements that do not load, or that the
+//! at risk, commitments, a `casting vote:` line and, now and then, `at a reconvened meeting`
+//! (with lower quorums for such meetings in the agreement and the decision). Agreements that do not load, or that the
 //! checker finds errors in, are skipped (docs/semantics.md: "an agreement with errors is not
 //! evaluated").
 //!
@@ -108,6 +109,8 @@ struct DecisionSpec {
     later: Option<RuleSpec>,
     scheme: Option<u8>,
     quorum: Option<u8>,
+    /// `if reconvened, quorum …`.
+    reconvened_quorum: Option<u8>,
     exclusions: Vec<(u8, u8)>,
     /// (holder kind, member, statutory).
     vetoes: Vec<(u8, u8, bool)>,
@@ -131,6 +134,8 @@ struct ProposalSpec {
     ineligible_vote: bool,
     /// 0 none, 1 1 June 2026, 2 1 June 2027.
     date: u8,
+    /// `at a reconvened meeting`.
+    reconvened: bool,
 }
 
 /// A generated case; shown (in failures) as the agreement and proposal it stands for.
@@ -142,6 +147,8 @@ struct Spec {
     reserved: u8,
     blocs: u8,
     default_quorum: Option<u8>,
+    /// The agreement's `if reconvened, quorum …`.
+    default_reconvened_quorum: Option<u8>,
     decision: DecisionSpec,
     proposal: ProposalSpec,
 }
@@ -229,15 +236,29 @@ fn decision() -> impl Strategy<Value = DecisionSpec> {
         prop::option::weighted(0.1, rule()),
         prop::option::weighted(0.15, 0u8..5),
         prop::option::weighted(0.25, 0u8..QUORUMS.len() as u8),
+        prop::option::weighted(0.15, 0u8..QUORUMS.len() as u8),
         prop::collection::vec((0u8..5, 0u8..7), 0..=2),
         prop::collection::vec((0u8..5, 0u8..7, prop::bool::weighted(0.4)), 0..=2),
         prop::option::weighted(0.6, 0u8..8),
         prop::bool::weighted(0.3),
         prop::bool::weighted(0.4),
     )
-        .prop_map(|(rule, later, scheme, quorum, exclusions, vetoes, casting, on_a_tie, if_rejected)| {
-            DecisionSpec { rule, later, scheme, quorum, exclusions, vetoes, casting, on_a_tie, if_rejected }
-        })
+        .prop_map(
+            |(rule, later, scheme, quorum, reconvened_quorum, exclusions, vetoes, casting, on_a_tie, if_rejected)| {
+                DecisionSpec {
+                    rule,
+                    later,
+                    scheme,
+                    quorum,
+                    reconvened_quorum,
+                    exclusions,
+                    vetoes,
+                    casting,
+                    on_a_tie,
+                    if_rejected,
+                }
+            },
+        )
 }
 
 fn proposal(n: usize) -> impl Strategy<Value = ProposalSpec> {
@@ -250,16 +271,10 @@ fn proposal(n: usize) -> impl Strategy<Value = ProposalSpec> {
         prop::bool::weighted(0.03),
         prop::bool::weighted(0.25),
         0u8..3,
+        prop::bool::weighted(0.3),
     )
-        .prop_map(|(ballots, gains, at_risk, commits, casting, stranger, ineligible_vote, date)| ProposalSpec {
-            ballots,
-            gains,
-            at_risk,
-            commits,
-            casting,
-            stranger,
-            ineligible_vote,
-            date,
+        .prop_map(|(ballots, gains, at_risk, commits, casting, stranger, ineligible_vote, date, reconvened)| {
+            ProposalSpec { ballots, gains, at_risk, commits, casting, stranger, ineligible_vote, date, reconvened }
         })
 }
 
@@ -272,19 +287,35 @@ fn spec() -> impl Strategy<Value = Spec> {
             prop_oneof![3 => Just(0u8), 1 => Just(1u8), 1 => Just(2u8)],
             prop_oneof![1 => Just(0u8), 2 => Just(1u8), 2 => Just(2u8)],
             prop::option::weighted(0.1, 0u8..QUORUMS.len() as u8),
+            prop::option::weighted(0.1, 0u8..QUORUMS.len() as u8),
             decision(),
             proposal(n),
         )
-            .prop_map(|(members, chair, scheme, reserved, blocs, default_quorum, decision, proposal)| Spec {
-                members,
-                chair,
-                scheme,
-                reserved,
-                blocs,
-                default_quorum,
-                decision,
-                proposal,
-            })
+            .prop_map(
+                |(
+                    members,
+                    chair,
+                    scheme,
+                    reserved,
+                    blocs,
+                    default_quorum,
+                    default_reconvened_quorum,
+                    decision,
+                    proposal,
+                )| {
+                    Spec {
+                        members,
+                        chair,
+                        scheme,
+                        reserved,
+                        blocs,
+                        default_quorum,
+                        default_reconvened_quorum,
+                        decision,
+                        proposal,
+                    }
+                },
+            )
     })
 }
 
@@ -384,6 +415,9 @@ impl Spec {
         if let Some(q) = self.default_quorum {
             t.push_str(&format!("  quorum {}\n", QUORUMS[q as usize].0));
         }
+        if let Some(q) = self.default_reconvened_quorum {
+            t.push_str(&format!("  if reconvened, quorum {}\n", QUORUMS[q as usize].0));
+        }
         t.push('\n');
         for (i, m) in self.members.iter().enumerate() {
             t.push_str(&format!("member m{}\n", i + 1));
@@ -441,6 +475,9 @@ impl Spec {
         }
         if let Some(q) = d.quorum {
             t.push_str(&format!("  quorum {}\n", QUORUMS[q as usize].0));
+        }
+        if let Some(q) = d.reconvened_quorum {
+            t.push_str(&format!("  if reconvened, quorum {}\n", QUORUMS[q as usize].0));
         }
         for (what, who) in &d.exclusions {
             t.push_str(&match what {
@@ -503,6 +540,9 @@ impl Spec {
             1 => t.push_str("  dated 1 June 2026\n"),
             2 => t.push_str("  dated 1 June 2027\n"),
             _ => {}
+        }
+        if p.reconvened {
+            t.push_str("  at a reconvened meeting\n");
         }
         for i in 0..self.n() {
             match p.gains[i] {
@@ -816,6 +856,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
             })
             .collect(),
         casting_vote: None,
+        reconvened: None,
     }
 }
 
@@ -941,10 +982,15 @@ fn monotone(r: &RuleSpec) -> bool {
 
 impl Spec {
     fn is_monotone(&self) -> bool {
-        let quorum = self.decision.quorum.or(self.default_quorum);
+        let quorums = [
+            self.decision.quorum,
+            self.default_quorum,
+            self.decision.reconvened_quorum,
+            self.default_reconvened_quorum,
+        ];
         monotone(&self.decision.rule)
             && self.decision.later.as_ref().is_none_or(monotone)
-            && quorum.is_none_or(|q| QUORUMS[q as usize].1)
+            && quorums.iter().flatten().all(|q| QUORUMS[*q as usize].1)
     }
 }
 

@@ -163,6 +163,7 @@ module.exports = grammar({
       $.period_clause,
       $.kinds_clause,
       $.quorum_clause,
+      $.reconvened_quorum,
     ),
     form_clause: $ => seq('form', $.governance_form),
     governance_form: _ => choice(
@@ -248,6 +249,7 @@ module.exports = grammar({
       $.rule_clause,
       $.decision_voting,
       $.quorum_clause,
+      $.reconvened_quorum,
       $.gain_exclusion,
       $.only_kind_votes,
       $.kind_excluded,
@@ -269,6 +271,8 @@ module.exports = grammar({
     rule_from: $ => seq('from', $.date, ','),
     decision_voting: $ => seq('voting', $.weight_scheme),
     quorum_clause: $ => seq('quorum', $.rule_expr),
+    // if reconvened, quorum at least 2 members present
+    reconvened_quorum: $ => seq('if', 'reconvened', optional(','), 'quorum', $.rule_expr),
 
     // Conditions joined by `and` or `or`; mixing the two without parentheses is refused by
     // the Rust reader, with its own message, so this grammar accepts it.
@@ -525,6 +529,7 @@ module.exports = grammar({
       $.commitment,
       $.vote_line,
       $.casting_line,
+      $.reconvened_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -547,6 +552,8 @@ module.exports = grammar({
       choice($.in_favour, $.against, $.abstaining), optional(':'), $.member_list,
     ),
     casting_line: $ => seq('casting', 'vote', optional(':'), choice($.in_favour, $.against)),
+    // at a reconvened meeting
+    reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
 
     result_block: $ => block($, $.result_header, $._result_clause),
     result_header: $ => seq('result', $.string),

@@ -378,7 +378,7 @@ code!(SharesNot100, "concord::check::shares_not_100");
 
 /// A quorum that fails even with every eligible member present.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
-#[error("the quorum of decision `{name}` can never be met")]
+#[error("the quorum of decision `{name}`{when} can never be met")]
 #[diagnostic(
     code(concord::check::quorum_unreachable),
     help("even with all {eligible} members who may vote present and in favour, the quorum fails; ask for no more than the members who can attend and vote")
@@ -386,6 +386,8 @@ code!(SharesNot100, "concord::check::shares_not_100");
 pub struct QuorumUnreachable {
     pub decision: Option<String>,
     pub witness: Option<Witness>,
+    /// Nothing for the ordinary quorum; ` at a reconvened meeting` for the lower one.
+    pub when: &'static str,
     pub name: String,
     pub eligible: usize,
     #[label("this quorum")]

@@ -12,8 +12,8 @@
 //! (`concord::check::intended_error`).
 
 use crate::diagnostic::{AnyDiagnostic, Severity};
+use crate::model::Intention;
 use crate::span::Span;
-use crate::syntax::ast::{Clause, File, Header, IntendedFinding};
 
 use super::diagnostics::{IntendedError, IntendedFindingAbsent, UnknownFinding};
 use super::{CheckDiagnostic, CODES};
@@ -30,8 +30,7 @@ pub struct Intended {
 
 /// The diagnostics of a file split into those still reported (with any the clauses themselves
 /// raise) and those the agreement intends.
-pub fn apply(file: &File, diagnostics: Vec<AnyDiagnostic>) -> (Vec<AnyDiagnostic>, Vec<Intended>) {
-    let clauses = clauses(file);
+pub fn apply(clauses: &[Intention], diagnostics: Vec<AnyDiagnostic>) -> (Vec<AnyDiagnostic>, Vec<Intended>) {
     if clauses.is_empty() {
         return (diagnostics, Vec::new());
     }
@@ -87,50 +86,14 @@ pub fn apply(file: &File, diagnostics: Vec<AnyDiagnostic>) -> (Vec<AnyDiagnostic
     (kept, intended)
 }
 
-/// One `expect` clause, resolved.
-struct Expectation {
-    code: String,
-    because: String,
-    /// The block it covers; `None` for the whole file.
-    scope: Option<Span>,
-    /// The clause.
-    at: Span,
-    /// The code as written, and where.
-    name: String,
-    written: Span,
-}
-
-fn clauses(file: &File) -> Vec<Expectation> {
-    let mut out = Vec::new();
-    for block in &file.blocks {
-        let whole_file = matches!(block.header.node, Header::Agreement { .. });
-        for clause in &block.clauses {
-            let Clause::Intended(intended) = &clause.node else { continue };
-            out.push(resolve(intended, if whole_file { None } else { Some(block.span) }, clause.span));
-        }
-    }
-    out
-}
-
-fn resolve(intended: &IntendedFinding, scope: Option<Span>, at: Span) -> Expectation {
-    Expectation {
-        code: intended.full_code(),
-        because: intended.reason.node.clone(),
-        scope,
-        at,
-        name: intended.code.node.clone(),
-        written: intended.code.span,
-    }
-}
-
 /// Whether the clause's block holds one of the diagnostic's labels.
-fn covers(clause: &Expectation, diagnostic: &AnyDiagnostic) -> bool {
+fn covers(clause: &Intention, diagnostic: &AnyDiagnostic) -> bool {
     use miette::Diagnostic;
     let Some(scope) = clause.scope else { return true };
     diagnostic.labels().is_some_and(|mut labels| labels.any(|l| scope.start <= l.offset() && l.offset() < scope.end))
 }
 
-fn intended_error(clause: Option<&Expectation>) -> AnyDiagnostic {
+fn intended_error(clause: Option<&Intention>) -> AnyDiagnostic {
     AnyDiagnostic::Check(CheckDiagnostic::IntendedError(IntendedError {
         decision: None,
         witness: None,
@@ -139,7 +102,7 @@ fn intended_error(clause: Option<&Expectation>) -> AnyDiagnostic {
     }))
 }
 
-fn unknown(clause: &Expectation) -> AnyDiagnostic {
+fn unknown(clause: &Intention) -> AnyDiagnostic {
     let short = |code: &'static str| code.rsplit("::").next().unwrap_or(code);
     let written = clause.code.rsplit("::").next().unwrap_or(&clause.code);
     let nearest = crate::suggest::nearest(written, CODES.iter().map(|c| short(c)));
@@ -168,7 +131,7 @@ mod tests {
         assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
         let agreement = loaded.agreement.as_ref().unwrap_or_else(|| panic!("an agreement"));
         let diagnostics = crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).collect();
-        let (kept, intended) = apply(&loaded.file, diagnostics);
+        let (kept, intended) = apply(&crate::model::intentions(&loaded.file), diagnostics);
         (kept.iter().map(|d| d.code_string()).collect(), intended.iter().map(|i| i.diagnostic.code_string()).collect())
     }
 
@@ -202,7 +165,7 @@ mod tests {
         let loaded = crate::load::load(&text);
         let agreement = loaded.agreement.as_ref().unwrap_or_else(|| panic!("an agreement"));
         let diagnostics = crate::check::check(agreement).into_iter().map(AnyDiagnostic::from).collect();
-        let (kept, _) = apply(&loaded.file, diagnostics);
+        let (kept, _) = apply(&crate::model::intentions(&loaded.file), diagnostics);
         let unknown = kept.iter().find(|d| d.code_string() == "concord::check::unknown_finding");
         let help = unknown.and_then(|d| miette::Diagnostic::help(d).map(|h| h.to_string())).unwrap_or_default();
         assert!(help.contains("did you mean `gridlock`"), "{help}");

@@ -57,6 +57,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
             .map(|(member, choice)| Vote { voter: Voter::Known(*member), choice: *choice, span: Span::default() })
             .collect(),
         casting_vote: None,
+        reconvened: None,
     }
 }
 

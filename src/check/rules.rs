@@ -8,11 +8,10 @@ use super::diagnostics::*;
 use super::{grouped, key, names};
 use crate::coalitions::{self, CompileError, Game, Limits, Reading, Solver, Voters};
 use crate::model::{
-    conditions, Agreement, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, KindId, MemberId, Rule,
-    Side, TimedRule, Unit, VetoHolder, WeightScheme,
+    conditions, Agreement, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, KindId, MemberId,
+    ProportionForm, Rule, Side, TimedRule, Unit, VetoHolder, WeightScheme,
 };
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::ProportionForm;
 use crate::weights::{electorate, Electorate, Ineligibility};
 
 /// What the coalition analyses are called in a "not analysed" note.
@@ -85,9 +84,32 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
                 QuorumUnreachable {
                     decision: ctx.name.clone(),
                     witness: None,
+                    when: "",
                     name: decision.name.clone(),
                     eligible: ctx.electorate.eligible().count(),
                     quorum: q.span.into(),
+                    at: decision.span.into(),
+                }
+                .into(),
+            );
+        }
+    }
+    // The lower quorum of a reconvened meeting is never used for the coalition analyses (they
+    // ask about an ordinary meeting), but it too must be one that can be met.
+    if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
+        let mut found = Vec::new();
+        static_checks(&ctx, lower.rule, Place::Quorum, &mut found);
+        let static_error = !found.is_empty();
+        out.extend(found);
+        if !static_error && !quorum_reachable(&ctx, lower.rule) {
+            out.push(
+                QuorumUnreachable {
+                    decision: ctx.name.clone(),
+                    witness: None,
+                    when: " at a reconvened meeting",
+                    name: decision.name.clone(),
+                    eligible: ctx.electorate.eligible().count(),
+                    quorum: lower.rule.span.into(),
                     at: decision.span.into(),
                 }
                 .into(),

@@ -195,7 +195,7 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     let (diagnostics, intended) = if loaded.has_errors() {
         (diagnostics, Vec::new())
     } else {
-        crate::check::intended::apply(&loaded.file, diagnostics)
+        crate::check::intended::apply(&crate::model::intentions(&loaded.file), diagnostics)
     };
     let findings = crate::report::findings(&diagnostics, &source.text);
     let because: Vec<String> = intended.iter().map(|i| i.because.clone()).collect();
@@ -286,7 +286,7 @@ fn check_scenarios(loaded: &load::Loaded, folder: Option<&Path>) -> Vec<AnyDiagn
 /// to be invalid because of them: each most likely a typing slip, with the nearest member.
 fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::Inputs) -> Vec<LowerError> {
     use crate::model::inputs::{Expect, ExpectDetail, Voter};
-    use crate::syntax::ast::InvalidReason;
+    use crate::model::InvalidReason;
     let expects_it = |s: &crate::model::inputs::Scenario| {
         s.expectations.iter().any(|e| {
             matches!(&e.node, Expect::Outcome { detail: Some(d), .. }

@@ -17,10 +17,11 @@ use std::sync::Arc;
 
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
+use crate::model::InvalidReason;
 use crate::model::{Agreement, FileKind};
 use crate::report::{finding, findings, Finding, JSON_SCHEMA_VERSION};
 use crate::span::line_col;
-use crate::syntax::ast::{InvalidReason, OutcomeWord};
+use crate::syntax::ast::OutcomeWord;
 
 /// What `concord test` was asked to do.
 #[derive(Debug, Clone, Default)]

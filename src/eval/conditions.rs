@@ -29,6 +29,7 @@ impl Context<'_> {
             from: None,
             until: None,
             source,
+            reconvened: None,
             held: combination.held(),
             conditions,
             combination,

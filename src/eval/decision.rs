@@ -181,13 +181,11 @@ impl<'a> Evaluator<'a> {
         }
 
         evaluation.vetoes = ctx.vetoes(proposal).map_err(too_large)?;
-        let quorum = match (&decision.quorum, &agreement.default_quorum) {
-            (Some(q), _) => Some((q, QuorumSource::Decision)),
-            (None, Some(q)) => Some((q, QuorumSource::Agreement)),
-            (None, None) => None,
-        };
-        if let Some((rule, source)) = quorum {
-            let result = ctx.rule_result(rule, Some(source)).map_err(too_large)?;
+        let reconvened = proposal.reconvened.is_some();
+        if let Some(quorum) = agreement.quorum_for(decision, reconvened) {
+            let source = if quorum.own { QuorumSource::Decision } else { QuorumSource::Agreement };
+            let mut result = ctx.rule_result(quorum.rule, Some(source)).map_err(too_large)?;
+            result.reconvened = reconvened.then_some(quorum.reconvened);
             if !result.held {
                 invalid.push(Invalidity::NoQuorum);
             }

@@ -28,9 +28,8 @@ pub use diagnostics::EvalDiagnostic;
 pub use name::Name;
 pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
 
-use crate::model::{Date, Duration, DurationUnit, MemberId, Scope, Side, Unit};
+use crate::model::{Date, Duration, DurationUnit, InvalidReason, MemberId, Scope, Side, Unit};
 use crate::span::{line_col, Span};
-use crate::syntax::ast::InvalidReason;
 
 /// Where something was written, and its words (on one line, comments left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -209,6 +208,11 @@ pub struct RuleResult {
     pub until: Option<Date>,
     /// Where a quorum comes from (`decision` or `agreement`); absent for a rule.
     pub source: Option<QuorumSource>,
+    /// For a quorum at a reconvened meeting: whether it is the lower quorum of such a meeting
+    /// (`if reconvened, quorum …`), or the ordinary one because none lowers it. Absent at an
+    /// ordinary meeting and for a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconvened: Option<bool>,
     /// Each condition, in the order written.
     pub conditions: Vec<ConditionResult>,
     /// How the conditions combine, with the result of each part.

@@ -13,10 +13,10 @@ use super::error::LowerError;
 use super::lower::resolve_member;
 use super::MemberId;
 use super::{Agreement, DecisionId, Money, Percent};
+use super::{Date, InvalidReason, VoteChoice};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{
-    self, Clause, CurrencyMark, Date, Header, InvalidReason, MemberRef, OutcomeWord, ProposalClause, ResultClause,
-    ScenarioClause, VoteChoice,
+    self, Clause, CurrencyMark, Header, MemberRef, OutcomeWord, ProposalClause, ResultClause, ScenarioClause,
 };
 
 /// The decision a proposal is for.
@@ -76,6 +76,9 @@ pub struct Proposal {
     pub votes: Vec<Vote>,
     /// How the casting vote, if used, is cast.
     pub casting_vote: Option<Spanned<VoteChoice>>,
+    /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconvened: Option<Span>,
 }
 
 /// A year-end result.
@@ -262,6 +265,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         commitments: BTreeMap::new(),
         votes: Vec::new(),
         casting_vote: None,
+        reconvened: None,
     }
 }
 
@@ -428,10 +432,11 @@ impl InputLowerer<'_> {
                         });
                         continue;
                     }
-                    proposal.votes.push(Vote { voter, choice: *choice, span: member.span });
+                    proposal.votes.push(Vote { voter, choice: (*choice).into(), span: member.span });
                 }
             }
-            ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new(*choice, span)),
+            ProposalClause::Reconvened => proposal.reconvened = Some(span),
+            ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
         }
     }
 
@@ -630,7 +635,7 @@ impl InputLowerer<'_> {
                         let node = match &d.node {
                             ast::OutcomeDetail::EscalatedTo(body) => ExpectDetail::EscalatedTo(body.node.clone()),
                             ast::OutcomeDetail::CastingVoteOf(m) => ExpectDetail::CastingVoteOf(self.member(m)?),
-                            ast::OutcomeDetail::Because(r) => ExpectDetail::Because(*r),
+                            ast::OutcomeDetail::Because(r) => ExpectDetail::Because((*r).into()),
                         };
                         Some(Spanned::new(node, d.span))
                     }

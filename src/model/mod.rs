@@ -8,20 +8,24 @@
 mod error;
 pub mod inputs;
 mod lower;
+pub mod terms;
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::calendar::{Date, Duration, DurationUnit};
 use crate::span::{Span, Spanned};
-pub use crate::syntax::ast::{
-    CommitScope, Comparator, Date, Duration, DurationUnit, EscalationTrigger, FigureName, FigureUnit, Fund, FundKind,
-    GovernanceForm, LineKind, Proportion, RiskMode, Role, Scope, ShareMethod, Side, Unit, VoteChoice, WeightScheme,
-};
+// The money vocabulary is still the syntax tree's; see `terms`.
+pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::LowerError;
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
-pub use lower::{lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use terms::{
+    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, Proportion, ProportionForm, Role, Scope,
+    Side, Unit, VoteChoice, WeightScheme,
+};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -323,6 +327,8 @@ pub struct Decision {
     pub voting: Option<Spanned<WeightScheme>>,
     /// Its quorum (the agreement's default quorum when it has none of its own).
     pub quorum: Option<Spanned<Rule>>,
+    /// Its quorum at a meeting reconvened for want of a quorum (see [`Agreement::quorum_for`]).
+    pub reconvened_quorum: Option<Spanned<Rule>>,
     /// Who does not vote.
     pub exclusions: Vec<Exclusion>,
     /// Who may veto.
@@ -482,6 +488,8 @@ pub struct Agreement {
     pub decisions: Vec<Decision>,
     /// The quorum for decisions that do not set their own.
     pub default_quorum: Option<Spanned<Rule>>,
+    /// The quorum at a reconvened meeting for decisions that do not set their own quorum.
+    pub default_reconvened_quorum: Option<Spanned<Rule>>,
     /// The savings waterfall.
     pub savings: Option<Waterfall<SavingsStep>>,
     /// The deficit waterfall.
@@ -567,6 +575,33 @@ impl FundDef {
     }
 }
 
+/// A finding the drafter says is intended: `expect FINDING because "…"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Intention {
+    /// The finding's full code (`dummy` is `concord::check::dummy`).
+    pub code: String,
+    /// The reason given.
+    pub because: String,
+    /// The block it covers; `None` for the whole file.
+    pub scope: Option<Span>,
+    /// The clause.
+    pub at: Span,
+    /// The code as written, and where.
+    pub name: String,
+    pub written: Span,
+}
+
+/// The quorum a proposal is judged by, and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quorum<'a> {
+    /// The quorum's rule.
+    pub rule: &'a Spanned<Rule>,
+    /// Whether the decision sets it (else it is the agreement's).
+    pub own: bool,
+    /// Whether it is the quorum for a reconvened meeting.
+    pub reconvened: bool,
+}
+
 /// Of `members`, the one whose identifier is nearest to `key`, when `key` is a likely misspelling.
 pub fn nearest_member<'a>(members: &'a [Member], key: &str) -> Option<&'a str> {
     crate::suggest::nearest(key, members.iter().map(|m| m.key.as_str()))
@@ -606,6 +641,30 @@ impl Agreement {
     /// A decision by id.
     pub fn decision(&self, id: DecisionId) -> Option<&Decision> {
         self.decisions.get(id.index())
+    }
+
+    /// The quorum a proposal must meet (docs/semantics.md, step 4): at an ordinary meeting the
+    /// decision's own quorum, else the agreement's default. At a meeting reconvened for want of
+    /// a quorum, the lower quorum that goes with that one: the decision's own `if reconvened`
+    /// quorum, else (only when the decision sets no quorum of its own) the agreement's; with
+    /// none, the ordinary quorum still applies.
+    pub fn quorum_for<'a>(&'a self, decision: &'a Decision, reconvened: bool) -> Option<Quorum<'a>> {
+        let ordinary = match &decision.quorum {
+            Some(q) => Some(Quorum { rule: q, own: true, reconvened: false }),
+            None => self.default_quorum.as_ref().map(|q| Quorum { rule: q, own: false, reconvened: false }),
+        };
+        let lower = match (&decision.reconvened_quorum, &decision.quorum) {
+            (Some(q), _) => Some(Quorum { rule: q, own: true, reconvened: true }),
+            (None, None) => {
+                self.default_reconvened_quorum.as_ref().map(|q| Quorum { rule: q, own: false, reconvened: true })
+            }
+            (None, Some(_)) => None,
+        };
+        if reconvened {
+            lower.or(ordinary)
+        } else {
+            ordinary
+        }
     }
 
     /// The voting scheme for a decision: its own, else the agreement's.

@@ -187,7 +187,7 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     };
     let meeting = Meeting { agreement, electorate, ballots };
     // Step 4.
-    if !the_quorum(&meeting, agreement, decision)? {
+    if !the_quorum(&meeting, agreement, decision, proposal)? {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
     }
     // Step 5.
@@ -287,9 +287,27 @@ fn the_ballots(
 }
 
 /// Step 4, "Quorum": the decision's quorum, else the agreement's default one, judged on the
-/// eligible members' ballots (a casting vote never counts towards it). No quorum holds.
-fn the_quorum(meeting: &Meeting<'_>, agreement: &Agreement, decision: &Decision) -> Result<bool, OracleError> {
-    let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+/// eligible members' ballots (a casting vote never counts towards it). No quorum holds. "At a
+/// reconvened meeting the quorum is the decision's own `if reconvened` quorum; if the decision
+/// sets no quorum at all, the agreement's `if reconvened` quorum; failing both, the ordinary
+/// quorum."
+fn the_quorum(
+    meeting: &Meeting<'_>,
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: &Proposal,
+) -> Result<bool, OracleError> {
+    let ordinary = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+    let mut quorum = ordinary;
+    if proposal.reconvened.is_some() {
+        if let Some(own) = &decision.reconvened_quorum {
+            quorum = Some(own);
+        } else if decision.quorum.is_none() && decision.reconvened_quorum.is_none() {
+            if let Some(default) = &agreement.default_reconvened_quorum {
+                quorum = Some(default);
+            }
+        }
+    }
     match quorum {
         Some(quorum) => meeting.holds(&quorum.node, Reading::AsVoted),
         None => Ok(true),

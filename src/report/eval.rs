@@ -119,9 +119,18 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     }
 
     if let Some(quorum) = &e.quorum {
-        let whose = match quorum.source {
-            Some(crate::eval::QuorumSource::Agreement) => "the agreement's default",
-            _ => "the decision's own",
+        let agreement = matches!(quorum.source, Some(crate::eval::QuorumSource::Agreement));
+        let whose = match (agreement, quorum.reconvened) {
+            (true, None) => "the agreement's default",
+            (true, Some(true)) => "the agreement's default at a reconvened meeting, which replaces the ordinary quorum",
+            (true, Some(false)) => {
+                "the agreement's default: the meeting is reconvened, but no lower quorum is set for it"
+            }
+            (false, None) => "the decision's own",
+            (false, Some(true)) => "the decision's own at a reconvened meeting, which replaces the ordinary quorum",
+            (false, Some(false)) => {
+                "the decision's own: the meeting is reconvened, but the decision sets no lower quorum for it"
+            }
         };
         out.push_str(&format!("\nQuorum ({whose}, line {}): {}\n", quorum.place.line, quorum.place.text));
         out.push_str(&conditions_human(quorum, e));

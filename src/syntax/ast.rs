@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::calendar::{Date, Duration, DurationUnit, MONTHS};
 use crate::span::{Span, Spanned};
 
 /// An identifier as written: a member, kind or bloc.
@@ -183,61 +184,6 @@ pub enum ProportionForm {
     Words,
 }
 
-/// A calendar date, checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-/// The months, as dates are written (`1 April 2026`).
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl Date {
-    /// The date as a lawyer writes it: `1 April 2026`.
-    pub fn words(&self) -> String {
-        let month = MONTHS.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or("?");
-        format!("{} {month} {}", self.day, self.year)
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// A period of time: `12 months`, `10 working days`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Duration {
-    pub count: u32,
-    pub unit: DurationUnit,
-}
-
-/// The unit of a duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum DurationUnit {
-    Days,
-    WorkingDays,
-    Weeks,
-    Months,
-    Years,
-}
-
 /// A member named by identifier or by the role only one member can hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum MemberRef {
@@ -328,6 +274,8 @@ pub enum AgreementClause {
     Kinds(Vec<Ident>),
     /// `quorum …`: the default quorum for every decision.
     Quorum(Spanned<Rule>),
+    /// `if reconvened, quorum RULE`: the quorum at a meeting reconvened for want of one.
+    ReconvenedQuorum(Spanned<Rule>),
 }
 
 // ───────────── members ─────────────
@@ -485,6 +433,8 @@ pub enum DecisionClause {
     Voting(Spanned<WeightScheme>),
     /// `quorum RULE`
     Quorum(Spanned<Rule>),
+    /// `if reconvened, quorum RULE`
+    ReconvenedQuorum(Spanned<Rule>),
     /// `members gaining more than 5% of their budget do not vote`
     GainExclusion { comparator: Spanned<Comparator>, share: Spanned<Decimal>, figure: Spanned<FigureName> },
     /// `only commissioner members vote`
@@ -899,6 +849,8 @@ pub enum ProposalClause {
     Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
     /// `casting vote: in favour`
     CastingVote(VoteChoice),
+    /// `at a reconvened meeting`
+    Reconvened,
 }
 
 /// A clause of a year-end result (also allowed in a scenario).

@@ -244,6 +244,9 @@ impl Builder {
             }
             Rule::kinds_decl => AgreementClause::Kinds(self.name_list(&self.need(&inner, Rule::name_list)?)),
             Rule::quorum_clause => AgreementClause::Quorum(self.rule(&self.need(&inner, Rule::rule_expr)?)?),
+            Rule::reconvened_quorum => {
+                AgreementClause::ReconvenedQuorum(self.rule(&self.need(&inner, Rule::rule_expr)?)?)
+            }
             _ => {
                 self.shape(&inner)?;
                 return None;
@@ -347,6 +350,9 @@ impl Builder {
                 DecisionClause::Voting(self.weight_scheme(&self.need(&inner, Rule::weight_scheme)?)?)
             }
             Rule::quorum_clause => DecisionClause::Quorum(self.rule(&self.need(&inner, Rule::rule_expr)?)?),
+            Rule::reconvened_quorum => {
+                DecisionClause::ReconvenedQuorum(self.rule(&self.need(&inner, Rule::rule_expr)?)?)
+            }
             Rule::gain_exclusion => DecisionClause::GainExclusion {
                 comparator: self.comparator(&self.need(&inner, Rule::comparator)?),
                 share: self.percent(&self.need(&inner, Rule::percent)?)?,
@@ -647,6 +653,7 @@ impl Builder {
             } else {
                 VoteChoice::Against
             }),
+            Rule::reconvened_line => ProposalClause::Reconvened,
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -69,10 +69,11 @@ fn example(kind: BlockKind) -> &'static str {
 
 /// Phrases that begin clauses; a clause starting with the first word of one but not the whole
 /// phrase is most likely that phrase mistyped.
-const LEADING_PHRASES: [&str; 8] = [
+const LEADING_PHRASES: [&str; 9] = [
     "passes if",
     "on a tie",
     "if rejected",
+    "if reconvened",
     "members gaining",
     "capitated budget",
     "casting vote",
@@ -218,7 +219,11 @@ fn unexpected(
         .filter(|s| *s != found);
     // A clause that starts with the first word of a phrase but not the phrase (`passes at…`).
     let first_word = text.split_whitespace().next();
-    let phrase = LEADING_PHRASES.iter().find(|p| first_word == p.split(' ').next() && !text.starts_with(**p));
+    // A clause that begins with one of the phrases was not mistyped at its start.
+    let begins_with_one = LEADING_PHRASES.iter().any(|p| text.starts_with(*p));
+    let phrase = LEADING_PHRASES
+        .iter()
+        .find(|p| !begins_with_one && first_word == p.split(' ').next() && !text.starts_with(**p));
     let help = match (instead, phrase, suggestion) {
         (Some(word), _, _) => format!("did you mean `{word}`? {help}"),
         (None, Some(phrase), _) => format!("did you mean `{phrase}`? {help}"),

@@ -15,5 +15,6 @@
   (scenario_block)
   (rule_clause)
   (quorum_clause)
+  (reconvened_quorum)
   (group)
 ] @fold

@@ -101,9 +101,9 @@
   "cost" "currency" "dated" "decided" "deed" "do" "does" "duties" "each" "effective" "equally"
   "escalate" "escalated" "every" "excluded" "exist" "expect" "expulsion" "fell" "finding"
   "first" "forfeits" "form" "from" "fund" "gaining" "has" "hold" "if" "income" "insurance"
-  "intervention" "is" "it" "its" "joining" "kind" "kinds" "leaving" "majority" "may" "minimum"
+  "intervention" "is" "it" "its" "joining" "kind" "kinds" "leaving" "majority" "may" "meeting" "minimum"
   "minor" "not" "notice" "of" "on" "only" "operations" "other" "over" "passes" "payments" "pays"
-  "period" "personal" "plus" "pool" "proportion" "propose" "provided" "puts" "quorum" "requires"
+  "period" "personal" "plus" "pool" "proportion" "propose" "provided" "puts" "quorum" "reconvened" "requires"
   "rest" "say" "service" "set" "shared" "signs" "simple" "standard" "statutory" "team" "the"
   "their" "then" "tie" "together" "unallocated" "unit" "unknown" "until" "up" "veto" "voted"
   "when" "whose" "within"
@@ -120,6 +120,8 @@
 (leaving_pays "a" @keyword)
 (statutory_condition "at" @keyword)
 (duties_at_risk "at" @keyword)
+(reconvened_line "at" @keyword)
+(reconvened_line "a" @keyword)
 (each_bloc "bloc" @keyword)
 (the_bloc "bloc" @keyword)
 (committed_scheme "budget" @keyword)

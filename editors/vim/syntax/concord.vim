@@ -28,12 +28,12 @@ syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 syn match concordKeyword "\<\%(commissioned\|underspends\|contributes\|overspends\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
-      \\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
+      \\|reconvened\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible
       \\|escalate\|excluded\|forfeits\|majority\|payments\|personal\|proposal\|provided
       \\|receives\|requires\|reserves\|scenario\|standard\|together\|ability\|balance\|because
       \\|budgets\|casting\|commits\|decided\|equally\|finding\|gaining\|joining\|leaving
-      \\|members\|minimum\|propose\|savings\|service\|unknown\|actual\|budget\|duties\|equity
+      \\|meeting\|members\|minimum\|propose\|savings\|service\|unknown\|actual\|budget\|duties\|equity
       \\|expect\|income\|member\|notice\|passes\|period\|quorum\|result\|shared\|simple\|voting
       \\|within\|bears\|dated\|every\|exist\|first\|gains\|kinds\|loses\|minor\|other\|share
       \\|signs\|their\|until\|voted\|votes\|whose\|bear\|bloc\|cast\|cost\|deed\|does\|each

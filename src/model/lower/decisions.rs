@@ -1,0 +1,241 @@
+//! Decisions: their rules and quorums, who does not vote, vetoes, casting votes and routes.
+
+use super::*;
+
+impl<'f> Lowerer<'f> {
+    pub(super) fn decision_ref(&mut self, name: &Spanned<String>) -> Option<DecisionId> {
+        match self.decision_names.iter().position(|(n, _)| *n == name.node) {
+            Some(i) => Some(DecisionId(i as u32)),
+            None => {
+                let known = self.decision_names.iter().map(|(n, _)| n.clone()).collect();
+                self.unknown("decision", name, known);
+                None
+            }
+        }
+    }
+
+    pub(super) fn decision(&mut self, id: DecisionId, block: &Block) -> Decision {
+        let name = match &block.header.node {
+            Header::Decision { name } => name.clone(),
+            _ => Spanned::new(String::new(), block.header.span),
+        };
+        let mut decision = Decision {
+            id,
+            name: name.node.clone(),
+            span: name.span,
+            rules: Vec::new(),
+            voting: None,
+            quorum: None,
+            reconvened_quorum: None,
+            exclusions: Vec::new(),
+            vetoes: Vec::new(),
+            casting_vote: None,
+            escalations: Vec::new(),
+        };
+        let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
+        let mut quorum: Option<(Spanned<Rule>, Span)> = None;
+        let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
+        let mut casting: Option<(Spanned<MemberId>, Span)> = None;
+        for clause in &block.clauses {
+            let Clause::Decision(c) = &clause.node else { continue };
+            match c {
+                ast::DecisionClause::Rule { period, rule } => {
+                    let Some(rule) = self.rule(rule) else { continue };
+                    let (from, until) = match period.as_ref().map(|p| p.node) {
+                        Some(ast::RulePeriod::From(d)) => (Some(d), None),
+                        Some(ast::RulePeriod::Until(d)) => (None, Some(d)),
+                        Some(ast::RulePeriod::Between(from, until)) => (Some(from), Some(until)),
+                        None => (None, None),
+                    };
+                    decision.rules.push(TimedRule { from, until, rule, span: clause.span });
+                }
+                ast::DecisionClause::Voting(s) => {
+                    self.once("the decision's voting scheme", &mut voting, s.clone().map(Into::into), clause.span)
+                }
+                ast::DecisionClause::Quorum(rule) => {
+                    if let Some(r) = self.rule(rule) {
+                        self.once("the quorum", &mut quorum, r, clause.span);
+                    }
+                }
+                ast::DecisionClause::ReconvenedQuorum(rule) => {
+                    if let Some(r) = self.rule(rule) {
+                        self.once("the quorum at a reconvened meeting", &mut reconvened, r, clause.span);
+                    }
+                }
+                ast::DecisionClause::GainExclusion { comparator, share, figure } => {
+                    decision.exclusions.push(Exclusion::Gain {
+                        comparator: comparator.node.into(),
+                        share: Percent(share.node),
+                        figure: figure.node,
+                        span: clause.span,
+                    })
+                }
+                ast::DecisionClause::OnlyKind(kind) => {
+                    if let Some(k) = self.kind_ref(kind) {
+                        decision.exclusions.push(Exclusion::OnlyKind { kind: k, span: clause.span });
+                    }
+                }
+                ast::DecisionClause::KindExcluded(kind) => {
+                    if let Some(k) = self.kind_ref(kind) {
+                        decision.exclusions.push(Exclusion::Kind { kind: k, span: clause.span });
+                    }
+                }
+                ast::DecisionClause::MemberExcluded(m) => {
+                    if let Some(member) = self.member_ref(m) {
+                        decision.exclusions.push(Exclusion::Member { member, span: clause.span });
+                    }
+                }
+                ast::DecisionClause::Veto { holder, statutory } => {
+                    let resolved = match &holder.node {
+                        ast::VetoHolder::Member(m) => {
+                            self.member_ref(&Spanned::new(m.clone(), holder.span)).map(VetoHolder::Member)
+                        }
+                        ast::VetoHolder::AnyMember { kind } => match kind {
+                            Some(k) => self.kind_ref(k).map(|k| VetoHolder::AnyMember(Some(k))),
+                            None => Some(VetoHolder::AnyMember(None)),
+                        },
+                        ast::VetoHolder::Bloc(subject) => self.bloc_selection(subject).map(VetoHolder::Bloc),
+                    };
+                    if let Some(holder) = resolved {
+                        decision.vetoes.push(Veto { holder, statutory_only: statutory.is_some(), span: clause.span });
+                    }
+                }
+                ast::DecisionClause::CastingVote(m) => {
+                    if let Some(member) = self.member_ref(m) {
+                        self.once("the casting vote", &mut casting, Spanned::new(member, m.span), clause.span);
+                    }
+                }
+                ast::DecisionClause::Escalation { trigger, steps } => decision.escalations.push(Escalation {
+                    trigger: trigger.node.into(),
+                    steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
+                    span: clause.span,
+                }),
+            }
+        }
+        decision.voting = voting.map(|(s, _)| s);
+        decision.quorum = quorum.map(|(q, _)| q);
+        decision.reconvened_quorum = reconvened.map(|(q, _)| q);
+        decision.casting_vote = casting.map(|(c, _)| c);
+        if decision.rules.is_empty() {
+            // Only report a missing rule when none was written (not when one failed to read).
+            let wrote_rule =
+                block.clauses.iter().any(|c| matches!(c.node, Clause::Decision(ast::DecisionClause::Rule { .. })));
+            if !wrote_rule && block.unreadable == 0 {
+                self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
+            }
+        } else {
+            self.check_rule_dates(&decision, block.span);
+        }
+        decision
+    }
+
+    /// Every day must have exactly one rule in force. The days worth testing are the ends of
+    /// each rule's period and the days either side of them.
+    pub(super) fn check_rule_dates(&mut self, decision: &Decision, block_span: Span) {
+        if decision.rules.len() == 1 && decision.rules.iter().all(|r| r.from.is_none() && r.until.is_none()) {
+            return;
+        }
+        let mut days = Vec::new();
+        for rule in &decision.rules {
+            for date in [rule.from, rule.until].into_iter().flatten() {
+                days.extend([date.previous(), Some(date), date.next()].into_iter().flatten());
+            }
+        }
+        days.sort();
+        days.dedup();
+        if days.is_empty() {
+            // Several rules, none timed: every day has them all.
+            if let Some(second) = decision.rules.get(1) {
+                self.errors.push(LowerError::RuleDates {
+                    name: decision.name.clone(),
+                    problem: "two rules in force".into(),
+                    date: "every day".into(),
+                    at: second.span.into(),
+                    help: "a decision has one rule; to change it over time, write `until DATE, passes if …` and `from DATE, passes if …`".into(),
+                });
+            }
+            return;
+        }
+        for day in days {
+            let in_force = decision
+                .rules
+                .iter()
+                .filter(|r| r.from.is_none_or(|f| f <= day) && r.until.is_none_or(|u| day <= u))
+                .count();
+            if in_force != 1 {
+                let (problem, help) = if in_force == 0 {
+                    ("no rule in force", "make the periods meet: if one rule holds `until 31 March 2027`, the next holds `from 1 April 2027`")
+                } else {
+                    (
+                        "more than one rule in force",
+                        "make the periods meet without overlapping: `until 31 March 2027` and `from 1 April 2027`",
+                    )
+                };
+                self.errors.push(LowerError::RuleDates {
+                    name: decision.name.clone(),
+                    problem: problem.into(),
+                    date: day.to_string(),
+                    at: block_span.into(),
+                    help: help.into(),
+                });
+                return;
+            }
+        }
+    }
+
+    pub(super) fn rule(&mut self, rule: &Spanned<ast::Rule>) -> Option<Spanned<Rule>> {
+        let node = match &rule.node {
+            ast::Rule::All(parts) => Rule::All(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
+            ast::Rule::Any(parts) => Rule::Any(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
+            ast::Rule::Condition(c) => Rule::Condition(self.condition(c)?),
+        };
+        Some(Spanned::new(node, rule.span))
+    }
+
+    pub(super) fn optional_kind(&mut self, kind: &Option<ast::Ident>) -> Option<Option<KindId>> {
+        match kind {
+            Some(k) => self.kind_ref(k).map(Some),
+            None => Some(None),
+        }
+    }
+
+    pub(super) fn base(&mut self, base: &ast::Base) -> Option<Base> {
+        Some(Base { kind: self.optional_kind(&base.kind)?, unit: base.unit.into(), scope: base.scope.into() })
+    }
+
+    pub(super) fn condition(&mut self, condition: &ast::Condition) -> Option<Condition> {
+        Some(match condition {
+            ast::Condition::Unanimous => Condition::Unanimous,
+            ast::Condition::Every { kind, side } => {
+                Condition::Every { kind: self.optional_kind(kind)?, side: (*side).into() }
+            }
+            ast::Condition::NoMember { kind, side } => {
+                Condition::NoMember { kind: self.optional_kind(kind)?, side: (*side).into() }
+            }
+            ast::Condition::HalfPlusOne { base, side } => {
+                Condition::HalfPlusOne { base: self.base(base)?, side: (*side).into() }
+            }
+            ast::Condition::Threshold { comparator, proportion, base, side } => Condition::Threshold {
+                comparator: (*comparator).into(),
+                proportion: proportion.map(Into::into),
+                base: self.base(base)?,
+                side: (*side).into(),
+            },
+            ast::Condition::Count { comparator, count, kind, side } => Condition::Count {
+                comparator: (*comparator).into(),
+                count: *count,
+                kind: self.optional_kind(kind)?,
+                side: (*side).into(),
+            },
+            ast::Condition::Bloc { subject, comparator, proportion, base } => Condition::Bloc {
+                blocs: self.bloc_selection(&subject.node)?,
+                comparator: (*comparator).into(),
+                proportion: proportion.map(Into::into),
+                base: self.base(base)?,
+            },
+            ast::Condition::Member { member, side } => {
+                Condition::Member { member: self.member_ref(member)?, side: (*side).into() }
+            }
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! The money clauses: share mixes, the savings and deficit waterfalls, the capitated budget.
+
+use super::*;
+
+impl<'f> Lowerer<'f> {
+    pub(super) fn share_mix(&mut self, parts: &[ast::SharePart]) -> Vec<ShareMixPart> {
+        parts
+            .iter()
+            .map(|p| ShareMixPart {
+                weight: p.weight.as_ref().map_or(Percent(Decimal::ONE_HUNDRED), |w| Percent(w.node)),
+                method: p.method.node,
+                span: p.weight.as_ref().map_or(p.method.span, |w| w.span.join(p.method.span)),
+            })
+            .collect()
+    }
+
+    pub(super) fn savings(&mut self, block: &Block) -> Waterfall<SavingsStep> {
+        let mut steps = Vec::new();
+        for clause in &block.clauses {
+            let Clause::Savings(step) = &clause.node else { continue };
+            let node = match step {
+                ast::SavingsStep::Reinvest { amount, fund } => SavingsStep::Reinvest {
+                    amount: match &amount.node {
+                        ast::ReinvestAmount::Everything => Reinvest::Everything,
+                        ast::ReinvestAmount::TheRest => Reinvest::TheRest,
+                        ast::ReinvestAmount::Amount(a) => {
+                            Reinvest::Fixed(self.money(&Spanned::new(a.clone(), amount.span)))
+                        }
+                        ast::ReinvestAmount::Percent(p) => Reinvest::Percent(Percent(*p)),
+                    },
+                    fund: fund.node.clone(),
+                },
+                ast::SavingsStep::Compensation => SavingsStep::Compensation,
+                ast::SavingsStep::Share { parts } => SavingsStep::Share(self.share_mix(parts)),
+            };
+            steps.push(Spanned::new(node, clause.span));
+        }
+        Waterfall { steps, span: block.span }
+    }
+
+    pub(super) fn deficits(&mut self, block: &Block) -> Waterfall<DeficitStep> {
+        let mut steps = Vec::new();
+        for clause in &block.clauses {
+            let Clause::Deficit(step) = &clause.node else { continue };
+            let node = match step {
+                ast::DeficitStep::Contingency => DeficitStep::Contingency,
+                ast::DeficitStep::Insurance { cap } => DeficitStep::Insurance { cap: self.money(cap) },
+                ast::DeficitStep::Commissioners { share, cap } => {
+                    DeficitStep::Commissioners { share: Percent(share.node), cap: cap.as_ref().map(|c| self.money(c)) }
+                }
+                ast::DeficitStep::RiskPool { pool, cap } => {
+                    let Some(index) = self.fund_index(pool, Some(FundKind::RiskPool)) else { continue };
+                    DeficitStep::RiskPool { pool: index, cap: cap.as_ref().map(|c| self.money(c)) }
+                }
+                ast::DeficitStep::Share { parts } => DeficitStep::Share(self.share_mix(parts)),
+            };
+            steps.push(Spanned::new(node, clause.span));
+        }
+        Waterfall { steps, span: block.span }
+    }
+
+    pub(super) fn budget(&mut self, block: &Block) -> Budget {
+        let mut budget = Budget { span: block.span, ..Budget::default() };
+        let mut capitated: Option<(Spanned<Money>, Span)> = None;
+        for clause in &block.clauses {
+            let Clause::Budget(line) = &clause.node else { continue };
+            match line {
+                ast::BudgetLine::Capitated(amount) => {
+                    let money = Spanned::new(self.money(amount), amount.span);
+                    self.once("the capitated budget", &mut capitated, money, clause.span);
+                }
+                ast::BudgetLine::Line { kind, name, amount, statutory_minimum, providers } => {
+                    let amount_money = Spanned::new(self.money(amount), amount.span);
+                    let minimum = statutory_minimum.as_ref().map(|m| Spanned::new(self.money(m), m.span));
+                    let providers = providers
+                        .iter()
+                        .filter_map(|p| {
+                            let id = self.member_ref(&p.member)?;
+                            Some((id, p.share.as_ref().map(|s| Percent(s.node)), p.member.span))
+                        })
+                        .collect();
+                    budget.lines.push(BudgetLine {
+                        kind: *kind,
+                        name: name.as_ref().map(|n| n.node.clone()),
+                        amount: amount_money,
+                        statutory_minimum: minimum,
+                        providers,
+                        span: clause.span,
+                    });
+                }
+            }
+        }
+        budget.capitated = capitated.map(|(c, _)| c);
+        budget
+    }
+}
