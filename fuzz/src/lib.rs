@@ -257,7 +257,7 @@ pub fn money(data: &[u8]) {
 pub fn scenarios(data: &[u8]) {
     let (agreement_text, input) = pair(data);
     let input_path = write("input.scenarios", &input);
-    let options = commands::test::TestOptions { filter: None, fail_fast: data.len().is_multiple_of(3), coverage: true };
+    let options = commands::test::TestOptions { filter: None, fail_fast: data.len().is_multiple_of(3), coverage: true, min_coverage: None };
     let mut reports = Vec::new();
     if let Some(target) = scenario_target(&input) {
         write(&target, &agreement_text);
