@@ -87,7 +87,13 @@ impl Date {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+/// Whether `day` `month` `year` is a date on the calendar (months 1 to 12, the days each has).
+pub fn is_date(year: u16, month: u8, day: u8) -> bool {
+    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
+}
+
+/// The number of days in `month` (1 to 12) of `year`.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     match month {
         4 | 6 | 9 | 11 => 30,
@@ -99,6 +105,15 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn calendar_dates() {
+        assert!(super::is_date(2024, 2, 29));
+        assert!(!super::is_date(2026, 2, 29));
+        assert!(!super::is_date(2026, 13, 1));
+        assert!(!super::is_date(2026, 4, 31));
+        assert!(!super::is_date(2026, 4, 0));
+    }
+
     use super::*;
 
     fn date(year: u16, month: u8, day: u8) -> Date {

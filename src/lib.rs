@@ -23,6 +23,7 @@ pub mod check;
 pub mod coalitions;
 pub mod commands;
 pub mod diagnostic;
+pub mod digits;
 pub mod eval;
 pub mod explain;
 pub mod fmt;

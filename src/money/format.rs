@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::digits::group_thousands;
 use crate::model::Currency;
 
 /// Formats an amount in the agreement's currency, to the minor unit: `£1,750,000.00`,
@@ -49,21 +50,6 @@ fn format_with_places(amount: Decimal, currency: &Currency, places: u32, trim: b
         Some(symbol) => format!("{sign}{symbol}{number}{ellipsis}"),
         None => format!("{sign}{number}{ellipsis} {}", currency.code),
     }
-}
-
-// BOUND: `i` indexes the characters of `whole`, so it is below `n`, its length in bytes, and
-// `n + n / 3` is at most a third more than the length of a `str`, which is below `isize::MAX`.
-#[allow(clippy::arithmetic_side_effects)]
-fn group_thousands(whole: &str) -> String {
-    let mut out = String::with_capacity(whole.len() + whole.len() / 3);
-    let n = whole.len();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Formats a plain number (a score, a percentage) without trailing zeros.

@@ -1,0 +1,134 @@
+//! Membership, proposals, year-end results and scenarios.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::*;
+use crate::span::Spanned;
+
+/// A clause under `membership`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum MembershipClause {
+    JoiningDecidedBy(Spanned<String>),
+    JoiningAccession,
+    LeavingNotice(Spanned<Duration>),
+    LeavingDecidedBy(Spanned<String>),
+    LeavingForfeits(Spanned<FigureName>),
+    LeavingLosesSay,
+    LeavingPays(Spanned<Amount>),
+    ExpulsionDecidedBy(Spanned<String>),
+}
+
+// ───────────── proposals, results, scenarios ─────────────
+
+/// How a member voted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum VoteChoice {
+    InFavour,
+    Against,
+    Abstaining,
+}
+
+/// A revenue change: an amount, or a percentage of the member's budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum RevenueChange {
+    Amount(Amount),
+    PercentOfBudget(Decimal),
+}
+
+/// A clause of a proposal (also allowed in a scenario).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ProposalClause {
+    /// `decision "change financial flows"`
+    Decision(Spanned<String>),
+    /// `dated 1 May 2026`
+    Dated(Spanned<Date>),
+    /// `gpfed gains £900,000` / `hhft loses 3% of its budget`
+    Revenue { member: Spanned<MemberRef>, gain: bool, change: Spanned<RevenueChange> },
+    /// `it puts lbh's statutory duties at risk`
+    DutiesAtRisk(Spanned<MemberRef>),
+    /// `ccg-north commits £2,000,000`
+    Commitment { member: Spanned<MemberRef>, amount: Spanned<Amount> },
+    /// `in favour: hhft, gpfed`
+    Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
+    /// `casting vote: in favour`
+    CastingVote(VoteChoice),
+    /// `at a reconvened meeting`
+    Reconvened,
+}
+
+/// A clause of a year-end result (also allowed in a scenario).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ResultClause {
+    CapitatedBudget(Spanned<Amount>),
+    ActualCost(Spanned<Amount>),
+    /// `actual cost of "Reablement" £5,800,000`: a fund's or a line's actual cost.
+    ActualCostOf {
+        of: Spanned<String>,
+        amount: Spanned<Amount>,
+    },
+    /// `"agree additional contributions" was agreed`
+    Agreed(Spanned<String>),
+    OtherIncome(Spanned<Amount>),
+    FundBalance(Spanned<Amount>),
+    Performance(Vec<(Spanned<MemberRef>, Spanned<Decimal>)>),
+}
+
+/// The outcome of a decision, as a scenario expects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum OutcomeWord {
+    Passed,
+    Rejected,
+    Escalated,
+    Deadlocked,
+    Invalid,
+}
+
+/// Why a vote was invalid, as a scenario expects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum InvalidReason {
+    NoQuorum,
+    UnknownMemberVoted,
+    UnknownDecision,
+}
+
+/// More about an expected outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum OutcomeDetail {
+    EscalatedTo(Spanned<String>),
+    CastingVoteOf(Spanned<MemberRef>),
+    Because(InvalidReason),
+}
+
+/// Who an expected share belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ShareHolder {
+    Member(MemberRef),
+    ContingencyFund,
+}
+
+/// What a scenario expects.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Expectation {
+    /// `expect rejected`, `expect escalated to "mediation"`
+    Outcome { outcome: OutcomeWord, detail: Option<Spanned<OutcomeDetail>> },
+    /// `expect hhft receives £1,200,000` (`bears` for a deficit)
+    Share { holder: Spanned<ShareHolder>, receives: bool, amount: Spanned<Amount>, fund: Option<Spanned<String>> },
+    /// `expect unallocated £0`
+    Unallocated(Spanned<Amount>),
+    /// `expect finding concord::check::dictator`
+    Finding(Spanned<String>),
+}
+
+/// A clause of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ScenarioClause {
+    /// `propose "change financial flows" on 1 May 2026`
+    Propose { decision: Spanned<String>, date: Option<Spanned<Date>> },
+    /// `expect …`
+    Expect(Expectation),
+    /// Any proposal clause.
+    Proposal(ProposalClause),
+    /// Any result clause.
+    Result(ResultClause),
+}
