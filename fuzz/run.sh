@@ -22,6 +22,10 @@ if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then
   exit 2
 fi
 budget=$1; shift
+# The targets write their scratch files under this run's own folder, so two runs at once (or a
+# run beside the corpus replay) never delete each other's files.
+root=/dev/shm; [ -d "$root" ] || root=${TMPDIR:-/tmp}
+export CONCORD_FUZZ_SCRATCH="$root/concord-fuzz/run-$$"
 ALL=(read check eval money scenarios repl fmt power)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${ALL[@]}")
@@ -111,4 +115,4 @@ echo
 echo "== summary (${budget}s per target; artifacts in fuzz/work/<target>/artifacts)"
 printf '%-10s %10s %8s %7s %8s %5s %9s\n' target executions "execs/s" crashes timeouts ooms "panic sites"
 printf '%s\n' "${summary[@]}"
-rm -rf /dev/shm/concord-fuzz 2>/dev/null || true
+rm -rf "$CONCORD_FUZZ_SCRATCH" 2>/dev/null || true

@@ -168,6 +168,38 @@ fn fmt_keeps_comments_inside_clauses() {
     }
 }
 
+/// The fuzzer's one `fmt` timeout (session 4): a rule of 64 KB took minutes to lay out, because
+/// each of its hundreds of line breaks was checked by reading the whole clause again. Now the
+/// clause is broken and read once; one near the reader's limit stays as written.
+#[test]
+fn a_very_long_rule_is_laid_out_in_bounded_time() {
+    let tmp = scratch("long-rule");
+    let members: String = (0..30).map(|i| format!("member m{i} \"M\"\n  budget £{}\n\n", i + 1)).collect();
+    for (terms, breaks) in [(1500, true), (1850, false)] {
+        let rule: Vec<String> =
+            (0..terms).map(|i| format!("(m{} in favour and m{} against)", i % 30, (i * 7) % 30)).collect();
+        let source = format!(
+            "agreement \"Long\"\n  currency GBP\n\n{members}voting in proportion to budget\n\ndecision \"d\"\n  passes if {}\n",
+            rule.join(" or ")
+        );
+        let path = tmp.join(format!("rule-{terms}.concord"));
+        std::fs::write(&path, &source).unwrap_or_else(|e| panic!("{e}"));
+        let out = capped(1_000_000, 60, &format!("fmt {}", path.display()), "");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let formatted = String::from_utf8_lossy(&out.stdout).to_string();
+        let longest = formatted.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        if breaks {
+            assert!(longest <= 100, "a line of {longest} characters is left");
+        } else {
+            assert!(longest > 60_000, "the rule near the limit was broken ({longest})");
+        }
+        let again = tmp.join(format!("again-{terms}.concord"));
+        std::fs::write(&again, &formatted).unwrap_or_else(|e| panic!("{e}"));
+        expect(&capped(1_000_000, 60, &format!("fmt --check {}", again.display()), ""), 0, "");
+    }
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
 // ── H, K. every read is bounded, and read once ─────────────────────────────────────────────
 
 #[test]

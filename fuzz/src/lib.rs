@@ -98,8 +98,13 @@ fn scratch() -> PathBuf {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     thread_local! {
         static DIR: PathBuf = {
-            let root = if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
-            let dir = root.join("concord-fuzz").join(format!("{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
+            // `fuzz/run.sh` gives each run a folder of its own, which it removes at its end.
+            let root = match std::env::var_os("CONCORD_FUZZ_SCRATCH") {
+                Some(own) => PathBuf::from(own),
+                None if Path::new("/dev/shm").is_dir() => PathBuf::from("/dev/shm").join("concord-fuzz"),
+                None => std::env::temp_dir().join("concord-fuzz"),
+            };
+            let dir = root.join(format!("{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
             let _ = std::fs::create_dir_all(&dir);
             dir
         };
@@ -257,7 +262,12 @@ pub fn money(data: &[u8]) {
 pub fn scenarios(data: &[u8]) {
     let (agreement_text, input) = pair(data);
     let input_path = write("input.scenarios", &input);
-    let options = commands::test::TestOptions { filter: None, fail_fast: data.len().is_multiple_of(3), coverage: true, min_coverage: None };
+    let options = commands::test::TestOptions {
+        filter: None,
+        fail_fast: data.len().is_multiple_of(3),
+        coverage: true,
+        min_coverage: None,
+    };
     let mut reports = Vec::new();
     if let Some(target) = scenario_target(&input) {
         write(&target, &agreement_text);

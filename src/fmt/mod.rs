@@ -21,7 +21,10 @@
 //! file says; the formatter checks it does not, by reading its output and comparing the two
 //! readings (spans aside), and refuses to return a text that reads differently.
 
+mod breaks;
 mod values;
+
+use breaks::break_clause;
 
 pub use values::{date, grouped, plain, proportion};
 
@@ -132,7 +135,7 @@ fn classify(text: &str) -> Vec<SourceLine<'_>> {
 
 /// A line's text cut into what is read and its end-of-line comment (with the comment's column
 /// within the text).
-fn split_comment(text: &str) -> (&str, Option<(usize, &str)>) {
+pub(super) fn split_comment(text: &str) -> (&str, Option<(usize, &str)>) {
     let mut in_string = false;
     for (i, c) in text.char_indices() {
         match c {
@@ -174,7 +177,7 @@ fn single_spaced(code: &str) -> String {
 }
 
 const CLAUSE: &str = "  ";
-const FURTHER: &str = "    ";
+pub(super) const FURTHER: &str = "    ";
 
 fn lay_out(text: &str, width: usize) -> String {
     let lines = classify(text);
@@ -296,60 +299,6 @@ fn code_line(indent: &str, line: &SourceLine<'_>) -> String {
         laid.push_str(comment);
     }
     laid
-}
-
-/// Breaks the lines of a clause that run past the width, where the clause still reads the same.
-fn break_clause(lines: &[String], width: usize, header: Option<&str>) -> Vec<String> {
-    if lines.iter().all(|l| split_comment(l).0.chars().count() <= width) {
-        return lines.to_vec();
-    }
-    let Some(header) = header else { return lines.to_vec() };
-    let original = lines.join("\n");
-    let mut current: Vec<String> = lines.to_vec();
-    let mut i = 0;
-    while let Some(line) = current.get(i).cloned() {
-        let (code, comment) = split_comment(&line);
-        if code.chars().count() <= width || code.trim_start().starts_with('#') {
-            i = i.saturating_add(1);
-            continue;
-        }
-        // A line that no break reads the same at stays long.
-        for at in break_points(code, width) {
-            let (first, rest) = (code.get(..at).unwrap_or(""), code.get(at..).unwrap_or("").trim_start());
-            let mut second = format!("{FURTHER}{rest}");
-            if let Some((_, comment)) = comment {
-                second.push_str("  ");
-                second.push_str(comment);
-            }
-            let mut candidate = current.clone();
-            candidate.splice(i..=i, [first.trim_end().to_string(), second]);
-            if syntax::same_clause(header, &original, &candidate.join("\n")) {
-                current = candidate;
-                break;
-            }
-        }
-        i = i.saturating_add(1);
-    }
-    current
-}
-
-/// The spaces, outside quotes and after the indentation, where a line could break so that its
-/// first part fits the width, the latest first; at most a handful, so a line that no break reads
-/// the same costs little.
-fn break_points(code: &str, width: usize) -> Vec<usize> {
-    let indent = code.len().saturating_sub(code.trim_start().len());
-    let mut points = Vec::new();
-    let mut in_string = false;
-    for (column, (i, c)) in code.char_indices().enumerate() {
-        match c {
-            '"' => in_string = !in_string,
-            ' ' if !in_string && i > indent && column <= width => points.push(i),
-            _ => {}
-        }
-    }
-    points.reverse();
-    points.truncate(12);
-    points
 }
 
 #[cfg(test)]
