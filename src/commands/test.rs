@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::eval::{self, Combination, Evaluation, Invalidity, OutcomeKind};
@@ -19,9 +18,12 @@ use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::inputs::{DecisionRef, Expect, ExpectDetail, Holder, Scenario};
 use crate::model::InvalidReason;
 use crate::model::{Agreement, FileKind};
-use crate::report::{finding, findings, Finding, JSON_SCHEMA_VERSION};
+use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 use crate::span::line_col;
 use crate::syntax::ast::OutcomeWord;
+
+/// The report types, built here and rendered by `report/`.
+pub use crate::results::test::*;
 
 /// What `concord test` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -34,198 +36,6 @@ pub struct TestOptions {
     pub coverage: bool,
     /// With `coverage`: the least share of items (a percentage) the scenarios must exercise.
     pub min_coverage: Option<rust_decimal::Decimal>,
-}
-
-/// How one scenario came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Every expectation held.
-    Passed,
-    /// At least one did not.
-    Failed,
-    /// Nothing to check.
-    Skipped,
-}
-
-/// One expectation that did not hold.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mismatch {
-    /// The `expect` line as written.
-    pub expectation: String,
-    /// Its line in the scenario file.
-    pub line: usize,
-    /// What was expected, in words.
-    pub expected: String,
-    /// What came out, in words.
-    pub actual: String,
-    /// The text that would make the expectation true (for `--update`).
-    #[serde(skip)]
-    pub replacement: Option<String>,
-    /// Where the `expect` clause is, for `--update`.
-    #[serde(skip)]
-    pub span: crate::span::Span,
-}
-
-/// One scenario's result.
-#[derive(Debug, Clone, Serialize)]
-pub struct ScenarioResult {
-    /// Its name.
-    pub name: String,
-    /// Its line in the scenario file.
-    pub line: usize,
-    /// Passed, failed or skipped.
-    pub status: Status,
-    /// The expectations that did not hold.
-    pub mismatches: Vec<Mismatch>,
-    /// The evaluator's explanation of what actually happened, for a failed scenario.
-    pub explanation: Option<String>,
-}
-
-/// One scenario file's results.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileResult {
-    /// The scenario file.
-    pub path: String,
-    /// The agreement it tests, as resolved.
-    pub agreement: Option<String>,
-    /// Problems that stopped the file from being run.
-    pub problems: Vec<Finding>,
-    /// The scenarios, in order.
-    pub scenarios: Vec<ScenarioResult>,
-    /// The problems, for rendering with their source.
-    #[serde(skip)]
-    pub rendered: Vec<(AnyDiagnostic, Arc<Source>)>,
-}
-
-/// What one decision's scenarios exercised.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct DecisionCoverage {
-    /// How many scenarios proposed it.
-    pub scenarios: usize,
-    /// Each condition (by its text) and whether some scenario turned on it.
-    pub conditions: BTreeMap<String, bool>,
-}
-
-/// What the scenarios exercised, for `--coverage`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Coverage {
-    /// Per agreement, per decision.
-    pub decisions: BTreeMap<String, BTreeMap<String, DecisionCoverage>>,
-    /// Per agreement: scenarios with a surplus and with a deficit.
-    pub waterfalls: BTreeMap<String, (usize, usize)>,
-    /// Per agreement: whether it has a savings and a deficits waterfall to exercise.
-    pub waterfalls_written: BTreeMap<String, (bool, bool)>,
-}
-
-impl Coverage {
-    /// How many items the scenarios exercised, of how many there are. An item is a condition
-    /// of a decision that decides an outcome in some scenario (a decision whose rule has no
-    /// condition of its own counts once, exercised when a scenario proposes it), and each
-    /// waterfall the agreement writes that some scenario's year-end result runs through.
-    pub fn counts(&self) -> (usize, usize) {
-        let mut covered = 0usize;
-        let mut total = 0usize;
-        let mut add = |hit: bool| {
-            // BOUND: one per condition or waterfall of the agreements read, far below `usize::MAX`.
-            #[allow(clippy::arithmetic_side_effects)]
-            {
-                total += 1;
-                covered += usize::from(hit);
-            }
-        };
-        for decisions in self.decisions.values() {
-            for d in decisions.values() {
-                if d.conditions.is_empty() {
-                    add(d.scenarios > 0);
-                }
-                for decided in d.conditions.values() {
-                    add(*decided);
-                }
-            }
-        }
-        for (agreement, (savings, deficits)) in &self.waterfalls_written {
-            let (surplus_runs, deficit_runs) = self.waterfalls.get(agreement).copied().unwrap_or_default();
-            if *savings {
-                add(surplus_runs > 0);
-            }
-            if *deficits {
-                add(deficit_runs > 0);
-            }
-        }
-        (covered, total)
-    }
-
-    /// The share of items exercised, as a percentage (100 when there is nothing to exercise).
-    pub fn percent(&self) -> rust_decimal::Decimal {
-        let (covered, total) = self.counts();
-        if total == 0 {
-            return rust_decimal::Decimal::ONE_HUNDRED;
-        }
-        rust_decimal::Decimal::from(covered)
-            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
-            .and_then(|c| c.checked_div(rust_decimal::Decimal::from(total)))
-            .unwrap_or_default()
-    }
-}
-
-/// The report of `concord test`.
-#[derive(Debug, Clone, Serialize)]
-pub struct TestReport {
-    /// The JSON shape's version.
-    pub schema: u32,
-    /// One entry per scenario file.
-    pub files: Vec<FileResult>,
-    /// Scenarios passed.
-    pub passed: usize,
-    /// Scenarios failed.
-    pub failed: usize,
-    /// Scenarios skipped.
-    pub skipped: usize,
-    /// What was exercised, with `--coverage`.
-    pub coverage: Option<Coverage>,
-    /// The `--filter` given, if any: a filter that matches no scenario is a usage error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub filter: Option<String>,
-    /// The `--min` coverage asked for, if any (a percentage).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_coverage: Option<rust_decimal::Decimal>,
-}
-
-impl TestReport {
-    /// 0 all passed, 1 any failed, 2 a file could not be run, no scenario file was found, or
-    /// `--filter` matched no scenario.
-    pub fn exit_code(&self) -> u8 {
-        if self.files.iter().any(|f| !f.problems.is_empty()) || self.files.is_empty() || self.filter_matched_nothing() {
-            2
-        } else if self.failed > 0 || self.below_min_coverage() {
-            1
-        } else {
-            0
-        }
-    }
-
-    /// Whether `--min` was given and the scenarios exercised less than it.
-    pub fn below_min_coverage(&self) -> bool {
-        match (&self.coverage, self.min_coverage) {
-            (Some(coverage), Some(min)) => coverage.percent() < min,
-            _ => false,
-        }
-    }
-
-    /// Whether a `--filter` was given and no scenario's name contains it.
-    pub fn filter_matched_nothing(&self) -> bool {
-        self.filter.is_some() && self.files.iter().all(|f| f.scenarios.is_empty())
-    }
-
-    /// The closing line: `N passed, N failed` (and `, N skipped` when any were).
-    pub fn summary(&self) -> String {
-        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
-        if self.skipped > 0 {
-            line.push_str(&format!(", {} skipped", self.skipped));
-        }
-        line
-    }
 }
 
 /// Finds scenario files: each file given, or every `.scenarios` file under a folder.
@@ -695,18 +505,13 @@ fn run_scenario(context: &Context<'_>, scenario: &Scenario, coverage: Option<(&m
         Status::Failed
     };
     if status == Status::Failed {
-        let mut text = String::new();
-        if let Some(Ok(e)) = &evaluation {
-            text.push_str(&crate::report::eval::evaluation_human(
-                e,
-                crate::commands::eval::Weights::Hide,
-                crate::report::Colour::Off,
-            ));
-        }
-        if let Some(working) = money.as_ref().and_then(|m| m.working.as_ref()) {
-            text.push_str(&crate::report::money::working_human(working, Some(&context.agreement.title.node)));
-        }
-        explanation = (!text.is_empty()).then_some(text);
+        let explanation_of = Explanation {
+            evaluation: evaluation.and_then(Result::ok),
+            working: money.and_then(|m| m.working),
+            agreement_title: context.agreement.title.node.clone(),
+        };
+        let said = explanation_of.evaluation.is_some() || explanation_of.working.is_some();
+        explanation = said.then_some(explanation_of);
     }
     ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation }
 }

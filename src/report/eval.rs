@@ -9,12 +9,12 @@ use rust_decimal::Decimal;
 use super::conditions::{combination_sentence, conditions_human};
 use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
 use super::Colour;
-use crate::commands::eval::{EvalItem, EvalReport, ItemSource, Weights};
 use crate::eval::{
     Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
     OutcomeKind, Standing, TieResult, VetoInapplicable, VetoResult,
 };
 use crate::model::Scope;
+use crate::results::eval::{EvalItem, EvalReport, EvaluateReport, ItemSource, Weights};
 
 /// The human report of `concord eval`.
 pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
@@ -432,5 +432,31 @@ fn money(value: Decimal, e: &Evaluation) -> String {
     match e.currency_symbol {
         Some(symbol) => format!("{symbol}{}", num(value)),
         None => format!("{} {}", num(value), e.currency),
+    }
+}
+
+/// The human report of `concord eval`: decisions first, then year-end results.
+pub fn evaluate_human(report: &EvaluateReport, colour: Colour, width: usize) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &report.decisions {
+        parts.push(eval_human(d, colour, width));
+    }
+    if let Some(r) = &report.results {
+        parts.push(super::money::year_end_human(r, colour, width));
+    }
+    parts.join("\n")
+}
+
+/// The JSON value of `concord eval`: the one report when there is one kind of input, else both
+/// under `decisions` and `results` (see docs/reference.md).
+pub fn evaluate_json(report: &EvaluateReport) -> serde_json::Value {
+    match (&report.decisions, &report.results) {
+        (Some(d), None) => serde_json::to_value(d).unwrap_or_default(),
+        (None, Some(r)) => serde_json::to_value(r).unwrap_or_default(),
+        _ => serde_json::json!({
+            "schema": super::JSON_SCHEMA_VERSION,
+            "decisions": report.decisions,
+            "results": report.results,
+        }),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::table::Align;
 use super::{render_each, Colour};
-use crate::commands::power::{PowerReport, RulePower};
+use crate::results::power::{PowerReport, RulePower};
 
 /// Renders the report; indices as percentages with `places` digits after the point.
 pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u32) -> String {
