@@ -4,14 +4,13 @@
 //! In: an [`EvalReport`]. Out: text. Figures are exact; percentages are rounded to two places
 //! for display and say so where a rounded figure stands for a required amount.
 
-use rust_decimal::Decimal;
-
 use super::conditions::{combination_sentence, conditions_human};
+use super::standing::not_voting_sentence;
 use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
 use super::Colour;
 use crate::eval::{
-    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
-    OutcomeKind, Standing, TieResult, VetoInapplicable, VetoResult,
+    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, OutcomeKind, Standing, TieResult,
+    VetoInapplicable, VetoResult,
 };
 use crate::model::Scope;
 use crate::results::eval::{EvalItem, EvalReport, EvaluateReport, ItemSource, Weights};
@@ -257,32 +256,6 @@ fn ballots_sentence(members: &[Standing]) -> String {
     )
 }
 
-pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) -> String {
-    let clause = format!("line {}: {}", nv.clause.line, nv.clause.text);
-    let mut s = match nv.reason {
-        NotVotingReason::Observer => {
-            format!("{} does not vote: it is an observer (line {}).", m.member, nv.clause.line)
-        }
-        NotVotingReason::Excluded => format!("{} does not vote on this decision ({clause}).", m.member),
-        NotVotingReason::NotOfVotingKind => {
-            format!("{} does not vote: only members of another kind vote on this decision ({clause}).", m.member)
-        }
-        NotVotingReason::Gains => format!(
-            "{} does not vote on this proposal: it gains {}, more than its limit of {} ({clause}).",
-            m.member,
-            money(nv.gain.unwrap_or_default(), e),
-            money(nv.limit.unwrap_or_default(), e)
-        ),
-    };
-    if nv.vote_disregarded {
-        s.push_str(&format!(
-            " It voted {} anyway: that vote is disregarded, and the rest of the vote stands.",
-            m.vote.words()
-        ));
-    }
-    s
-}
-
 fn weights_table(e: &Evaluation) -> String {
     let mut rows =
         vec![["member".to_string(), "vote".to_string(), "weight".to_string(), "share of all votes".to_string()]];
@@ -426,13 +399,6 @@ fn tie_human(tie: &TieResult) -> String {
         None => out.push_str("  No member has a casting vote on this decision.\n"),
     }
     out
-}
-
-fn money(value: Decimal, e: &Evaluation) -> String {
-    match e.currency_symbol {
-        Some(symbol) => format!("{symbol}{}", num(value)),
-        None => format!("{} {}", num(value), e.currency),
-    }
 }
 
 /// The human report of `concord eval`: decisions first, then year-end results.

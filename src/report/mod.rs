@@ -14,6 +14,7 @@ pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSO
 mod conditions;
 pub mod eval;
 pub mod render;
+mod standing;
 mod table;
 pub use render::Renderer;
 mod words;
