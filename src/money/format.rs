@@ -53,8 +53,11 @@ fn format_with_places(amount: Decimal, currency: &Currency, places: u32, trim: b
 
 // BOUND: `i` indexes the characters of `whole`, so it is below `n`, its length in bytes, and
 // `n + n / 3` is at most a third more than the length of a `str`, which is below `isize::MAX`.
+/// The whole part of a number (its digits, without a sign) with a comma between each group of
+/// three: `1750000` → `1,750,000`. The one grouping function: money, reports, the formatter and
+/// the checker's figures all call it, so a figure reads the same wherever it is printed.
 #[allow(clippy::arithmetic_side_effects)]
-fn group_thousands(whole: &str) -> String {
+pub fn group_thousands(whole: &str) -> String {
     let mut out = String::with_capacity(whole.len() + whole.len() / 3);
     let n = whole.len();
     for (i, c) in whole.chars().enumerate() {
