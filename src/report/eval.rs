@@ -420,7 +420,8 @@ pub fn evaluate_json(report: &EvaluateReport) -> serde_json::Value {
         (Some(d), None) => serde_json::to_value(d).unwrap_or_default(),
         (None, Some(r)) => serde_json::to_value(r).unwrap_or_default(),
         _ => serde_json::json!({
-            "schema": super::JSON_SCHEMA_VERSION,
+            "schema": super::JSON_SCHEMA_VERSION.schema,
+            "schema_minor": super::JSON_SCHEMA_VERSION.schema_minor,
             "decisions": report.decisions,
             "results": report.results,
         }),

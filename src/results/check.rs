@@ -57,7 +57,8 @@ pub struct AgreementSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
     /// The JSON shape's version.
-    pub schema: u32,
+    #[serde(flatten)]
+    pub schema: super::SchemaVersion,
     /// One entry per file, in the order given.
     pub files: Vec<FileCheck>,
     /// Errors across all files.

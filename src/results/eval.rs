@@ -23,7 +23,8 @@ pub enum Weights {
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
     /// The JSON shape's version.
-    pub schema: u32,
+    #[serde(flatten)]
+    pub schema: super::SchemaVersion,
     /// The agreement's path as given.
     pub agreement: String,
     /// The input's path as given.

@@ -17,8 +17,20 @@ use serde::Serialize;
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::span::{LineIndex, Span};
 
-/// The version of the JSON shape; bumped only if a field changes meaning.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+/// The version of the JSON shape, written at the top of every report as `schema` and
+/// `schema_minor`: the major number changes only if a field changes meaning (so a reader that
+/// checks `schema == 1` keeps working), the minor each time fields are added.
+pub const JSON_SCHEMA_VERSION: SchemaVersion = SchemaVersion { schema: 1, schema_minor: 1 };
+
+/// A version of the JSON shape; see [`JSON_SCHEMA_VERSION`] and docs/json.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SchemaVersion {
+    /// The major version: a field changed meaning.
+    pub schema: u32,
+    /// The minor version: fields were added. 1 added `needs_proposal` (power), `filter` and
+    /// `min_coverage` (test), `reconvened` (a quorum's working) and `funds` (year-end).
+    pub schema_minor: u32,
+}
 
 /// One labelled place in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -63,7 +63,8 @@ pub struct RulePower {
 #[derive(Debug, Clone, Serialize)]
 pub struct PowerReport {
     /// The JSON shape's version.
-    pub schema: u32,
+    #[serde(flatten)]
+    pub schema: super::SchemaVersion,
     /// The agreement's path as given.
     pub agreement: String,
     /// Its title, when it could be read.

@@ -161,7 +161,8 @@ impl Coverage {
 #[derive(Debug, Clone, Serialize)]
 pub struct TestReport {
     /// The JSON shape's version.
-    pub schema: u32,
+    #[serde(flatten)]
+    pub schema: super::SchemaVersion,
     /// One entry per scenario file.
     pub files: Vec<FileResult>,
     /// Scenarios passed.

@@ -57,7 +57,8 @@ pub struct ResultReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct YearEndReport {
     /// The JSON shape's version.
-    pub schema: u32,
+    #[serde(flatten)]
+    pub schema: super::SchemaVersion,
     /// The agreement's path as given.
     pub agreement: String,
     /// The agreement's title, when it could be read.
