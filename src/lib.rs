@@ -25,6 +25,7 @@ pub mod coalitions;
 pub mod commands;
 pub mod diagnostic;
 pub mod eval;
+pub mod exact;
 pub mod explain;
 pub mod fmt;
 pub mod load;

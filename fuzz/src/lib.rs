@@ -388,8 +388,8 @@ fn power_props(rule: &commands::power::RulePower) {
     let sum = |fractions: Vec<&concord::power::Fraction>| {
         let (mut num, mut den) = (BigInt::zero(), BigInt::one());
         for f in fractions {
-            let d = BigInt::from(f.denominator.clone());
-            num = num * &d + &f.numerator * &den;
+            let d = f.denom().clone();
+            num = num * &d + f.numer() * &den;
             den *= d;
         }
         (num, den)

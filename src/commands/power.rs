@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{Agreement, Decision, FileKind, Proposal, TimedRule};
-use crate::power::{self, Fraction, Which};
+use crate::power::{self, Which};
 use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 
 /// The report types, built here and rendered by `report/`.
@@ -254,12 +254,12 @@ fn rule_power(
         let (num, den) = decimal_fraction(electorate.weight(*member));
         // (num / den) / (total_num / total_den)
         let share = if total_num.sign() == num_bigint::Sign::NoSign {
-            Fraction::zero()
+            num_traits::Zero::zero()
         } else {
             // BOUND: `BigInt` and `BigUint` multiplication is exact.
             #[allow(clippy::arithmetic_side_effects)]
             let (numerator, denominator) = (num * BigInt::from(total_den.clone()), den * total_num.magnitude());
-            Fraction::new(numerator, denominator)
+            crate::exact::fraction(numerator, denominator)
         };
         out.members.push(MemberPower {
             member: m.key.clone(),

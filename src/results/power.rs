@@ -17,12 +17,15 @@ pub struct MemberPower {
     /// Its name.
     pub name: String,
     /// Its declared share of the eligible votes.
+    #[serde(serialize_with = "crate::exact::serialize_parts")]
     pub weight_share: Fraction,
     /// Its swings (raw Banzhaf): sets of the other members whose outcome its vote decides.
     pub swings: String,
     /// Normalised Banzhaf index; `null` when nobody's vote ever decides anything.
+    #[serde(serialize_with = "crate::exact::serialize_parts_opt")]
     pub banzhaf: Option<Fraction>,
     /// Shapley–Shubik index; `null` when not asked for.
+    #[serde(serialize_with = "crate::exact::serialize_parts_opt")]
     pub shapley: Option<Fraction>,
     /// Its vote alone decides the outcome.
     pub dictator: bool,
