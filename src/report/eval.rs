@@ -61,17 +61,16 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         None => out.push_str(&format!("No decision named{date}.\n")),
     }
     let outcome = outcome_words(e);
-    let headline = match colour {
-        Colour::Off | Colour::Plain => format!("Outcome: {outcome}.\n"),
-        Colour::On => {
-            let code = match e.outcome.result {
-                OutcomeKind::Passed => "32",
-                OutcomeKind::Rejected | OutcomeKind::Invalid => "31",
-                OutcomeKind::Escalated | OutcomeKind::Deadlocked => "33",
-            };
-            format!("\x1b[1mOutcome: \x1b[{code}m{outcome}\x1b[0m.\n")
-        }
+    let outcome_style = match e.outcome.result {
+        OutcomeKind::Passed => super::style::PASSED,
+        OutcomeKind::Rejected | OutcomeKind::Invalid => super::style::FAILED,
+        OutcomeKind::Escalated | OutcomeKind::Deadlocked => super::style::OPEN,
     };
+    let headline = format!(
+        "{}{}.\n",
+        super::style::paint("Outcome: ", super::style::HEADLINE, colour),
+        super::style::paint(&outcome, outcome_style, colour)
+    );
     out.push_str(&headline);
 
     if let Some(voting) = &e.voting {

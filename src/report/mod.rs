@@ -15,6 +15,7 @@ mod conditions;
 pub mod eval;
 pub mod render;
 mod standing;
+pub mod style;
 mod table;
 pub use render::Renderer;
 mod words;
