@@ -11,8 +11,9 @@
 //! error it can find; `model` resolves names and units into the exact model that every later
 //! stage reads, in its own terms (`model::terms`), so the engines (`check`, `eval`, `oracle`,
 //! `power`, `coalitions`, `weights`) import nothing from `syntax` and a change of wording stops
-//! at `model::lower`; `calendar` holds the dates and periods every layer shares; `report` turns
-//! diagnostics into what the command line prints. Nothing here prints or exits: the binary in
+//! at `model::lower`; `calendar` holds the dates and periods every layer shares; `commands` runs
+//! the engines for each subcommand and builds its result (`results`, plain data); `report`
+//! alone turns results and diagnostics into what the command line prints, as text or JSON. Nothing here prints or exits: the binary in
 //! `main.rs` does that.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
@@ -25,6 +26,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod digits;
 pub mod eval;
+pub mod exact;
 pub mod explain;
 pub mod fmt;
 pub mod load;
@@ -34,6 +36,7 @@ pub mod oracle;
 pub mod power;
 pub mod repl;
 pub mod report;
+pub mod results;
 pub mod span;
 pub mod suggest;
 pub mod syntax;

@@ -335,8 +335,8 @@ fn main() -> ExitCode {
             let options = EvalOptions { scenario, weights };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human => report.human(colour, columns),
-                Format::Json => json(&report.json()),
+                Format::Human => report::eval::evaluate_human(&report, colour, columns),
+                Format::Json => json(&report::eval::evaluate_json(&report)),
             };
             (text, report.exit_code())
         }

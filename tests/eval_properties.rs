@@ -294,8 +294,8 @@ proptest! {
         for m in e.members.iter().filter(|m| m.eligible && !m.weight.is_zero()) {
             let share = m.share.as_deref().unwrap_or_else(|| panic!("no share for {}", m.member));
             prop_assert_eq!(
-                Decimal::from_i128_with_scale(share.numerator, 0) * voting.total,
-                Decimal::from_i128_with_scale(share.denominator, 0) * m.weight
+                Decimal::from_i128_with_scale(share.numer().try_into().unwrap(), 0) * voting.total,
+                Decimal::from_i128_with_scale(share.denom().try_into().unwrap(), 0) * m.weight
             );
         }
     }

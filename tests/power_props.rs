@@ -104,8 +104,8 @@ proptest! {
         let mut den = BigInt::from(1);
         for x in &p.players {
             let f = x.shapley.clone().unwrap();
-            let d = BigInt::from(f.denominator.clone());
-            num = num * &d + &f.numerator * &den;
+            let d = f.denom().clone();
+            num = num * &d + f.numer() * &den;
             den *= d;
         }
         prop_assert_eq!(num, den * expected, "{}", text);

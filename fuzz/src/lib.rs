@@ -236,8 +236,8 @@ pub fn eval(data: &[u8]) {
         props::assert_money(working);
     }
     let _ = report.exit_code();
-    let _ = report.human(Colour::Off, 100);
-    let _ = serde_json::to_string_pretty(&report.json());
+    let _ = report::eval::evaluate_human(&report, Colour::Off, 100);
+    let _ = serde_json::to_string_pretty(&report::eval::evaluate_json(&report));
 }
 
 /// `money`: every year-end result run down the agreement's waterfalls, as `concord eval` does
@@ -283,7 +283,7 @@ pub fn scenarios(data: &[u8]) {
         let listed: usize = report.files.iter().map(|f| f.scenarios.len()).sum();
         assert_eq!(counted, listed, "the summary does not count the scenarios listed");
         let _ = report.exit_code();
-        let _ = report.summary();
+        let _ = report::test::summary(report);
         let _ = report::test::test_human(report, Colour::Off, 100);
         let _ = report::test::test_junit(report);
         json(report);
@@ -398,8 +398,8 @@ fn power_props(rule: &commands::power::RulePower) {
     let sum = |fractions: Vec<&concord::power::Fraction>| {
         let (mut num, mut den) = (BigInt::zero(), BigInt::one());
         for f in fractions {
-            let d = BigInt::from(f.denominator.clone());
-            num = num * &d + &f.numerator * &den;
+            let d = f.denom().clone();
+            num = num * &d + f.numer() * &den;
             den *= d;
         }
         (num, den)

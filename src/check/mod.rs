@@ -84,15 +84,7 @@ fn grouped(value: Decimal) -> String {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (text, None),
     };
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        // BOUND: `i` is the index of a character of `int`, so it is below `int.len()`.
-        #[allow(clippy::arithmetic_side_effects)]
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let mut out = crate::money::group_thousands(&int);
     if let Some(f) = frac {
         out.push('.');
         out.push_str(&f);

@@ -27,7 +27,7 @@ impl Linear {
     /// than `i128::MAX`.
     pub fn at_least_zero(expr: &Affine) -> Result<Formula, Overflow> {
         let nonzero = || expr.terms.iter().filter(|(_, c)| **c != 0);
-        let divisor = nonzero().fold(0u128, |g, (_, c)| gcd(g, c.unsigned_abs())).max(1);
+        let divisor = nonzero().fold(0u128, |g, (_, c)| num_integer::gcd(g, c.unsigned_abs())).max(1);
         let divisor = i128::try_from(divisor).map_err(|_| Overflow)?;
         let mut terms = Vec::new();
         let mut magnitude = 0i128;
@@ -195,14 +195,6 @@ impl Affine {
     /// The smallest value the expression can take.
     pub fn min(&self) -> i128 {
         self.constant.saturating_add(self.terms.values().filter(|c| **c < 0).fold(0i128, |a, c| a.saturating_add(*c)))
-    }
-}
-
-/// The greatest common divisor (`gcd(a, 0) = a`).
-pub(super) fn gcd(a: u128, b: u128) -> u128 {
-    match a.checked_rem(b) {
-        Some(r) => gcd(b, r),
-        None => a,
     }
 }
 

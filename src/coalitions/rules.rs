@@ -17,7 +17,7 @@
 
 use rust_decimal::Decimal;
 
-use super::formula::{gcd, Affine, Formula, Linear, Overflow};
+use super::formula::{Affine, Formula, Linear, Overflow};
 use crate::model::{
     Agreement, BlocSelection, Comparator, Condition, Decision, MemberId, Proportion, Rule, Scope, Side, TimedRule,
     Unit, VetoHolder, WeightScheme,
@@ -526,7 +526,7 @@ pub fn scale_to_integers(values: &[Decimal]) -> Result<Vec<i128>, Overflow> {
         out.push(v.mantissa().checked_mul(factor).ok_or(Overflow)?);
     }
     // A divisor past `i128::MAX` (every value `i128::MIN`) is left undivided.
-    let g = i128::try_from(out.iter().fold(0u128, |g, v| gcd(g, v.unsigned_abs()))).unwrap_or(1);
+    let g = i128::try_from(out.iter().fold(0u128, |g, v| num_integer::gcd(g, v.unsigned_abs()))).unwrap_or(1);
     if g > 1 {
         for v in &mut out {
             // BOUND: `g` is more than 1 and divides `v`, so the quotient is exact and fits.

@@ -3,57 +3,13 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-
-use super::eval::{eval_read, EvalOptions, EvalReport};
-use super::year_end::{year_end_read, YearEndReport};
+use super::eval::{eval_read, EvalOptions};
+use super::year_end::year_end_read;
 use crate::load;
-use crate::report::{self, Colour};
 use crate::syntax::ast::{Clause, Header, ScenarioClause};
 
-/// What `concord eval` found in its input file.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvaluateReport {
-    /// The decisions' report, when the input proposes anything.
-    pub decisions: Option<EvalReport>,
-    /// The year-end report, when the input has results.
-    pub results: Option<YearEndReport>,
-}
-
-impl EvaluateReport {
-    /// 0 when everything was evaluated, 2 otherwise (the worse of the two reports).
-    pub fn exit_code(&self) -> u8 {
-        let decisions = self.decisions.as_ref().map_or(0, EvalReport::exit_code);
-        let results = self.results.as_ref().map_or(0, YearEndReport::exit_code);
-        decisions.max(results)
-    }
-
-    /// The human report: decisions first, then year-end results.
-    pub fn human(&self, colour: Colour, width: usize) -> String {
-        let mut parts = Vec::new();
-        if let Some(d) = &self.decisions {
-            parts.push(report::eval_human(d, colour, width));
-        }
-        if let Some(r) = &self.results {
-            parts.push(report::money::year_end_human(r, colour, width));
-        }
-        parts.join("\n")
-    }
-
-    /// The JSON value: the one report when there is one kind of input, else both under
-    /// `decisions` and `results` (see docs/json.md).
-    pub fn json(&self) -> serde_json::Value {
-        match (&self.decisions, &self.results) {
-            (Some(d), None) => serde_json::to_value(d).unwrap_or_default(),
-            (None, Some(r)) => serde_json::to_value(r).unwrap_or_default(),
-            _ => serde_json::json!({
-                "schema": report::JSON_SCHEMA_VERSION,
-                "decisions": self.decisions,
-                "results": self.results,
-            }),
-        }
-    }
-}
+/// The report type, built here and rendered by `report/`.
+pub use crate::results::eval::EvaluateReport;
 
 /// Which engines the input needs: (proposals?, results?), for the named item only if given.
 fn kinds_of_input(text: &str, name: Option<&str>) -> (bool, bool) {

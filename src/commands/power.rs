@@ -15,7 +15,6 @@ use std::path::Path;
 
 use num_bigint::{BigInt, BigUint};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::coalitions::{CompileError, Game};
 use crate::diagnostic::{AnyDiagnostic, Severity};
@@ -23,8 +22,11 @@ use std::sync::Arc;
 
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{Agreement, Decision, FileKind, Proposal, TimedRule};
-use crate::power::{self, Fraction, Method, Which};
-use crate::report::{finding, findings, Finding, JSON_SCHEMA_VERSION};
+use crate::power::{self, Which};
+use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
+
+/// The report types, built here and rendered by `report/`.
+pub use crate::results::power::*;
 
 /// What to work out.
 #[derive(Debug, Clone, Default)]
@@ -35,97 +37,6 @@ pub struct Options {
     pub which: Option<Which>,
     /// A file holding a proposal whose exclusions and date apply.
     pub proposal: Option<std::path::PathBuf>,
-}
-
-/// One member's power on one rule.
-#[derive(Debug, Clone, Serialize)]
-pub struct MemberPower {
-    /// The member's identifier.
-    pub member: String,
-    /// Its name.
-    pub name: String,
-    /// Its declared share of the eligible votes.
-    pub weight_share: Fraction,
-    /// Its swings (raw Banzhaf): sets of the other members whose outcome its vote decides.
-    pub swings: String,
-    /// Normalised Banzhaf index; `null` when nobody's vote ever decides anything.
-    pub banzhaf: Option<Fraction>,
-    /// Shapley–Shubik index; `null` when not asked for.
-    pub shapley: Option<Fraction>,
-    /// Its vote alone decides the outcome.
-    pub dictator: bool,
-    /// Nothing passes without it.
-    pub veto_player: bool,
-    /// Its vote never changes the outcome.
-    pub dummy: bool,
-}
-
-/// Every member's power under one rule of one decision.
-#[derive(Debug, Clone, Serialize)]
-pub struct RulePower {
-    /// The decision's name.
-    pub decision: String,
-    /// First day the rule is in force (`YYYY-MM-DD`), if it has one.
-    pub from: Option<String>,
-    /// Last day the rule is in force, if it has one.
-    pub until: Option<String>,
-    /// Why the rule was not worked out, in plain words; `null` when it was.
-    pub not_analysed: Option<String>,
-    /// Whether it was not worked out only because the votes depend on a proposal (the budget
-    /// each member commits to it): not a failure, since `--proposal` gives the answer.
-    pub needs_proposal: bool,
-    /// How the counts were obtained: `classes`, `weighted` or `diagram`.
-    pub method: Option<Method>,
-    /// Whether voting in favour can never turn a pass into a failure. When false, the figures
-    /// are net values (swings that break a pass count against) and no one is flagged a dictator.
-    pub monotone: bool,
-    /// Everyone's swings added up.
-    pub total_swings: String,
-    /// The voting members, in the agreement's order.
-    pub members: Vec<MemberPower>,
-    /// Members who do not vote on this decision (observers, excluded), by identifier.
-    pub not_voting: Vec<String>,
-}
-
-/// The report of `concord power`.
-#[derive(Debug, Clone, Serialize)]
-pub struct PowerReport {
-    /// The JSON shape's version.
-    pub schema: u32,
-    /// The agreement's path as given.
-    pub agreement: String,
-    /// Its title, when it could be read.
-    pub title: Option<String>,
-    /// The proposal's title, with `--proposal`.
-    pub proposal: Option<String>,
-    /// `banzhaf`, `shapley` or `all`.
-    pub index: &'static str,
-    /// One entry per rule worked out.
-    pub rules: Vec<RulePower>,
-    /// Problems that stopped everything: unreadable files, errors in their text.
-    pub problems: Vec<Finding>,
-    /// Plain-language problems without a place in a file.
-    pub messages: Vec<String>,
-    /// The agreement's text, for rendering.
-    #[serde(skip)]
-    pub source: Option<Source>,
-    /// The diagnostics behind `problems`, with the text each points into.
-    #[serde(skip)]
-    pub diagnostics: Vec<(AnyDiagnostic, Arc<Source>)>,
-}
-
-impl PowerReport {
-    /// 0 when everything asked for was worked out (a rule whose votes need a proposal is only
-    /// noted), 1 when a rule could not be worked out exactly, 2 on a problem with the input.
-    pub fn exit_code(&self) -> u8 {
-        if !self.problems.is_empty() || !self.messages.is_empty() {
-            2
-        } else if self.rules.iter().any(|r| r.not_analysed.is_some() && !r.needs_proposal) {
-            1
-        } else {
-            0
-        }
-    }
 }
 
 fn which_name(which: Which) -> &'static str {
@@ -343,12 +254,12 @@ fn rule_power(
         let (num, den) = decimal_fraction(electorate.weight(*member));
         // (num / den) / (total_num / total_den)
         let share = if total_num.sign() == num_bigint::Sign::NoSign {
-            Fraction::zero()
+            num_traits::Zero::zero()
         } else {
             // BOUND: `BigInt` and `BigUint` multiplication is exact.
             #[allow(clippy::arithmetic_side_effects)]
             let (numerator, denominator) = (num * BigInt::from(total_den.clone()), den * total_num.magnitude());
-            Fraction::new(numerator, denominator)
+            crate::exact::fraction(numerator, denominator)
         };
         out.members.push(MemberPower {
             member: m.key.clone(),

@@ -8,110 +8,15 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{FileKind, LowerError, YearEnd};
-use crate::money::{self, MoneyFile, YearEndWorking};
-use crate::report::{finding, finding_indexed, Finding, JSON_SCHEMA_VERSION};
+use crate::money;
+use crate::results::{finding, finding_indexed, JSON_SCHEMA_VERSION};
 use crate::span::{LineIndex, Span};
 
-/// Which file a finding is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Which {
-    /// The agreement.
-    Agreement,
-    /// The file with the results.
-    Input,
-}
-
-impl From<MoneyFile> for Which {
-    fn from(file: MoneyFile) -> Self {
-        match file {
-            MoneyFile::Agreement => Which::Agreement,
-            MoneyFile::Input => Which::Input,
-        }
-    }
-}
-
-/// A finding with the file it is in.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileFinding {
-    /// `agreement` or `input`.
-    pub file: Which,
-    /// The finding.
-    #[serde(flatten)]
-    pub finding: Finding,
-}
-
-/// One year-end result worked out.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResultReport {
-    /// The result's title, or the scenario's name.
-    pub name: String,
-    /// Whether it came from a `scenario` block (rather than a `result` block).
-    pub scenario: bool,
-    /// The working; `null` when an error stopped it.
-    pub working: Option<YearEndWorking>,
-    /// Problems found while working it out.
-    pub findings: Vec<FileFinding>,
-    /// The diagnostics behind `findings`, for rendering.
-    #[serde(skip)]
-    pub diagnostics: Vec<(Which, AnyDiagnostic)>,
-}
-
-/// The report of evaluating the year-end results in a file.
-#[derive(Debug, Clone, Serialize)]
-pub struct YearEndReport {
-    /// The JSON shape's version.
-    pub schema: u32,
-    /// The agreement's path as given.
-    pub agreement: String,
-    /// The agreement's title, when it could be read.
-    pub title: Option<String>,
-    /// The input file's path as given.
-    pub input: String,
-    /// Problems that stopped everything: unreadable files, errors in their text.
-    pub problems: Vec<FileFinding>,
-    /// Plain-language problems without a place in a file (a missing file, an unknown scenario).
-    pub messages: Vec<String>,
-    /// Each year-end result, in the order written.
-    pub results: Vec<ResultReport>,
-    /// The agreement's text, for rendering.
-    #[serde(skip)]
-    pub agreement_source: Option<Source>,
-    /// The input's text, for rendering.
-    #[serde(skip)]
-    pub input_source: Option<Source>,
-    /// The diagnostics behind `problems`.
-    #[serde(skip)]
-    pub problem_diagnostics: Vec<(Which, AnyDiagnostic)>,
-}
-
-impl YearEndReport {
-    /// 0 when every result was worked out; 2 otherwise (see the module documentation).
-    pub fn exit_code(&self) -> u8 {
-        let failed = !self.problems.is_empty()
-            || !self.messages.is_empty()
-            || self.results.is_empty()
-            || self.results.iter().any(|r| r.working.is_none());
-        if failed {
-            2
-        } else {
-            0
-        }
-    }
-
-    /// The source a finding in `which` points into.
-    pub fn source(&self, which: Which) -> Option<&Source> {
-        match which {
-            Which::Agreement => self.agreement_source.as_ref(),
-            Which::Input => self.input_source.as_ref(),
-        }
-    }
-}
+/// The report types, built here and rendered by `report/`.
+pub use crate::results::year_end::*;
 
 /// Whether a file's text holds at least one year-end result (a `result` block, or a scenario
 /// with year-end figures), judged without the agreement. The `eval` command uses it to send a

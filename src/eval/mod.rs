@@ -134,7 +134,7 @@ impl Evaluation {
     pub fn add_shares(&mut self) {
         let Some(total) = self.voting.as_ref().map(|v| v.total) else { return };
         for m in self.members.iter_mut().filter(|m| m.eligible) {
-            m.share = Fraction::of(m.weight, total).map(Box::new);
+            m.share = crate::exact::of_decimals(m.weight, total).map(Box::new);
             m.share_percent = tally::percent(m.weight, total);
         }
     }
@@ -160,6 +160,7 @@ pub struct Standing {
     pub weight: Decimal,
     /// Its exact share of all votes, in lowest terms (`27/40`); filled in by
     /// [`Evaluation::add_shares`] (`--weights`), otherwise absent.
+    #[serde(serialize_with = "crate::exact::serialize_text_opt")]
     pub share: Option<Box<Fraction>>,
     /// The same share as a percentage rounded to two places, for display only (with `share`).
     pub share_percent: Option<Decimal>,

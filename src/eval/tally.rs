@@ -233,8 +233,8 @@ pub fn required(numerator: Decimal, denominator: Decimal, base: Decimal) -> Opti
     let quotient = product.checked_div(denominator)?;
     // The division ends exactly when the fraction in lowest terms has a denominator made of
     // twos and fives only (and the quotient fits in the decimal's 28 places).
-    let exact =
-        Fraction::of(product, denominator).is_some_and(|f| only_twos_and_fives(f.denominator)) && quotient.scale() < 28;
+    let exact = crate::exact::of_decimals(product, denominator).is_some_and(|f| only_twos_and_fives(f.denom()))
+        && quotient.scale() < 28;
     if exact {
         Some((quotient.normalize(), true))
     } else {
@@ -242,19 +242,24 @@ pub fn required(numerator: Decimal, denominator: Decimal, base: Decimal) -> Opti
     }
 }
 
-// BOUND: `n` is only divided by 2 and 5, never by zero or by −1, so neither `%` nor `/` can
-// overflow.
-#[allow(clippy::arithmetic_side_effects)]
-fn only_twos_and_fives(mut n: i128) -> bool {
-    if n == 0 {
+fn only_twos_and_fives(n: &num_bigint::BigInt) -> bool {
+    use num_integer::Integer;
+    use num_traits::{One, Zero};
+    let mut n = n.magnitude().clone();
+    if n.is_zero() {
         return false;
     }
-    for p in [2, 5] {
-        while n % p == 0 {
-            n /= p;
+    for p in [2u32, 5] {
+        let p = num_bigint::BigUint::from(p);
+        loop {
+            let (quotient, remainder) = n.div_rem(&p);
+            if !remainder.is_zero() {
+                break;
+            }
+            n = quotient;
         }
     }
-    n == 1 || n == -1
+    n.is_one()
 }
 
 /// `part / whole` as a percentage rounded to two decimal places, for display only.
@@ -268,70 +273,9 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     Some(rounded)
 }
 
-/// An exact fraction in lowest terms, such as a member's share of all votes (`27/40`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fraction {
-    /// The numerator.
-    pub numerator: i128,
-    /// The denominator, never zero.
-    pub denominator: i128,
-}
-
-impl Fraction {
-    /// `part / whole` exactly, in lowest terms; `None` when `whole` is zero or the figures are
-    /// too long to write as a fraction of 128-bit integers.
-    pub fn of(part: Decimal, whole: Decimal) -> Option<Fraction> {
-        if whole.is_zero() {
-            return None;
-        }
-        let scale = part.scale().max(whole.scale());
-        let widen = |d: Decimal| -> Option<i128> {
-            let factor = 10i128.checked_pow(scale.checked_sub(d.scale())?)?;
-            d.mantissa().checked_mul(factor)
-        };
-        let (mut numerator, mut denominator) = (widen(part)?, widen(whole)?);
-        if denominator < 0 {
-            numerator = numerator.checked_neg()?;
-            denominator = denominator.checked_neg()?;
-        }
-        let divisor = gcd(numerator.unsigned_abs(), denominator.unsigned_abs());
-        let divisor = i128::try_from(divisor).ok()?.max(1);
-        Some(Fraction { numerator: numerator.checked_div(divisor)?, denominator: denominator.checked_div(divisor)? })
-    }
-}
-
-impl std::fmt::Display for Fraction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.denominator == 1 {
-            write!(f, "{}", self.numerator)
-        } else {
-            write!(f, "{}/{}", self.numerator, self.denominator)
-        }
-    }
-}
-
-impl Serialize for Fraction {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// The greatest common divisor (0 only when both are 0), in 64-bit steps once both fit.
-// BOUND: each remainder is taken only by a divisor the loop has just found not to be zero, and
-// an unsigned remainder cannot overflow.
-#[allow(clippy::arithmetic_side_effects)]
-pub fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        if let (Ok(mut x), Ok(mut y)) = (u64::try_from(a), u64::try_from(b)) {
-            while y != 0 {
-                (x, y) = (y, x % y);
-            }
-            return u128::from(x);
-        }
-        (a, b) = (b, a % b);
-    }
-    a
-}
+/// An exact fraction in lowest terms, such as a member's share of all votes (`27/40`): the one
+/// exact type of every layer.
+pub use crate::exact::Fraction;
 
 /// `value / divisor` where `divisor` is known to divide `value` exactly (as found by
 /// [`common_divisor`]): done on whole numbers, so it is exact and quick.
@@ -357,7 +301,7 @@ pub fn common_divisor(values: impl Iterator<Item = Decimal> + Clone) -> Option<D
     let mut divisor: u128 = 0;
     for value in values {
         let factor = 10i128.checked_pow(scale.checked_sub(value.scale())?)?;
-        divisor = gcd(divisor, value.mantissa().checked_mul(factor)?.unsigned_abs());
+        divisor = num_integer::gcd(divisor, value.mantissa().checked_mul(factor)?.unsigned_abs());
     }
     if divisor == 0 {
         return None;
@@ -396,15 +340,6 @@ mod tests {
         assert_eq!(required(d("70"), d("100"), d("60")), Some((d("42"), true)));
         assert_eq!(required(d("2"), d("3"), d("10")), Some((d("6.67"), false)));
         assert_eq!(required(d("1"), d("8"), d("1")), Some((d("0.125"), true)));
-    }
-
-    #[test]
-    fn fractions_are_in_lowest_terms() {
-        let f = Fraction::of(d("10800"), d("16000")).unwrap_or_else(|| unreachable!());
-        assert_eq!(f.to_string(), "27/40");
-        let g = Fraction::of(d("1.5"), d("3")).unwrap_or_else(|| unreachable!());
-        assert_eq!(g.to_string(), "1/2");
-        assert_eq!(Fraction::of(d("1"), Decimal::ZERO), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::syntax::ast::{Date, Proportion, ProportionForm};
+use crate::syntax::ast::{Date, Proportion};
 
 /// A decimal without trailing zeros after the point.
 pub fn plain(value: Decimal) -> String {
@@ -21,44 +21,17 @@ pub fn grouped(value: Decimal) -> String {
         Some((w, f)) => (w.to_string(), Some(f.to_string())),
         None => (text, None),
     };
-    let mut out = String::new();
-    let digits = whole.chars().count();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && digits.saturating_sub(i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let out = crate::money::group_thousands(&whole);
     match fraction {
         Some(f) => format!("{sign}{out}.{f}"),
         None => format!("{sign}{out}"),
     }
 }
 
-fn percent(p: Decimal) -> String {
-    format!("{}%", plain(p))
-}
-
-/// A proportion as written: 70%, 2/3, half.
+/// A proportion as written: 70%, 2/3, half, in the model's words for it (one table of the
+/// proportions that have words).
 pub fn proportion(p: &Proportion) -> String {
-    match p.form {
-        ProportionForm::Percent => percent(p.numerator),
-        ProportionForm::Ratio => format!("{}/{}", plain(p.numerator), plain(p.denominator)),
-        ProportionForm::Words => {
-            let pair = (p.numerator, p.denominator);
-            let words = [
-                ((1, 2), "half"),
-                ((2, 3), "two thirds"),
-                ((3, 4), "three quarters"),
-                ((1, 3), "a third"),
-                ((1, 4), "a quarter"),
-            ];
-            words
-                .iter()
-                .find(|((n, d), _)| pair == (Decimal::from(*n), Decimal::from(*d)))
-                .map_or_else(|| format!("{}/{}", plain(p.numerator), plain(p.denominator)), |(_, w)| (*w).to_string())
-        }
-    }
+    crate::model::Proportion::from(*p).words()
 }
 
 /// A date as `1 April 2026`.

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::digits::group_thousands;
+/// The one digit grouping (it lives in a neutral room so the reader can use it too).
+pub use crate::digits::group_thousands;
 use crate::model::Currency;
 
 /// Formats an amount in the agreement's currency, to the minor unit: `£1,750,000.00`,

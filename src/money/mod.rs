@@ -100,7 +100,7 @@ use serde::Serialize;
 
 pub use budget::{allocate_budget, BudgetAllocation, LineAllocation, MemberAllocation, ProviderAllocation};
 pub use error::{MoneyError, MoneyFile};
-pub use format::{format_exact, format_money, format_number, format_proportion};
+pub use format::{format_exact, format_money, format_number, format_proportion, group_thousands};
 pub use funds::{
     CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
     OffsetWorking, RiskPoolWorking,

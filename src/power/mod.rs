@@ -52,8 +52,8 @@ pub mod weighted;
 mod tests;
 
 use num_bigint::{BigInt, BigUint, Sign};
-use num_integer::Integer;
-use num_traits::{CheckedDiv, One, Signed, Zero};
+
+use num_traits::{One, Zero};
 use serde::Serialize;
 
 use crate::coalitions::formula::Formula;
@@ -131,88 +131,9 @@ pub fn contributions(game: &Game, which: Which) -> Result<Contributions, TooLarg
     }
 }
 
-/// An exact non-negative fraction in lowest terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fraction {
-    /// The numerator (may be negative for a rule that is not monotone).
-    pub numerator: BigInt,
-    /// The denominator, positive.
-    pub denominator: BigUint,
-}
-
-impl Fraction {
-    /// `numerator / denominator` in lowest terms (`0/1` when the denominator is zero).
-    pub fn new(numerator: BigInt, denominator: BigUint) -> Fraction {
-        if denominator.is_zero() {
-            return Fraction { numerator: BigInt::zero(), denominator: BigUint::one() };
-        }
-        let g = numerator.magnitude().gcd(&denominator);
-        if g.is_one() || g.is_zero() {
-            return Fraction { numerator, denominator };
-        }
-        // BOUND: `g` is not zero, and divides both.
-        #[allow(clippy::arithmetic_side_effects)]
-        let (magnitude, denominator) = (numerator.magnitude() / &g, denominator / g);
-        Fraction { numerator: BigInt::from_biguint(numerator.sign(), magnitude), denominator }
-    }
-
-    /// Zero.
-    pub fn zero() -> Fraction {
-        Fraction { numerator: BigInt::zero(), denominator: BigUint::one() }
-    }
-
-    /// The value as a decimal with `places` digits after the point, rounded half away from
-    /// zero (for display only).
-    pub fn decimal(&self, places: u32) -> String {
-        let scale = BigUint::from(10u32).pow(places);
-        // (2·|n|·10^places + d) / 2d: rounded half away from zero.
-        // BOUND: sums and products of `BigUint`s grow as they need to; they cannot overflow.
-        #[allow(clippy::arithmetic_side_effects)]
-        let (scaled, twice_denominator) =
-            (self.numerator.magnitude() * &scale * 2u32 + &self.denominator, &self.denominator * 2u32);
-        // A zero denominator (only in a fraction built by hand) reads as 0, as `new` makes it.
-        let rounded = scaled.checked_div(&twice_denominator).unwrap_or_default();
-        let digits = rounded.to_string();
-        let places = places as usize;
-        // BOUND: `places` comes from a `u32`, and `digits` is no longer than it in this branch.
-        #[allow(clippy::arithmetic_side_effects)]
-        let padded = if digits.len() <= places {
-            format!("{}{}", "0".repeat(places + 1 - digits.len()), digits)
-        } else {
-            digits
-        };
-        // BOUND: `padded` has more than `places` digits.
-        #[allow(clippy::arithmetic_side_effects)]
-        let split = padded.len() - places;
-        let (whole, frac) = padded.split_at(split);
-        let sign = if self.numerator.is_negative() && rounded_nonzero(&padded) { "-" } else { "" };
-        if places == 0 {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{frac}")
-        }
-    }
-
-    /// The value as a percentage with `places` digits after the point.
-    pub fn percent(&self, places: u32) -> String {
-        let hundred = Fraction::new(&self.numerator * BigInt::from(100), self.denominator.clone());
-        format!("{}%", hundred.decimal(places))
-    }
-}
-
-fn rounded_nonzero(digits: &str) -> bool {
-    digits.chars().any(|c| c != '0')
-}
-
-impl Serialize for Fraction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Fraction", 2)?;
-        s.serialize_field("numerator", &self.numerator.to_string())?;
-        s.serialize_field("denominator", &self.denominator.to_string())?;
-        s.end()
-    }
-}
+/// An exact fraction in lowest terms (negative only for a rule that is not monotone): the one
+/// exact type of every layer.
+pub use crate::exact::Fraction;
 
 /// One player's power.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,7 +221,7 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
                         fact.get(k).cloned().unwrap_or_default() * fact.get(others).cloned().unwrap_or_default();
                     numerator += m * BigInt::from(weight);
                 }
-                let f = Fraction::new(numerator, denominator.clone());
+                let f = crate::exact::fraction(numerator, denominator.clone());
                 seen.insert(row, f.clone());
                 f
             })
@@ -326,9 +247,9 @@ pub fn finish(game: &Game, c: &Contributions, which: Which) -> Power {
                 banzhaf_memo
                     .entry(s.clone())
                     .or_insert_with(|| {
-                        let f = Fraction::new(s.clone(), total_swings.magnitude().clone());
+                        let f = crate::exact::fraction(s.clone(), total_swings.magnitude().clone());
                         if total_swings.sign() == Sign::Minus {
-                            Fraction::new(-f.numerator, f.denominator)
+                            -f
                         } else {
                             f
                         }

@@ -202,28 +202,19 @@ fn is_open(input: &str) -> bool {
 
 /// ANSI colours for keywords, strings, figures and comments. Keeps the display width.
 pub fn highlight(line: &str) -> String {
-    const KEYWORD: &str = "\x1b[1;34m";
-    const STRING: &str = "\x1b[32m";
-    const FIGURE: &str = "\x1b[33m";
-    const COMMENT: &str = "\x1b[90m";
-    const COMMAND: &str = "\x1b[1;35m";
-    const RESET: &str = "\x1b[0m";
+    use crate::report::style::{push_painted, COMMAND, COMMENT, FIGURE, KEYWORD, STRING};
     let mut out = String::with_capacity(line.len().saturating_add(32));
     let mut rest = line;
     if line.starts_with(':') {
         let end = line.find(char::is_whitespace).unwrap_or(line.len());
-        out.push_str(COMMAND);
-        out.push_str(line.get(..end).unwrap_or(""));
-        out.push_str(RESET);
+        push_painted(&mut out, line.get(..end).unwrap_or(""), COMMAND);
         out.push_str(line.get(end..).unwrap_or(""));
         return out;
     }
     let words: Vec<&str> = KEYWORDS.iter().chain(BLOCK_KEYWORDS.iter()).flat_map(|k| k.split(' ')).collect();
     while let Some(c) = rest.chars().next() {
         if c == '#' {
-            out.push_str(COMMENT);
-            out.push_str(rest);
-            out.push_str(RESET);
+            push_painted(&mut out, rest, COMMENT);
             break;
         }
         if c == '"' {
@@ -231,9 +222,7 @@ pub fn highlight(line: &str) -> String {
             // `i + 2` is where that quote ends, at most `rest.len()`.
             #[allow(clippy::arithmetic_side_effects)]
             let end = rest.get(1..).and_then(|r| r.find('"')).map_or(rest.len(), |i| i + 2);
-            out.push_str(STRING);
-            out.push_str(rest.get(..end).unwrap_or(rest));
-            out.push_str(RESET);
+            push_painted(&mut out, rest.get(..end).unwrap_or(rest), STRING);
             rest = rest.get(end..).unwrap_or("");
             continue;
         }
@@ -252,11 +241,7 @@ pub fn highlight(line: &str) -> String {
                 None
             };
             match colour {
-                Some(colour) => {
-                    out.push_str(colour);
-                    out.push_str(word);
-                    out.push_str(RESET);
-                }
+                Some(style) => push_painted(&mut out, word, style),
                 None => out.push_str(word),
             }
             rest = rest.get(word.len()..).unwrap_or("");
@@ -365,6 +350,7 @@ mod tests {
             s
         };
         assert_eq!(plain, line);
-        assert!(coloured.contains("\x1b[1;34mpasses\x1b[0m"));
+        let keyword = crate::report::style::KEYWORD;
+        assert!(coloured.contains(&format!("{}passes{}", keyword.render(), keyword.render_reset())));
     }
 }

@@ -73,7 +73,7 @@ impl Highlighter for ReplHelper {
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
         match self.colour {
-            Colour::On => Cow::Owned(format!("\x1b[90m{hint}\x1b[0m")),
+            Colour::On => Cow::Owned(crate::report::style::paint(hint, crate::report::style::COMMENT, self.colour)),
             Colour::Off | Colour::Plain => Cow::Borrowed(hint),
         }
     }

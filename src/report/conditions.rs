@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::eval::not_voting_sentence;
+use super::standing::not_voting_sentence;
 use super::words::{ballot_phrase, held_words, indent, list, num, percent, plural, table};
 use crate::eval::{
     Ballot, BaseSize, Combination, ConditionKind, ConditionResult, Evaluation, Measure, NotVotingReason, Relation,

@@ -4,17 +4,16 @@
 //! In: an [`EvalReport`]. Out: text. Figures are exact; percentages are rounded to two places
 //! for display and say so where a rounded figure stands for a required amount.
 
-use rust_decimal::Decimal;
-
 use super::conditions::{combination_sentence, conditions_human};
+use super::standing::not_voting_sentence;
 use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
 use super::Colour;
-use crate::commands::eval::{EvalItem, EvalReport, ItemSource, Weights};
 use crate::eval::{
-    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, NotVoting, NotVotingReason,
-    OutcomeKind, Standing, TieResult, VetoInapplicable, VetoResult,
+    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, OutcomeKind, Standing, TieResult,
+    VetoInapplicable, VetoResult,
 };
 use crate::model::Scope;
+use crate::results::eval::{EvalItem, EvalReport, EvaluateReport, ItemSource, Weights};
 
 /// The human report of `concord eval`.
 pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
@@ -62,17 +61,16 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         None => out.push_str(&format!("No decision named{date}.\n")),
     }
     let outcome = outcome_words(e);
-    let headline = match colour {
-        Colour::Off | Colour::Plain => format!("Outcome: {outcome}.\n"),
-        Colour::On => {
-            let code = match e.outcome.result {
-                OutcomeKind::Passed => "32",
-                OutcomeKind::Rejected | OutcomeKind::Invalid => "31",
-                OutcomeKind::Escalated | OutcomeKind::Deadlocked => "33",
-            };
-            format!("\x1b[1mOutcome: \x1b[{code}m{outcome}\x1b[0m.\n")
-        }
+    let outcome_style = match e.outcome.result {
+        OutcomeKind::Passed => super::style::PASSED,
+        OutcomeKind::Rejected | OutcomeKind::Invalid => super::style::FAILED,
+        OutcomeKind::Escalated | OutcomeKind::Deadlocked => super::style::OPEN,
     };
+    let headline = format!(
+        "{}{}.\n",
+        super::style::paint("Outcome: ", super::style::HEADLINE, colour),
+        super::style::paint(&outcome, outcome_style, colour)
+    );
     out.push_str(&headline);
 
     if let Some(voting) = &e.voting {
@@ -257,32 +255,6 @@ fn ballots_sentence(members: &[Standing]) -> String {
     )
 }
 
-pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) -> String {
-    let clause = format!("line {}: {}", nv.clause.line, nv.clause.text);
-    let mut s = match nv.reason {
-        NotVotingReason::Observer => {
-            format!("{} does not vote: it is an observer (line {}).", m.member, nv.clause.line)
-        }
-        NotVotingReason::Excluded => format!("{} does not vote on this decision ({clause}).", m.member),
-        NotVotingReason::NotOfVotingKind => {
-            format!("{} does not vote: only members of another kind vote on this decision ({clause}).", m.member)
-        }
-        NotVotingReason::Gains => format!(
-            "{} does not vote on this proposal: it gains {}, more than its limit of {} ({clause}).",
-            m.member,
-            money(nv.gain.unwrap_or_default(), e),
-            money(nv.limit.unwrap_or_default(), e)
-        ),
-    };
-    if nv.vote_disregarded {
-        s.push_str(&format!(
-            " It voted {} anyway: that vote is disregarded, and the rest of the vote stands.",
-            m.vote.words()
-        ));
-    }
-    s
-}
-
 fn weights_table(e: &Evaluation) -> String {
     let mut rows =
         vec![["member".to_string(), "vote".to_string(), "weight".to_string(), "share of all votes".to_string()]];
@@ -428,9 +400,29 @@ fn tie_human(tie: &TieResult) -> String {
     out
 }
 
-fn money(value: Decimal, e: &Evaluation) -> String {
-    match e.currency_symbol {
-        Some(symbol) => format!("{symbol}{}", num(value)),
-        None => format!("{} {}", num(value), e.currency),
+/// The human report of `concord eval`: decisions first, then year-end results.
+pub fn evaluate_human(report: &EvaluateReport, colour: Colour, width: usize) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &report.decisions {
+        parts.push(eval_human(d, colour, width));
+    }
+    if let Some(r) = &report.results {
+        parts.push(super::money::year_end_human(r, colour, width));
+    }
+    parts.join("\n")
+}
+
+/// The JSON value of `concord eval`: the one report when there is one kind of input, else both
+/// under `decisions` and `results` (see docs/reference.md).
+pub fn evaluate_json(report: &EvaluateReport) -> serde_json::Value {
+    match (&report.decisions, &report.results) {
+        (Some(d), None) => serde_json::to_value(d).unwrap_or_default(),
+        (None, Some(r)) => serde_json::to_value(r).unwrap_or_default(),
+        _ => serde_json::json!({
+            "schema": super::JSON_SCHEMA_VERSION.schema,
+            "schema_minor": super::JSON_SCHEMA_VERSION.schema_minor,
+            "decisions": report.decisions,
+            "results": report.results,
+        }),
     }
 }

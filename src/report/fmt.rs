@@ -1,7 +1,7 @@
 //! `concord fmt`'s report: the formatted text, the diffs, or one line per file.
 
-use crate::commands::fmt::{FmtReport, Status};
 use crate::report::{render_all, Colour};
+use crate::results::fmt::{FmtReport, Status};
 
 /// The human report. Printing one file gives just its formatted text, so that
 /// `concord fmt FILE > OUT` writes the file; everything else is one line per file that needs

@@ -7,98 +7,19 @@ pub mod money;
 pub mod power;
 pub mod test;
 
-use miette::Diagnostic;
-use serde::Serialize;
-
 use crate::diagnostic::{AnyDiagnostic, Severity};
-use crate::span::{LineIndex, Span};
+use crate::results::check::{CheckReport, IntendedReport};
+pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSON_SCHEMA_VERSION};
 
 mod conditions;
 pub mod eval;
 pub mod render;
+mod standing;
+pub mod style;
 mod table;
 pub use render::Renderer;
 mod words;
 pub use eval::eval_human;
-
-/// The version of the JSON shape; bumped only if a field changes meaning.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
-
-/// One labelled place in the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Label {
-    /// What this place has to do with the problem.
-    pub message: Option<String>,
-    /// Byte offsets.
-    pub span: Span,
-    /// Line of the first byte, from 1.
-    pub line: usize,
-    /// Column of the first byte in characters, from 1.
-    pub column: usize,
-    /// Line of the end.
-    pub end_line: usize,
-    /// Column of the end.
-    pub end_column: usize,
-}
-
-/// One diagnostic, ready to print or serialise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable code, e.g. `concord::parse::unexpected_text`.
-    pub code: String,
-    /// `error`, `warning` or `advice`.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub help: Option<String>,
-    /// Every place involved.
-    pub labels: Vec<Label>,
-    /// For a checker finding about one decision: its name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<String>,
-    /// For a checker finding: the evidence (coalitions, members, amounts).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub witness: Option<crate::check::Witness>,
-}
-
-/// Builds a finding from any diagnostic over `source`. For many diagnostics of one file, use
-/// [`findings`], which indexes the file's lines once.
-pub fn finding(diagnostic: &AnyDiagnostic, source: &str) -> Finding {
-    finding_indexed(diagnostic, source, &LineIndex::new(source))
-}
-
-/// Builds the findings of many diagnostics over one `source`, in time linear in their number.
-pub fn findings<'a>(diagnostics: impl IntoIterator<Item = &'a AnyDiagnostic>, source: &str) -> Vec<Finding> {
-    let index = LineIndex::new(source);
-    diagnostics.into_iter().map(|d| finding_indexed(d, source, &index)).collect()
-}
-
-/// Builds a finding over `source`, whose lines `index` has already indexed.
-pub fn finding_indexed(diagnostic: &AnyDiagnostic, source: &str, index: &LineIndex) -> Finding {
-    let labels = diagnostic
-        .labels()
-        .map(|labels| {
-            labels
-                .map(|l| {
-                    let span = Span::new(l.offset(), l.offset().saturating_add(l.len()));
-                    let (line, column) = index.line_col(source, span.start);
-                    let (end_line, end_column) = index.line_col(source, span.end);
-                    Label { message: l.label().map(str::to_string), span, line, column, end_line, end_column }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Finding {
-        code: diagnostic.code_string(),
-        severity: diagnostic.severity_level(),
-        message: diagnostic.to_string(),
-        help: diagnostic.help().map(|h| h.to_string()),
-        labels,
-        decision: diagnostic.decision().map(str::to_string),
-        witness: diagnostic.witness().cloned(),
-    }
-}
 
 /// Whether to colour human output, and how plainly to draw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +142,7 @@ pub fn render_each<'a>(
 
 /// The human report of `concord check`.
 /// The intended findings' short names, each once, in order: "dummy ×2, gridlock".
-fn intended_names(intended: &[crate::commands::check::IntendedReport]) -> String {
+fn intended_names(intended: &[IntendedReport]) -> String {
     let mut names: Vec<(&str, usize)> = Vec::new();
     for i in intended {
         let name = i.finding.code.rsplit("::").next().unwrap_or(&i.finding.code);
@@ -237,7 +158,7 @@ fn intended_names(intended: &[crate::commands::check::IntendedReport]) -> String
         .join(", ")
 }
 
-pub fn check_human(report: &crate::commands::check::CheckReport, colour: Colour, width: usize) -> String {
+pub fn check_human(report: &CheckReport, colour: Colour, width: usize) -> String {
     let mut out = String::new();
     for file in &report.files {
         if let Some(reason) = &file.unreadable {

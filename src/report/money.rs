@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 
 use super::table::{pipe as table, Align};
 use super::{render, Colour};
-use crate::commands::year_end::{ResultReport, YearEndReport};
 use crate::model::{Currency, Percent};
 use crate::model::{FundKind, RiskMode};
 use crate::money::{
@@ -14,6 +13,7 @@ use crate::money::{
     FigureSource, FundWorking, FundsWorking, MemberFundsTotal, MemberTotal, MethodWorking, Outcome, StepKind,
     StepWorking, YearEndWorking,
 };
+use crate::results::year_end::{ResultReport, YearEndReport};
 
 fn currency(c: &CurrencyWorking) -> Currency {
     Currency {

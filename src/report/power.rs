@@ -2,7 +2,48 @@
 
 use super::table::Align;
 use super::{render_each, Colour};
-use crate::commands::power::{PowerReport, RulePower};
+use num_bigint::{BigInt, BigUint};
+use num_traits::{CheckedDiv, Signed};
+
+use crate::exact::Fraction;
+use crate::results::power::{PowerReport, RulePower};
+
+/// A fraction as a decimal with `places` digits after the point, rounded half away from zero
+/// (for reading only: the JSON keeps the exact fraction).
+fn decimal(f: &Fraction, places: u32) -> String {
+    let scale = BigUint::from(10u32).pow(places);
+    let (magnitude, denominator) = (f.numer().magnitude(), f.denom().magnitude());
+    // (2·|n|·10^places + d) / 2d: rounded half away from zero.
+    // BOUND: sums and products of `BigUint`s grow as they need to; they cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let (scaled, twice_denominator) = (magnitude * &scale * 2u32 + denominator, denominator * 2u32);
+    // A fraction's denominator is never zero; were it, the figure would read as 0.
+    let rounded = scaled.checked_div(&twice_denominator).unwrap_or_default();
+    let digits = rounded.to_string();
+    let places = places as usize;
+    // BOUND: `places` comes from a `u32`, and `digits` is no longer than it in this branch.
+    #[allow(clippy::arithmetic_side_effects)]
+    let padded =
+        if digits.len() <= places { format!("{}{}", "0".repeat(places + 1 - digits.len()), digits) } else { digits };
+    // BOUND: `padded` has more than `places` digits.
+    #[allow(clippy::arithmetic_side_effects)]
+    let split = padded.len() - places;
+    let (whole, frac) = padded.split_at(split);
+    let sign = if f.is_negative() && padded.chars().any(|c| c != '0') { "-" } else { "" };
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
+/// A fraction as a percentage with `places` digits after the point: `23.81%`.
+fn percent(f: &Fraction, places: u32) -> String {
+    // BOUND: a `BigInt` product cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let hundred = f * Fraction::from_integer(BigInt::from(100));
+    format!("{}%", decimal(&hundred, places))
+}
 
 /// Renders the report; indices as percentages with `places` digits after the point.
 pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u32) -> String {
@@ -66,13 +107,13 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
     header.push(String::new());
     rows.push(header);
     for m in &rule.members {
-        let mut row = vec![m.member.clone(), m.weight_share.percent(places)];
+        let mut row = vec![m.member.clone(), percent(&m.weight_share, places)];
         if banzhaf {
-            row.push(m.banzhaf.as_ref().map_or_else(|| "-".to_string(), |f| f.percent(places)));
+            row.push(m.banzhaf.as_ref().map_or_else(|| "-".to_string(), |f| percent(f, places)));
             row.push(short_count(&m.swings));
         }
         if shapley {
-            row.push(m.shapley.as_ref().map_or_else(|| "-".to_string(), |f| f.percent(places)));
+            row.push(m.shapley.as_ref().map_or_else(|| "-".to_string(), |f| percent(f, places)));
         }
         let mut flags = Vec::new();
         if m.dictator {
@@ -138,7 +179,23 @@ fn short_count(digits: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::short_count;
+    use super::{decimal, percent, short_count};
+    use crate::exact::fraction;
+    use num_bigint::{BigInt, BigUint};
+
+    fn frac(n: i64, d: u64) -> crate::exact::Fraction {
+        fraction(BigInt::from(n), BigUint::from(d))
+    }
+
+    #[test]
+    fn fractions_are_rounded_half_away_from_zero_for_reading() {
+        assert_eq!(decimal(&frac(5, 21), 4), "0.2381");
+        assert_eq!(percent(&frac(5, 21), 2), "23.81%");
+        assert_eq!(percent(&frac(1, 1), 1), "100.0%");
+        assert_eq!(decimal(&frac(0, 1), 3), "0.000");
+        assert_eq!(decimal(&frac(-1, 3), 2), "-0.33");
+        assert_eq!(decimal(&frac(2, 3), 0), "1");
+    }
 
     #[test]
     fn long_counts_are_shortened_for_reading() {

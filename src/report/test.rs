@@ -1,7 +1,40 @@
 //! `concord test`'s reports: human, and JUnit XML for CI systems (JSON is the report itself).
 
-use crate::commands::test::{Status, TestReport};
+use serde::{Serialize, Serializer};
+
 use crate::report::{render_each, Colour};
+use crate::results::eval::Weights;
+use crate::results::test::{Explanation, Status, TestReport};
+
+/// What actually happened in a failed scenario, in words: the evaluator's explanation of the
+/// proposal, then the year-end working, both without colour (the text also goes into JSON and
+/// JUnit).
+pub fn explanation_text(explanation: &Explanation) -> String {
+    let mut text = String::new();
+    if let Some(e) = &explanation.evaluation {
+        text.push_str(&super::eval::evaluation_human(e, Weights::Hide, Colour::Off));
+    }
+    if let Some(working) = &explanation.working {
+        text.push_str(&super::money::working_human(working, Some(&explanation.agreement_title)));
+    }
+    text
+}
+
+/// In JSON an explanation is its text, as the human report shows it.
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&explanation_text(self))
+    }
+}
+
+/// The closing line: `N passed, N failed` (and `, N skipped` when any were).
+pub fn summary(report: &TestReport) -> String {
+    let mut line = format!("{} passed, {} failed", report.passed, report.failed);
+    if report.skipped > 0 {
+        line.push_str(&format!(", {} skipped", report.skipped));
+    }
+    line
+}
 
 fn indent(text: &str, by: &str) -> String {
     text.lines().map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") }).collect::<Vec<_>>().join("\n")
@@ -36,7 +69,7 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
                     }
                     if let Some(explanation) = &scenario.explanation {
                         out.push_str("      What happened:\n");
-                        out.push_str(&indent(explanation, "        "));
+                        out.push_str(&indent(&explanation_text(explanation), "        "));
                         out.push('\n');
                     }
                 }
@@ -95,7 +128,7 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
         let filter = report.filter.as_deref().unwrap_or("");
         out.push_str(&format!("No scenario's name contains “{filter}”, so nothing was tested.\n"));
     }
-    out.push_str(&report.summary());
+    out.push_str(&summary(report));
     out.push('\n');
     out
 }
@@ -173,7 +206,7 @@ pub fn test_junit(report: &TestReport) -> String {
                     }
                     if let Some(e) = &scenario.explanation {
                         body.push('\n');
-                        body.push_str(e);
+                        body.push_str(&explanation_text(e));
                     }
                     out.push_str(&format!(
                         ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",

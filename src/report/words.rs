@@ -48,15 +48,7 @@ pub fn num(value: Decimal) -> String {
         Some((w, f)) => (w, Some(f)),
         None => (digits, None),
     };
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        // BOUND: `i` is the index of a character of `whole`, so it is below `whole.len()`.
-        #[allow(clippy::arithmetic_side_effects)]
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::money::group_thousands(whole);
     match fraction {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),

@@ -224,11 +224,15 @@ fn unexpected(
     let phrase = LEADING_PHRASES
         .iter()
         .find(|p| !begins_with_one && first_word == p.split(' ').next() && !text.starts_with(**p));
-    let help = match (instead, phrase, suggestion) {
-        (Some(word), _, _) => format!("did you mean `{word}`? {help}"),
-        (None, Some(phrase), _) => format!("did you mean `{phrase}`? {help}"),
-        (None, None, Some(word)) => format!("did you mean `{word}`? {help}"),
-        (None, None, None) => help,
+    let guess = match (instead, phrase, suggestion) {
+        (Some(word), _, _) | (None, None, Some(word)) => Some(word.to_string()),
+        (None, Some(phrase), _) => Some(phrase.to_string()),
+        (None, None, None) => None,
+    };
+    // The question and the advice after it are two sentences, each with its capital.
+    let help = match guess {
+        Some(word) => format!("did you mean `{word}`? {}", capitalised(&help)),
+        None => help,
     };
     // BOUND: `start` and `start + found.len()` are offsets into the source, a `str` of at most
     // `isize::MAX` bytes.
@@ -303,4 +307,13 @@ pub(crate) fn unknown_header(text: &str, offset: usize) -> Option<SyntaxError> {
         at: Span::new(start, start.saturating_add(word.len())).into(),
         help,
     })
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -88,14 +88,8 @@ fn grouped(digits: &str, group: bool) -> String {
     if !group || digits.len() <= 3 {
         return digits.to_string();
     }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    // The library's own grouping, so the generator writes figures as the reports print them.
+    concord::money::group_thousands(digits)
 }
 
 impl Pct {
@@ -124,20 +118,6 @@ impl Date {
     }
 
     fn text(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let day = if self.day == 255 { 31 } else { 1 + self.day % 28 };
         let month = usize::from(self.month % 12);
         let year = match self.year {
@@ -148,7 +128,7 @@ impl Date {
         if self.iso {
             format!("{year:04}-{:02}-{day:02}", month + 1)
         } else {
-            format!("{day} {} {year:04}", MONTHS[month])
+            format!("{day} {} {year:04}", concord::calendar::MONTHS[month])
         }
     }
 }

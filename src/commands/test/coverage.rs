@@ -1,0 +1,98 @@
+//! `--coverage`: which conditions of each decision turned some scenario's outcome, and which
+//! waterfalls some scenario's year-end result ran through.
+
+use std::collections::BTreeMap;
+
+use crate::eval::{self, Combination, Evaluation};
+use crate::model::inputs::{DecisionRef, Scenario};
+use crate::model::Agreement;
+use crate::results::test::{Coverage, DecisionCoverage};
+
+/// Which conditions turned the rule: flipping that one condition alone flips the result.
+// BOUND: `i` indexes `held`, so its number, one more, fits.
+#[allow(clippy::arithmetic_side_effects)]
+fn deciding(combination: &Combination, held: &[bool]) -> Vec<usize> {
+    fn value(c: &Combination, held: &[bool]) -> bool {
+        match c {
+            Combination::Condition { number, .. } => held.get(number.saturating_sub(1)).copied().unwrap_or(false),
+            Combination::All { parts, .. } => parts.iter().all(|p| value(p, held)),
+            Combination::Any { parts, .. } => parts.iter().any(|p| value(p, held)),
+        }
+    }
+    let base = value(combination, held);
+    (0..held.len())
+        .filter(|i| {
+            let mut flipped = held.to_vec();
+            if let Some(h) = flipped.get_mut(*i) {
+                *h = !*h;
+            }
+            value(combination, &flipped) != base
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
+pub(super) fn record_coverage(
+    coverage: &mut Coverage,
+    agreement_name: &str,
+    agreement: &Agreement,
+    agreement_text: &str,
+    scenario: &Scenario,
+    evaluation: Option<&Result<Evaluation, eval::EvalError>>,
+    money: Option<&crate::money::Evaluation>,
+) {
+    let decisions = coverage.decisions.entry(agreement_name.to_string()).or_insert_with(|| {
+        agreement
+            .decisions
+            .iter()
+            .map(|d| {
+                let mut conditions = BTreeMap::new();
+                for timed in &d.rules {
+                    for c in crate::model::conditions(&timed.rule) {
+                        let text = agreement_text.get(c.span.start..c.span.end).unwrap_or("");
+                        conditions.insert(condition_key(text), false);
+                    }
+                }
+                (d.name.clone(), DecisionCoverage { scenarios: 0, conditions })
+            })
+            .collect()
+    });
+    // BOUND: each scenario adds one to a count once, and no run can read and evaluate anywhere
+    // near `usize::MAX` scenarios.
+    #[allow(clippy::arithmetic_side_effects)]
+    if let (Some(p), Some(Ok(e))) = (&scenario.proposal, evaluation) {
+        if let Some(DecisionRef::Known(id)) = p.decision.as_ref().map(|d| &d.node) {
+            if let Some(decision) = agreement.decision(*id) {
+                if let Some(entry) = decisions.get_mut(&decision.name) {
+                    entry.scenarios += 1;
+                    if let Some(rule) = &e.rule {
+                        let held: Vec<bool> = rule.conditions.iter().map(|c| c.held).collect();
+                        for number in deciding(&rule.combination, &held) {
+                            if let Some(c) = number.checked_sub(1).and_then(|i| rule.conditions.get(i)) {
+                                entry.conditions.insert(condition_key(c.place.text.as_str()), true);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    coverage
+        .waterfalls_written
+        .insert(agreement_name.to_string(), (agreement.savings.is_some(), agreement.deficits.is_some()));
+    let waterfalls = coverage.waterfalls.entry(agreement_name.to_string()).or_default();
+    // BOUND: as above, one count per scenario.
+    #[allow(clippy::arithmetic_side_effects)]
+    if let Some(working) = money.and_then(|m| m.working.as_ref()) {
+        match working.outcome {
+            crate::money::Outcome::Surplus => waterfalls.0 += 1,
+            crate::money::Outcome::Deficit => waterfalls.1 += 1,
+            crate::money::Outcome::BreakEven => {}
+        }
+    }
+}
+
+/// A condition's text with its layout evened out, so the model's and the evaluator's agree.
+fn condition_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
