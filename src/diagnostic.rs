@@ -5,6 +5,7 @@ use thiserror::Error;
 
 use crate::check::{CheckDiagnostic, Witness};
 use crate::eval::EvalDiagnostic;
+use crate::fmt::FormatDiagnostic;
 use crate::model::LowerError;
 use crate::money::MoneyError;
 use crate::syntax::SyntaxError;
@@ -32,6 +33,10 @@ pub enum AnyDiagnostic {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Eval(#[from] EvalDiagnostic),
+    /// Found while laying a file out (`concord fmt`).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Format(#[from] FormatDiagnostic),
 }
 
 /// How serious a diagnostic is.

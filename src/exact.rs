@@ -1,5 +1,5 @@
-//! Exact fractions, one type for every layer: num-rational's [`BigRational`], always in lowest
-//! terms with a positive denominator, of any size.
+//! Exact arithmetic for every layer: checked sums of decimals, and fractions as num-rational's
+//! [`BigRational`], always in lowest terms with a positive denominator, of any size.
 //!
 //! In: decimals or whole numbers. Out: fractions, and the two ways the JSON reports write one
 //! (`"27/40"` for a member's share of the votes, `{"numerator": "5", "denominator": "21"}` for
@@ -11,6 +11,12 @@ use num_rational::BigRational;
 use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::Serializer;
+
+/// Adds decimals exactly, or `None` if the sum does not fit (every total of money, weights or
+/// shares is added this way, so an overflow is reported, never wrapped).
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+}
 
 /// An exact fraction in lowest terms.
 pub type Fraction = BigRational;

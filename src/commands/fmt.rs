@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::AnyDiagnostic;
 use crate::fmt::FormatError;
-use crate::syntax::{self, SyntaxError};
+use crate::syntax;
 
 /// The report types, built here and rendered by `report/`.
 pub use crate::results::fmt::*;
@@ -53,11 +53,11 @@ pub fn format_width(text: &str, width: usize) -> Result<String, Vec<AnyDiagnosti
         Err(FormatError::ClauseTooLong { size, limit }) => {
             let (start, line) = longest_line(text);
             let at = miette::SourceSpan::from(start..start.saturating_add(line.len()));
-            Err(vec![SyntaxError::FormattedClauseTooLong { size, limit, at }.into()])
+            Err(vec![crate::fmt::FormatDiagnostic::ClauseTooLong { size, limit, at }.into()])
         }
         Err(FormatError::ChangesMeaning) => {
             let at = miette::SourceSpan::from(0..text.len().min(1));
-            Err(vec![SyntaxError::FormatChangesMeaning { at }.into()])
+            Err(vec![crate::fmt::FormatDiagnostic::ChangesMeaning { at }.into()])
         }
     }
 }

@@ -22,10 +22,12 @@
 //! readings (spans aside), and refuses to return a text that reads differently.
 
 mod breaks;
+mod error;
 mod values;
 
 use breaks::break_clause;
 
+pub use error::FormatDiagnostic;
 pub use values::{date, grouped, plain, proportion};
 
 use crate::syntax::{self, LayoutUnit};

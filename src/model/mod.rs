@@ -567,9 +567,9 @@ impl FundDef {
     /// The fund's budget: the sum of its lines when it has any, else of its contributions.
     pub fn budget(&self) -> Option<Money> {
         let sum = if self.lines.is_empty() {
-            crate::money::checked_sum_pub(self.contributions.iter().map(|(_, a)| a.node.0))
+            crate::exact::checked_sum(self.contributions.iter().map(|(_, a)| a.node.0))
         } else {
-            crate::money::checked_sum_pub(self.lines.iter().map(|l| l.budget.node.0))
+            crate::exact::checked_sum(self.lines.iter().map(|l| l.budget.node.0))
         };
         sum.map(Money)
     }

@@ -720,15 +720,7 @@ pub(crate) fn tidy(w: &mut YearEndWorking) {
     }
 }
 
-/// Adds values, or `None` if the sum does not fit (for the model's own totals).
-pub fn checked_sum_pub(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    checked_sum(values)
-}
-
-/// Adds values, or `None` if the sum does not fit.
-pub(crate) fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
-}
+pub(crate) use crate::exact::checked_sum;
 
 /// What is left of `left` once `taken` is taken from it.
 ///

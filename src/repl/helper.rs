@@ -2,7 +2,7 @@
 //! of the engine and the line, so they are tested without a terminal.
 
 use super::{Engine, COMMANDS};
-use crate::syntax::parse::BLOCK_KEYWORDS;
+use crate::syntax::grammar::BLOCK_KEYWORDS;
 
 /// Words that start clauses, offered by completion and highlighted.
 pub const KEYWORDS: [&str; 46] = [

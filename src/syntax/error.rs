@@ -70,32 +70,6 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
-    /// `concord fmt` would lay a clause out longer than the reader accepts, so it leaves the
-    /// file as it is rather than write a file that does not read.
-    #[error("formatting would make a clause {size} bytes long, past the limit of {limit}")]
-    #[diagnostic(
-        code(concord::fmt::clause_too_long),
-        help("the file is left as it is: break the clause up (a rule can be split into several decisions' conditions, or written with fewer words), then format it")
-    )]
-    FormattedClauseTooLong {
-        size: usize,
-        limit: usize,
-        #[label("the longest line, most likely the clause")]
-        at: SourceSpan,
-    },
-
-    /// The formatter's layout would read differently from the file. This is a fault in
-    /// Concord, never in the file, which is left as it is.
-    #[error("formatting this file would change what it says, so it is left as it is")]
-    #[diagnostic(
-        code(concord::fmt::changes_meaning),
-        help("this is a fault in Concord's formatter, not in the agreement: please report it with the file")
-    )]
-    FormatChangesMeaning {
-        #[label("this file")]
-        at: SourceSpan,
-    },
-
     /// The text could not be read at some point.
     #[error("{message}")]
     #[diagnostic(code(concord::parse::unexpected_text))]
@@ -262,6 +236,17 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// `expect dummy because ""`: a finding marked as intended without a reason.
+    #[error("the reason for expecting this finding is empty")]
+    #[diagnostic(
+        code(concord::parse::empty_reason),
+        help("say in the quotes why the finding is intended, e.g. `because \"the community trust's vote is outweighed in its bloc, as intended\"`, so a reader of the agreement knows it was meant")
+    )]
+    EmptyReason {
+        #[label("no reason given")]
+        at: SourceSpan,
+    },
+
     /// Digits grouped by commas in the wrong places.
     #[error("the commas in `{text}` are not in thousands")]
     #[diagnostic(code(concord::parse::digit_grouping))]
@@ -327,8 +312,6 @@ impl SyntaxError {
             | SyntaxError::NotText { at }
             | SyntaxError::TooDeeplyNested { at, .. }
             | SyntaxError::ClauseTooLong { at, .. }
-            | SyntaxError::FormattedClauseTooLong { at, .. }
-            | SyntaxError::FormatChangesMeaning { at }
             | SyntaxError::Unexpected { at, .. }
             | SyntaxError::UnknownBlock { at, .. }
             | SyntaxError::NotConcord { at, .. }
@@ -343,6 +326,7 @@ impl SyntaxError {
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
             | SyntaxError::DisregardedVote { at }
+            | SyntaxError::EmptyReason { at }
             | SyntaxError::DigitGrouping { at, .. }
             | SyntaxError::NumberTooLarge { at, .. }
             | SyntaxError::InvalidDate { at, .. }

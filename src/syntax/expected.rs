@@ -8,7 +8,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::error::SyntaxError;
-use super::parse::{BlockKind, Rule, BLOCK_KEYWORDS};
+use super::grammar::{BlockKind, Rule, BLOCK_KEYWORDS};
 use crate::span::Span;
 use crate::suggest::nearest;
 

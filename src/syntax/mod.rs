@@ -6,6 +6,7 @@ pub mod ast;
 mod build;
 pub mod error;
 mod expected;
+pub mod grammar;
 pub mod parse;
 mod repair;
 

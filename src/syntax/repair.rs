@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 use super::error::SyntaxError;
-use super::parse::BLOCK_KEYWORDS;
+use super::grammar::BLOCK_KEYWORDS;
 use crate::span::Span;
 use crate::suggest::edit_distance;
 

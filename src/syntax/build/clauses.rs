@@ -1,7 +1,7 @@
 //! Agreement, member, voting, bloc, decision and membership clauses.
 
 use super::super::ast::*;
-use super::super::parse::Rule;
+use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, has, Builder, P};
 
 impl Builder {

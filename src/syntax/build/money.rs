@@ -1,7 +1,7 @@
 //! Savings and deficit steps, share methods, budget lines and fund clauses.
 
 use super::super::ast::*;
-use super::super::parse::Rule;
+use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, Builder, P};
 use crate::span::Spanned;
 

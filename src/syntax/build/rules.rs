@@ -2,7 +2,7 @@
 
 use super::super::ast::*;
 use super::super::error::SyntaxError;
-use super::super::parse::Rule;
+use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, has, Builder, Rule_, P};
 use crate::span::{Span, Spanned};
 

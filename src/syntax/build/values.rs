@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use super::super::ast::*;
 use super::super::error::SyntaxError;
-use super::super::parse::Rule;
+use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, Builder, P};
 use crate::span::{Span, Spanned};
 use crate::{calendar, digits};
