@@ -255,14 +255,9 @@ pub(super) fn run_scenario(
     ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation }
 }
 
+/// An actual amount as every report writes it, to the minor unit (`£0.00`, not `£0`).
 fn money_words(agreement: &Agreement, amount: Decimal) -> String {
-    let symbol = agreement.currency.symbol.map(String::from).unwrap_or_default();
-    let text = crate::fmt::grouped(amount);
-    if symbol.is_empty() {
-        format!("{text} {}", agreement.currency.code)
-    } else {
-        format!("{symbol}{text}")
-    }
+    crate::money::format_money(amount, &agreement.currency)
 }
 
 fn reason_words(reason: InvalidReason) -> &'static str {

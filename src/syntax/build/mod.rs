@@ -13,7 +13,7 @@ use pest::iterators::Pair;
 
 use super::ast::*;
 use super::error::SyntaxError;
-use super::parse::{BlockKind, Rule};
+use super::grammar::{BlockKind, Rule};
 use crate::span::{Span, Spanned};
 
 mod clauses;
@@ -193,6 +193,9 @@ impl Builder {
         if clause.as_rule() == Rule::intended_finding {
             let code = find(&clause, Rule::code_path).or_else(|| find(&clause, Rule::finding_name))?;
             let reason = self.need(&clause, Rule::string)?;
+            if reason.as_str().trim_matches('"').trim().is_empty() {
+                self.report(SyntaxError::EmptyReason { at: self.span(&reason).into() });
+            }
             let node =
                 IntendedFinding { code: self.spanned(&code, code.as_str().to_string()), reason: self.string(&reason) };
             return Some(Spanned::new(Clause::Intended(node), span));
