@@ -41,3 +41,4 @@ pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod weights;
+pub mod whynot;

@@ -158,6 +158,11 @@ enum Command {
         /// Show every member's exact weight and share of the votes.
         #[arg(long)]
         weights: bool,
+        /// Also say what it would take to change each outcome: for a proposal not carried,
+        /// every smallest set of changed votes that would carry it; for one carried, each
+        /// member whose change of vote alone would stop it.
+        #[arg(long)]
+        why: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     ///
@@ -330,9 +335,9 @@ fn main() -> ExitCode {
             }
             (text, report.exit_code())
         }
-        Command::Eval { agreement, input, scenario, weights } => {
+        Command::Eval { agreement, input, scenario, weights, why } => {
             let weights = if weights { Weights::Show } else { Weights::Hide };
-            let options = EvalOptions { scenario, weights };
+            let options = EvalOptions { scenario, weights, why };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
                 Format::Human => report::eval::evaluate_human(&report, colour, columns),

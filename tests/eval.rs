@@ -18,7 +18,7 @@ fn path(file: &str) -> PathBuf {
 }
 
 fn run(agreement: &str, input: &str, scenario: Option<&str>, weights: Weights) -> EvalReport {
-    let options = EvalOptions { scenario: scenario.map(str::to_string), weights };
+    let options = EvalOptions { scenario: scenario.map(str::to_string), weights, why: false };
     eval(&path(agreement), &path(input), &options)
 }
 

@@ -1254,3 +1254,109 @@ fn dictators_dummies_and_vetoes_agree_with_brute_force() {
         Ok(())
     });
 }
+
+// ───────────── what it would take (`concord eval --why`) ─────────────
+
+/// The proposal with each member of `changes` voting as given (`None`: absent), built here
+/// without the why-not engine's own code.
+fn with_votes(proposal: &Proposal, changes: &[(MemberId, Option<VoteChoice>)]) -> Proposal {
+    let mut p = proposal.clone();
+    for (id, choice) in changes {
+        p.votes.retain(|v| v.voter != Voter::Known(*id));
+        if let Some(choice) = choice {
+            p.votes.push(Vote { voter: Voter::Known(*id), choice: *choice, span: Span::default() });
+        }
+    }
+    p
+}
+
+fn passes_in_the_oracle(case: &Case, proposal: &Proposal) -> Option<bool> {
+    oracle::decide(&case.agreement, proposal).ok().map(|v| v.outcome == OutcomeKind::Passed)
+}
+
+#[test]
+fn why_not_gives_exactly_the_smallest_fixes_and_the_single_stops_of_brute_force() {
+    use concord::eval::Ballot;
+    run_property(
+        "why_not_gives_exactly_the_smallest_fixes_and_the_single_stops_of_brute_force",
+        1000,
+        |spec, stats| {
+            let Some(case) = loaded(spec, &[], stats) else { return Ok(()) };
+            let Some(evaluation) = real_evaluation(&case, &case.proposal, &case.proposal_text) else { return Ok(()) };
+            let evaluator = concord::eval::Evaluator::new(&case.agreement, &case.agreement_text);
+            let answer = concord::whynot::why_not(&evaluator, &case.proposal, &evaluation, &case.proposal_text);
+            if answer.beyond_votes.is_some() {
+                return Ok(());
+            }
+            let context = || format!("{}\n{}\n{answer:#?}", case.agreement_text, case.proposal_text);
+            if evaluation.outcome.result == RealKind::Passed {
+                // Every single change of one eligible member's ballot, judged by the oracle.
+                let mut stops = Vec::new();
+                for m in evaluation.members.iter().filter(|m| m.eligible) {
+                    for (to, choice) in [
+                        (Ballot::InFavour, Some(VoteChoice::InFavour)),
+                        (Ballot::Against, Some(VoteChoice::Against)),
+                        (Ballot::Abstaining, Some(VoteChoice::Abstaining)),
+                        (Ballot::Absent, None),
+                    ] {
+                        if m.vote == to {
+                            continue;
+                        }
+                        let Some(passes) = passes_in_the_oracle(&case, &with_votes(&case.proposal, &[(m.id, choice)]))
+                        else {
+                            return Ok(());
+                        };
+                        if !passes {
+                            stops.push((m.id, to));
+                        }
+                    }
+                }
+                let mut got: Vec<(MemberId, Ballot)> =
+                    answer.pivots.iter().map(|p| (p.change.id, p.change.to)).collect();
+                let key = |x: &(MemberId, Ballot)| (x.0, format!("{:?}", x.1));
+                got.sort_by_key(key);
+                stops.sort_by_key(key);
+                stats.checked += 1;
+                prop_assert_eq!(got, stops, "the single changes that stop a carried proposal\n{}", context());
+                return Ok(());
+            }
+            // Every set of the eligible members not in favour, changed to in favour.
+            let candidates: Vec<MemberId> =
+                evaluation.members.iter().filter(|m| m.eligible && m.vote != Ballot::InFavour).map(|m| m.id).collect();
+            let mut passing: Vec<Vec<MemberId>> = Vec::new();
+            for mask in 1u32..(1 << candidates.len()) {
+                let set: Vec<MemberId> =
+                    candidates.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, id)| *id).collect();
+                let changes: Vec<(MemberId, Option<VoteChoice>)> =
+                    set.iter().map(|id| (*id, Some(VoteChoice::InFavour))).collect();
+                let Some(passes) = passes_in_the_oracle(&case, &with_votes(&case.proposal, &changes)) else {
+                    return Ok(());
+                };
+                if passes {
+                    passing.push(set);
+                }
+            }
+            let mut minimal: Vec<Vec<MemberId>> = passing
+                .iter()
+                .filter(|s| !passing.iter().any(|t| t.len() < s.len() && t.iter().all(|m| s.contains(m))))
+                .cloned()
+                .collect();
+            let mut got: Vec<Vec<MemberId>> =
+                answer.fixes.iter().map(|f| f.changes.iter().map(|c| c.id).collect()).collect();
+            for set in got.iter_mut().chain(minimal.iter_mut()) {
+                set.sort();
+            }
+            got.sort();
+            minimal.sort();
+            prop_assert!(answer.search.complete, "a search over at most 7 members is complete\n{}", context());
+            prop_assert!(
+                answer.fixes.windows(2).all(|w| w[0].changes.len() <= w[1].changes.len()),
+                "fixes are listed smallest first\n{}",
+                context()
+            );
+            stats.checked += 1;
+            prop_assert_eq!(got, minimal, "the smallest fixes of a proposal not carried\n{}", context());
+            Ok(())
+        },
+    );
+}

@@ -31,6 +31,8 @@ pub struct EvalOptions {
     pub scenario: Option<String>,
     /// Whether to show each member's weight.
     pub weights: Weights,
+    /// Whether to work out what it would take to change each outcome (`--why`).
+    pub why: bool,
 }
 
 /// Evaluates what `input` proposes against the agreement in `agreement`.
@@ -88,7 +90,11 @@ pub fn eval_sources(
     for input in selected {
         match evaluate_item(&evaluator, input, &input_source.text) {
             Ok(mut item) => {
-                if let (EvalItem::Decision(d), Weights::Show) = (&mut item, options.weights) {
+                let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input);
+                if options.why {
+                    d.why = Some(crate::whynot::why_not(&evaluator, proposal, &d.evaluation, &input_source.text));
+                }
+                if options.weights == Weights::Show {
                     d.evaluation.add_shares();
                 }
                 items.push(item)
@@ -119,7 +125,7 @@ pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &s
         Input::Proposal(proposal, name, from) => {
             let evaluation =
                 evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
-            Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation })))
+            Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation, why: None })))
         }
     }
 }

@@ -90,15 +90,15 @@ pub enum ReplError {
         #[label("in favour, against, abstaining or absent")]
         at: SourceSpan,
     },
-    /// `:what-if` before any proposal was typed.
-    #[error("there is no proposal to change yet")]
+    /// `:what-if` or `:why` before any proposal was typed.
+    #[error("there is no proposal to work from yet")]
     #[diagnostic(
         code(concord::repl::no_proposal),
-        help("type a `proposal` block with its decision and votes first; :what-if then changes one vote in it")
+        help("type a `proposal` block with its decision and votes first; :what-if then changes one vote in it, and :why says what it would take to change its outcome")
     )]
     NoProposal {
         /// The command as typed.
-        #[label("changes a vote of the last proposal typed")]
+        #[label("works from the last proposal typed")]
         at: SourceSpan,
     },
     /// `:reload` in a session whose agreement was typed in.

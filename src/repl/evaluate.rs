@@ -93,6 +93,26 @@ impl Engine {
         Ok(Reply::say(crate::report::test::test_human(&report, self.colour, 100)))
     }
 
+    /// What it would take to change the outcome of the last proposal typed (`:why`).
+    pub(super) fn why(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
+        let agreement = self.readable(typed)?.clone();
+        let Some((proposal, input)) = self.last_proposal.clone() else {
+            return Err(ReplError::NoProposal { at: typed.name_at.into() });
+        };
+        if !crate::commands::checker_errors(&agreement).is_empty() {
+            return Ok(Reply::say(self.evaluate_proposal(&agreement, &proposal, &input)));
+        }
+        let evaluator = crate::eval::Evaluator::new(&agreement, &self.text);
+        Ok(Reply::say(match evaluator.evaluate(&proposal, &input) {
+            Ok(evaluation) => {
+                let why = crate::whynot::why_not(&evaluator, &proposal, &evaluation, &input);
+                let outcome = evaluation.outcome.result.words();
+                format!("“{}” was {outcome}.\n{}", proposal.title.node, report::whynot::why_human(&why))
+            }
+            Err(error) => report::Renderer::new("session", &self.text, self.colour, 100).render_diagnostic(&error),
+        }))
+    }
+
     /// Evaluates the last proposal typed with one vote changed. Each what-if starts from the
     /// proposal as typed, never from an earlier what-if.
     pub(super) fn what_if(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {

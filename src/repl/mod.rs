@@ -90,7 +90,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub const DRAFT: &str = "agreement \"Draft agreement\"\n  currency GBP\n";
 
 /// The commands, with their arguments and what they do (for `:help` and completion).
-pub const COMMANDS: [(&str, &str, &str); 16] = [
+pub const COMMANDS: [(&str, &str, &str); 17] = [
     (":load", "FILE", "open an agreement from a file, errors and all (asks first if changes are not saved)"),
     (":load!", "FILE", "the same, dropping changes that were not saved without asking"),
     (":reload", "", "open the agreement's file again (asks first if changes are not saved)"),
@@ -104,6 +104,11 @@ pub const COMMANDS: [(&str, &str, &str); 16] = [
         ":what-if",
         "MEMBER in favour|against|abstaining|absent",
         "evaluate the last proposal typed again with one vote changed, and say what changes",
+    ),
+    (
+        ":why",
+        "",
+        "say what it would take to change the last proposal's outcome: the smallest changes of votes that carry it, or who alone could stop it",
     ),
     (":undo", "", "undo the last change typed (undoing stops at the file as loaded)"),
     (":save", "[FILE]", "write the agreement to a file (or to its own file), in canonical layout"),
@@ -324,6 +329,7 @@ impl Engine {
             "save" => self.save(typed),
             "scenarios" => self.scenarios(typed),
             "what-if" | "whatif" => self.what_if(typed),
+            "why" | "why-not" => self.why(typed),
             "show" => Ok(Reply::say(self.text.clone())),
             "help" | "h" | "?" => {
                 let name = argument.trim_start_matches(':');

@@ -91,6 +91,18 @@ fn save_writes_canonical_text_that_loads_again() {
 }
 
 #[test]
+fn why_says_what_it_would_take_for_the_last_proposal() {
+    let mut e = engine();
+    let none = e.handle(":why").text;
+    assert!(none.contains("concord::repl::no_proposal"), "{none}");
+    e.handle("proposal \"p\"\n  decision \"change financial flows\"\n  in favour: gp\n  against: hhft\n");
+    let reply = e.handle(":why").text;
+    assert!(reply.contains("“p” was rejected."), "{reply}");
+    assert!(reply.contains("What would it take to carry it:"), "{reply}");
+    assert!(reply.contains("(hhft) voting in favour instead of voting against"), "{reply}");
+}
+
+#[test]
 fn proposals_are_evaluated_and_what_if_says_what_changes() {
     let mut e = engine();
     let reply = e.handle("proposal \"p\"\n  decision \"change financial flows\"\n  in favour: gp\n  against: hhft\n");

@@ -39,6 +39,9 @@ pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
             EvalItem::Decision(d) => {
                 out.push_str(&format!("{} “{}”\n", source_words(d.from), d.name));
                 out.push_str(&evaluation_human(&d.evaluation, report.weights, colour));
+                if let Some(why) = &d.why {
+                    out.push_str(&super::whynot::why_human(why));
+                }
             }
         }
     }
@@ -215,7 +218,7 @@ fn failed_words(e: &Evaluation) -> String {
     }
 }
 
-fn invalid_words(reason: &Invalidity) -> String {
+pub(super) fn invalid_words(reason: &Invalidity) -> String {
     match reason {
         Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
         Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),

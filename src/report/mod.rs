@@ -17,6 +17,7 @@ pub mod render;
 mod standing;
 pub mod style;
 mod table;
+pub mod whynot;
 pub use render::Renderer;
 mod words;
 pub use eval::eval_human;

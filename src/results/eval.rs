@@ -83,6 +83,9 @@ pub struct DecisionItem {
     pub from: ItemSource,
     /// The outcome and its working.
     pub evaluation: Evaluation,
+    /// What it would take to change the outcome (`--why`), when asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<crate::whynot::WhyNot>,
 }
 
 /// The problems found in one file.
