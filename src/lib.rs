@@ -24,6 +24,7 @@ pub mod check;
 pub mod coalitions;
 pub mod commands;
 pub mod diagnostic;
+pub mod diff;
 pub mod digits;
 pub mod eval;
 pub mod exact;

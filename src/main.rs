@@ -38,6 +38,8 @@ enum Format {
     Human,
     /// JSON with a stable, documented shape (see docs/json.md).
     Json,
+    /// Markdown, to paste into minutes or a pull request (`concord diff` only, for now).
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -198,6 +200,30 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 2)]
         places: u32,
     },
+    /// Say what a new version of an agreement changes: members, weights, who can carry each
+    /// decision, real voting power, money and scenario outcomes.
+    ///
+    /// Members are matched by identifier and decisions by name. For each decision in both
+    /// versions, period by period when the rules are dated, every way the members can vote is
+    /// tried under both, and the report says whether more, fewer or different votes carry it,
+    /// with an example. Each member's exact Banzhaf and Shapley–Shubik index is compared; the
+    /// year-end results of `--result` (or of the scenario file, or two samples) are worked out
+    /// under both; `--scenarios` runs every scenario's proposal under both. Exits 0 when the two
+    /// versions mean the same, 1 when they differ, 2 when a file cannot be read or has errors.
+    Diff {
+        /// The earlier version (`.concord`).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later version (`.concord`).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// A scenario file whose proposals (and results) are evaluated under both versions.
+        #[arg(long, value_name = "FILE")]
+        scenarios: Option<PathBuf>,
+        /// A file of year-end results to work out under both versions.
+        #[arg(long, value_name = "FILE")]
+        result: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,11 +299,14 @@ fn main() -> ExitCode {
     };
     let colour = colour(cli.color, cli.plain);
     let columns = width();
+    if cli.format == Format::Markdown && !matches!(cli.command, Command::Diff { .. }) {
+        return usage("`--format markdown` is offered by `concord diff`; use `--format human` or `--format json` here");
+    }
     let (text, code) = match cli.command {
         Command::Check { paths, deny } => {
             let report = concord::commands::check::check(&paths);
             let text = match cli.format {
-                Format::Human => report::check_human(&report, colour, columns),
+                Format::Human | Format::Markdown => report::check_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             let deny = match deny {
@@ -299,7 +328,7 @@ fn main() -> ExitCode {
                 concord::commands::fmt::Options { mode, width: usize::from(width) },
             );
             let text = match cli.format {
-                Format::Human => report::fmt::fmt_human(&report, colour, columns),
+                Format::Human | Format::Markdown => report::fmt::fmt_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             (text, report.exit_code())
@@ -319,7 +348,7 @@ fn main() -> ExitCode {
             let options = concord::commands::test::TestOptions { filter, fail_fast, coverage, min_coverage: min };
             let report = concord::commands::test::run(&paths, &options);
             let format = format.unwrap_or(match cli.format {
-                Format::Human => TestFormat::Human,
+                Format::Human | Format::Markdown => TestFormat::Human,
                 Format::Json => TestFormat::Json,
             });
             let mut text = match format {
@@ -340,7 +369,7 @@ fn main() -> ExitCode {
             let options = EvalOptions { scenario, weights, why };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human => report::eval::evaluate_human(&report, colour, columns),
+                Format::Human | Format::Markdown => report::eval::evaluate_human(&report, colour, columns),
                 Format::Json => json(&report::eval::evaluate_json(&report)),
             };
             (text, report.exit_code())
@@ -360,6 +389,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff { old, new, scenarios, result } => {
+            let options = concord::commands::diff::DiffOptions { scenarios, result };
+            let report = concord::commands::diff::diff(&old, &new, &options);
+            let text = match cli.format {
+                Format::Human => report::diff::diff_human(&report, colour, columns),
+                Format::Json => json(&report),
+                Format::Markdown => report::diff::diff_markdown(&report),
+            };
+            (text, report.exit_code())
+        }
         Command::Power { agreement, decision, index, proposal, places } => {
             let which = match index {
                 IndexChoice::Banzhaf => concord::power::Which::Banzhaf,
@@ -369,7 +408,9 @@ fn main() -> ExitCode {
             let options = concord::commands::power::Options { decision, which: Some(which), proposal };
             let report = concord::commands::power::power(&agreement, &options);
             let text = match cli.format {
-                Format::Human => report::power::power_human(&report, colour, columns, places.min(30)),
+                Format::Human | Format::Markdown => {
+                    report::power::power_human(&report, colour, columns, places.min(30))
+                }
                 Format::Json => json(&report),
             };
             (text, report.exit_code())

@@ -1360,3 +1360,85 @@ fn why_not_gives_exactly_the_smallest_fixes_and_the_single_stops_of_brute_force(
         },
     );
 }
+
+// ───────────── `concord diff`: the coalitions of two versions ─────────────
+
+#[test]
+fn diff_classifies_the_coalitions_of_two_versions_as_the_oracle_does() {
+    use concord::diff::CoalitionChange;
+    let stats = RefCell::new(Stats::default());
+    let started = Instant::now();
+    let mut runner = TestRunner::new(config(1500));
+    // Two versions of one membership: the second keeps the first's members and changes the rest.
+    let result = runner.run(&(spec(), spec()), |(a, b)| {
+        let mut stats = stats.borrow_mut();
+        stats.generated += 1;
+        let old_spec = a.in_general();
+        let mut new_spec = b.in_general();
+        new_spec.members = old_spec.members.clone();
+        new_spec.proposal = old_spec.proposal.clone();
+        let Some(old) = loaded(&old_spec, &[], &mut stats) else { return Ok(()) };
+        let Some(new) = loaded(&new_spec, &[], &mut stats) else { return Ok(()) };
+        let (Some(od), Some(nd)) = (in_general(&old.agreement), in_general(&new.agreement)) else { return Ok(()) };
+        if !COALITIONS_FOLLOW_SEMANTICS && (od.casting_vote.is_some() || nd.casting_vote.is_some()) {
+            return Ok(());
+        }
+        let comparison = concord::diff::compare_rules(&old.agreement, od, &new.agreement, nd, None);
+        if comparison.change == CoalitionChange::NotCompared {
+            return Ok(());
+        }
+        // Brute force over every coalition of the members who may vote in either version.
+        let (Some(op), Some(np)) = (oracle_players(&old, od, &mut stats), oracle_players(&new, nd, &mut stats)) else {
+            return Ok(());
+        };
+        let mut union = op.clone();
+        union.extend(np.iter().filter(|m| !op.contains(m)));
+        let (mut grew, mut shrank, mut flips) = (false, false, Vec::new());
+        for coalition in coalitions(union.len()) {
+            let side = |players: &[MemberId]| -> Vec<bool> {
+                players.iter().map(|p| union.iter().position(|u| u == p).is_some_and(|i| coalition[i])).collect()
+            };
+            let (Some(before), Some(after)) = (
+                oracle_verdict(&old, &full_attendance(od, &op, &side(&op)), &mut stats)?,
+                oracle_verdict(&new, &full_attendance(nd, &np, &side(&np)), &mut stats)?,
+            ) else {
+                return Ok(());
+            };
+            let (before, after) = (before.outcome == OutcomeKind::Passed, after.outcome == OutcomeKind::Passed);
+            grew |= after && !before;
+            shrank |= before && !after;
+            if before != after {
+                flips.push(
+                    union
+                        .iter()
+                        .zip(&coalition)
+                        .filter(|(_, c)| **c)
+                        .map(|(m, _)| format!("m{}", m.0 + 1))
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+        let expected = match (grew, shrank) {
+            (false, false) => CoalitionChange::Same,
+            (true, false) => CoalitionChange::Grew,
+            (false, true) => CoalitionChange::Shrank,
+            (true, true) => CoalitionChange::Changed,
+        };
+        stats.checked += 1;
+        let context = format!("{}\n{}\n{comparison:?}", old.agreement_text, new.agreement_text);
+        prop_assert_eq!(comparison.change, expected, "how the coalitions changed\n{}", context);
+        match &comparison.witness {
+            Some(w) => {
+                prop_assert!(flips.contains(&w.in_favour), "the witness does not flip\n{}", context);
+                let smallest = flips.iter().map(Vec::len).min().unwrap_or(0);
+                prop_assert_eq!(w.in_favour.len(), smallest, "the witness is not a smallest flip\n{}", context);
+            }
+            None => prop_assert!(flips.is_empty(), "no witness, yet some coalition flips\n{}", context),
+        }
+        Ok(())
+    });
+    stats.borrow().print("diff_classifies_the_coalitions_of_two_versions_as_the_oracle_does", started);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}

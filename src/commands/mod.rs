@@ -2,6 +2,7 @@
 //! arguments, calls one of these and prints the report; tests call them directly.
 
 pub mod check;
+pub mod diff;
 pub mod eval;
 pub mod evaluate;
 pub mod fmt;

@@ -186,7 +186,7 @@ fn decimal_fraction(d: Decimal) -> (BigInt, BigUint) {
     (BigInt::from(d.mantissa()), BigUint::from(10u32).pow(d.scale()))
 }
 
-fn rule_power(
+pub(crate) fn rule_power(
     agreement: &Agreement,
     decision: &Decision,
     rule: &TimedRule,

@@ -2,6 +2,7 @@
 //!
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
+pub mod diff;
 pub mod fmt;
 pub mod money;
 pub mod power;

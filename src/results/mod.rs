@@ -5,6 +5,7 @@
 //! command, whose JSON shape `docs/reference.md` documents. Nothing here formats for a reader.
 
 pub mod check;
+pub mod diff;
 pub mod eval;
 pub mod fmt;
 pub mod power;

@@ -1,0 +1,219 @@
+//! What changed between two versions of an agreement, in meaning rather than in words.
+//!
+//! In: two resolved agreements. Out: an [`AgreementDiff`]: members added, removed and changed
+//! (kinds, roles, figures, votes), decisions added and removed, and for each decision in both,
+//! period by period, whether the set of coalitions that pass it grew, shrank or changed, with
+//! a witness coalition whose outcome flips. Members are matched by identifier and decisions by
+//! name. Voting power, money and scenarios are compared by `commands::diff`, which runs the
+//! power, money and decision engines on both versions.
+//!
+//! A coalition is the set of members voting in favour, everyone else who may vote attending
+//! and voting against: the coalition engine's game ([`crate::coalitions`]), so "passes" means
+//! what `concord power` and the checker mean by it. A member in only one version simply is not
+//! a player in the other.
+
+mod coalitions;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use coalitions::{compare_rules, CoalitionChange, Comparison, NotCompared, Witness, MAX_PLAYERS};
+
+use crate::calendar::Date;
+use crate::model::{Agreement, Currency, FigureName, FigureUnit, Member, Role};
+
+/// Everything that differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgreementDiff {
+    /// Members only in the new version, by identifier.
+    pub members_added: Vec<MemberRef>,
+    /// Members only in the old version.
+    pub members_removed: Vec<MemberRef>,
+    /// Members in both whose standing changed.
+    pub members_changed: Vec<MemberChange>,
+    /// Decisions only in the new version, by name.
+    pub decisions_added: Vec<String>,
+    /// Decisions only in the old version.
+    pub decisions_removed: Vec<String>,
+    /// Decisions in both, period by period.
+    pub decisions: Vec<DecisionDiff>,
+    /// The new version's currency, for showing money figures.
+    #[serde(skip)]
+    pub currency: Currency,
+}
+
+impl AgreementDiff {
+    /// Whether the two versions decide every coalition alike and declare the same members.
+    pub fn same_meaning(&self) -> bool {
+        self.members_added.is_empty()
+            && self.members_removed.is_empty()
+            && self.members_changed.is_empty()
+            && self.decisions_added.is_empty()
+            && self.decisions_removed.is_empty()
+            && self.decisions.iter().all(|d| d.periods.iter().all(|p| p.comparison.change == CoalitionChange::Same))
+    }
+}
+
+/// A member, by identifier and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberRef {
+    pub member: String,
+    pub name: String,
+}
+
+/// How one member's standing changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberChange {
+    pub member: String,
+    pub name: String,
+    /// Each figure that was added, removed or changed.
+    pub figures: Vec<FigureChange>,
+    /// Its explicit votes (`votes 3`), when they changed.
+    pub votes: Option<(Option<Decimal>, Option<Decimal>)>,
+    /// Roles it gained.
+    pub roles_gained: Vec<Role>,
+    /// Roles it lost.
+    pub roles_lost: Vec<Role>,
+    /// Kinds it joined, by name.
+    pub kinds_joined: Vec<String>,
+    /// Kinds it left.
+    pub kinds_left: Vec<String>,
+}
+
+/// One figure's old and new value (`None`: not declared).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FigureChange {
+    pub figure: FigureName,
+    /// What the value is: money, a percentage or a plain number.
+    pub unit: FigureUnit,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+}
+
+/// One decision in both versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionDiff {
+    pub decision: String,
+    /// One entry per stretch of time in which neither version changes rule.
+    pub periods: Vec<Period>,
+}
+
+/// A stretch of time and how the decision compares over it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// Its first day, when the rules are dated; `None` from the beginning.
+    #[serde(serialize_with = "iso_date")]
+    pub from: Option<Date>,
+    /// The day whose rules stand for the period (`None` when no rule is dated).
+    #[serde(skip)]
+    pub on: Option<Date>,
+    /// How the coalitions that pass compare.
+    pub comparison: Comparison,
+}
+
+fn iso_date<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+/// What changed between `old` and `new`.
+pub fn diff(old: &Agreement, new: &Agreement) -> AgreementDiff {
+    let member_ref = |m: &Member| MemberRef { member: m.key.clone(), name: m.name.clone() };
+    let members_added = new.members.iter().filter(|m| old.member_by_key(&m.key).is_none()).map(member_ref).collect();
+    let members_removed = old.members.iter().filter(|m| new.member_by_key(&m.key).is_none()).map(member_ref).collect();
+    let members_changed = old
+        .members
+        .iter()
+        .filter_map(|o| new.member_by_key(&o.key).and_then(|n| member_change(old, o, new, n)))
+        .collect();
+    let decisions_added =
+        new.decisions.iter().filter(|d| old.decision_by_name(&d.name).is_none()).map(|d| d.name.clone()).collect();
+    let decisions_removed =
+        old.decisions.iter().filter(|d| new.decision_by_name(&d.name).is_none()).map(|d| d.name.clone()).collect();
+    let decisions = old
+        .decisions
+        .iter()
+        .filter_map(|o| {
+            let n = new.decision_by_name(&o.name)?;
+            let periods = periods(o, n)
+                .into_iter()
+                .map(|(from, on)| Period { from, on, comparison: compare_rules(old, o, new, n, on) })
+                .collect();
+            Some(DecisionDiff { decision: o.name.clone(), periods })
+        })
+        .collect();
+    AgreementDiff {
+        members_added,
+        members_removed,
+        members_changed,
+        decisions_added,
+        decisions_removed,
+        decisions,
+        currency: new.currency.clone(),
+    }
+}
+
+fn member_change(old: &Agreement, o: &Member, new: &Agreement, n: &Member) -> Option<MemberChange> {
+    let mut names: Vec<FigureName> = o.figures.keys().chain(n.figures.keys()).copied().collect();
+    names.sort();
+    names.dedup();
+    let figures: Vec<FigureChange> = names
+        .into_iter()
+        .filter_map(|figure| {
+            let (before, after) = (o.figure(figure), n.figure(figure));
+            let unit = n.figures.get(&figure).or_else(|| o.figures.get(&figure)).map_or(FigureUnit::Number, |f| f.unit);
+            (before != after).then_some(FigureChange { figure, unit, old: before, new: after })
+        })
+        .collect();
+    let (ov, nv) = (o.votes.map(|v| v.node), n.votes.map(|v| v.node));
+    let votes = (ov != nv).then_some((ov, nv));
+    let roles_gained = n.roles.keys().filter(|r| !o.has_role(**r)).copied().collect::<Vec<_>>();
+    let roles_lost = o.roles.keys().filter(|r| !n.has_role(**r)).copied().collect::<Vec<_>>();
+    let kind_names = |a: &Agreement, m: &Member| -> Vec<String> {
+        m.kinds.iter().filter_map(|k| a.kind(k.node).map(|kind| kind.name.clone())).collect()
+    };
+    let (ok, nk) = (kind_names(old, o), kind_names(new, n));
+    let kinds_joined: Vec<String> = nk.iter().filter(|k| !ok.contains(k)).cloned().collect();
+    let kinds_left: Vec<String> = ok.iter().filter(|k| !nk.contains(k)).cloned().collect();
+    let unchanged = figures.is_empty()
+        && votes.is_none()
+        && roles_gained.is_empty()
+        && roles_lost.is_empty()
+        && kinds_joined.is_empty()
+        && kinds_left.is_empty();
+    (!unchanged).then(|| MemberChange {
+        member: o.key.clone(),
+        name: o.name.clone(),
+        figures,
+        votes,
+        roles_gained,
+        roles_lost,
+        kinds_joined,
+        kinds_left,
+    })
+}
+
+/// The stretches in which neither version changes rule, each as its first day (`None`: from
+/// the beginning) and the day whose rules stand for it (`None` when no rule is dated): the start,
+/// and every day a rule of either version starts or the day after one ends.
+fn periods(old: &crate::model::Decision, new: &crate::model::Decision) -> Vec<(Option<Date>, Option<Date>)> {
+    let mut days: Vec<Date> = Vec::new();
+    for rule in old.rules.iter().chain(&new.rules) {
+        days.extend(rule.from);
+        days.extend(rule.until.and_then(Date::next));
+    }
+    days.sort();
+    days.dedup();
+    let Some(first) = days.first().copied() else { return vec![(None, None)] };
+    let mut out = Vec::new();
+    // Before the first date, when some rule is in force then.
+    if let Some(before) = first.previous() {
+        if old.rule_on(Some(before)).is_some() || new.rule_on(Some(before)).is_some() {
+            out.push((None, Some(before)));
+        }
+    }
+    out.extend(days.into_iter().map(|d| (Some(d), Some(d))));
+    out
+}
