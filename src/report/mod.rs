@@ -18,7 +18,7 @@ mod standing;
 pub mod style;
 mod table;
 pub use render::Renderer;
-mod words;
+pub mod words;
 pub use eval::eval_human;
 
 /// Whether to colour human output, and how plainly to draw it.

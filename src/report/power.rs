@@ -38,7 +38,7 @@ fn decimal(f: &Fraction, places: u32) -> String {
 }
 
 /// A fraction as a percentage with `places` digits after the point: `23.81%`.
-fn percent(f: &Fraction, places: u32) -> String {
+pub fn percent(f: &Fraction, places: u32) -> String {
     // BOUND: a `BigInt` product cannot overflow.
     #[allow(clippy::arithmetic_side_effects)]
     let hundred = f * Fraction::from_integer(BigInt::from(100));
