@@ -78,10 +78,15 @@ fn expect(text: &Text, diagnostic: &AnyDiagnostic, main: Span) -> Option<CodeAct
         return None;
     }
     let source = &text.text;
-    // The block holding the finding: from the last header before it to the next header.
+    // The block of the decision the finding is about, else the block holding its label.
+    let decision = diagnostic.decision().and_then(|name| {
+        let symbols = super::names::declarations(source, &text.tokens, &[]);
+        symbols.into_iter().find(|s| s.sort == super::names::Sort::Decision && s.name == name).map(|s| s.span.start)
+    });
+    let anchor = decision.unwrap_or(main.start);
     let headers: Vec<usize> = text.tokens.iter().filter(|t| t.header).map(|t| t.span.start).collect();
-    let next = headers.iter().copied().find(|h| *h > main.start).unwrap_or(source.len());
-    let start = headers.iter().copied().rfind(|h| *h <= main.start)?;
+    let next = headers.iter().copied().find(|h| *h > anchor).unwrap_or(source.len());
+    let start = headers.iter().copied().rfind(|h| *h <= anchor)?;
     let body = source.get(start..next)?;
     let mut end = start;
     let mut offset = start;
