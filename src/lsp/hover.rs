@@ -17,7 +17,16 @@ pub const MAX_VOTERS: usize = 12;
 pub fn hover(analysis: &Analysis, symbol: &Symbol) -> Option<Hover> {
     let agreement = analysis.agreed.as_ref()?.agreement.as_deref()?;
     let text = match symbol.sort {
-        Sort::Member => member(agreement, agreement.member_by_key(&symbol.name)?),
+        Sort::Member => {
+            // A scenario file's agreement read cleanly, but the checker's errors are its own.
+            let errors = match analysis.loaded.kind {
+                crate::model::FileKind::Scenarios => {
+                    agreement.members.len() <= MAX_VOTERS && !crate::commands::checker_errors(agreement).is_empty()
+                }
+                _ => analysis.diagnostics.iter().any(|d| d.severity_level() == crate::diagnostic::Severity::Error),
+            };
+            member(agreement, agreement.member_by_key(&symbol.name)?, errors)
+        }
         Sort::Decision => decision(analysis, agreement, &symbol.name)?,
         Sort::Kind => kind(agreement, &symbol.name)?,
         Sort::Bloc => bloc(agreement, &symbol.name)?,
@@ -39,7 +48,7 @@ fn figure(agreement: &Agreement, value: rust_decimal::Decimal, unit: FigureUnit)
     }
 }
 
-fn member(agreement: &Agreement, m: &Member) -> String {
+fn member(agreement: &Agreement, m: &Member, errors: bool) -> String {
     let mut out = format!("**member `{}`** — {}\n\n", m.key, m.name);
     let kinds: Vec<String> =
         m.kinds.iter().filter_map(|k| agreement.kind(k.node)).map(|k| format!("`{}`", k.name)).collect();
@@ -56,11 +65,11 @@ fn member(agreement: &Agreement, m: &Member) -> String {
     if let Some(votes) = &m.votes {
         out.push_str(&format!("\nDeclared votes: {}\n", num(votes.node)));
     }
-    out.push_str(&power(agreement, m));
+    out.push_str(&power(agreement, m, errors));
     out
 }
 
-fn power(agreement: &Agreement, m: &Member) -> String {
+fn power(agreement: &Agreement, m: &Member, errors: bool) -> String {
     if agreement.decisions.is_empty() {
         return String::new();
     }
@@ -69,8 +78,8 @@ fn power(agreement: &Agreement, m: &Member) -> String {
             "\nVoting power is not worked out in the editor for an agreement of more than {MAX_VOTERS} members; run `concord power` for it.\n"
         );
     }
-    if !crate::commands::checker_errors(agreement).is_empty() {
-        return "\nVoting power is worked out once the agreement has no errors.\n".to_string();
+    if errors {
+        return "\nVoting power is shown once the agreement has no errors.\n".to_string();
     }
     let mut out = String::from(
         "\n**Real voting power** (share: its declared share of the votes; Banzhaf: how often its vote decides the outcome; Shapley–Shubik: how often its support makes a proposal pass)\n\n| decision | share | Banzhaf | Shapley–Shubik |\n|---|---|---|---|\n",
