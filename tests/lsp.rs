@@ -396,6 +396,10 @@ fn malformed_messages_get_errors_not_a_crash() {
     assert_eq!(closed["result"], Value::Null);
     client.notify("textDocument/didOpen", json!({"textDocument": "not a document"}));
     client.send_raw("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{}}");
+    // Frames that are not messages: answered when they have an id, and the server goes on.
+    client.send_raw("{not json at all");
+    client.send_raw("{\"jsonrpc\":\"2.0\",\"id\":900,\"method\":7}");
+    assert_eq!(client.response(900)["error"]["code"], json!(-32600));
     let far = client.at("textDocument/completion", "file:///nowhere.concord", u32::MAX as usize, u32::MAX as usize);
     assert!(far.get("error").is_none(), "{far}");
     client.finish();

@@ -116,3 +116,36 @@ fn floor(text: &str, offset: usize) -> usize {
     }
     offset
 }
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+    use crate::lsp::document::Document;
+
+    fn labels(text: &str, at: &str) -> Vec<String> {
+        let Ok(uri) = lsp_types::Uri::from_str("untitled:c") else { return Vec::new() };
+        let mut doc = Document::new(uri, text.to_string(), 1);
+        let agreed = doc.analysis().agreed.clone();
+        let offset = text.find(at).map_or(0, |i| i + at.len());
+        complete(&doc.text, agreed.as_ref(), offset).into_iter().map(|i| i.label).collect()
+    }
+
+    const TEXT: &str = "agreement \"A\"\n  kinds acute, lay\n\nmember hhft \"H\"\n  kinds ac\n\nmember lbh\n\ndecision \"go ahead\"\n  passes if hhft in favour\n  \nscenario \"x\"\n  propose \"go\n  in favour: l\n";
+
+    #[test]
+    fn completion_fits_where_the_cursor_is() {
+        let kinds = labels(TEXT, "  kinds ac");
+        assert!(kinds.contains(&"acute".to_string()) && !kinds.contains(&"hhft".to_string()), "{kinds:?}");
+        let clause = labels(TEXT, "in favour\n  ");
+        for wanted in ["hhft", "lbh", "acute", "budget", "passes if", "\"go ahead\""] {
+            assert!(clause.contains(&wanted.to_string()), "{wanted} in {clause:?}");
+        }
+        assert_eq!(labels(TEXT, "propose \"go"), ["go ahead"]);
+        let voters = labels(TEXT, "in favour: l");
+        assert!(voters.contains(&"lbh".to_string()) && !voters.contains(&"lay".to_string()), "{voters:?}");
+        let headers = labels("agreement \"A\"\n\nmem", "mem");
+        assert!(headers.contains(&"member".to_string()) && !headers.contains(&"passes if".to_string()));
+    }
+}

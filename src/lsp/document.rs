@@ -89,6 +89,11 @@ impl Document {
         self.analysis = None;
     }
 
+    /// Forgets the analysis, so the text is checked again (its agreement on disk has changed).
+    pub fn invalidate(&mut self) {
+        self.analysis = None;
+    }
+
     /// Whether the latest text has been checked.
     pub fn is_checked(&self) -> bool {
         self.analysis.is_some()

@@ -6,6 +6,7 @@
 //! coalesced, so only the latest text is checked. The rooms:
 //!
 //! - [`server`]: the loop, and dispatch of each request and notification;
+//! - [`transport`]: messages framed on standard input and output, trusting no frame;
 //! - [`document`]: open documents, their analyses, and the last agreement that read;
 //! - [`position`]: byte offsets ⇄ LSP positions (UTF-16 columns);
 //! - [`names`]: the names declared and used in a text, read from its words;
@@ -28,5 +29,6 @@ pub mod navigate;
 pub mod position;
 pub mod server;
 pub mod symbols;
+pub mod transport;
 
 pub use server::{run, Server};

@@ -14,7 +14,7 @@ use lsp_types::{
     DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams, GotoDefinitionResponse, HoverParams,
     HoverProviderCapability, OneOf, Position, PositionEncodingKind, PrepareRenameResponse, PublishDiagnosticsParams,
     ReferenceParams, RenameOptions, RenameParams, ServerCapabilities, ServerInfo, TextDocumentPositionParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -27,7 +27,12 @@ use super::{actions, complete, diagnostics, format, hover, navigate, symbols};
 pub fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(PositionEncodingKind::UTF16),
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+            ..TextDocumentSyncOptions::default()
+        })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["\"".into(), " ".into()]),
@@ -48,7 +53,7 @@ pub fn capabilities() -> ServerCapabilities {
 
 /// Runs the server on standard input and output until the editor says to exit.
 pub fn run() -> Result<(), String> {
-    let (connection, io) = Connection::stdio();
+    let (connection, writer) = super::transport::stdio();
     let init = serde_json::json!({
         "capabilities": capabilities(),
         "serverInfo": ServerInfo { name: "concord".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
@@ -60,8 +65,11 @@ pub fn run() -> Result<(), String> {
     )?;
     let result = serve(&connection);
     drop(connection);
-    io.join().map_err(|e| format!("the connection to the editor failed: {e}"))?;
-    result
+    match writer.join() {
+        Ok(Ok(())) => result,
+        Ok(Err(e)) => Err(format!("the connection to the editor failed: {e}")),
+        Err(_) => Err("the connection to the editor failed".to_string()),
+    }
 }
 
 fn serve(connection: &Connection) -> Result<(), String> {
@@ -83,7 +91,12 @@ fn serve(connection: &Connection) -> Result<(), String> {
                     send(Response::new_err(request.id, ErrorCode::InvalidRequest as i32, message).into())?;
                 }
                 Message::Request(request) => send(server.request(request).into())?,
-                Message::Notification(n) if n.method == "exit" => return Ok(()),
+                Message::Notification(n) if n.method == "exit" => {
+                    return match shutting_down {
+                        true => Ok(()),
+                        false => Err("the editor stopped the server without asking it to shut down first".to_string()),
+                    };
+                }
                 Message::Notification(n) => server.notify(n),
                 Message::Response(_) => {}
             }
@@ -140,6 +153,15 @@ impl Server {
                 if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) {
                     if let Some(change) = p.content_changes.into_iter().last() {
                         self.change(&p.text_document.uri, change.text, p.text_document.version);
+                    }
+                }
+            }
+            "textDocument/didSave" => {
+                // Scenario files read their agreement from disk: check them again.
+                for (uri, doc) in &mut self.documents {
+                    if doc.path.as_ref().is_some_and(|p| p.extension().is_some_and(|e| e == "scenarios")) {
+                        doc.invalidate();
+                        self.due.insert(uri.clone());
                     }
                 }
             }
