@@ -175,6 +175,17 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+    /// Run the language server, for editors: the checker's findings as you type, hover,
+    /// go to definition, rename, completion and formatting (docs/lsp.md).
+    ///
+    /// Speaks the Language Server Protocol on standard input and output; an editor starts it,
+    /// a person does not need to. Exits 0 when the editor asks it to stop, 2 when the
+    /// conversation with the editor breaks down.
+    Lsp {
+        /// Talk over standard input and output (the only way; accepted because editors pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the manual page (roff), for `man`: `concord man > concord.1 && man ./concord.1`.
     Man,
     /// Show how much say each member really has on each decision (voting power).
@@ -373,6 +384,15 @@ fn main() -> ExitCode {
                 Format::Json => json(&report::eval::evaluate_json(&report)),
             };
             (text, report.exit_code())
+        }
+        Command::Lsp { .. } => {
+            return match concord::lsp::run() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(2)
+                }
+            };
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -84,7 +84,6 @@ pub fn check_file(path: &Path) -> FileCheck {
 /// Checks one text. `folder` is where a scenario file's agreement path is taken from.
 pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     let loaded = load::load(&source.text);
-    let mut diagnostics = loaded.diagnostics.clone();
     let summary = match (&loaded.agreement, loaded.has_errors()) {
         (Some(a), false) => Some(AgreementSummary {
             title: a.title.node.clone(),
@@ -93,19 +92,7 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
         }),
         _ => None,
     };
-    if loaded.kind == FileKind::Scenarios && !loaded.has_errors() {
-        diagnostics.extend(check_scenarios(&loaded, folder));
-    }
-    // The checker's analyses run on agreements that resolved cleanly.
-    if let (Some(agreement), false) = (&loaded.agreement, loaded.has_errors()) {
-        diagnostics.extend(crate::check::check(agreement).into_iter().map(AnyDiagnostic::from));
-    }
-    // `expect … because "…"` clauses are weighed only once every analysis has run.
-    let (diagnostics, intended) = if loaded.has_errors() {
-        (diagnostics, Vec::new())
-    } else {
-        crate::check::intended::apply(&crate::model::intentions(&loaded.file), diagnostics)
-    };
+    let (diagnostics, intended) = diagnose(&loaded, folder);
     let findings = crate::report::findings(&diagnostics, &source.text);
     let because: Vec<String> = intended.iter().map(|i| i.because.clone()).collect();
     let intended_findings = crate::report::findings(intended.iter().map(|i| &i.diagnostic), &source.text);
@@ -126,10 +113,32 @@ pub fn check_source(source: Source, folder: Option<&Path>) -> FileCheck {
     }
 }
 
+/// Every problem in a loaded text, as `concord check` reports it (and `concord lsp` shows it),
+/// with the findings its `expect … because` clauses intend set apart.
+pub fn diagnose(
+    loaded: &load::Loaded,
+    folder: Option<&Path>,
+) -> (Vec<AnyDiagnostic>, Vec<crate::check::intended::Intended>) {
+    let mut diagnostics = loaded.diagnostics.clone();
+    if loaded.kind == FileKind::Scenarios && !loaded.has_errors() {
+        diagnostics.extend(check_scenarios(loaded, folder));
+    }
+    // The checker's analyses run on agreements that resolved cleanly.
+    if let (Some(agreement), false) = (&loaded.agreement, loaded.has_errors()) {
+        diagnostics.extend(crate::check::check(agreement).into_iter().map(AnyDiagnostic::from));
+    }
+    // `expect … because "…"` clauses are weighed only once every analysis has run.
+    if loaded.has_errors() {
+        (diagnostics, Vec::new())
+    } else {
+        crate::check::intended::apply(&crate::model::intentions(&loaded.file), diagnostics)
+    }
+}
+
 /// The agreement a scenario file names, read and resolved cleanly: its path, its text and
 /// the model. Otherwise the diagnostics that say why not (no `scenarios for`, no such file, not
 /// an agreement, an agreement with problems of its own).
-pub(crate) fn scenarios_agreement(
+pub fn scenarios_agreement(
     loaded: &load::Loaded,
     folder: Option<&Path>,
 ) -> Result<(std::path::PathBuf, Source, crate::model::Agreement), Vec<AnyDiagnostic>> {

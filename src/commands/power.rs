@@ -186,7 +186,8 @@ fn decimal_fraction(d: Decimal) -> (BigInt, BigUint) {
     (BigInt::from(d.mantissa()), BigUint::from(10u32).pow(d.scale()))
 }
 
-pub(crate) fn rule_power(
+/// The power of every voting member under one of a decision's rules.
+pub fn rule_power(
     agreement: &Agreement,
     decision: &Decision,
     rule: &TimedRule,

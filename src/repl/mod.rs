@@ -25,6 +25,8 @@ pub mod terminal;
 use std::path::{Path, PathBuf};
 
 pub use error::ReplError;
+/// The words that start clauses, as the REPL completes them (also used by `concord lsp`).
+pub use helper::KEYWORDS;
 
 use crate::diagnostic::AnyDiagnostic;
 use crate::load::{self, Loaded};

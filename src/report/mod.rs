@@ -20,7 +20,7 @@ pub mod style;
 mod table;
 pub mod whynot;
 pub use render::Renderer;
-mod words;
+pub mod words;
 pub use eval::eval_human;
 
 /// Whether to colour human output, and how plainly to draw it.

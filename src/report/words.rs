@@ -59,7 +59,7 @@ pub fn num(value: Decimal) -> String {
 /// that is exact (`75.00%`), up to four when those are exact (`69.996%`), and otherwise four
 /// places cut short, never rounded up, with `…` to say there is more (`66.6666…%`), so a share
 /// just under 70% never reads as 70.00%.
-pub(super) fn percent(value: Decimal) -> String {
+pub fn percent(value: Decimal) -> String {
     let value = value.normalize();
     if value.scale() <= 2 {
         return format!("{value:.2}%");
