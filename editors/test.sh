@@ -179,21 +179,24 @@ if [ ${#examples[@]} -gt 0 ] && [ ${#missing_snaps[@]} -eq 0 ]; then
 fi
 find "$snapdir" -maxdepth 1 -type f \( -name '*.concord' -o -name '*.scenarios' \) -delete
 
-# The extension packages as a .vsix that installs: a licence, a README, the grammar, and none
-# of the tests or their snapshots.
+# The extension packages as a .vsix that installs and starts the language server: a licence, a
+# README, the grammar, extension.js with its one runtime dependency (vscode-languageclient and
+# what it needs), and none of the tests, their snapshots or the npm tooling.
 vsix_is_clean() {
-  (cd "$vscode" && "$vscode/node_modules/.bin/vsce" package --no-dependencies --out "$scratch/concord.vsix") || return 1
+  (cd "$vscode" && "$vscode/node_modules/.bin/vsce" package --out "$scratch/concord.vsix") || return 1
   python3 - "$scratch/concord.vsix" <<'PY'
 import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
-wanted = ["extension/package.json", "extension/LICENSE.txt", "extension/readme.md",
-          "extension/syntaxes/concord.tmLanguage.json", "extension/language-configuration.json"]
+wanted = ["extension/package.json", "extension/LICENSE.txt", "extension/readme.md", "extension/extension.js",
+          "extension/syntaxes/concord.tmLanguage.json", "extension/language-configuration.json",
+          "extension/node_modules/vscode-languageclient/package.json"]
 missing = [n for n in wanted if n not in names]
-stray = [n for n in names if n.startswith(("extension/tests/", "extension/node_modules/")) or n.endswith(".snap")]
+tooling = ("extension/node_modules/@vscode/vsce/", "extension/node_modules/vscode-tmgrammar-test/")
+stray = [n for n in names if n.startswith(("extension/tests/",) + tooling) or n.endswith(".snap")]
 if missing or stray:
-    print("missing:", missing, "should not be packaged:", stray)
+    print("missing:", missing, "should not be packaged:", stray[:10])
     sys.exit(1)
-print(f"{len(names)} files in the .vsix, no tests or snapshots")
+print(f"{len(names)} files in the .vsix: the server's client included, no tests, snapshots or tooling")
 PY
 }
 check "VS Code extension packages with vsce" vsix_is_clean
