@@ -38,7 +38,7 @@ enum Format {
     Human,
     /// JSON with a stable, documented shape (see docs/json.md).
     Json,
-    /// Markdown, to paste into minutes or a pull request (`concord diff` only, for now).
+    /// Markdown, to paste into minutes or a pull request (`concord diff`, `eval` and `test`).
     Markdown,
 }
 
@@ -245,6 +245,8 @@ enum TestFormat {
     Json,
     /// JUnit XML.
     Junit,
+    /// Markdown, to paste into minutes.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -310,8 +312,10 @@ fn main() -> ExitCode {
     };
     let colour = colour(cli.color, cli.plain);
     let columns = width();
-    if cli.format == Format::Markdown && !matches!(cli.command, Command::Diff { .. }) {
-        return usage("`--format markdown` is offered by `concord diff`; use `--format human` or `--format json` here");
+    if cli.format == Format::Markdown
+        && !matches!(cli.command, Command::Diff { .. } | Command::Eval { .. } | Command::Test { .. })
+    {
+        return usage("`--format markdown` is offered by `concord diff`, `eval` and `test`; use `--format human` or `--format json` here");
     }
     let (text, code) = match cli.command {
         Command::Check { paths, deny } => {
@@ -351,21 +355,23 @@ fn main() -> ExitCode {
             let options = concord::repl::terminal::Options { agreement, history: !no_history, colour };
             return ExitCode::from(concord::repl::terminal::run(options));
         }
-        Command::Test { report: Some(TestFormat::Junit), .. } if cli.format == Format::Json => {
-            return usage("`--format json` and `--report junit` ask for two different reports; give one of them");
+        Command::Test { report: Some(_), .. } if cli.format != Format::Human => {
+            return usage("`--format` and `--report` ask for two different reports; give one of them (`--report` alone, or `--format` alone)");
         }
         Command::Test { paths, filter, fail_fast, coverage, min, update, report: format } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             let options = concord::commands::test::TestOptions { filter, fail_fast, coverage, min_coverage: min };
             let report = concord::commands::test::run(&paths, &options);
             let format = format.unwrap_or(match cli.format {
-                Format::Human | Format::Markdown => TestFormat::Human,
+                Format::Human => TestFormat::Human,
                 Format::Json => TestFormat::Json,
+                Format::Markdown => TestFormat::Markdown,
             });
             let mut text = match format {
                 TestFormat::Human => report::test::test_human(&report, colour, columns),
                 TestFormat::Json => json(&report),
                 TestFormat::Junit => report::test::test_junit(&report),
+                TestFormat::Markdown => report::test::test_markdown(&report),
             };
             if update && report.failed > 0 {
                 match concord::commands::test::update(&report) {
@@ -380,7 +386,8 @@ fn main() -> ExitCode {
             let options = EvalOptions { scenario, weights, why };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human | Format::Markdown => report::eval::evaluate_human(&report, colour, columns),
+                Format::Human => report::eval::evaluate_human(&report, colour, columns),
+                Format::Markdown => report::eval::evaluate_markdown(&report),
                 Format::Json => json(&report::eval::evaluate_json(&report)),
             };
             (text, report.exit_code())

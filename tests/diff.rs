@@ -1,6 +1,6 @@
 //! `concord diff` through the real binary: two dated versions of the lead-provider alliance
 //! (unanimous on specifications when first signed, three quarters with the lead provider once
-//! varied, and two risk shares moved).
+//! varied, and two risk shares moved); and the Markdown reports that `eval` and `test` share with it.
 
 use assert_cmd::Command;
 
@@ -57,7 +57,7 @@ fn a_file_that_cannot_be_read_is_an_input_error() {
 fn markdown_is_refused_where_it_is_not_offered() {
     let (code, text) = diff(&["--format", "markdown", "check", OLD]);
     assert_eq!(code, Some(2), "{text}");
-    assert!(text.contains("`--format markdown` is offered by `concord diff`"), "{text}");
+    assert!(text.contains("`--format markdown` is offered by `concord diff`, `eval` and `test`"), "{text}");
 }
 
 #[test]
@@ -92,4 +92,32 @@ fn the_json_has_the_documented_shape() {
     assert_eq!(json["scenarios"][0]["old"], "escalated");
     assert_eq!(json["scenarios"][0]["new"], "passed");
     assert_eq!(json["money"][0]["sample"], false);
+}
+
+#[test]
+fn eval_and_test_write_markdown_for_minutes() {
+    let (code, text) = diff(&[
+        "--format",
+        "markdown",
+        "eval",
+        "examples/lead-provider-alliance.concord",
+        "examples/lead-provider-alliance.scenarios",
+        "--scenario",
+        "One abstention defeats unanimity",
+    ]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.starts_with("## Scenario “One abstention defeats unanimity”\n\n**Outcome: escalated"), "{text}");
+    assert!(text.contains("```text\nDecision “agree a service specification”"), "{text}");
+    let (code, text) = diff(&["--format", "markdown", "test", "examples/lead-provider-alliance.scenarios"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.starts_with("# Scenario results\n\n**17 passed, 0 failed**"), "{text}");
+    assert!(
+        text.contains(
+            "| Scenario | Line | Result |\n| --- | ---: | --- |\n| All four partners agree in the first year |"
+        ),
+        "{text}"
+    );
+    let (code, _) =
+        diff(&["--format", "markdown", "test", "--report", "junit", "examples/lead-provider-alliance.scenarios"]);
+    assert_eq!(code, Some(2), "two reports asked for");
 }

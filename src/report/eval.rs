@@ -429,3 +429,36 @@ pub fn evaluate_json(report: &EvaluateReport) -> serde_json::Value {
         }),
     }
 }
+
+/// `concord eval --format markdown`: each proposal under a heading with its outcome in bold and
+/// the working in a text block, then the year-end results, whose working is Markdown already.
+pub fn evaluate_markdown(report: &EvaluateReport) -> String {
+    let mut out = String::new();
+    if let Some(d) = &report.decisions {
+        if !d.problems.is_empty() {
+            out.push_str("```text\n");
+            out.push_str(&eval_human(d, Colour::Off, 100));
+            out.push_str("```\n");
+        }
+        for item in &d.evaluations {
+            let EvalItem::Decision(item) = item;
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("## {} “{}”\n\n", source_words(item.from), item.name));
+            out.push_str(&format!("**Outcome: {}.**\n\n```text\n", outcome_words(&item.evaluation)));
+            out.push_str(&evaluation_human(&item.evaluation, d.weights, Colour::Off));
+            if let Some(why) = &item.why {
+                out.push_str(&super::whynot::why_human(why));
+            }
+            out.push_str("```\n");
+        }
+    }
+    if let Some(r) = &report.results {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&super::money::year_end_human(r, Colour::Off, 100));
+    }
+    out
+}

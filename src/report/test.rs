@@ -221,3 +221,52 @@ pub fn test_junit(report: &TestReport) -> String {
     out.push_str("</testsuites>\n");
     out
 }
+
+/// The report as Markdown, to paste into minutes or a pull request: a table per file, then each
+/// failure with its expectations and, folded, what happened.
+pub fn test_markdown(report: &TestReport) -> String {
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::from("# Scenario results\n\n");
+    out.push_str(&format!("**{}**\n", summary(report)));
+    for file in &report.files {
+        match &file.agreement {
+            Some(a) => out.push_str(&format!("\n## `{}` (testing `{a}`)\n\n", file.path)),
+            None => out.push_str(&format!("\n## `{}`\n\n", file.path)),
+        }
+        if !file.problems.is_empty() {
+            out.push_str("The scenarios could not be run:\n\n");
+            for p in &file.problems {
+                let line = p.labels.first().map(|l| format!(" (line {})", l.line)).unwrap_or_default();
+                out.push_str(&format!("- `{}`{line}: {}\n", p.code, p.message));
+            }
+            continue;
+        }
+        out.push_str("| Scenario | Line | Result |\n| --- | ---: | --- |\n");
+        for s in &file.scenarios {
+            let result = match s.status {
+                Status::Passed => "passed",
+                Status::Failed => "**failed**",
+                Status::Skipped => "skipped (it expects nothing)",
+            };
+            out.push_str(&format!("| {} | {} | {result} |\n", cell(&s.name), s.line));
+        }
+        for s in file.scenarios.iter().filter(|s| s.status == Status::Failed) {
+            out.push_str(&format!("\n### “{}” (line {})\n\n", s.name, s.line));
+            for m in &s.mismatches {
+                out.push_str(&format!(
+                    "- line {}: `{}`: expected {}, actually {}\n",
+                    m.line,
+                    m.expectation.trim(),
+                    m.expected,
+                    m.actual
+                ));
+            }
+            if let Some(explanation) = &s.explanation {
+                out.push_str("\n<details><summary>What happened</summary>\n\n```text\n");
+                out.push_str(&explanation_text(explanation));
+                out.push_str("```\n\n</details>\n");
+            }
+        }
+    }
+    out
+}
