@@ -118,9 +118,11 @@ pub(crate) fn run(
                     working.notes.push("the commissioners' share is held at its cap".into());
                 }
                 working.unrounded = Some(want);
-                let Some(taken) = take(ctx, left, want, step.span) else {
+                let taker = working.taker.clone().unwrap_or_default();
+                let Some((taken, pennies)) = take(ctx, left, want, &taker, step.span) else {
                     return (None, Vec::new(), Vec::new());
                 };
+                working.pennies = pennies;
                 working.taken = taken;
                 left = less(left, taken);
                 add_party(&mut parties, "the commissioners".into(), PartyKind::Commissioners, taken);
@@ -163,6 +165,7 @@ pub(crate) fn run(
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;
                 working.rounds = result.rounds;
+                working.pennies = result.pennies;
                 working.notes.extend(result.notes);
                 if !result.unplaced.is_zero() {
                     working.notes.push(format!(

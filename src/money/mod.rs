@@ -91,6 +91,7 @@ pub mod engine;
 mod error;
 mod format;
 mod funds;
+pub mod pennies;
 pub mod rounding;
 mod share;
 mod surplus;
@@ -274,6 +275,8 @@ pub struct StepWorking {
     pub carried_on: Decimal,
     /// Remarks on the working, in words.
     pub notes: Vec<String>,
+    /// How the step's split was rounded to the minor unit, when it split anything.
+    pub pennies: Option<pennies::PennyWorking>,
 }
 
 impl StepWorking {
@@ -296,6 +299,7 @@ impl StepWorking {
             unplaced: Decimal::ZERO,
             carried_on: amount_in,
             notes: Vec::new(),
+            pennies: None,
         }
     }
 }
@@ -655,6 +659,9 @@ pub(crate) fn tidy(w: &mut YearEndWorking) {
                 money(d);
             }
             step.limit.iter_mut().for_each(money);
+            if let Some(p) = &mut step.pennies {
+                p.tidy(&money);
+            }
             step.unrounded.iter_mut().for_each(|d| {
                 exact(d);
                 money(d);

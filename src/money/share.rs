@@ -5,6 +5,7 @@ use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
 use super::engine::{self, EngineError, Method};
+use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
 use super::{Context, MemberShare, MethodWorking, MoneyError};
 use crate::model::{FigureName, ShareMethod, ShareMixPart};
 use crate::span::Span;
@@ -23,6 +24,7 @@ pub(crate) struct StepShares {
     pub unplaced: Decimal,
     pub rounds: usize,
     pub notes: Vec<String>,
+    pub pennies: Option<super::pennies::PennyWorking>,
 }
 
 /// One method's figures for every participant.
@@ -145,7 +147,19 @@ pub(crate) fn share_step(
             span: p.span,
         })
         .collect();
-    Some(StepShares { methods, shares, unplaced: sharing.unallocated, rounds: sharing.rounds, notes })
+    let mut parties: Vec<(String, String, PennyParty)> =
+        ctx.participants.iter().map(|m| (m.key.clone(), m.name.clone(), PennyParty::Member)).collect();
+    parties.push((CARRIED_ON.into(), CARRIED_ON.into(), PennyParty::CarriedOn));
+    let mut pennies = PennyWorking::new(&sharing.pennies, parties, ctx.unit);
+    // A member held at its cap by the spreading of caps gets no penny beyond it.
+    if let Some(p) = &mut pennies {
+        for (party, capped) in p.parties.iter_mut().zip(&sharing.capped) {
+            if *capped && party.reason.is_none() {
+                party.reason = Some(super::pennies::PennyReason::HeldAtCeiling);
+            }
+        }
+    }
+    Some(StepShares { methods, shares, unplaced: sharing.unallocated, rounds: sharing.rounds, notes, pennies })
 }
 
 /// The basis figures of one method.

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::engine::{self, Method};
-use super::rounding::{self, round_shares, Claim};
+use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
+use super::rounding::{self, round_shares_ranked, Claim};
 use super::share::{describe_mix, share_step, Side};
 use super::{
     accrue, less, Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal,
@@ -86,9 +87,11 @@ pub(crate) fn run(
                     }
                 };
                 working.limit = limit;
-                let Some(taken) = take(ctx, left, want, step.span) else {
+                let taker = working.taker.clone().unwrap_or_default();
+                let Some((taken, pennies)) = take(ctx, left, want, &taker, step.span) else {
                     return (None, Vec::new(), Vec::new());
                 };
+                working.pennies = pennies;
                 working.taken = taken;
                 left = less(left, taken);
                 add_party(&mut parties, fund_name, PartyKind::Fund, taken);
@@ -122,6 +125,7 @@ pub(crate) fn run(
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;
                 working.rounds = result.rounds;
+                working.pennies = result.pennies;
                 working.notes.extend(result.notes);
                 left = result.unplaced;
             }
@@ -147,15 +151,29 @@ pub(crate) fn run(
     (Some(working), totals(ctx, &received), parties)
 }
 
-/// Splits `left` between a taker due `want` and what is carried on, rounding once.
-pub(crate) fn take(ctx: &mut Context<'_>, left: Decimal, want: Decimal, span: Span) -> Option<Decimal> {
+/// Splits `left` between a taker due `want` and what is carried on, rounding once; the taker
+/// comes first on a tie. Returns what the taker takes and the working of the pennies.
+pub(crate) fn take(
+    ctx: &mut Context<'_>,
+    left: Decimal,
+    want: Decimal,
+    taker: &str,
+    span: Span,
+) -> Option<(Decimal, Option<PennyWorking>)> {
     let want = want.max(Decimal::ZERO).min(left);
     // BOUND: `want` is at most `left`, and at least zero or else equal to `left`, so `left − want`
     // lies between zero and `left`.
     #[allow(clippy::arithmetic_side_effects)]
     let rest = left - want;
-    match round_shares(left, &[Claim::new(want), Claim::new(rest)], ctx.unit) {
-        Ok(split) => split.first().copied(),
+    match round_shares_ranked(left, &[Claim::new(want), Claim::new(rest)], ctx.unit, &[0, 1]) {
+        Ok(split) => {
+            let parties = vec![
+                (taker.to_string(), taker.to_string(), PennyParty::Taker),
+                (CARRIED_ON.to_string(), CARRIED_ON.to_string(), PennyParty::CarriedOn),
+            ];
+            let pennies = PennyWorking::new(&split, parties, ctx.unit);
+            Some((split.shares.first().copied()?, pennies))
+        }
         Err(_) => {
             ctx.overflow("this step", span);
             None

@@ -20,7 +20,7 @@ use crate::span::{LineIndex, Span};
 /// The version of the JSON shape, written at the top of every report as `schema` and
 /// `schema_minor`: the major number changes only if a field changes meaning (so a reader that
 /// checks `schema == 1` keeps working), the minor each time fields are added.
-pub const JSON_SCHEMA_VERSION: SchemaVersion = SchemaVersion { schema: 1, schema_minor: 1 };
+pub const JSON_SCHEMA_VERSION: SchemaVersion = SchemaVersion { schema: 1, schema_minor: 2 };
 
 /// A version of the JSON shape; see [`JSON_SCHEMA_VERSION`] and docs/json.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,6 +29,7 @@ pub struct SchemaVersion {
     pub schema: u32,
     /// The minor version: fields were added. 1 added `needs_proposal` (power), `filter` and
     /// `min_coverage` (test), `reconvened` (a quorum's working) and `funds` (year-end).
+    /// 2 added `pennies` (the rounding of a year-end step, and of a fund line).
     pub schema_minor: u32,
 }
 
