@@ -19,7 +19,7 @@ use concord::span::{Span, Spanned};
 const MEMBERS: usize = 10_000;
 
 fn figure(value: Decimal, unit: FigureUnit) -> Figure {
-    Figure { value, unit, span: Span::default() }
+    Figure { value, unit, span: Span::default(), form: concord::model::FigureForm::Plain }
 }
 
 fn member(i: usize) -> Member {

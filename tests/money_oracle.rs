@@ -517,7 +517,7 @@ fn member(index: usize, g: &GenMember) -> Member {
                 FigureName::Performance => FigureUnit::Number,
                 _ => FigureUnit::Money,
             };
-            (*name, Figure { value: *value, unit, span: Span::default() })
+            (*name, Figure { value: *value, unit, span: Span::default(), form: concord::model::FigureForm::Plain })
         })
         .collect();
     Member {

@@ -57,7 +57,7 @@ fn gen_member() -> impl Strategy<Value = GenMember> {
 }
 
 fn figure(value: Decimal, unit: FigureUnit) -> Figure {
-    Figure { value, unit, span: Span::default() }
+    Figure { value, unit, span: Span::default(), form: concord::model::FigureForm::Plain }
 }
 
 /// A member's figures scaled by `k` (money in pence, equity and scores in tenths).

@@ -209,7 +209,9 @@ module.exports = grammar({
       seq('liability', 'cap'),
       'performance',
     ),
-    _figure_value: $ => choice($.amount, $.percent, $.number),
+    _figure_value: $ => choice($.amount, $.percent, $.ratio, $.share_count, $.number),
+    // equity 3 shares: a member's share is its count over every member's.
+    share_count: $ => seq($.integer, choice('shares', 'share')),
 
     // ───────────────────────── Voting ─────────────────────────
 

@@ -102,6 +102,22 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A share figure written as shares for one member and as a part of the whole for another.
+    #[error("`{figure}` is written as shares for `{shares_member}` but as {written} for `{whole_member}`")]
+    #[diagnostic(code(concord::model::shares_mixed_with_percentages))]
+    SharesMixedWithPercentages {
+        figure: String,
+        shares_member: String,
+        #[label("a number of shares")]
+        shares: SourceSpan,
+        whole_member: String,
+        written: String,
+        #[label("{written} of the whole")]
+        whole: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// An amount in a currency other than the agreement's.
     #[error("this amount is not in the agreement's currency ({currency})")]
     #[diagnostic(

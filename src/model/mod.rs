@@ -6,6 +6,7 @@
 //! evaluator, money engine and power analysis read only this model.
 
 mod error;
+pub mod figures;
 pub mod inputs;
 mod lower;
 pub mod terms;
@@ -20,6 +21,7 @@ use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::LowerError;
+pub use figures::{exact_share_bases, ExactBases, FigureForm};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
@@ -109,6 +111,8 @@ pub struct Figure {
     pub unit: FigureUnit,
     /// The figure's clause.
     pub span: Span,
+    /// How it was written, when not as a plain amount, percentage or number.
+    pub form: FigureForm,
 }
 
 /// A member of the agreement.

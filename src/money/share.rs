@@ -33,6 +33,8 @@ struct Column {
     basis: Vec<Decimal>,
     words: String,
     figure: Option<FigureName>,
+    /// Whether the figures are counts of shares (shown as plain numbers, not percentages).
+    counts: bool,
 }
 
 /// How many member names a diagnostic lists before saying "and N more".
@@ -141,7 +143,7 @@ pub(crate) fn share_step(
             weight: p.weight.0,
             method: p.method.words().to_string(),
             figure: c.figure.map(|f| f.words().to_string()),
-            unit: c.figure.map(|f| f.unit().into()),
+            unit: if c.counts { Some(super::FigureKind::Number) } else { c.figure.map(|f| f.unit().into()) },
             basis: c.words,
             total: *total,
             span: p.span,
@@ -171,6 +173,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
             basis: vec![Decimal::ONE; n],
             words: "an equal share each".into(),
             figure: None,
+            counts: false,
         });
     };
     let mut words = match part.method {
@@ -268,8 +271,36 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
                 .collect(),
         });
     }
-    let figures: Vec<Option<Decimal>> = values.iter().map(|v| v.map(|(d, _)| d)).collect();
-    let scores: Vec<Decimal> = figures.iter().map(|f| f.unwrap_or_default()).collect();
+    let mut figures: Vec<Option<Decimal>> = values.iter().map(|v| v.map(|(d, _)| d)).collect();
+    let mut scores: Vec<Decimal> = figures.iter().map(|f| f.unwrap_or_default()).collect();
+    // Shares written as fractions are read exactly, over one common denominator.
+    let counts = match crate::model::exact_share_bases(&ctx.participants, figure) {
+        Ok(Some(exact)) => {
+            scores = exact.bases.iter().map(|b| b.unwrap_or_default()).collect();
+            // Shown as the numerators over the common denominator, which are the basis.
+            figures = exact.bases.clone();
+            words = format!(
+                "in proportion to each member's {} as written, every fraction put over one common denominator, so that the whole is {} parts",
+                figure.words(),
+                Decimal::from_str_exact(&exact.denominator).map_or(exact.denominator.clone(), super::format_number)
+            );
+            true
+        }
+        Ok(None) => {
+            let counts = ctx
+                .participants
+                .iter()
+                .any(|m| m.figures.get(&figure).is_some_and(|f| f.form == crate::model::FigureForm::Shares));
+            if counts {
+                words = format!("in proportion to each member's {} (its number of shares)", figure.words());
+            }
+            counts
+        }
+        Err(_) => {
+            ctx.overflow("the fractions of this share", part.span);
+            return None;
+        }
+    };
     let basis = if part.method == ShareMethod::Performance && side == Side::Deficit {
         // Poor performers bear more: best + (best − score). Equal scores → equal shares.
         let best = scores.iter().copied().max().unwrap_or_default();
@@ -295,7 +326,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
     } else {
         scores
     };
-    Some(Column { figures, basis, words, figure: Some(figure) })
+    Some(Column { figures, basis, words, figure: Some(figure), counts })
 }
 
 /// The words of a share step: `shared 50% by budget allocation, 50% by performance`.

@@ -225,7 +225,8 @@ fn method_words(method: &MethodWorking, cur: &Currency, kind: StepKind) -> Strin
 fn figure_text(value: Decimal, unit: FigureKind, cur: &Currency) -> String {
     match unit {
         FigureKind::Money => format_money(value, cur),
-        FigureKind::Percent => format!("{}%", format_number(value)),
+        // A share written as a fraction shows as its percentage, cut at four places.
+        FigureKind::Percent => format_proportion(value.checked_div(Decimal::ONE_HUNDRED).unwrap_or(value)),
         FigureKind::Number => format_number(value),
     }
 }

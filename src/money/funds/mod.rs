@@ -69,7 +69,7 @@ use super::{
     Outcome, PartyTotal, YearEndWorking,
 };
 use crate::model::{
-    Agreement, Figure, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
+    Agreement, Figure, FigureForm, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
 };
 use crate::span::{Span, Spanned};
 
@@ -352,8 +352,10 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 let mut m = member.clone();
                 let contribution = fund.contribution(m.id).0;
                 let span = fund.contributions.iter().find(|(id, _)| *id == m.id).map_or(fund.span, |(_, a)| a.span);
-                m.figures
-                    .insert(FigureName::Contribution, Figure { value: contribution, unit: FigureUnit::Money, span });
+                m.figures.insert(
+                    FigureName::Contribution,
+                    Figure { value: contribution, unit: FigureUnit::Money, span, form: FigureForm::Plain },
+                );
                 if capped {
                     let already = position(m.id).and_then(|p| borne.get(p).copied()).unwrap_or(Decimal::ZERO);
                     let left = less(contribution.max(already), already);
@@ -366,6 +368,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                     m.figures.insert(
                         FigureName::LiabilityCap,
                         Figure {
+                            form: FigureForm::Plain,
                             value: cap,
                             unit: FigureUnit::Money,
                             span: fund.cap.as_ref().map_or(span, |c| c.span),

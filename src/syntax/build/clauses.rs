@@ -1,6 +1,7 @@
 //! Agreement, member, voting, bloc, decision and membership clauses.
 
 use super::super::ast::*;
+use super::super::error::SyntaxError;
 use super::super::parse::Rule;
 use super::{children, find, first_meaningful, has, Builder, P};
 
@@ -74,6 +75,22 @@ impl Builder {
                 let node = match value_inner.as_rule() {
                     Rule::amount => FigureValue::Amount(self.amount(&value_inner)?.node),
                     Rule::percent => FigureValue::Percent(self.percent(&value_inner)?.node),
+                    Rule::ratio => {
+                        let text = value_inner.as_str();
+                        let span = self.span(&value_inner);
+                        let (n, d) = text.split_once('/')?;
+                        let numerator = self.decimal_text(n, span)?;
+                        let denominator = self.decimal_text(d, span)?;
+                        if denominator.is_zero() {
+                            self.report(SyntaxError::ZeroDenominator { text: text.to_string(), at: span.into() });
+                            return None;
+                        }
+                        FigureValue::Fraction { numerator, denominator }
+                    }
+                    Rule::share_count => {
+                        let digits = self.need(&value_inner, Rule::digits)?;
+                        FigureValue::Shares(self.decimal(&digits)?)
+                    }
                     _ => FigureValue::Number(self.decimal(&value_inner)?),
                 };
                 MemberClause::Figure { name: self.figure_name(&name), value: self.spanned(&value, node) }
