@@ -77,7 +77,7 @@ fn agreement() -> Agreement {
                     amount: Reinvest::Percent(Percent(Decimal::from(30))),
                     fund: Fund::Contingency,
                 }),
-                step(SavingsStep::Share(mix())),
+                step(SavingsStep::Share(mix(), None)),
             ],
             span: Span::default(),
         }),
@@ -85,7 +85,7 @@ fn agreement() -> Agreement {
             steps: vec![
                 Spanned::new(DeficitStep::Contingency, Span::default()),
                 Spanned::new(DeficitStep::Insurance { cap: Money(Decimal::from(5_000_000)) }, Span::default()),
-                Spanned::new(DeficitStep::Share(mix()), Span::default()),
+                Spanned::new(DeficitStep::Share(mix(), None), Span::default()),
             ],
             span: Span::default(),
         }),

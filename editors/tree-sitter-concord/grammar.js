@@ -404,7 +404,10 @@ module.exports = grammar({
     _fund: $ => choice($.contingency_fund, $.string),
     contingency_fund: _ => seq(optional('the'), 'contingency', 'fund'),
     compensation_step: _ => seq('compensation', 'to', 'members', 'whose', 'budgets', 'fell'),
-    share_step: $ => seq(optional($.the_rest), 'shared', $._share_mix),
+    share_step: $ => seq(optional($.the_rest), 'shared', $._share_mix, optional($.exemption)),
+    // , members with reserves below £1,000,000 bear nothing
+    exemption: $ => seq(',', 'members', 'with', $.figure_name, 'below', $._figure_value,
+      choice('bear', 'receive'), 'nothing'),
     _share_mix: $ => choice(commaSep1($.share_part), $.share_method),
     share_part: $ => seq($.percent, $.share_method),
     share_method: $ => choice('equally', seq('by', $.share_basis)),

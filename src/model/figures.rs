@@ -29,6 +29,18 @@ pub enum FigureForm {
     Shares,
 }
 
+/// `members with reserves below £1,000,000 bear nothing`: in one share step, members whose
+/// figure is below the threshold take no share, and the step is shared among the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Exemption {
+    /// The figure compared.
+    pub figure: FigureName,
+    /// Members whose figure is below this are exempt (in the figure's unit).
+    pub below: Decimal,
+    /// Where the exemption is written.
+    pub span: crate::span::Span,
+}
+
 /// The figures are too large to read exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLarge;

@@ -21,7 +21,7 @@ use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::LowerError;
-pub use figures::{exact_share_bases, ExactBases, FigureForm};
+pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
@@ -387,8 +387,8 @@ pub enum SavingsStep {
     Reinvest { amount: Reinvest, fund: Fund },
     /// Compensate members whose budgets fell, in proportion to the fall and never more than it.
     Compensation,
-    /// Share what is left by a method or a mix.
-    Share(Vec<ShareMixPart>),
+    /// Share what is left by a method or a mix, some members perhaps exempt.
+    Share(Vec<ShareMixPart>, Option<Exemption>),
 }
 
 /// A step of the deficit waterfall.
@@ -403,8 +403,8 @@ pub enum DeficitStep {
     /// `from the risk pool "…" up to £…`: the named risk pool (an index into
     /// [`Agreement::funds`]) meets the deficit, up to the cap and the pool's balance.
     RiskPool { pool: usize, cap: Option<Money> },
-    /// Share what is left by a method or a mix.
-    Share(Vec<ShareMixPart>),
+    /// Share what is left by a method or a mix, some members perhaps exempt.
+    Share(Vec<ShareMixPart>, Option<Exemption>),
 }
 
 /// A line of the capitated budget.

@@ -150,11 +150,16 @@ pub(crate) fn run(
                 left = less(left, taken);
                 add_party(&mut parties, party, PartyKind::RiskPool, taken);
             }
-            DeficitStep::Share(parts) => {
+            DeficitStep::Share(parts, exemption) => {
                 working.rule = describe_mix(parts);
+                if let Some(e) = exemption {
+                    working.rule = format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "bear");
+                }
                 let capacity: Vec<Option<Decimal>> =
                     caps.iter().zip(&borne).map(|(c, b)| c.map(|c| less(c, *b).max(Decimal::ZERO))).collect();
-                let Some(result) = share_step(ctx, left, parts, Side::Deficit, &capacity, step.span) else {
+                let Some(result) =
+                    share_step(ctx, left, parts, Side::Deficit, &capacity, exemption.as_ref(), step.span)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in borne.iter_mut().zip(&result.shares) {

@@ -148,6 +148,34 @@ pub enum MoneyError {
         at: SourceSpan,
     },
 
+    /// A member lacks the figure an exemption compares.
+    #[error("{names} {verb} no `{figure}` figure, so the exemption cannot say whether it applies")]
+    #[diagnostic(code(concord::eval::exemption_without_figure))]
+    ExemptionWithoutFigure {
+        names: String,
+        verb: &'static str,
+        figure: &'static str,
+        #[label("the exemption compares `{figure}`")]
+        at: SourceSpan,
+        #[label(collection)]
+        members: Vec<miette::LabeledSpan>,
+        #[help]
+        help: String,
+    },
+
+    /// Every member is exempt from a share step.
+    #[error("every member is exempt from this step, so {amount} is not shared")]
+    #[diagnostic(
+        code(concord::eval::everyone_exempt),
+        severity(Warning),
+        help("the amount is carried on down the waterfall and, at its end, reported as unallocated; lower the threshold or add a step after this one")
+    )]
+    EveryoneExempt {
+        amount: String,
+        #[label("no member is above this threshold")]
+        at: SourceSpan,
+    },
+
     /// No member takes part in sharing (every member is an observer).
     #[error("no member can take a share: every member is an observer")]
     #[diagnostic(

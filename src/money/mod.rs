@@ -89,6 +89,7 @@ mod budget;
 mod deficit;
 pub mod engine;
 mod error;
+mod exempt;
 mod format;
 mod funds;
 pub mod pennies;

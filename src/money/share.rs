@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::engine::{self, EngineError, Method};
 use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
 use super::{Context, MemberShare, MethodWorking, MoneyError};
-use crate::model::{FigureName, ShareMethod, ShareMixPart};
+use crate::model::{Exemption, FigureName, ShareMethod, ShareMixPart};
 use crate::span::Span;
 
 /// Whether a surplus or a deficit is being shared (performance counts the other way round).
@@ -65,12 +65,22 @@ pub(crate) fn share_step(
     parts: &[ShareMixPart],
     side: Side,
     caps: &[Option<Decimal>],
+    exemption: Option<&Exemption>,
     step_span: Span,
 ) -> Option<StepShares> {
     if !check_mix(ctx, parts, step_span) {
         return None;
     }
     let mut notes = Vec::new();
+    let exempt = match exemption {
+        Some(e) => {
+            let exempt = super::exempt::exempt_members(ctx, e)?;
+            notes.push(super::exempt::note(ctx, e, &exempt));
+            exempt
+        }
+        None => vec![false; ctx.participants.len()],
+    };
+    let everyone_exempt = !exempt.is_empty() && exempt.iter().all(|e| *e);
     if ctx.participants.is_empty() {
         ctx.diagnostics.push(MoneyError::NoMembersShare { at: step_span.into() });
     }
@@ -81,8 +91,17 @@ pub(crate) fn share_step(
     let methods: Vec<Method> = columns
         .iter_mut()
         .zip(parts)
-        .map(|(c, p)| Method { weight: p.weight.0, basis: std::mem::take(&mut c.basis) })
+        .map(|(c, p)| {
+            let mut basis = std::mem::take(&mut c.basis);
+            super::exempt::zero_exempt(&mut basis, &exempt);
+            Method { weight: p.weight.0, basis }
+        })
         .collect();
+    if everyone_exempt && amount > Decimal::ZERO {
+        if let Some(e) = exemption {
+            ctx.diagnostics.push(MoneyError::EveryoneExempt { amount: ctx.money(amount), at: e.span.into() });
+        }
+    }
     let sharing = match engine::share(amount, &methods, caps, ctx.unit) {
         Ok(s) => s,
         Err(EngineError::Negative) => {
@@ -99,7 +118,7 @@ pub(crate) fn share_step(
         }
     };
     for ((part, column), total) in parts.iter().zip(&columns).zip(&sharing.method_totals) {
-        if total.is_zero() && !ctx.participants.is_empty() {
+        if total.is_zero() && !ctx.participants.is_empty() && !everyone_exempt {
             let portion =
                 amount.checked_mul(part.weight.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)).unwrap_or(amount);
             ctx.diagnostics.push(MoneyError::NothingToShareBy {
@@ -133,6 +152,7 @@ pub(crate) fn share_step(
             share: sharing.shares.get(i).copied().unwrap_or_default(),
             cap: caps.get(i).copied().flatten(),
             capped: sharing.capped.get(i).copied().unwrap_or(false),
+            exempt: exempt.get(i).copied().unwrap_or(false),
         });
     }
     let methods = parts

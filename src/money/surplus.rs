@@ -111,10 +111,15 @@ pub(crate) fn run(
                 working.unplaced = unplaced;
                 left = unplaced;
             }
-            SavingsStep::Share(parts) => {
+            SavingsStep::Share(parts, exemption) => {
                 working.rule = describe_mix(parts);
+                if let Some(e) = exemption {
+                    working.rule =
+                        format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "receive");
+                }
                 let caps = vec![None; ctx.participants.len()];
-                let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, step.span) else {
+                let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, exemption.as_ref(), step.span)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in received.iter_mut().zip(&result.shares) {
@@ -353,6 +358,7 @@ fn compensation(
                 share,
                 cap: Some(fall),
                 capped: !fall.is_zero() && share == fall,
+                exempt: false,
             }
         })
         .collect();

@@ -135,6 +135,8 @@ pub struct MemberShare {
     pub cap: Option<Decimal>,
     /// Whether it was held at that cap.
     pub capped: bool,
+    /// Whether the step's exemption let it off (it takes no share).
+    pub exempt: bool,
 }
 
 /// One step of a waterfall with its working.

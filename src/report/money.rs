@@ -262,6 +262,10 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
         headers.push((if step.kind == StepKind::Compensation { "At most" } else { "Cap left" }.into(), Align::Right));
         headers.push(("Held at cap".into(), Align::Left));
     }
+    let has_exempt = step.shares.iter().any(|s| s.exempt);
+    if has_exempt {
+        headers.push(("Exempt".into(), Align::Left));
+    }
     let mut rows = Vec::with_capacity(step.shares.len().saturating_add(1));
     for (i, share) in step.shares.iter().enumerate() {
         // The shares list the members in the same order as the totals, which carry the names.
@@ -300,6 +304,9 @@ fn shares_table(step: &StepWorking, cur: &Currency, members: &[MemberTotal]) -> 
         if has_caps {
             row.push(share.cap.map_or_else(|| "none".into(), money));
             row.push(if share.capped { "yes".into() } else { String::new() });
+        }
+        if has_exempt {
+            row.push(if share.exempt { "yes".into() } else { String::new() });
         }
         rows.push(row);
     }

@@ -31,11 +31,30 @@ impl<'f> Lowerer<'f> {
                     fund: fund.node.clone(),
                 },
                 ast::SavingsStep::Compensation => SavingsStep::Compensation,
-                ast::SavingsStep::Share { parts } => SavingsStep::Share(self.share_mix(parts)),
+                ast::SavingsStep::Share { parts, exemption } => {
+                    SavingsStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
+                }
             };
             steps.push(Spanned::new(node, clause.span));
         }
         Waterfall { steps, span: block.span }
+    }
+
+    /// A share step's exemption, its threshold read in the figure's unit.
+    fn exemption(&mut self, exemption: Option<&Spanned<ast::Exemption>>) -> Option<Exemption> {
+        let e = exemption?;
+        let threshold = self.figure(&e.node.figure, &e.node.below, e.node.below.span)?;
+        if threshold.form != FigureForm::Plain {
+            self.errors.push(LowerError::WrongUnit {
+                figure: e.node.figure.node.words().to_string(),
+                expected: "a percentage or an amount, to compare with".to_string(),
+                at: e.node.below.span.into(),
+                found: "a fraction or a number of shares".to_string(),
+                help: format!("write the threshold as, for example, `{} below 10%`", e.node.figure.node.words()),
+            });
+            return None;
+        }
+        Some(Exemption { figure: e.node.figure.node, below: threshold.value, span: e.span })
     }
 
     pub(super) fn deficits(&mut self, block: &Block) -> Waterfall<DeficitStep> {
@@ -52,7 +71,9 @@ impl<'f> Lowerer<'f> {
                     let Some(index) = self.fund_index(pool, Some(FundKind::RiskPool)) else { continue };
                     DeficitStep::RiskPool { pool: index, cap: cap.as_ref().map(|c| self.money(c)) }
                 }
-                ast::DeficitStep::Share { parts } => DeficitStep::Share(self.share_mix(parts)),
+                ast::DeficitStep::Share { parts, exemption } => {
+                    DeficitStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
+                }
             };
             steps.push(Spanned::new(node, clause.span));
         }

@@ -77,6 +77,16 @@ pub struct SharePart {
     pub method: Spanned<ShareMethod>,
 }
 
+/// `members with reserves below £1,000,000 bear nothing`: members whose figure is below the
+/// threshold take no share of the step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exemption {
+    /// The figure compared.
+    pub figure: Spanned<FigureName>,
+    /// The threshold: members with less are exempt.
+    pub below: Spanned<FigureValue>,
+}
+
 /// A savings waterfall step.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum SavingsStep {
@@ -85,7 +95,7 @@ pub enum SavingsStep {
     /// `compensation to members whose budgets fell`
     Compensation,
     /// `the rest shared 50% by budget allocation, 50% by performance`
-    Share { parts: Vec<SharePart> },
+    Share { parts: Vec<SharePart>, exemption: Option<Spanned<Exemption>> },
 }
 
 /// A deficit waterfall step.
@@ -99,8 +109,8 @@ pub enum DeficitStep {
     Commissioners { share: Spanned<Decimal>, cap: Option<Spanned<Amount>> },
     /// `from the risk pool "Shared risk pool" up to £500,000`
     RiskPool { pool: Spanned<String>, cap: Option<Spanned<Amount>> },
-    /// `shared by ability to pay`
-    Share { parts: Vec<SharePart> },
+    /// `shared by ability to pay, members with reserves below £1,000,000 bear nothing`
+    Share { parts: Vec<SharePart>, exemption: Option<Spanned<Exemption>> },
 }
 
 /// Who provides a budget line, and what share of it.

@@ -25,12 +25,24 @@ impl Builder {
                 SavingsStep::Reinvest { amount: self.spanned(&what, amount), fund: self.spanned(&fund_pair, fund) }
             }
             Rule::compensation_step => SavingsStep::Compensation,
-            Rule::share_step => SavingsStep::Share { parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)? },
+            Rule::share_step => SavingsStep::Share {
+                parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)?,
+                exemption: self.exemption(&inner)?,
+            },
             _ => {
                 self.shape(&inner)?;
                 return None;
             }
         })
+    }
+
+    /// The exemption of a share step, if it has one (`Some(None)` when it has none).
+    fn exemption(&self, step: &P<'_>) -> Option<Option<Spanned<Exemption>>> {
+        let Some(pair) = find(step, Rule::exemption) else { return Some(None) };
+        let figure = self.figure_name(&self.need(&pair, Rule::figure_name)?);
+        let value = self.need(&pair, Rule::figure_value)?;
+        let below = self.figure_value(&value)?;
+        Some(Some(self.spanned(&pair, Exemption { figure, below })))
     }
 
     pub(super) fn deficit_step(&self, clause: &P<'_>) -> Option<DeficitStep> {
@@ -52,7 +64,10 @@ impl Builder {
                     None => None,
                 },
             },
-            Rule::share_step => DeficitStep::Share { parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)? },
+            Rule::share_step => DeficitStep::Share {
+                parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)?,
+                exemption: self.exemption(&inner)?,
+            },
             _ => {
                 self.shape(&inner)?;
                 return None;
