@@ -76,6 +76,7 @@ fn agreement() -> Agreement {
                 step(SavingsStep::Reinvest {
                     amount: Reinvest::Percent(Percent(Decimal::from(30))),
                     fund: Fund::Contingency,
+                    rounding: None,
                 }),
                 step(SavingsStep::Share(mix(), None)),
             ],

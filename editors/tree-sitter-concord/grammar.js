@@ -398,6 +398,13 @@ module.exports = grammar({
       choice($.everything, $.the_rest, $.amount, $.percent),
       'to',
       $._fund,
+      optional($.stated_rounding),
+    ),
+    // , rounded down · , rounded up to the nearest £1,000 · , rounded down, the pennies to the members
+    stated_rounding: $ => seq(
+      ',', 'rounded', choice('down', 'up'),
+      optional(seq('to', 'the', 'nearest', $.amount)),
+      optional(seq(',', 'the', 'pennies', 'to', 'the', 'members')),
     ),
     everything: _ => 'everything',
     the_rest: _ => seq('the', 'rest'),
@@ -432,7 +439,7 @@ module.exports = grammar({
     contingency_step: $ => seq($.contingency_fund, optional('first')),
     insurance_step: $ => seq('insurance', 'up', 'to', $.amount),
     risk_share_step: $ => seq(
-      'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)),
+      'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)), optional($.stated_rounding),
     ),
     // then from the risk pool "Shared risk pool" up to £500,000
     risk_pool_step: $ => seq(

@@ -219,7 +219,9 @@ fn deficits(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     for step in &deficits.steps {
         match &step.node {
             DeficitStep::Insurance { cap } => insurance = insurance.and_then(|i| i.checked_add(cap.0)),
-            DeficitStep::Commissioners { share, cap } => commissioners = Some((share.as_fraction(), cap.map(|c| c.0))),
+            DeficitStep::Commissioners { share, cap, .. } => {
+                commissioners = Some((share.as_fraction(), cap.map(|c| c.0)))
+            }
             _ => {}
         }
     }

@@ -41,6 +41,21 @@ pub struct Exemption {
     pub span: crate::span::Span,
 }
 
+/// `rounded down`, `rounded up to the nearest £1,000`: how a step that takes an amount (a
+/// percentage to a fund, the commissioners' share) rounds it, instead of the largest remainder.
+/// What rounding leaves is carried on to the next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatedRounding {
+    /// Up rather than down.
+    pub up: bool,
+    /// The amount rounded to; the currency's minor unit when not given.
+    pub nearest: Option<Decimal>,
+    /// `the pennies to the members`: the next step shares what rounding leaves among them.
+    pub pennies_to_members: bool,
+    /// Where it is written.
+    pub span: crate::span::Span,
+}
+
 /// The figures are too large to read exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLarge;

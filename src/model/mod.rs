@@ -21,7 +21,7 @@ use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::LowerError;
-pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm};
+pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
@@ -384,7 +384,7 @@ pub enum Reinvest {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum SavingsStep {
     /// Reinvest into a fund.
-    Reinvest { amount: Reinvest, fund: Fund },
+    Reinvest { amount: Reinvest, fund: Fund, rounding: Option<StatedRounding> },
     /// Compensate members whose budgets fell, in proportion to the fall and never more than it.
     Compensation,
     /// Share what is left by a method or a mix, some members perhaps exempt.
@@ -399,7 +399,7 @@ pub enum DeficitStep {
     /// Insurance, up to its cap.
     Insurance { cap: Money },
     /// The commissioners bear a share, up to a cap.
-    Commissioners { share: Percent, cap: Option<Money> },
+    Commissioners { share: Percent, cap: Option<Money>, rounding: Option<StatedRounding> },
     /// `from the risk pool "…" up to £…`: the named risk pool (an index into
     /// [`Agreement::funds`]) meets the deficit, up to the cap and the pool's balance.
     RiskPool { pool: usize, cap: Option<Money> },

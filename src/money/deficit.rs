@@ -92,7 +92,7 @@ pub(crate) fn run(
                 left = less(left, taken);
                 add_party(&mut parties, "insurance".into(), PartyKind::Insurance, taken);
             }
-            DeficitStep::Commissioners { share, cap } => {
+            DeficitStep::Commissioners { share, cap, rounding } => {
                 working.kind = StepKind::Commissioners;
                 working.rule = match cap {
                     Some(c) => {
@@ -119,7 +119,12 @@ pub(crate) fn run(
                 }
                 working.unrounded = Some(want);
                 let taker = working.taker.clone().unwrap_or_default();
-                let Some((taken, pennies)) = take(ctx, left, want, &taker, step.span) else {
+                if let Some(r) = rounding {
+                    working.rule = format!("{}, {}", working.rule, super::surplus::rounding_words(ctx, r));
+                }
+                let Some((taken, pennies)) =
+                    take(ctx, left, want, &taker, rounding.as_ref(), step.span, &mut working.notes)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
                 working.pennies = pennies;

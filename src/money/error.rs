@@ -163,6 +163,19 @@ pub enum MoneyError {
         help: String,
     },
 
+    /// A stated rounding to an amount finer than the minor unit (or not above zero).
+    #[error("this step is rounded to {amount}, which is not a whole number of the currency's smallest unit ({unit})")]
+    #[diagnostic(
+        code(concord::eval::rounding_finer_than_minor_unit),
+        help("round to a whole number of {unit}, for example `rounded down to the nearest £1,000`, or leave out `to the nearest …` to round to {unit}")
+    )]
+    RoundingFinerThanMinorUnit {
+        amount: String,
+        unit: String,
+        #[label("rounded to {amount}")]
+        at: SourceSpan,
+    },
+
     /// Every member is exempt from a share step.
     #[error("every member is exempt from this step, so {amount} is not shared")]
     #[diagnostic(
