@@ -259,6 +259,18 @@ proptest! {
                     prop_assert!(rem[i] > rem[j] || (rem[i] == rem[j] && rank[i] < rank[j]));
                 }
             }
+            // The reason given agrees with the remainders.
+            let tie_lost = (0..n).any(|j| j != i && !got[j] && rem[j] == rem[i]);
+            let tie_won = (0..n).any(|j| j != i && got[j] && rem[j] == rem[i]);
+            let reason = r.reasons[i];
+            if got[i] {
+                let want = if tie_lost { PennyReason::TieListedFirst } else { PennyReason::LargestRemainder };
+                prop_assert_eq!(reason, Some(want));
+            } else if rem[i] > 0 && tie_won {
+                prop_assert_eq!(reason, Some(PennyReason::TieListedLater));
+            } else {
+                prop_assert_eq!(reason, None);
+            }
         }
     }
 }

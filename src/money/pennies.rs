@@ -7,6 +7,8 @@
 //! floor, its remainder and why it did or did not get a unit beyond its floor, so that the report
 //! can say who got the extra pennies and why.
 
+use std::collections::HashMap;
+
 use num_bigint::BigUint;
 use num_traits::Zero;
 use rust_decimal::Decimal;
@@ -162,23 +164,40 @@ pub(crate) fn reasons(
         (Some(_), Some(None)) => true,
         _ => false,
     };
+    // For each remainder: whether some party with it gained a unit, and how many with it did
+    // not though they had room (one pass, so a split among many members stays linear).
+    let mut by_remainder: HashMap<&BigUint, (usize, usize)> = HashMap::new();
+    for (i, r) in remainders.iter().enumerate() {
+        let entry = by_remainder.entry(r).or_default();
+        if gained.get(i).copied().unwrap_or(false) {
+            entry.0 = entry.0.saturating_add(1);
+        } else if room(i) {
+            entry.1 = entry.1.saturating_add(1);
+        }
+    }
     let mut out = Vec::with_capacity(units.len());
     for i in 0..units.len() {
         let (Some(u), Some(f), Some(r)) = (units.get(i), floors.get(i), remainders.get(i)) else {
             out.push(None);
             continue;
         };
-        let equal_to = |want_gained: bool, need_room: bool| {
-            remainders.iter().enumerate().any(|(j, rj)| {
-                j != i && rj == r && gained.get(j).copied() == Some(want_gained) && (!need_room || room(j))
-            })
+        let (with_gain, without_gain) = by_remainder.get(r).copied().unwrap_or_default();
+        let me_gained = gained.get(i).copied().unwrap_or(false);
+        let me_open = !me_gained && room(i);
+        // Another party with the same remainder that gained (or that did not, though it had room).
+        let equal_to = |want_gained: bool| {
+            if want_gained {
+                with_gain > usize::from(me_gained)
+            } else {
+                without_gain > usize::from(me_open)
+            }
         };
         let reason = if u < f {
             Some(PennyReason::TakenBack)
         } else if several.get(i).copied().unwrap_or(false) {
             Some(PennyReason::ToppedUp)
         } else if u > f {
-            if !r.is_zero() && equal_to(false, true) {
+            if !r.is_zero() && equal_to(false) {
                 Some(PennyReason::TieListedFirst)
             } else if r.is_zero() {
                 Some(PennyReason::ToppedUp)
@@ -187,7 +206,7 @@ pub(crate) fn reasons(
             }
         } else if held.get(i).copied().unwrap_or(false) {
             Some(PennyReason::HeldAtCeiling)
-        } else if !r.is_zero() && equal_to(true, false) {
+        } else if !r.is_zero() && equal_to(true) {
             Some(PennyReason::TieListedLater)
         } else {
             None
