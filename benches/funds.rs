@@ -4,6 +4,11 @@
 //! risk share, offsetting in every other fund, a cap at each partner's contribution, and a deficit
 //! waterfall that draws on a risk pool first. Half the lines overspend, so both the lines and the
 //! funds' waterfalls do real work. Run with `cargo bench --bench funds`.
+//!
+//! A second case shares one year among 500 members whose equity is written in 997ths (exact
+//! fractions over one common denominator), a fifth to a reserve rounded down to the pound, and
+//! a deficit shared by reserves with the members below a threshold exempt: every split records
+//! its pennies, so this measures that working too.
 
 use std::fmt::Write as _;
 
@@ -61,6 +66,37 @@ fn result() -> String {
     t
 }
 
+const EXACT_MEMBERS: usize = 500;
+
+fn exact_agreement() -> String {
+    let mut t = String::from("agreement \"Exact\"\n\n");
+    for m in 0..EXACT_MEMBERS {
+        let _ = writeln!(t, "member m{m}\n  equity {}/997\n  reserves £{}\n", 1 + m % 7, 10_000 + (m * 7919) % 90_000);
+    }
+    t.push_str("savings\n  20% to \"reserve\", rounded down to the nearest £1, the pennies to the members\n  then the rest shared by equity\n\n");
+    t.push_str("deficits\n  shared by ability to pay, members with reserves below £20,000 bear nothing\n");
+    t
+}
+
+fn exact(c: &mut Criterion) {
+    let loaded = concord::load::load(&exact_agreement());
+    let agreement = loaded.agreement.expect("the generated agreement reads");
+    let mut group = c.benchmark_group("funds");
+    for (name, cost) in [("surplus", "£9,876,543.21"), ("deficit", "£10,123,456.79")] {
+        let text = format!("result \"Year\"\n  capitated budget £10,000,000\n  actual cost {cost}\n");
+        let parsed = concord::syntax::parse(&text);
+        let (inputs, errors) = concord::load::load_inputs(&agreement, &parsed.file);
+        assert!(errors.is_empty(), "{errors:?}");
+        let year = inputs.results.first().expect("one result").clone();
+        let evaluation = concord::money::evaluate(&agreement, &year);
+        assert!(evaluation.working.is_some(), "{:?}", evaluation.diagnostics);
+        group.bench_function(format!("500 members in 997ths, stated rounding and exemption: {name}"), |b| {
+            b.iter(|| concord::money::evaluate(black_box(&agreement), black_box(&year)))
+        });
+    }
+    group.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let loaded = concord::load::load(&agreement());
     let agreement = loaded.agreement.expect("the generated agreement reads");
@@ -77,5 +113,5 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, exact);
 criterion_main!(benches);

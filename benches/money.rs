@@ -19,7 +19,7 @@ use concord::span::{Span, Spanned};
 const MEMBERS: usize = 10_000;
 
 fn figure(value: Decimal, unit: FigureUnit) -> Figure {
-    Figure { value, unit, span: Span::default() }
+    Figure { value, unit, span: Span::default(), form: concord::model::FigureForm::Plain }
 }
 
 fn member(i: usize) -> Member {
@@ -76,8 +76,9 @@ fn agreement() -> Agreement {
                 step(SavingsStep::Reinvest {
                     amount: Reinvest::Percent(Percent(Decimal::from(30))),
                     fund: Fund::Contingency,
+                    rounding: None,
                 }),
-                step(SavingsStep::Share(mix())),
+                step(SavingsStep::Share(mix(), None)),
             ],
             span: Span::default(),
         }),
@@ -85,7 +86,7 @@ fn agreement() -> Agreement {
             steps: vec![
                 Spanned::new(DeficitStep::Contingency, Span::default()),
                 Spanned::new(DeficitStep::Insurance { cap: Money(Decimal::from(5_000_000)) }, Span::default()),
-                Spanned::new(DeficitStep::Share(mix()), Span::default()),
+                Spanned::new(DeficitStep::Share(mix(), None), Span::default()),
             ],
             span: Span::default(),
         }),

@@ -114,11 +114,27 @@ pub fn electorate(
         .collect::<Result<_, _>>()?;
 
     let scheme = &agreement.scheme_for(decision).node;
+    // Shares written as fractions weigh exactly, over one common denominator.
+    let exact = match scheme {
+        WeightScheme::Proportional(figure) => {
+            let members: Vec<&crate::model::Member> = agreement.members.iter().collect();
+            crate::model::exact_share_bases(&members, *figure).map_err(|_| overflow())?
+        }
+        _ => None,
+    };
     let raw = |member: MemberId| -> Decimal {
         let Some(m) = agreement.member(member) else { return Decimal::ZERO };
         match scheme {
             WeightScheme::OneMemberOneVote => Decimal::ONE,
-            WeightScheme::Proportional(figure) => m.figure(*figure).unwrap_or(Decimal::ZERO),
+            WeightScheme::Proportional(figure) => match &exact {
+                Some(exact) => agreement
+                    .members
+                    .iter()
+                    .position(|x| x.id == member)
+                    .and_then(|i| exact.bases.get(i).copied().flatten())
+                    .unwrap_or(Decimal::ZERO),
+                None => m.figure(*figure).unwrap_or(Decimal::ZERO),
+            },
             WeightScheme::Committed(CommitScope::Pool) => m.figure(FigureName::Contribution).unwrap_or(Decimal::ZERO),
             WeightScheme::Committed(CommitScope::Proposal) => {
                 proposal.and_then(|p| p.commitments.get(&member)).map_or(Decimal::ZERO, |c| c.node.0)

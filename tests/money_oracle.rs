@@ -517,7 +517,7 @@ fn member(index: usize, g: &GenMember) -> Member {
                 FigureName::Performance => FigureUnit::Number,
                 _ => FigureUnit::Money,
             };
-            (*name, Figure { value: *value, unit, span: Span::default() })
+            (*name, Figure { value: *value, unit, span: Span::default(), form: concord::model::FigureForm::Plain })
         })
         .collect();
     Member {
@@ -542,9 +542,9 @@ fn agreement(case: &Case) -> Agreement {
         mix.iter().map(|(w, m)| ShareMixPart { weight: Percent(*w), method: *m, span: Span::default() }).collect()
     };
     let (savings, deficits) = match (&case.side, &case.step) {
-        (Side::Surplus, Step::Mix(mix)) => (waterfall(SavingsStep::Share(parts(mix))), None),
+        (Side::Surplus, Step::Mix(mix)) => (waterfall(SavingsStep::Share(parts(mix), None)), None),
         (Side::Surplus, Step::Compensation) => (waterfall(SavingsStep::Compensation), None),
-        (Side::Deficit, Step::Mix(mix)) => (None, waterfall(DeficitStep::Share(parts(mix)))),
+        (Side::Deficit, Step::Mix(mix)) => (None, waterfall(DeficitStep::Share(parts(mix), None))),
         (Side::Deficit, Step::Compensation) => (None, None),
     };
     let (code, symbol) = match case.unit.scale() {

@@ -57,7 +57,7 @@ fn gen_member() -> impl Strategy<Value = GenMember> {
 }
 
 fn figure(value: Decimal, unit: FigureUnit) -> Figure {
-    Figure { value, unit, span: Span::default() }
+    Figure { value, unit, span: Span::default(), form: concord::model::FigureForm::Plain }
 }
 
 /// A member's figures scaled by `k` (money in pence, equity and scores in tenths).
@@ -103,10 +103,10 @@ fn parts(methods: &[(u32, ShareMethod)]) -> Vec<ShareMixPart> {
 /// An agreement whose waterfall is one step: `compensation` or a share by `methods`.
 fn agreement(members: Vec<Member>, side: Side, step: Option<Vec<ShareMixPart>>) -> Agreement {
     let saving = match &step {
-        Some(p) => SavingsStep::Share(p.clone()),
+        Some(p) => SavingsStep::Share(p.clone(), None),
         None => SavingsStep::Compensation,
     };
-    let deficit = DeficitStep::Share(step.unwrap_or_default());
+    let deficit = DeficitStep::Share(step.unwrap_or_default(), None);
     Agreement {
         title: Spanned::new("Generated".into(), Span::default()),
         form: None,

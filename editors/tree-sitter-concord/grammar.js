@@ -209,7 +209,9 @@ module.exports = grammar({
       seq('liability', 'cap'),
       'performance',
     ),
-    _figure_value: $ => choice($.amount, $.percent, $.number),
+    _figure_value: $ => choice($.amount, $.percent, $.ratio, $.share_count, $.number),
+    // equity 3 shares: a member's share is its count over every member's.
+    share_count: $ => seq($.integer, choice('shares', 'share')),
 
     // ───────────────────────── Voting ─────────────────────────
 
@@ -396,13 +398,23 @@ module.exports = grammar({
       choice($.everything, $.the_rest, $.amount, $.percent),
       'to',
       $._fund,
+      optional($.stated_rounding),
+    ),
+    // , rounded down · , rounded up to the nearest £1,000 · , rounded down, the pennies to the members
+    stated_rounding: $ => seq(
+      ',', 'rounded', choice('down', 'up'),
+      optional(seq('to', 'the', 'nearest', $.amount)),
+      optional(seq(',', 'the', 'pennies', 'to', 'the', 'members')),
     ),
     everything: _ => 'everything',
     the_rest: _ => seq('the', 'rest'),
     _fund: $ => choice($.contingency_fund, $.string),
     contingency_fund: _ => seq(optional('the'), 'contingency', 'fund'),
     compensation_step: _ => seq('compensation', 'to', 'members', 'whose', 'budgets', 'fell'),
-    share_step: $ => seq(optional($.the_rest), 'shared', $._share_mix),
+    share_step: $ => seq(optional($.the_rest), 'shared', $._share_mix, optional($.exemption)),
+    // , members with reserves below £1,000,000 bear nothing
+    exemption: $ => seq(',', 'members', 'with', $.figure_name, 'below', $._figure_value,
+      choice('bear', 'receive'), 'nothing'),
     _share_mix: $ => choice(commaSep1($.share_part), $.share_method),
     share_part: $ => seq($.percent, $.share_method),
     share_method: $ => choice('equally', seq('by', $.share_basis)),
@@ -427,7 +439,7 @@ module.exports = grammar({
     contingency_step: $ => seq($.contingency_fund, optional('first')),
     insurance_step: $ => seq('insurance', 'up', 'to', $.amount),
     risk_share_step: $ => seq(
-      'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)),
+      'commissioners', 'bear', $.percent, optional(seq('up', 'to', $.amount)), optional($.stated_rounding),
     ),
     // then from the risk pool "Shared risk pool" up to £500,000
     risk_pool_step: $ => seq(

@@ -226,7 +226,7 @@ pub fn eval(data: &[u8]) {
     let input = write("input.proposals", &input);
     let weights =
         if data.len().is_multiple_of(2) { commands::eval::Weights::Show } else { commands::eval::Weights::Hide };
-    let options = commands::eval::EvalOptions { scenario: None, weights };
+    let options = commands::eval::EvalOptions { scenario: None, weights, why: false };
     let report = commands::evaluate::evaluate(&agreement, &input, &options);
     for item in report.decisions.iter().flat_map(|d| &d.evaluations) {
         let commands::eval::EvalItem::Decision(d) = item;

@@ -52,7 +52,7 @@ fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
             .steps
             .iter()
             .filter_map(|s| match &s.node {
-                crate::model::SavingsStep::Share(parts) => Some(parts.iter()),
+                crate::model::SavingsStep::Share(parts, _) => Some(parts.iter()),
                 _ => None,
             })
             .flatten()
@@ -64,7 +64,7 @@ fn share_figures(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
             .steps
             .iter()
             .filter_map(|s| match &s.node {
-                crate::model::DeficitStep::Share(parts) => Some(parts.iter()),
+                crate::model::DeficitStep::Share(parts, _) => Some(parts.iter()),
                 _ => None,
             })
             .flatten()
@@ -188,14 +188,14 @@ fn share_totals(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     };
     if let Some(savings) = &agreement.savings {
         for step in &savings.steps {
-            if let crate::model::SavingsStep::Share(parts) = &step.node {
+            if let crate::model::SavingsStep::Share(parts, _) = &step.node {
                 check_mix(ShareList::Savings, parts, out);
             }
         }
     }
     if let Some(deficits) = &agreement.deficits {
         for step in &deficits.steps {
-            if let crate::model::DeficitStep::Share(parts) = &step.node {
+            if let crate::model::DeficitStep::Share(parts, _) = &step.node {
                 check_mix(ShareList::Deficits, parts, out);
             }
         }

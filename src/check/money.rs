@@ -192,8 +192,8 @@ fn budget(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
 /// most (besides the contingency fund, whose balance only a year-end result gives).
 fn deficits(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     let Some(deficits) = &agreement.deficits else { return };
-    let Some(share_step) = deficits.steps.iter().find(|s| matches!(s.node, DeficitStep::Share(_))) else { return };
-    let DeficitStep::Share(parts) = &share_step.node else { return };
+    let Some(share_step) = deficits.steps.iter().find(|s| matches!(s.node, DeficitStep::Share(..))) else { return };
+    let DeficitStep::Share(parts, _) = &share_step.node else { return };
     // Members a share method gives anything to.
     let sharing: Vec<&crate::model::Member> = agreement
         .members
@@ -219,7 +219,9 @@ fn deficits(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
     for step in &deficits.steps {
         match &step.node {
             DeficitStep::Insurance { cap } => insurance = insurance.and_then(|i| i.checked_add(cap.0)),
-            DeficitStep::Commissioners { share, cap } => commissioners = Some((share.as_fraction(), cap.map(|c| c.0))),
+            DeficitStep::Commissioners { share, cap, .. } => {
+                commissioners = Some((share.as_fraction(), cap.map(|c| c.0)))
+            }
             _ => {}
         }
     }

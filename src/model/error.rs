@@ -102,6 +102,35 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A share figure written as shares for one member and as a part of the whole for another.
+    #[error("`{figure}` is written as shares for `{shares_member}` but as {written} for `{whole_member}`")]
+    #[diagnostic(code(concord::model::shares_mixed_with_percentages))]
+    SharesMixedWithPercentages {
+        figure: String,
+        shares_member: String,
+        #[label("a number of shares")]
+        shares: SourceSpan,
+        whole_member: String,
+        written: String,
+        #[label("{written} of the whole")]
+        whole: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// `the pennies to the members` on a step that the members do not share next.
+    #[error("the pennies of this rounding are to go to the members, but the next step does not share among them")]
+    #[diagnostic(
+        code(concord::model::pennies_not_to_members),
+        help("follow the step with one that shares what is left among the members (`then the rest shared by budget`), or leave out `the pennies to the members`: what rounding leaves is carried on to the next step either way")
+    )]
+    PenniesNotToMembers {
+        #[label("the pennies to the members")]
+        at: SourceSpan,
+        #[label("the next step")]
+        next: Option<SourceSpan>,
+    },
+
     /// An amount in a currency other than the agreement's.
     #[error("this amount is not in the agreement's currency ({currency})")]
     #[diagnostic(

@@ -6,6 +6,9 @@
 //! evaluator, money engine and power analysis read only this model.
 
 mod error;
+pub mod figures;
+mod waterfalls;
+pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
 mod lower;
 pub mod terms;
@@ -20,6 +23,7 @@ use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::LowerError;
+pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
@@ -109,6 +113,8 @@ pub struct Figure {
     pub unit: FigureUnit,
     /// The figure's clause.
     pub span: Span,
+    /// How it was written, when not as a plain amount, percentage or number.
+    pub form: FigureForm,
 }
 
 /// A member of the agreement.
@@ -352,85 +358,6 @@ impl Decision {
     }
 }
 
-/// A share method with its weight in a mix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ShareMixPart {
-    /// The part's weight, as a percentage of the amount shared (100 for a lone method).
-    pub weight: Percent,
-    /// The method.
-    pub method: ShareMethod,
-    /// Where the part was written.
-    pub span: Span,
-}
-
-/// How much a savings reinvestment takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Reinvest {
-    /// All of the surplus left.
-    Everything,
-    /// What is left at this step.
-    TheRest,
-    /// A fixed sum (or what is left, if less).
-    Fixed(Money),
-    /// A percentage of the whole surplus.
-    Percent(Percent),
-}
-
-/// A step of the savings waterfall.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum SavingsStep {
-    /// Reinvest into a fund.
-    Reinvest { amount: Reinvest, fund: Fund },
-    /// Compensate members whose budgets fell, in proportion to the fall and never more than it.
-    Compensation,
-    /// Share what is left by a method or a mix.
-    Share(Vec<ShareMixPart>),
-}
-
-/// A step of the deficit waterfall.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum DeficitStep {
-    /// The contingency fund's balance first.
-    Contingency,
-    /// Insurance, up to its cap.
-    Insurance { cap: Money },
-    /// The commissioners bear a share, up to a cap.
-    Commissioners { share: Percent, cap: Option<Money> },
-    /// `from the risk pool "…" up to £…`: the named risk pool (an index into
-    /// [`Agreement::funds`]) meets the deficit, up to the cap and the pool's balance.
-    RiskPool { pool: usize, cap: Option<Money> },
-    /// Share what is left by a method or a mix.
-    Share(Vec<ShareMixPart>),
-}
-
-/// A line of the capitated budget.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BudgetLine {
-    /// What the line funds.
-    pub kind: LineKind,
-    /// Its name, when it has one.
-    pub name: Option<String>,
-    /// Its amount.
-    pub amount: Spanned<Money>,
-    /// For personal budgets: the statutory minimum.
-    pub statutory_minimum: Option<Spanned<Money>>,
-    /// Who provides it, with their shares (an unstated share divides the rest equally).
-    pub providers: Vec<(MemberId, Option<Percent>, Span)>,
-    /// The line's clause.
-    pub span: Span,
-}
-
-/// The capitated budget and its lines.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Budget {
-    /// The capitated budget paid to the network.
-    pub capitated: Option<Spanned<Money>>,
-    /// Its allocation lines.
-    pub lines: Vec<BudgetLine>,
-    /// The `budget` block.
-    pub span: Span,
-}
-
 /// Joining and leaving.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Membership {
@@ -450,15 +377,6 @@ pub struct Membership {
     pub penalty: Option<Spanned<Money>>,
     /// The decision that expels a member.
     pub expulsion: Option<Spanned<DecisionId>>,
-}
-
-/// A waterfall with the span of its block.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Waterfall<S> {
-    /// The steps in order, each with its clause's span.
-    pub steps: Vec<Spanned<S>>,
-    /// The block.
-    pub span: Span,
 }
 
 /// An agreement, resolved.

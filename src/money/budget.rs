@@ -5,7 +5,8 @@
 //! divide what the stated ones leave equally (`provided by hhft 60%, gpfed, lbh` gives gpfed and
 //! lbh 20% each). A line with no providers, or whose stated percentages add up to less than 100%
 //! with nobody to take the rest, is partly or wholly **not assigned** to a member (an operations
-//! team run for the whole network, say). Each line is rounded once, by [`round_shares`].
+//! team run for the whole network, say). Each line is rounded once, by
+//! [`round_shares_ranked`], ties to the provider listed first in the agreement.
 //!
 //! What the capitated budget covers is worked out in the order the seeds ask for: the statutory
 //! minimum of every personal-budgets line first, then every line (and the rest of each personal
@@ -15,7 +16,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rounding::{round_shares, Claim};
+use super::rounding::{round_shares_ranked, Claim};
 use super::{format_money, format_number, MoneyError};
 use crate::model::{Agreement, LineKind, Money};
 use crate::span::Span;
@@ -174,7 +175,14 @@ pub fn allocate_budget(
             not_assigned_exact
         };
         claims.push(Claim::new(not_assigned_exact));
-        let Ok(mut rounded) = round_shares(amount, &claims, unit) else {
+        // Ties go to the provider listed first in the agreement, whatever the line's order.
+        let mut rank: Vec<usize> = line
+            .providers
+            .iter()
+            .map(|(id, _, _)| agreement.members.iter().position(|m| m.id == *id).unwrap_or(usize::MAX))
+            .collect();
+        rank.push(usize::MAX);
+        let Ok(mut rounded) = round_shares_ranked(amount, &claims, unit, &rank).map(|r| r.shares) else {
             diagnostics.push(MoneyError::Overflow {
                 what: "this budget line".into(),
                 file: super::MoneyFile::Agreement,

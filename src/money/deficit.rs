@@ -92,7 +92,7 @@ pub(crate) fn run(
                 left = less(left, taken);
                 add_party(&mut parties, "insurance".into(), PartyKind::Insurance, taken);
             }
-            DeficitStep::Commissioners { share, cap } => {
+            DeficitStep::Commissioners { share, cap, rounding } => {
                 working.kind = StepKind::Commissioners;
                 working.rule = match cap {
                     Some(c) => {
@@ -118,9 +118,16 @@ pub(crate) fn run(
                     working.notes.push("the commissioners' share is held at its cap".into());
                 }
                 working.unrounded = Some(want);
-                let Some(taken) = take(ctx, left, want, step.span) else {
+                let taker = working.taker.clone().unwrap_or_default();
+                if let Some(r) = rounding {
+                    working.rule = format!("{}, {}", working.rule, super::surplus::rounding_words(ctx, r));
+                }
+                let Some((taken, pennies)) =
+                    take(ctx, left, want, &taker, rounding.as_ref(), step.span, &mut working.notes)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
+                working.pennies = pennies;
                 working.taken = taken;
                 left = less(left, taken);
                 add_party(&mut parties, "the commissioners".into(), PartyKind::Commissioners, taken);
@@ -148,11 +155,16 @@ pub(crate) fn run(
                 left = less(left, taken);
                 add_party(&mut parties, party, PartyKind::RiskPool, taken);
             }
-            DeficitStep::Share(parts) => {
+            DeficitStep::Share(parts, exemption) => {
                 working.rule = describe_mix(parts);
+                if let Some(e) = exemption {
+                    working.rule = format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "bear");
+                }
                 let capacity: Vec<Option<Decimal>> =
                     caps.iter().zip(&borne).map(|(c, b)| c.map(|c| less(c, *b).max(Decimal::ZERO))).collect();
-                let Some(result) = share_step(ctx, left, parts, Side::Deficit, &capacity, step.span) else {
+                let Some(result) =
+                    share_step(ctx, left, parts, Side::Deficit, &capacity, exemption.as_ref(), step.span)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in borne.iter_mut().zip(&result.shares) {
@@ -163,6 +175,7 @@ pub(crate) fn run(
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;
                 working.rounds = result.rounds;
+                working.pennies = result.pennies;
                 working.notes.extend(result.notes);
                 if !result.unplaced.is_zero() {
                     working.notes.push(format!(

@@ -5,7 +5,7 @@
 //! and for each member an optional cap. Everything here is exact: each figure is read as the
 //! fraction it writes, and shares, caps and what is left over are whole numbers over a common
 //! denominator (big integers), so no digit is ever lost and equal remainders stay equal. The
-//! only rounding to the minor unit is the final call to [`round_exact`]; the decimals in
+//! only rounding to the minor unit is the final call to [`round_traced`]; the decimals in
 //! [`Sharing`] other than the rounded shares are for showing the working.
 //!
 //! # The rule
@@ -41,7 +41,7 @@ use num_bigint::BigUint;
 use num_integer::Integer;
 use num_traits::{One, Zero};
 
-use super::rounding::{at_scale, magnitude, pow10, round_exact, to_decimal, ExactClaim, RoundingError};
+use super::rounding::{at_scale, magnitude, pow10, round_traced, to_decimal, ExactClaim, Rounded, RoundingError};
 
 /// One method of a mix: its weight (a percentage of the amount) and each member's basis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,8 @@ pub struct Sharing {
     pub unallocated: Decimal,
     /// How many times capped members' excess was spread over the others.
     pub rounds: usize,
+    /// The rounding's working: every member, then what no member could take.
+    pub pennies: Rounded,
 }
 
 /// Why an amount could not be shared.
@@ -156,7 +158,10 @@ pub fn share(
     let mut claims: Vec<ExactClaim> =
         exact.shares.into_iter().zip(caps).map(|(numerator, cap)| ExactClaim { numerator, ceiling: *cap }).collect();
     claims.push(ExactClaim { numerator: exact.unplaceable, ceiling: None });
-    let mut shares = round_exact(amount, &claims, &exact.denominator, unit)?;
+    // Members in the order given (the agreement's), then what no member can take.
+    let rank: Vec<usize> = (0..claims.len()).collect();
+    let pennies = round_traced(amount, &claims, &exact.denominator, unit, &rank)?;
+    let mut shares = pennies.shares.clone();
     let unallocated = shares.pop().unwrap_or_default();
     Ok(Sharing {
         method_totals,
@@ -167,6 +172,7 @@ pub fn share(
         unallocated_unrounded,
         unallocated,
         rounds: exact.rounds,
+        pennies,
     })
 }
 

@@ -148,6 +148,47 @@ pub enum MoneyError {
         at: SourceSpan,
     },
 
+    /// A member lacks the figure an exemption compares.
+    #[error("{names} {verb} no `{figure}` figure, so the exemption cannot say whether it applies")]
+    #[diagnostic(code(concord::eval::exemption_without_figure))]
+    ExemptionWithoutFigure {
+        names: String,
+        verb: &'static str,
+        figure: &'static str,
+        #[label("the exemption compares `{figure}`")]
+        at: SourceSpan,
+        #[label(collection)]
+        members: Vec<miette::LabeledSpan>,
+        #[help]
+        help: String,
+    },
+
+    /// A stated rounding to an amount finer than the minor unit (or not above zero).
+    #[error("this step is rounded to {amount}, which is not a whole number of the currency's smallest unit ({unit})")]
+    #[diagnostic(
+        code(concord::eval::rounding_finer_than_minor_unit),
+        help("round to a whole number of {unit}, for example `rounded down to the nearest £1,000`, or leave out `to the nearest …` to round to {unit}")
+    )]
+    RoundingFinerThanMinorUnit {
+        amount: String,
+        unit: String,
+        #[label("rounded to {amount}")]
+        at: SourceSpan,
+    },
+
+    /// Every member is exempt from a share step.
+    #[error("every member is exempt from this step, so {amount} is not shared")]
+    #[diagnostic(
+        code(concord::eval::everyone_exempt),
+        severity(Warning),
+        help("the amount is carried on down the waterfall and, at its end, reported as unallocated; lower the threshold or add a step after this one")
+    )]
+    EveryoneExempt {
+        amount: String,
+        #[label("no member is above this threshold")]
+        at: SourceSpan,
+    },
+
     /// No member takes part in sharing (every member is an observer).
     #[error("no member can take a share: every member is an observer")]
     #[diagnostic(

@@ -96,6 +96,23 @@ pub fn round_shares(total: Decimal, claims: &[Claim], unit: Decimal) -> Result<V
     round_exact(total, &exact, &pow10(scale), unit)
 }
 
+/// [`round_shares`] with each claim's place in the tie-break given by `rank` (see
+/// [`round_traced`]), and the working of the pennies.
+pub fn round_shares_ranked(
+    total: Decimal,
+    claims: &[Claim],
+    unit: Decimal,
+    rank: &[usize],
+) -> Result<Rounded, RoundingError> {
+    if claims.iter().any(|c| c.unrounded < Decimal::ZERO) {
+        return Err(RoundingError::NegativeClaim);
+    }
+    let scale = claims.iter().map(|c| c.unrounded.scale()).max().unwrap_or(0);
+    let exact: Vec<ExactClaim> =
+        claims.iter().map(|c| ExactClaim { numerator: at_scale(c.unrounded, scale), ceiling: c.ceiling }).collect();
+    round_traced(total, &exact, &pow10(scale), unit, rank)
+}
+
 /// Rounds exact claims — claim `i` is `claims[i].numerator / denominator` of the currency — to
 /// multiples of `unit` so that they add up to `total` exactly, by the largest remainder and its
 /// tie-break (see the module's documentation). Returns the rounded shares in the order of the
@@ -116,6 +133,24 @@ pub fn round_exact(
     denominator: &BigUint,
     unit: Decimal,
 ) -> Result<Vec<Decimal>, RoundingError> {
+    let rank: Vec<usize> = (0..claims.len()).collect();
+    round_traced(total, claims, denominator, unit, &rank).map(|r| r.shares)
+}
+
+/// [`round_exact`], with each party's place in the tie-break given by `rank` (lower first: a
+/// member's position in the agreement, the party for what is carried on last), and the working
+/// of the pennies: each party's floor, its remainder and why it got a unit or not.
+///
+/// `rank` must give every claim a place; a claim without one is placed after every other.
+// BOUND: as for `round_exact`, every operation is on exact big integers, with the same guards.
+#[allow(clippy::arithmetic_side_effects)]
+pub fn round_traced(
+    total: Decimal,
+    claims: &[ExactClaim],
+    denominator: &BigUint,
+    unit: Decimal,
+    rank: &[usize],
+) -> Result<Rounded, RoundingError> {
     if unit <= Decimal::ZERO {
         return Err(RoundingError::BadUnit);
     }
@@ -139,6 +174,8 @@ pub fn round_exact(
     let mut remainders: Vec<BigUint> = Vec::with_capacity(claims.len());
     let mut ceilings: Vec<Option<BigUint>> = Vec::with_capacity(claims.len());
     let mut sum = BigUint::zero();
+    let mut held = Vec::with_capacity(claims.len());
+    let mut floors: Vec<BigUint> = Vec::with_capacity(claims.len());
     for claim in claims {
         let (mut whole, mut remainder) = in_units(&claim.numerator, denominator);
         let ceiling = match claim.ceiling {
@@ -146,6 +183,8 @@ pub fn round_exact(
             Some(c) => Some(in_units(&magnitude(c), &pow10(c.scale())).0),
             None => None,
         };
+        // Held at the ceiling when the claim was above it: what it loses is not a remainder.
+        held.push(ceiling.as_ref().is_some_and(|c| whole > *c || (whole == *c && !remainder.is_zero())));
         if let Some(c) = &ceiling {
             if whole >= *c {
                 whole = c.clone();
@@ -153,13 +192,15 @@ pub fn round_exact(
             }
         }
         sum += &whole;
+        floors.push(whole.clone());
         units.push(whole);
         remainders.push(remainder);
         ceilings.push(ceiling);
     }
     let mut missing = BigInt::from(total_units) - BigInt::from(sum);
     // Largest remainder first; on a tie, the party listed first.
-    let favour = |a: &usize, b: &usize| remainders.get(*b).cmp(&remainders.get(*a)).then(a.cmp(b));
+    let place = |i: usize| (rank.get(i).copied().unwrap_or(usize::MAX), i);
+    let favour = |a: &usize, b: &usize| remainders.get(*b).cmp(&remainders.get(*a)).then(place(*a).cmp(&place(*b)));
     let has_room = |units: &[BigUint], i: usize| match (units.get(i), ceilings.get(i)) {
         (Some(u), Some(c)) => c.as_ref().is_none_or(|c| u < c),
         _ => false,
@@ -221,7 +262,7 @@ pub fn round_exact(
         // The claims came to more than the total: take units back, smallest remainder first and,
         // on a tie, from the party listed last (the mirror of the rule above).
         let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by(|&a, &b| remainders.get(a).cmp(&remainders.get(b)).then(b.cmp(&a)));
+        order.sort_by(|&a, &b| remainders.get(a).cmp(&remainders.get(b)).then(place(b).cmp(&place(a))));
         while missing.is_negative() {
             let mut taken = false;
             for &i in &order {
@@ -240,7 +281,29 @@ pub fn round_exact(
             }
         }
     }
-    units.into_iter().map(|u| from_scaled(&(u * &unit_mantissa), unit.scale()).ok_or(RoundingError::Overflow)).collect()
+    let to_money = |u: &BigUint| from_scaled(&(u * &unit_mantissa), unit.scale()).ok_or(RoundingError::Overflow);
+    let reasons = super::pennies::reasons(&units, &floors, &remainders, &held, &ceilings);
+    let shown = denominator * &unit_mantissa;
+    let remainders = remainders
+        .iter()
+        .map(|r| to_decimal(r, &shown).ok_or(RoundingError::Overflow))
+        .collect::<Result<Vec<_>, _>>()?;
+    let floors = floors.iter().map(to_money).collect::<Result<Vec<_>, _>>()?;
+    let shares = units.iter().map(to_money).collect::<Result<Vec<_>, _>>()?;
+    Ok(Rounded { shares, floors, remainders, reasons })
+}
+
+/// A split rounded, with the working of its pennies (see [`round_traced`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rounded {
+    /// Each party's share, rounded, in the order of the claims.
+    pub shares: Vec<Decimal>,
+    /// Each party's exact share rounded down to the unit (held at its ceiling when it has one).
+    pub floors: Vec<Decimal>,
+    /// What rounding down took away from each share, as a fraction of the unit (0 to 1).
+    pub remainders: Vec<Decimal>,
+    /// Why each party got units beyond its floor, or did not.
+    pub reasons: Vec<Option<super::pennies::PennyReason>>,
 }
 
 /// Rounds a single amount down to a whole number of units (used for limits such as caps and

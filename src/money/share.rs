@@ -5,8 +5,9 @@ use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
 use super::engine::{self, EngineError, Method};
+use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
 use super::{Context, MemberShare, MethodWorking, MoneyError};
-use crate::model::{FigureName, ShareMethod, ShareMixPart};
+use crate::model::{Exemption, FigureName, ShareMethod, ShareMixPart};
 use crate::span::Span;
 
 /// Whether a surplus or a deficit is being shared (performance counts the other way round).
@@ -23,6 +24,7 @@ pub(crate) struct StepShares {
     pub unplaced: Decimal,
     pub rounds: usize,
     pub notes: Vec<String>,
+    pub pennies: Option<super::pennies::PennyWorking>,
 }
 
 /// One method's figures for every participant.
@@ -31,6 +33,8 @@ struct Column {
     basis: Vec<Decimal>,
     words: String,
     figure: Option<FigureName>,
+    /// Whether the figures are counts of shares (shown as plain numbers, not percentages).
+    counts: bool,
 }
 
 /// How many member names a diagnostic lists before saying "and N more".
@@ -61,12 +65,22 @@ pub(crate) fn share_step(
     parts: &[ShareMixPart],
     side: Side,
     caps: &[Option<Decimal>],
+    exemption: Option<&Exemption>,
     step_span: Span,
 ) -> Option<StepShares> {
     if !check_mix(ctx, parts, step_span) {
         return None;
     }
     let mut notes = Vec::new();
+    let exempt = match exemption {
+        Some(e) => {
+            let exempt = super::exempt::exempt_members(ctx, e)?;
+            notes.push(super::exempt::note(ctx, e, &exempt));
+            exempt
+        }
+        None => vec![false; ctx.participants.len()],
+    };
+    let everyone_exempt = !exempt.is_empty() && exempt.iter().all(|e| *e);
     if ctx.participants.is_empty() {
         ctx.diagnostics.push(MoneyError::NoMembersShare { at: step_span.into() });
     }
@@ -77,8 +91,17 @@ pub(crate) fn share_step(
     let methods: Vec<Method> = columns
         .iter_mut()
         .zip(parts)
-        .map(|(c, p)| Method { weight: p.weight.0, basis: std::mem::take(&mut c.basis) })
+        .map(|(c, p)| {
+            let mut basis = std::mem::take(&mut c.basis);
+            super::exempt::zero_exempt(&mut basis, &exempt);
+            Method { weight: p.weight.0, basis }
+        })
         .collect();
+    if everyone_exempt && amount > Decimal::ZERO {
+        if let Some(e) = exemption {
+            ctx.diagnostics.push(MoneyError::EveryoneExempt { amount: ctx.money(amount), at: e.span.into() });
+        }
+    }
     let sharing = match engine::share(amount, &methods, caps, ctx.unit) {
         Ok(s) => s,
         Err(EngineError::Negative) => {
@@ -95,7 +118,7 @@ pub(crate) fn share_step(
         }
     };
     for ((part, column), total) in parts.iter().zip(&columns).zip(&sharing.method_totals) {
-        if total.is_zero() && !ctx.participants.is_empty() {
+        if total.is_zero() && !ctx.participants.is_empty() && !everyone_exempt {
             let portion =
                 amount.checked_mul(part.weight.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)).unwrap_or(amount);
             ctx.diagnostics.push(MoneyError::NothingToShareBy {
@@ -129,6 +152,7 @@ pub(crate) fn share_step(
             share: sharing.shares.get(i).copied().unwrap_or_default(),
             cap: caps.get(i).copied().flatten(),
             capped: sharing.capped.get(i).copied().unwrap_or(false),
+            exempt: exempt.get(i).copied().unwrap_or(false),
         });
     }
     let methods = parts
@@ -139,13 +163,25 @@ pub(crate) fn share_step(
             weight: p.weight.0,
             method: p.method.words().to_string(),
             figure: c.figure.map(|f| f.words().to_string()),
-            unit: c.figure.map(|f| f.unit().into()),
+            unit: if c.counts { Some(super::FigureKind::Number) } else { c.figure.map(|f| f.unit().into()) },
             basis: c.words,
             total: *total,
             span: p.span,
         })
         .collect();
-    Some(StepShares { methods, shares, unplaced: sharing.unallocated, rounds: sharing.rounds, notes })
+    let mut parties: Vec<(String, String, PennyParty)> =
+        ctx.participants.iter().map(|m| (m.key.clone(), m.name.clone(), PennyParty::Member)).collect();
+    parties.push((CARRIED_ON.into(), CARRIED_ON.into(), PennyParty::CarriedOn));
+    let mut pennies = PennyWorking::new(&sharing.pennies, parties, ctx.unit);
+    // A member held at its cap by the spreading of caps gets no penny beyond it.
+    if let Some(p) = &mut pennies {
+        for (party, capped) in p.parties.iter_mut().zip(&sharing.capped) {
+            if *capped && party.reason.is_none() {
+                party.reason = Some(super::pennies::PennyReason::HeldAtCeiling);
+            }
+        }
+    }
+    Some(StepShares { methods, shares, unplaced: sharing.unallocated, rounds: sharing.rounds, notes, pennies })
 }
 
 /// The basis figures of one method.
@@ -157,6 +193,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
             basis: vec![Decimal::ONE; n],
             words: "an equal share each".into(),
             figure: None,
+            counts: false,
         });
     };
     let mut words = match part.method {
@@ -254,8 +291,36 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
                 .collect(),
         });
     }
-    let figures: Vec<Option<Decimal>> = values.iter().map(|v| v.map(|(d, _)| d)).collect();
-    let scores: Vec<Decimal> = figures.iter().map(|f| f.unwrap_or_default()).collect();
+    let mut figures: Vec<Option<Decimal>> = values.iter().map(|v| v.map(|(d, _)| d)).collect();
+    let mut scores: Vec<Decimal> = figures.iter().map(|f| f.unwrap_or_default()).collect();
+    // Shares written as fractions are read exactly, over one common denominator.
+    let counts = match crate::model::exact_share_bases(&ctx.participants, figure) {
+        Ok(Some(exact)) => {
+            scores = exact.bases.iter().map(|b| b.unwrap_or_default()).collect();
+            // Shown as the numerators over the common denominator, which are the basis.
+            figures = exact.bases.clone();
+            words = format!(
+                "in proportion to each member's {} as written, every fraction put over one common denominator, so that the whole is {} parts",
+                figure.words(),
+                Decimal::from_str_exact(&exact.denominator).map_or(exact.denominator.clone(), super::format_number)
+            );
+            true
+        }
+        Ok(None) => {
+            let counts = ctx
+                .participants
+                .iter()
+                .any(|m| m.figures.get(&figure).is_some_and(|f| f.form == crate::model::FigureForm::Shares));
+            if counts {
+                words = format!("in proportion to each member's {} (its number of shares)", figure.words());
+            }
+            counts
+        }
+        Err(_) => {
+            ctx.overflow("the fractions of this share", part.span);
+            return None;
+        }
+    };
     let basis = if part.method == ShareMethod::Performance && side == Side::Deficit {
         // Poor performers bear more: best + (best − score). Equal scores → equal shares.
         let best = scores.iter().copied().max().unwrap_or_default();
@@ -281,7 +346,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
     } else {
         scores
     };
-    Some(Column { figures, basis, words, figure: Some(figure) })
+    Some(Column { figures, basis, words, figure: Some(figure), counts })
 }
 
 /// The words of a share step: `shared 50% by budget allocation, 50% by performance`.

@@ -3,12 +3,14 @@
 use rust_decimal::Decimal;
 
 use super::engine::{self, Method};
-use super::rounding::{self, round_shares, Claim};
+use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
+use super::rounding::{self, round_shares_ranked, Claim};
 use super::share::{describe_mix, share_step, Side};
 use super::{
     accrue, less, Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal,
     StepKind, StepWorking, WaterfallWorking, CONTINGENCY_FUND,
 };
+use crate::model::StatedRounding;
 use crate::model::{FigureName, Fund, Reinvest, SavingsStep};
 use crate::span::Span;
 
@@ -44,7 +46,7 @@ pub(crate) fn run(
         #[allow(clippy::arithmetic_side_effects)]
         let mut working = StepWorking::new(index + 1, step.span, left);
         match &step.node {
-            SavingsStep::Reinvest { amount, fund } => {
+            SavingsStep::Reinvest { amount, fund, rounding } => {
                 let fund_name = fund_words(fund);
                 working.kind = StepKind::Reinvest;
                 working.taker = Some(fund_name.clone());
@@ -86,9 +88,16 @@ pub(crate) fn run(
                     }
                 };
                 working.limit = limit;
-                let Some(taken) = take(ctx, left, want, step.span) else {
+                let taker = working.taker.clone().unwrap_or_default();
+                if let Some(r) = rounding {
+                    working.rule = format!("{}, {}", working.rule, super::surplus::rounding_words(ctx, r));
+                }
+                let Some((taken, pennies)) =
+                    take(ctx, left, want, &taker, rounding.as_ref(), step.span, &mut working.notes)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
+                working.pennies = pennies;
                 working.taken = taken;
                 left = less(left, taken);
                 add_party(&mut parties, fund_name, PartyKind::Fund, taken);
@@ -108,10 +117,15 @@ pub(crate) fn run(
                 working.unplaced = unplaced;
                 left = unplaced;
             }
-            SavingsStep::Share(parts) => {
+            SavingsStep::Share(parts, exemption) => {
                 working.rule = describe_mix(parts);
+                if let Some(e) = exemption {
+                    working.rule =
+                        format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "receive");
+                }
                 let caps = vec![None; ctx.participants.len()];
-                let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, step.span) else {
+                let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, exemption.as_ref(), step.span)
+                else {
                     return (None, Vec::new(), Vec::new());
                 };
                 for (total, s) in received.iter_mut().zip(&result.shares) {
@@ -122,6 +136,7 @@ pub(crate) fn run(
                 working.shares = result.shares;
                 working.unplaced = result.unplaced;
                 working.rounds = result.rounds;
+                working.pennies = result.pennies;
                 working.notes.extend(result.notes);
                 left = result.unplaced;
             }
@@ -147,20 +162,97 @@ pub(crate) fn run(
     (Some(working), totals(ctx, &received), parties)
 }
 
-/// Splits `left` between a taker due `want` and what is carried on, rounding once.
-pub(crate) fn take(ctx: &mut Context<'_>, left: Decimal, want: Decimal, span: Span) -> Option<Decimal> {
+/// Splits `left` between a taker due `want` and what is carried on, rounding once; the taker
+/// comes first on a tie. With a stated rounding (`rounded down`), the taker's amount is rounded
+/// as the agreement says instead, and what that leaves is carried on. Returns what the taker
+/// takes and the working of the pennies (none under a stated rounding: nothing is shared out).
+pub(crate) fn take(
+    ctx: &mut Context<'_>,
+    left: Decimal,
+    want: Decimal,
+    taker: &str,
+    rounding: Option<&StatedRounding>,
+    span: Span,
+    notes: &mut Vec<String>,
+) -> Option<(Decimal, Option<PennyWorking>)> {
     let want = want.max(Decimal::ZERO).min(left);
     // BOUND: `want` is at most `left`, and at least zero or else equal to `left`, so `left − want`
     // lies between zero and `left`.
     #[allow(clippy::arithmetic_side_effects)]
     let rest = left - want;
-    match round_shares(left, &[Claim::new(want), Claim::new(rest)], ctx.unit) {
-        Ok(split) => split.first().copied(),
+    if let Some(r) = rounding {
+        return stated(ctx, left, want, r, notes).map(|taken| (taken, None));
+    }
+    match round_shares_ranked(left, &[Claim::new(want), Claim::new(rest)], ctx.unit, &[0, 1]) {
+        Ok(split) => {
+            let parties = vec![
+                (taker.to_string(), taker.to_string(), PennyParty::Taker),
+                (CARRIED_ON.to_string(), CARRIED_ON.to_string(), PennyParty::CarriedOn),
+            ];
+            let pennies = PennyWorking::new(&split, parties, ctx.unit);
+            Some((split.shares.first().copied()?, pennies))
+        }
         Err(_) => {
             ctx.overflow("this step", span);
             None
         }
     }
+}
+
+/// A stated rounding in words: `rounded down`, `rounded up to the nearest £1,000`.
+pub(crate) fn rounding_words(ctx: &Context<'_>, r: &StatedRounding) -> String {
+    let way = if r.up { "rounded up" } else { "rounded down" };
+    let nearest = r.nearest.map_or_else(String::new, |n| format!(" to the nearest {}", ctx.money(n)));
+    let pennies = if r.pennies_to_members { ", the pennies to the members" } else { "" };
+    format!("{way}{nearest}{pennies}")
+}
+
+/// `want` rounded as the agreement states, never more than `left`; what it leaves is carried on.
+fn stated(
+    ctx: &mut Context<'_>,
+    left: Decimal,
+    want: Decimal,
+    r: &StatedRounding,
+    notes: &mut Vec<String>,
+) -> Option<Decimal> {
+    let step = r.nearest.unwrap_or(ctx.unit);
+    if step <= Decimal::ZERO || rounding::floor_to_unit(step, ctx.unit) != Some(step) {
+        ctx.diagnostics.push(MoneyError::RoundingFinerThanMinorUnit {
+            amount: ctx.money(step),
+            unit: ctx.money(ctx.unit),
+            at: r.span.into(),
+        });
+        return None;
+    }
+    let Some(units) = want.checked_div(step) else {
+        ctx.overflow("this rounding", r.span);
+        return None;
+    };
+    let whole = if r.up { units.ceil() } else { units.floor() };
+    let Some(rounded) = whole.checked_mul(step) else {
+        ctx.overflow("this rounding", r.span);
+        return None;
+    };
+    let taken = rounded.min(left).max(Decimal::ZERO);
+    let words = rounding_words(ctx, r);
+    if taken != want {
+        let moved = want.checked_sub(taken).map_or_else(String::new, |d| {
+            let d = super::format_exact(d.abs(), &ctx.agreement.currency, 4);
+            if r.up {
+                format!("the {d} added comes out of what is carried on")
+            } else {
+                format!("the {d} rounded away is carried on with the rest")
+            }
+        });
+        notes.push(format!(
+            "as the agreement says ({words}), {} is {} to {}; {moved}, {} in all, to the next step",
+            super::format_exact(want, &ctx.agreement.currency, 4),
+            if r.up { "rounded up" } else { "rounded down" },
+            ctx.money(taken),
+            ctx.money(less(left, taken)),
+        ));
+    }
+    Some(taken)
 }
 
 /// The fund's name as written.
@@ -335,6 +427,7 @@ fn compensation(
                 share,
                 cap: Some(fall),
                 capped: !fall.is_zero() && share == fall,
+                exempt: false,
             }
         })
         .collect();

@@ -34,7 +34,13 @@ impl Engine {
                             crate::fmt::grouped(figure.value)
                         )
                     }
-                    crate::model::FigureUnit::Percent => format!("{}%", figure.value.normalize()),
+                    crate::model::FigureUnit::Percent => match figure.form {
+                        crate::model::FigureForm::Fraction { numerator, denominator } => {
+                            format!("{}/{}", numerator.normalize(), denominator.normalize())
+                        }
+                        crate::model::FigureForm::Shares => format!("{} shares", figure.value.normalize()),
+                        crate::model::FigureForm::Plain => format!("{}%", figure.value.normalize()),
+                    },
                     crate::model::FigureUnit::Number => figure.value.normalize().to_string(),
                 };
                 out.push_str(&format!("    {}: {value}\n", name.words()));

@@ -14,7 +14,9 @@ pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSO
 
 mod conditions;
 pub mod eval;
+mod funds;
 pub mod render;
+mod rounding;
 mod standing;
 pub mod style;
 mod table;

@@ -30,6 +30,7 @@ pub struct SchemaVersion {
     pub schema: u32,
     /// The minor version: fields were added. 1 added `needs_proposal` (power), `filter` and
     /// `min_coverage` (test), `reconvened` (a quorum's working) and `funds` (year-end).
+    /// 2 added `pennies` (the rounding of a year-end step, and of a fund line).
     pub schema_minor: u32,
 }
 

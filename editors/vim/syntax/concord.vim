@@ -35,7 +35,7 @@ syn match concordKeyword "\<\%(commissioned\|underspends\|contributes\|overspend
       \\|budgets\|casting\|commits\|decided\|equally\|finding\|gaining\|joining\|leaving
       \\|meeting\|members\|minimum\|propose\|savings\|service\|unknown\|actual\|budget\|duties\|equity
       \\|expect\|income\|member\|notice\|passes\|period\|quorum\|result\|shared\|simple\|voting
-      \\|within\|bears\|dated\|every\|exist\|first\|gains\|kinds\|loses\|minor\|other\|share
+      \\|within\|bears\|dated\|every\|exist\|first\|gains\|kinds\|loses\|minor\|other\|shares\|share\|receive\|nothing\|below\|with\|rounded\|nearest\|pennies\|down
       \\|signs\|their\|until\|voted\|votes\|whose\|bear\|bloc\|cast\|cost\|deed\|does\|each
       \\|fell\|form\|from\|fund\|half\|hold\|kind\|need\|only\|over\|pays\|plus\|pool\|puts
       \\|rest\|risk\|team\|then\|unit\|veto\|vote\|when\|all\|any\|are\|cap\|for\|has\|its\|may

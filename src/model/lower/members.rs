@@ -100,6 +100,9 @@ impl<'f> Lowerer<'f> {
             ast::FigureValue::Amount(_) => (FigureUnit::Money, "an amount"),
             ast::FigureValue::Percent(_) => (FigureUnit::Percent, "a percentage"),
             ast::FigureValue::Number(_) => (FigureUnit::Number, "a plain number"),
+            // A fraction or a count of shares says what share of the whole a member holds.
+            ast::FigureValue::Fraction { .. } => (FigureUnit::Percent, "a fraction"),
+            ast::FigureValue::Shares(_) => (FigureUnit::Percent, "a number of shares"),
         };
         // A performance score may be written as a percentage: it is the same number.
         let accepted = found == expected || (expected == FigureUnit::Number && found == FigureUnit::Percent);
@@ -118,11 +121,57 @@ impl<'f> Lowerer<'f> {
             });
             return None;
         }
-        let number = match &value.node {
-            ast::FigureValue::Amount(a) => self.money(&Spanned::new(a.clone(), value.span)).0,
-            ast::FigureValue::Percent(p) | ast::FigureValue::Number(p) => *p,
+        let (number, form) = match &value.node {
+            ast::FigureValue::Amount(a) => (self.money(&Spanned::new(a.clone(), value.span)).0, FigureForm::Plain),
+            ast::FigureValue::Percent(p) | ast::FigureValue::Number(p) => (*p, FigureForm::Plain),
+            ast::FigureValue::Fraction { numerator, denominator } => {
+                // The nearest percentage, to show; the engines read the fraction itself.
+                let shown = numerator
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(*denominator))
+                    .unwrap_or(Decimal::ZERO);
+                (shown, FigureForm::Fraction { numerator: *numerator, denominator: *denominator })
+            }
+            ast::FigureValue::Shares(count) => (*count, FigureForm::Shares),
         };
-        Some(Figure { value: number, unit: expected, span })
+        if expected != FigureUnit::Percent && form != FigureForm::Plain {
+            self.errors.push(LowerError::WrongUnit {
+                figure: name.node.words().to_string(),
+                expected: "a plain number (a score)".to_string(),
+                at: value.span.into(),
+                found: found_words.to_string(),
+                help: format!("write it as, for example, `{} 82`", name.node.words()),
+            });
+            return None;
+        }
+        Some(Figure { value: number, unit: expected, span, form })
+    }
+
+    /// A share figure written as shares by some members and as percentages or fractions by
+    /// others has no settled meaning (three shares of what whole?): refused, naming one of each.
+    pub(super) fn share_forms(&mut self) {
+        for name in [FigureName::Equity, FigureName::RiskShare] {
+            let figures = || self.members.iter().filter_map(move |m| Some((m, m.figures.get(&name)?)));
+            let shares = figures().find(|(_, f)| f.form == FigureForm::Shares);
+            let whole = figures().find(|(_, f)| f.form != FigureForm::Shares);
+            if let (Some((sm, sf)), Some((wm, wf))) = (shares, whole) {
+                let written =
+                    if matches!(wf.form, FigureForm::Fraction { .. }) { "a fraction" } else { "a percentage" };
+                let error = LowerError::SharesMixedWithPercentages {
+                    figure: name.words().to_string(),
+                    shares_member: sm.key.clone(),
+                    shares: sf.span.into(),
+                    whole_member: wm.key.clone(),
+                    written: written.to_string(),
+                    whole: wf.span.into(),
+                    help: format!(
+                        "write every member's `{0}` as a number of shares (`{0} 3 shares`), or every one as a percentage or a fraction of the whole (`{0} 3/7`)",
+                        name.words()
+                    ),
+                };
+                self.errors.push(error);
+            }
+        }
     }
 
     pub(super) fn voting(&mut self) -> Voting {

@@ -215,6 +215,7 @@ impl<'f> Lowerer<'f> {
         }
 
         self.members();
+        self.share_forms();
         self.blocs();
         let voting = self.voting();
 

@@ -19,7 +19,8 @@ impl<'f> Lowerer<'f> {
         for clause in &block.clauses {
             let Clause::Savings(step) = &clause.node else { continue };
             let node = match step {
-                ast::SavingsStep::Reinvest { amount, fund } => SavingsStep::Reinvest {
+                ast::SavingsStep::Reinvest { amount, fund, rounding } => SavingsStep::Reinvest {
+                    rounding: self.stated_rounding(rounding.as_ref()),
                     amount: match &amount.node {
                         ast::ReinvestAmount::Everything => Reinvest::Everything,
                         ast::ReinvestAmount::TheRest => Reinvest::TheRest,
@@ -31,11 +32,66 @@ impl<'f> Lowerer<'f> {
                     fund: fund.node.clone(),
                 },
                 ast::SavingsStep::Compensation => SavingsStep::Compensation,
-                ast::SavingsStep::Share { parts } => SavingsStep::Share(self.share_mix(parts)),
+                ast::SavingsStep::Share { parts, exemption } => {
+                    SavingsStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
+                }
             };
             steps.push(Spanned::new(node, clause.span));
         }
+        self.pennies_to_members(
+            &steps,
+            |s| match s {
+                SavingsStep::Reinvest { rounding, .. } => *rounding,
+                _ => None,
+            },
+            |s| matches!(s, SavingsStep::Share(..)),
+        );
         Waterfall { steps, span: block.span }
+    }
+
+    /// A step's stated rounding, its `to the nearest` amount in the agreement's currency.
+    fn stated_rounding(&mut self, rounding: Option<&Spanned<ast::StatedRounding>>) -> Option<StatedRounding> {
+        let r = rounding?;
+        let nearest = r.node.nearest.as_ref().map(|a| self.money(a).0);
+        Some(StatedRounding { up: r.node.up, nearest, pennies_to_members: r.node.pennies_to_members, span: r.span })
+    }
+
+    /// The pennies of a stated rounding go to the members only if the next step shares among
+    /// them: otherwise the clause says something the waterfall does not do.
+    fn pennies_to_members<S>(
+        &mut self,
+        steps: &[Spanned<S>],
+        rounding: impl Fn(&S) -> Option<StatedRounding>,
+        shares: impl Fn(&S) -> bool,
+    ) {
+        for (i, step) in steps.iter().enumerate() {
+            let Some(r) = rounding(&step.node) else { continue };
+            if !r.pennies_to_members {
+                continue;
+            }
+            let next = i.checked_add(1).and_then(|n| steps.get(n));
+            if !next.is_some_and(|n| shares(&n.node)) {
+                self.errors
+                    .push(LowerError::PenniesNotToMembers { at: r.span.into(), next: next.map(|n| n.span.into()) });
+            }
+        }
+    }
+
+    /// A share step's exemption, its threshold read in the figure's unit.
+    fn exemption(&mut self, exemption: Option<&Spanned<ast::Exemption>>) -> Option<Exemption> {
+        let e = exemption?;
+        let threshold = self.figure(&e.node.figure, &e.node.below, e.node.below.span)?;
+        if threshold.form != FigureForm::Plain {
+            self.errors.push(LowerError::WrongUnit {
+                figure: e.node.figure.node.words().to_string(),
+                expected: "a percentage or an amount, to compare with".to_string(),
+                at: e.node.below.span.into(),
+                found: "a fraction or a number of shares".to_string(),
+                help: format!("write the threshold as, for example, `{} below 10%`", e.node.figure.node.words()),
+            });
+            return None;
+        }
+        Some(Exemption { figure: e.node.figure.node, below: threshold.value, span: e.span })
     }
 
     pub(super) fn deficits(&mut self, block: &Block) -> Waterfall<DeficitStep> {
@@ -45,17 +101,29 @@ impl<'f> Lowerer<'f> {
             let node = match step {
                 ast::DeficitStep::Contingency => DeficitStep::Contingency,
                 ast::DeficitStep::Insurance { cap } => DeficitStep::Insurance { cap: self.money(cap) },
-                ast::DeficitStep::Commissioners { share, cap } => {
-                    DeficitStep::Commissioners { share: Percent(share.node), cap: cap.as_ref().map(|c| self.money(c)) }
-                }
+                ast::DeficitStep::Commissioners { share, cap, rounding } => DeficitStep::Commissioners {
+                    share: Percent(share.node),
+                    cap: cap.as_ref().map(|c| self.money(c)),
+                    rounding: self.stated_rounding(rounding.as_ref()),
+                },
                 ast::DeficitStep::RiskPool { pool, cap } => {
                     let Some(index) = self.fund_index(pool, Some(FundKind::RiskPool)) else { continue };
                     DeficitStep::RiskPool { pool: index, cap: cap.as_ref().map(|c| self.money(c)) }
                 }
-                ast::DeficitStep::Share { parts } => DeficitStep::Share(self.share_mix(parts)),
+                ast::DeficitStep::Share { parts, exemption } => {
+                    DeficitStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
+                }
             };
             steps.push(Spanned::new(node, clause.span));
         }
+        self.pennies_to_members(
+            &steps,
+            |s| match s {
+                DeficitStep::Commissioners { rounding, .. } => *rounding,
+                _ => None,
+            },
+            |s| matches!(s, DeficitStep::Share(..)),
+        );
         Waterfall { steps, span: block.span }
     }
 

@@ -375,6 +375,13 @@ pub enum FigureValue {
     Amount(Amount),
     Percent(Decimal),
     Number(Decimal),
+    /// `3/7`: an exact fraction of the whole.
+    Fraction {
+        numerator: Decimal,
+        denominator: Decimal,
+    },
+    /// `3 shares`: a count of shares, a member's share being its count over every member's.
+    Shares(Decimal),
 }
 
 /// A clause under `member`.

@@ -77,15 +77,37 @@ pub struct SharePart {
     pub method: Spanned<ShareMethod>,
 }
 
+/// `members with reserves below £1,000,000 bear nothing`: members whose figure is below the
+/// threshold take no share of the step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exemption {
+    /// The figure compared.
+    pub figure: Spanned<FigureName>,
+    /// The threshold: members with less are exempt.
+    pub below: Spanned<FigureValue>,
+}
+
+/// `rounded down`, `rounded up to the nearest £1,000`, `…, the pennies to the members`: how a
+/// step that takes an amount rounds it, instead of the largest remainder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedRounding {
+    /// Up rather than down.
+    pub up: bool,
+    /// `to the nearest £1,000`; the minor unit when not given.
+    pub nearest: Option<Spanned<Amount>>,
+    /// `the pennies to the members`: what rounding leaves goes to the next step, a share.
+    pub pennies_to_members: bool,
+}
+
 /// A savings waterfall step.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum SavingsStep {
     /// `30% to the contingency fund`, `everything to the contingency fund`
-    Reinvest { amount: Spanned<ReinvestAmount>, fund: Spanned<Fund> },
+    Reinvest { amount: Spanned<ReinvestAmount>, fund: Spanned<Fund>, rounding: Option<Spanned<StatedRounding>> },
     /// `compensation to members whose budgets fell`
     Compensation,
     /// `the rest shared 50% by budget allocation, 50% by performance`
-    Share { parts: Vec<SharePart> },
+    Share { parts: Vec<SharePart>, exemption: Option<Spanned<Exemption>> },
 }
 
 /// A deficit waterfall step.
@@ -96,11 +118,11 @@ pub enum DeficitStep {
     /// `insurance up to £1,000,000`
     Insurance { cap: Spanned<Amount> },
     /// `commissioners bear 50% up to £2,000,000`
-    Commissioners { share: Spanned<Decimal>, cap: Option<Spanned<Amount>> },
+    Commissioners { share: Spanned<Decimal>, cap: Option<Spanned<Amount>>, rounding: Option<Spanned<StatedRounding>> },
     /// `from the risk pool "Shared risk pool" up to £500,000`
     RiskPool { pool: Spanned<String>, cap: Option<Spanned<Amount>> },
-    /// `shared by ability to pay`
-    Share { parts: Vec<SharePart> },
+    /// `shared by ability to pay, members with reserves below £1,000,000 bear nothing`
+    Share { parts: Vec<SharePart>, exemption: Option<Spanned<Exemption>> },
 }
 
 /// Who provides a budget line, and what share of it.

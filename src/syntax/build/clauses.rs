@@ -1,6 +1,7 @@
 //! Agreement, member, voting, bloc, decision and membership clauses.
 
 use super::super::ast::*;
+use super::super::error::SyntaxError;
 use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, has, Builder, P};
 
@@ -70,12 +71,7 @@ impl Builder {
             Rule::figure_clause => {
                 let name = self.need(&inner, Rule::figure_name)?;
                 let value = self.need(&inner, Rule::figure_value)?;
-                let value_inner = first_meaningful(&value)?;
-                let node = match value_inner.as_rule() {
-                    Rule::amount => FigureValue::Amount(self.amount(&value_inner)?.node),
-                    Rule::percent => FigureValue::Percent(self.percent(&value_inner)?.node),
-                    _ => FigureValue::Number(self.decimal(&value_inner)?),
-                };
+                let node = self.figure_value(&value)?.node;
                 MemberClause::Figure { name: self.figure_name(&name), value: self.spanned(&value, node) }
             }
             _ => {
@@ -83,6 +79,33 @@ impl Builder {
                 return None;
             }
         })
+    }
+
+    /// A figure's value: an amount, a percentage, a fraction, a number of shares or a number.
+    pub(super) fn figure_value(&self, value: &P<'_>) -> Option<crate::span::Spanned<FigureValue>> {
+        let value_inner = first_meaningful(value)?;
+        let node = match value_inner.as_rule() {
+            Rule::amount => FigureValue::Amount(self.amount(&value_inner)?.node),
+            Rule::percent => FigureValue::Percent(self.percent(&value_inner)?.node),
+            Rule::ratio => {
+                let text = value_inner.as_str();
+                let span = self.span(&value_inner);
+                let (n, d) = text.split_once('/')?;
+                let numerator = self.decimal_text(n, span)?;
+                let denominator = self.decimal_text(d, span)?;
+                if denominator.is_zero() {
+                    self.report(SyntaxError::ZeroDenominator { text: text.to_string(), at: span.into() });
+                    return None;
+                }
+                FigureValue::Fraction { numerator, denominator }
+            }
+            Rule::share_count => {
+                let digits = self.need(&value_inner, Rule::digits)?;
+                FigureValue::Shares(self.decimal(&digits)?)
+            }
+            _ => FigureValue::Number(self.decimal(&value_inner)?),
+        };
+        Some(self.spanned(value, node))
     }
 
     pub(super) fn voting_clause(&self, clause: &P<'_>) -> Option<VotingClause> {

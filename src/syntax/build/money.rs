@@ -22,15 +22,43 @@ impl Builder {
                     Some(s) => Fund::Named(self.string(&s).node),
                     None => Fund::Contingency,
                 };
-                SavingsStep::Reinvest { amount: self.spanned(&what, amount), fund: self.spanned(&fund_pair, fund) }
+                SavingsStep::Reinvest {
+                    amount: self.spanned(&what, amount),
+                    fund: self.spanned(&fund_pair, fund),
+                    rounding: self.stated_rounding(&inner)?,
+                }
             }
             Rule::compensation_step => SavingsStep::Compensation,
-            Rule::share_step => SavingsStep::Share { parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)? },
+            Rule::share_step => SavingsStep::Share {
+                parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)?,
+                exemption: self.exemption(&inner)?,
+            },
             _ => {
                 self.shape(&inner)?;
                 return None;
             }
         })
+    }
+
+    /// A step's stated rounding, if it has one (`Some(None)` when it has none).
+    fn stated_rounding(&self, step: &P<'_>) -> Option<Option<Spanned<StatedRounding>>> {
+        let Some(pair) = find(step, Rule::stated_rounding) else { return Some(None) };
+        let up = find(&pair, Rule::rounding_way).is_some_and(|w| w.as_str().starts_with("up"));
+        let nearest = match find(&pair, Rule::amount) {
+            Some(a) => Some(self.amount(&a)?),
+            None => None,
+        };
+        let pennies_to_members = find(&pair, Rule::pennies_on).is_some();
+        Some(Some(self.spanned(&pair, StatedRounding { up, nearest, pennies_to_members })))
+    }
+
+    /// The exemption of a share step, if it has one (`Some(None)` when it has none).
+    fn exemption(&self, step: &P<'_>) -> Option<Option<Spanned<Exemption>>> {
+        let Some(pair) = find(step, Rule::exemption) else { return Some(None) };
+        let figure = self.figure_name(&self.need(&pair, Rule::figure_name)?);
+        let value = self.need(&pair, Rule::figure_value)?;
+        let below = self.figure_value(&value)?;
+        Some(Some(self.spanned(&pair, Exemption { figure, below })))
     }
 
     pub(super) fn deficit_step(&self, clause: &P<'_>) -> Option<DeficitStep> {
@@ -44,6 +72,7 @@ impl Builder {
                     Some(a) => Some(self.amount(&a)?),
                     None => None,
                 },
+                rounding: self.stated_rounding(&inner)?,
             },
             Rule::risk_pool_step => DeficitStep::RiskPool {
                 pool: self.string_child(&inner)?,
@@ -52,7 +81,10 @@ impl Builder {
                     None => None,
                 },
             },
-            Rule::share_step => DeficitStep::Share { parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)? },
+            Rule::share_step => DeficitStep::Share {
+                parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)?,
+                exemption: self.exemption(&inner)?,
+            },
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -49,184 +49,29 @@
 
 use std::cell::RefCell;
 
-use num_bigint::BigUint;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-use super::rounding::{at_scale, pow10, round_exact, ExactClaim};
+mod lines;
+mod working;
+
+pub use working::{
+    CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
+    OffsetWorking, RiskPoolWorking,
+};
+
+use lines::{commissioner_weights, split, split_ranked, to_unit};
+
+use super::pennies::{PennyParty, PennyWorking};
+use working::tidy_funds;
+
 use super::{
     accrue, checked_sum, less, tidy, CurrencyWorking, Evaluation, FigureSource, MemberTotal, MoneyError, MoneyFile,
-    Outcome, PartyTotal, WaterfallWorking, YearEndWorking,
+    Outcome, PartyTotal, YearEndWorking,
 };
 use crate::model::{
-    Agreement, Figure, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
+    Agreement, Figure, FigureForm, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
 };
 use crate::span::{Span, Spanned};
-
-/// What one partner puts into a fund.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ContributionWorking {
-    /// Identifier.
-    pub member: String,
-    /// Display name.
-    pub name: String,
-    /// The contribution.
-    pub amount: Decimal,
-}
-
-/// One commissioning partner's part in a line's variance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CommissionerShare {
-    /// Identifier.
-    pub member: String,
-    /// Display name.
-    pub name: String,
-    /// Its share of the line, as a percentage (exact).
-    pub percent: Decimal,
-    /// What it receives (underspend) or bears (overspend) of the line, rounded.
-    pub amount: Decimal,
-}
-
-/// One budget line's working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LineWorking {
-    /// The line's name.
-    pub name: String,
-    /// Its budget.
-    pub budget: Decimal,
-    /// Its actual cost.
-    pub actual_cost: Decimal,
-    /// Budget less actual cost: positive for an underspend, negative for an overspend.
-    pub variance: Decimal,
-    /// What offsetting set off against other lines (signed like the variance; zero without).
-    pub offset: Decimal,
-    /// The variance left after offsetting.
-    pub after_offset: Decimal,
-    /// Who bears the variance.
-    pub risk: RiskMode,
-    /// The cap on the overspend shared, when the line has one.
-    pub cap: Option<Decimal>,
-    /// What the fund's rule shares of this line (signed like the variance).
-    pub to_fund_rule: Decimal,
-    /// The commissioning partners' parts, for lines not shared by the fund's rule.
-    pub commissioners: Vec<CommissionerShare>,
-    /// What no one bears of this line's overspend (above its cap).
-    pub unallocated: Decimal,
-    /// Where the line is written.
-    pub span: Span,
-    /// The line of the agreement it is written on, when the source is known.
-    pub line: Option<usize>,
-    /// Remarks, in words.
-    pub notes: Vec<String>,
-}
-
-/// The offsetting of a fund's lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OffsetWorking {
-    /// The lines' underspends, in total.
-    pub underspends: Decimal,
-    /// The lines' overspends, in total (as a positive amount).
-    pub overspends: Decimal,
-    /// The smaller of the two: what was set off.
-    pub offset: Decimal,
-}
-
-/// A fund's cap at each partner's contribution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CapWorking {
-    /// The decision that lifts the cap, if any.
-    pub lifted_by: Option<String>,
-    /// Whether the result says that decision was agreed.
-    pub agreed: bool,
-    /// Whether the cap applied this year.
-    pub applies: bool,
-}
-
-/// What one member receives and bears in one fund, or across all of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MemberFundsTotal {
-    /// Identifier.
-    pub member: String,
-    /// Display name.
-    pub name: String,
-    /// What it receives (underspends).
-    pub received: Decimal,
-    /// What it bears (overspends).
-    pub borne: Decimal,
-    /// Received less borne.
-    pub net: Decimal,
-    /// The most it may bear under the fund's waterfall, when capped (one fund only).
-    pub cap: Option<Decimal>,
-}
-
-/// One fund's working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FundWorking {
-    /// Its index among the agreement's funds.
-    pub index: usize,
-    /// Its name.
-    pub name: String,
-    /// Pooled fund, aligned budget or risk pool.
-    pub kind: FundKind,
-    /// The host's display name, when one is named.
-    pub host: Option<String>,
-    /// The contributions.
-    pub contributions: Vec<ContributionWorking>,
-    /// The fund's budget: the sum of its lines, or of its contributions when it has none.
-    pub budget: Decimal,
-    /// The actual cost over its lines.
-    pub actual_cost: Decimal,
-    /// Budget less actual cost: positive for an underspend.
-    pub result: Decimal,
-    /// Its lines (none for a fund without lines).
-    pub lines: Vec<LineWorking>,
-    /// The offsetting, when the fund says its lines offset.
-    pub offset: Option<OffsetWorking>,
-    /// What the fund's own waterfall shares (signed: positive a surplus, negative a deficit).
-    pub shared_by_rule: Decimal,
-    /// The cap at each partner's contribution, when the fund has one.
-    pub cap: Option<CapWorking>,
-    /// The fund's waterfall, when it shares anything by its rule.
-    pub waterfall: Option<WaterfallWorking>,
-    /// The members taking part in the waterfall, with what each receives or bears there.
-    pub waterfall_members: Vec<MemberTotal>,
-    /// Risk pools and funds that took part of the waterfall.
-    pub parties: Vec<PartyTotal>,
-    /// What each partner receives and bears in this fund.
-    pub members: Vec<MemberFundsTotal>,
-    /// What no one received or bore in this fund.
-    pub unallocated: Decimal,
-    /// The header's span.
-    pub span: Span,
-    /// The line of the agreement the fund starts on.
-    pub line: Option<usize>,
-}
-
-/// A risk pool's balance over the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RiskPoolWorking {
-    /// Its name.
-    pub name: String,
-    /// The contributions.
-    pub contributions: Vec<ContributionWorking>,
-    /// Its balance before any fund drew on it.
-    pub balance: Decimal,
-    /// What the funds drew.
-    pub drawn: Decimal,
-    /// What is left.
-    pub left: Decimal,
-}
-
-/// The working of an agreement with funds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FundsWorking {
-    /// Each fund that has a budget (not the risk pools), in the order written.
-    pub funds: Vec<FundWorking>,
-    /// The risk pools.
-    pub risk_pools: Vec<RiskPoolWorking>,
-    /// Each member's totals across the funds.
-    pub members: Vec<MemberFundsTotal>,
-}
 
 /// Works out `result` under an agreement with funds.
 pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
@@ -259,50 +104,6 @@ fn add(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
 
 fn sub(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
     a.checked_sub(b).ok_or_else(|| overflow("the fund's figures", at))
-}
-
-/// Splits `total` (zero or more, a whole number of minor units) in proportion to `weights`
-/// (zero or more), exactly to the minor unit by the largest remainder. `None` when every weight
-/// is zero or the figures cannot be rounded.
-pub(crate) fn split(total: Decimal, weights: &[Decimal], unit: Decimal) -> Option<Vec<Decimal>> {
-    if weights.iter().any(|w| *w < Decimal::ZERO) {
-        return None;
-    }
-    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
-    let scaled: Vec<BigUint> = weights.iter().map(|w| at_scale(*w, scale)).collect();
-    let sum: BigUint = scaled.iter().sum();
-    if sum == BigUint::default() {
-        return None;
-    }
-    let t_scale = total.scale();
-    let t = at_scale(total, t_scale);
-    // Claim i is t × w_i / (10^t_scale × Σw), over one shared denominator.
-    // BOUND: `BigUint` products are exact and have no width to overflow.
-    #[allow(clippy::arithmetic_side_effects)]
-    let (denominator, claims): (BigUint, Vec<ExactClaim>) =
-        (pow10(t_scale) * sum, scaled.iter().map(|w| ExactClaim { numerator: &t * w, ceiling: None }).collect());
-    round_exact(total, &claims, &denominator, unit).ok()
-}
-
-/// The weights of a line's commissioning partners: the shares written; partners without one
-/// share equally what the written shares leave of 100%; a lone partner without one takes all.
-fn commissioner_weights(shares: &[Option<Decimal>]) -> Vec<Decimal> {
-    let given = checked_sum(shares.iter().flatten().copied()).unwrap_or(Decimal::ZERO);
-    let without = shares.iter().filter(|s| s.is_none()).count();
-    let rest = less(Decimal::ONE_HUNDRED.max(given), given);
-    let each =
-        if without == 0 { Decimal::ZERO } else { rest.checked_div(Decimal::from(without)).unwrap_or(Decimal::ZERO) };
-    let weights: Vec<Decimal> = shares.iter().map(|s| s.unwrap_or(each).max(Decimal::ZERO)).collect();
-    if weights.iter().all(Decimal::is_zero) {
-        // Nothing written adds to anything: share equally.
-        return vec![Decimal::ONE; shares.len()];
-    }
-    weights
-}
-
-/// Rounds to the minor unit, half away from zero.
-fn to_unit(amount: Decimal, unit: Decimal) -> Decimal {
-    super::round_half_away(amount, unit)
 }
 
 fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError>) -> Result<YearEndWorking, Stop> {
@@ -419,6 +220,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 continue;
             };
             let mut notes = Vec::new();
+            let mut line_pennies = None;
             let mut shared = after;
             let mut line_unallocated = Decimal::ZERO;
             let cap = line
@@ -449,8 +251,26 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                     &line.commissioners.iter().map(|(_, p, _)| p.map(|p| p.0)).collect::<Vec<_>>(),
                 );
                 let total_weight = checked_sum(weights.iter().copied()).unwrap_or(Decimal::ONE);
-                let parts =
-                    split(shared.abs(), &weights, unit).ok_or_else(|| overflow("the line's shares", line.span))?;
+                // Ties go to the partner listed first in the agreement, whatever the line's order.
+                let rank: Vec<usize> = line
+                    .commissioners
+                    .iter()
+                    .map(|(id, _, _)| agreement.members.iter().position(|m| m.id == *id).unwrap_or(usize::MAX))
+                    .collect();
+                let rounded = split_ranked(shared.abs(), &weights, &rank, unit)
+                    .ok_or_else(|| overflow("the line's shares", line.span))?;
+                let names: Vec<(String, String, PennyParty)> = line
+                    .commissioners
+                    .iter()
+                    .map(|(id, _, _)| {
+                        agreement.member(*id).map_or_else(
+                            || (String::new(), String::new(), PennyParty::Member),
+                            |m| (m.key.clone(), m.name.clone(), PennyParty::Member),
+                        )
+                    })
+                    .collect();
+                line_pennies = PennyWorking::new(&rounded, names, unit);
+                let parts = rounded.shares;
                 for (((id, _, _), w), part) in line.commissioners.iter().zip(&weights).zip(&parts) {
                     let Some(m) = agreement.member(*id) else { continue };
                     if let Some(p) = position(*id) {
@@ -489,6 +309,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 span: line.span,
                 line: None,
                 notes,
+                pennies: line_pennies,
             });
         }
 
@@ -531,8 +352,10 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 let mut m = member.clone();
                 let contribution = fund.contribution(m.id).0;
                 let span = fund.contributions.iter().find(|(id, _)| *id == m.id).map_or(fund.span, |(_, a)| a.span);
-                m.figures
-                    .insert(FigureName::Contribution, Figure { value: contribution, unit: FigureUnit::Money, span });
+                m.figures.insert(
+                    FigureName::Contribution,
+                    Figure { value: contribution, unit: FigureUnit::Money, span, form: FigureForm::Plain },
+                );
                 if capped {
                     let already = position(m.id).and_then(|p| borne.get(p).copied()).unwrap_or(Decimal::ZERO);
                     let left = less(contribution.max(already), already);
@@ -545,6 +368,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                     m.figures.insert(
                         FigureName::LiabilityCap,
                         Figure {
+                            form: FigureForm::Plain,
                             value: cap,
                             unit: FigureUnit::Money,
                             span: fund.cap.as_ref().map_or(span, |c| c.span),
@@ -727,96 +551,5 @@ fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {
         unallocated: Decimal::ZERO,
         budget: None,
         funds: None,
-    }
-}
-
-/// Writes the funds' amounts to the minor unit's places, like [`tidy`] does for the rest.
-fn tidy_funds(w: &mut YearEndWorking) {
-    let places = w.currency.minor_unit.normalize().scale();
-    let money = |d: &mut Decimal| {
-        let mut x = d.normalize();
-        if x.scale() < places {
-            x.rescale(places);
-        }
-        *d = x;
-    };
-    let Some(funds) = &mut w.funds else { return };
-    for fund in &mut funds.funds {
-        for d in
-            [&mut fund.budget, &mut fund.actual_cost, &mut fund.result, &mut fund.shared_by_rule, &mut fund.unallocated]
-        {
-            money(d);
-        }
-        for c in &mut fund.contributions {
-            money(&mut c.amount);
-        }
-        for line in &mut fund.lines {
-            for d in [
-                &mut line.budget,
-                &mut line.actual_cost,
-                &mut line.variance,
-                &mut line.offset,
-                &mut line.after_offset,
-                &mut line.to_fund_rule,
-                &mut line.unallocated,
-            ] {
-                money(d);
-            }
-            line.cap.iter_mut().for_each(money);
-            for c in &mut line.commissioners {
-                c.percent = c.percent.normalize();
-                money(&mut c.amount);
-            }
-        }
-        if let Some(o) = &mut fund.offset {
-            for d in [&mut o.underspends, &mut o.overspends, &mut o.offset] {
-                money(d);
-            }
-        }
-        for m in &mut fund.members {
-            for d in [&mut m.received, &mut m.borne, &mut m.net] {
-                money(d);
-            }
-            m.cap.iter_mut().for_each(money);
-        }
-        for p in &mut fund.parties {
-            money(&mut p.amount);
-        }
-        // The waterfall itself was tidied with the fund's own working.
-        let _ = &mut fund.waterfall_members;
-    }
-    for pool in &mut funds.risk_pools {
-        for d in [&mut pool.balance, &mut pool.drawn, &mut pool.left] {
-            money(d);
-        }
-        for c in &mut pool.contributions {
-            money(&mut c.amount);
-        }
-    }
-    for m in &mut funds.members {
-        for d in [&mut m.received, &mut m.borne, &mut m.net] {
-            money(d);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
-    }
-
-    #[test]
-    fn split_adds_up_to_the_penny() {
-        let parts = split(d("100.00"), &[d("1"), d("1"), d("1")], d("0.01")).unwrap_or_default();
-        assert_eq!(parts, vec![d("33.34"), d("33.33"), d("33.33")]);
-    }
-
-    #[test]
-    fn commissioners_without_shares_share_what_is_left() {
-        assert_eq!(commissioner_weights(&[Some(d("60")), None, None]), vec![d("60"), d("20"), d("20")]);
-        assert_eq!(commissioner_weights(&[None]), vec![d("100")]);
     }
 }
