@@ -47,6 +47,7 @@ fn side(s: Side) -> &'static str {
         Side::Against => "against",
         Side::Present => "present",
         Side::Abstaining => "abstaining",
+        Side::Voting => "present and voting",
     }
 }
 
@@ -74,7 +75,7 @@ pub fn condition(agreement: &Agreement, c: &Condition) -> String {
         Condition::Threshold { comparator: cmp, proportion: p, base: b, side: s } => {
             format!("{} {} of {} must be {}", comparator(*cmp), proportion(&p.node), base(agreement, b), side(*s))
         }
-        Condition::Count { comparator: cmp, count, kind, side: s } => format!(
+        Condition::Count { comparator: cmp, count, kind, side: s, .. } => format!(
             "{} {} eligible {}{} must be {}",
             comparator(*cmp),
             count.node,

@@ -23,7 +23,7 @@ const MOST_TRIED: usize = 5;
 /// best case for passing.
 pub(super) fn monotone(rule: &Spanned<Rule>) -> bool {
     let up = |c: &Comparator| matches!(c, Comparator::AtLeast | Comparator::MoreThan);
-    let on = |s: &Side| matches!(s, Side::InFavour | Side::Present);
+    let on = |s: &Side| matches!(s, Side::InFavour | Side::Present | Side::Voting);
     conditions(rule).iter().all(|part| match &part.node {
         Rule::Condition(c) => match c {
             Condition::Unanimous | Condition::Bloc { .. } => match c {

@@ -23,8 +23,8 @@ pub use error::LowerError;
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
-    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, Proportion, ProportionForm, Role, Scope,
-    Side, Unit, VoteChoice, WeightScheme,
+    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, MembershipShare, Proportion,
+    ProportionForm, Role, Rounding, Scope, Side, Unit, VoteChoice, WeightScheme,
 };
 
 macro_rules! id_type {
@@ -219,8 +219,15 @@ pub enum Condition {
     HalfPlusOne { base: Base, side: Side },
     /// `COMPARATOR PROPORTION of BASE SIDE`.
     Threshold { comparator: Comparator, proportion: Spanned<Proportion>, base: Base, side: Side },
-    /// `COMPARATOR N [KIND] members SIDE`.
-    Count { comparator: Comparator, count: Spanned<u32>, kind: Option<KindId>, side: Side },
+    /// `COMPARATOR N [KIND] members SIDE`; also `COMPARATOR PROPORTION of the membership SIDE,
+    /// rounded up|down`, whose count is worked out when the agreement is read (`share` says how).
+    Count {
+        comparator: Comparator,
+        count: Spanned<u32>,
+        kind: Option<KindId>,
+        side: Side,
+        share: Option<MembershipShare>,
+    },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`.
     Bloc { blocs: BlocSelection, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`.

@@ -250,6 +250,19 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// A fraction of the membership that does not say how a part of a member is rounded.
+    #[error("a share of the membership must say how a fraction of a member is rounded")]
+    #[diagnostic(
+        code(concord::parse::rounded_count),
+        help("add `, rounded up` or `, rounded down` after it, as in `at least half of the membership, rounded up`; `at least half of members present` compares exactly instead")
+    )]
+    RoundedCount {
+        #[label("say `rounded up` or `rounded down` after this")]
+        at: SourceSpan,
+        #[label("the membership is counted in whole members")]
+        membership: SourceSpan,
+    },
+
     /// `expect invalid because an observer voted` (or an excluded member): such a vote is
     /// disregarded, so it never makes a vote invalid.
     #[error("a vote from a member who does not vote on the decision is disregarded, not a reason for an invalid vote")]
@@ -342,6 +355,7 @@ impl SyntaxError {
             | SyntaxError::OddIndentation { at }
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
+            | SyntaxError::RoundedCount { at, .. }
             | SyntaxError::DisregardedVote { at }
             | SyntaxError::DigitGrouping { at, .. }
             | SyntaxError::NumberTooLarge { at, .. }
