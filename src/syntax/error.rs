@@ -263,6 +263,11 @@ pub enum SyntaxError {
         membership: SourceSpan,
     },
 
+    /// A clause that reaches for something Concord cannot say yet (`src/syntax/unsupported.rs`).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unsupported(#[from] super::unsupported::Unsupported),
+
     /// `expect invalid because an observer voted` (or an excluded member): such a vote is
     /// disregarded, so it never makes a vote invalid.
     #[error("a vote from a member who does not vote on the decision is disregarded, not a reason for an invalid vote")]
@@ -356,6 +361,7 @@ impl SyntaxError {
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
             | SyntaxError::RoundedCount { at, .. }
+            | SyntaxError::Unsupported(super::unsupported::Unsupported { at, .. })
             | SyntaxError::DisregardedVote { at }
             | SyntaxError::DigitGrouping { at, .. }
             | SyntaxError::NumberTooLarge { at, .. }
