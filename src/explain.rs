@@ -162,6 +162,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             Exclusion::Member { member, .. } => {
                 format!("{} does not vote.", agreement.member(*member).map_or("?", |m| m.key.as_str()))
             }
+            Exclusion::Concerned { .. } => "The member a proposal concerns does not vote on it.".to_string(),
         };
         out.push_str(&format!("  {text}\n"));
     }

@@ -277,7 +277,7 @@ fn decision() -> impl Strategy<Value = DecisionSpec> {
         prop::option::weighted(0.15, 0u8..5),
         prop::option::weighted(0.25, 0u8..QUORUMS.len() as u8),
         prop::option::weighted(0.15, 0u8..QUORUMS.len() as u8),
-        prop::collection::vec((0u8..5, 0u8..7), 0..=2),
+        prop::collection::vec((0u8..6, 0u8..7), 0..=2),
         prop::collection::vec((0u8..5, 0u8..7, prop::bool::weighted(0.4)), 0..=2),
         prop::option::weighted(0.6, 0u8..8),
         prop::bool::weighted(0.3),
@@ -532,6 +532,7 @@ impl Spec {
                 1 => "  ka members do not vote\n".to_string(),
                 2 => "  only kb members vote\n".to_string(),
                 3 => format!("  m{} does not vote\n", *who as usize % self.n() + 1),
+                5 => "  the member concerned does not vote\n".to_string(),
                 _ => "  members gaining at least 10% of their budget do not vote\n".to_string(),
             });
         }
@@ -590,6 +591,10 @@ impl Spec {
         }
         if p.reconvened {
             t.push_str("  at a reconvened meeting\n");
+        }
+        // A decision that leaves out the member concerned: the proposal names it.
+        if let Some((_, who)) = self.decision.exclusions.iter().find(|(what, _)| *what == 5) {
+            t.push_str(&format!("  concerning: m{}\n", *who as usize % self.n() + 1));
         }
         for i in 0..self.n() {
             match p.gains[i] {
@@ -904,6 +909,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
             .collect(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
     }
 }
 
@@ -921,7 +927,7 @@ impl Spec {
         }
         s.scheme = pool(s.scheme);
         s.decision.scheme = s.decision.scheme.map(pool);
-        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4));
+        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4 | 5));
         s.decision.later = None;
         s
     }
@@ -931,7 +937,10 @@ impl Spec {
 /// weights known without a proposal.
 fn in_general(agreement: &Agreement) -> Option<&Decision> {
     let decision = agreement.decisions.first()?;
-    let gains = decision.exclusions.iter().any(|e| matches!(e, concord::model::Exclusion::Gain { .. }));
+    let gains = decision
+        .exclusions
+        .iter()
+        .any(|e| matches!(e, concord::model::Exclusion::Gain { .. } | concord::model::Exclusion::Concerned { .. }));
     let scheme = decision.voting.as_ref().map_or(&agreement.voting.scheme.node, |s| &s.node);
     let committed = matches!(scheme, WeightScheme::Committed(CommitScope::Proposal));
     (decision.rules.len() == 1 && !gains && !committed).then_some(decision)

@@ -58,6 +58,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
             .collect(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
     }
 }
 
@@ -68,15 +69,16 @@ fn passes(evaluator: &Evaluator<'_>, proposal: &Proposal) -> bool {
 
 /// Whether some proposal passes `rule`, tried ballot by ballot (each eligible member in favour,
 /// against, abstaining or absent, with and without `casting vote: in favour`). `None` when the
-/// electorate is too large to try, or when the decision excludes members for their gains (a
-/// proposal can then shrink the electorate in ways not tried here).
+/// electorate is too large to try, or when the decision excludes members for their gains or
+/// leaves out the member concerned (a proposal can then shrink the electorate in ways not tried
+/// here).
 pub(super) fn some_proposal_passes(
     agreement: &Agreement,
     decision: &Decision,
     electorate: &Electorate,
     rule: &TimedRule,
 ) -> Option<bool> {
-    if decision.exclusions.iter().any(|e| matches!(e, Exclusion::Gain { .. })) {
+    if decision.exclusions.iter().any(|e| matches!(e, Exclusion::Gain { .. } | Exclusion::Concerned { .. })) {
         return None;
     }
     let players: Vec<_> = electorate.eligible().map(|v| v.member).collect();

@@ -194,6 +194,8 @@ pub enum NotVotingReason {
     NotOfVotingKind,
     /// The proposal brings it more new revenue than the decision allows a voter to gain.
     Gains,
+    /// The proposal concerns it, and the decision leaves the member concerned out.
+    Concerned,
 }
 
 /// A rule (or quorum) and how it was decided.

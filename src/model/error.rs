@@ -222,6 +222,18 @@ pub enum LowerError {
         to: SourceSpan,
     },
 
+    /// A proposal for a decision that leaves out the member concerned, with no `concerning:`.
+    #[error("this proposal does not say which member it concerns")]
+    #[diagnostic(
+        code(concord::model::missing_concerned),
+        help("decision `{decision}` says `the member concerned does not vote`: add `concerning: MEMBER`, naming the member the proposal is about")
+    )]
+    MissingConcerned {
+        decision: String,
+        #[label("this decision leaves out the member concerned")]
+        at: SourceSpan,
+    },
+
     /// A scenario or proposal clause that needs another clause first.
     #[error("{what}")]
     #[diagnostic(code(concord::model::incomplete_input))]

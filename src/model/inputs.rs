@@ -79,6 +79,9 @@ pub struct Proposal {
     /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconvened: Option<Span>,
+    /// `concerning: lbh`: the member the proposal is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concerning: Option<Spanned<MemberId>>,
 }
 
 /// A year-end result.
@@ -266,6 +269,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         votes: Vec::new(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
     }
 }
 
@@ -350,6 +354,20 @@ impl InputLowerer<'_> {
     }
 
     fn require_decision(&mut self, proposal: &Proposal, at: Span) {
+        // A decision that leaves out the member concerned needs to be told which member that is.
+        let decision = match proposal.decision.as_ref().map(|d| &d.node) {
+            Some(DecisionRef::Known(id)) => self.agreement.decisions.get(id.0 as usize),
+            _ => None,
+        };
+        if let Some(decision) = decision {
+            let concerned = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
+            if concerned && proposal.concerning.is_none() {
+                self.errors.push(LowerError::MissingConcerned {
+                    decision: decision.name.clone(),
+                    at: proposal.decision.as_ref().map_or(at, |d| d.span).into(),
+                });
+            }
+        }
         if proposal.decision.is_none() {
             self.errors.push(LowerError::IncompleteInput {
                 what: "this proposal does not say which decision it is for".into(),
@@ -436,6 +454,11 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::Reconvened => proposal.reconvened = Some(span),
+            ProposalClause::Concerning(member) => {
+                if let Some(id) = self.member(member) {
+                    proposal.concerning = Some(Spanned::new(id, member.span));
+                }
+            }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
         }
     }

@@ -284,6 +284,8 @@ pub enum Exclusion {
     Kind { kind: KindId, span: Span },
     /// `lbh does not vote`.
     Member { member: MemberId, span: Span },
+    /// `the member concerned does not vote`: the member a proposal says it concerns.
+    Concerned { span: Span },
 }
 
 /// Who holds a veto.

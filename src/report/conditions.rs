@@ -285,6 +285,7 @@ pub(super) fn reason_words(reason: NotVotingReason) -> &'static str {
         NotVotingReason::Excluded => "excluded from this decision",
         NotVotingReason::NotOfVotingKind => "not of the kind that votes",
         NotVotingReason::Gains => "gains more than the decision allows a voter",
+        NotVotingReason::Concerned => "the member the proposal concerns",
     }
 }
 

@@ -80,6 +80,9 @@ impl<'f> Lowerer<'f> {
                         decision.exclusions.push(Exclusion::Kind { kind: k, span: clause.span });
                     }
                 }
+                ast::DecisionClause::ConcernedExcluded => {
+                    decision.exclusions.push(Exclusion::Concerned { span: clause.span });
+                }
                 ast::DecisionClause::MemberExcluded(m) => {
                     if let Some(member) = self.member_ref(m) {
                         decision.exclusions.push(Exclusion::Member { member, span: clause.span });

@@ -69,6 +69,8 @@ pub enum DecisionClause {
     KindExcluded(Ident),
     /// `lbh does not vote`
     MemberExcluded(Spanned<MemberRef>),
+    /// `the member concerned does not vote`
+    ConcernedExcluded,
     /// `lbh may veto [when its statutory duties are at risk]`
     Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`

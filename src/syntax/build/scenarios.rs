@@ -47,6 +47,7 @@ impl Builder {
                 VoteChoice::Against
             }),
             Rule::reconvened_line => ProposalClause::Reconvened,
+            Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             _ => {
                 self.shape(&inner)?;
                 return None;
