@@ -163,6 +163,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
                 format!("{} does not vote.", agreement.member(*member).map_or("?", |m| m.key.as_str()))
             }
             Exclusion::Concerned { .. } => "The member a proposal concerns does not vote on it.".to_string(),
+            Exclusion::OptOut { .. } => "A member may opt out of a proposal; it then does not vote on it.".to_string(),
         };
         out.push_str(&format!("  {text}\n"));
     }

@@ -277,7 +277,7 @@ fn decision() -> impl Strategy<Value = DecisionSpec> {
         prop::option::weighted(0.15, 0u8..5),
         prop::option::weighted(0.25, 0u8..QUORUMS.len() as u8),
         prop::option::weighted(0.15, 0u8..QUORUMS.len() as u8),
-        prop::collection::vec((0u8..6, 0u8..7), 0..=2),
+        prop::collection::vec((0u8..7, 0u8..7), 0..=2),
         prop::collection::vec((0u8..5, 0u8..7, prop::bool::weighted(0.4)), 0..=2),
         prop::option::weighted(0.6, 0u8..8),
         prop::bool::weighted(0.3),
@@ -533,6 +533,7 @@ impl Spec {
                 2 => "  only kb members vote\n".to_string(),
                 3 => format!("  m{} does not vote\n", *who as usize % self.n() + 1),
                 5 => "  the member concerned does not vote\n".to_string(),
+                6 => "  members may opt out\n".to_string(),
                 _ => "  members gaining at least 10% of their budget do not vote\n".to_string(),
             });
         }
@@ -595,6 +596,10 @@ impl Spec {
         // A decision that leaves out the member concerned: the proposal names it.
         if let Some((_, who)) = self.decision.exclusions.iter().find(|(what, _)| *what == 5) {
             t.push_str(&format!("  concerning: m{}\n", *who as usize % self.n() + 1));
+        }
+        // A decision that lets members opt out: the proposal lists one.
+        if let Some((_, who)) = self.decision.exclusions.iter().find(|(what, _)| *what == 6) {
+            t.push_str(&format!("  opted out: m{}\n", *who as usize % self.n() + 1));
         }
         for i in 0..self.n() {
             match p.gains[i] {
@@ -910,6 +915,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         casting_vote: None,
         reconvened: None,
         concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -927,7 +933,7 @@ impl Spec {
         }
         s.scheme = pool(s.scheme);
         s.decision.scheme = s.decision.scheme.map(pool);
-        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4 | 5));
+        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4 | 5 | 6));
         s.decision.later = None;
         s
     }
@@ -937,10 +943,14 @@ impl Spec {
 /// weights known without a proposal.
 fn in_general(agreement: &Agreement) -> Option<&Decision> {
     let decision = agreement.decisions.first()?;
-    let gains = decision
-        .exclusions
-        .iter()
-        .any(|e| matches!(e, concord::model::Exclusion::Gain { .. } | concord::model::Exclusion::Concerned { .. }));
+    let gains = decision.exclusions.iter().any(|e| {
+        matches!(
+            e,
+            concord::model::Exclusion::Gain { .. }
+                | concord::model::Exclusion::Concerned { .. }
+                | concord::model::Exclusion::OptOut { .. }
+        )
+    });
     let scheme = decision.voting.as_ref().map_or(&agreement.voting.scheme.node, |s| &s.node);
     let committed = matches!(scheme, WeightScheme::Committed(CommitScope::Proposal));
     (decision.rules.len() == 1 && !gains && !committed).then_some(decision)

@@ -59,6 +59,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         casting_vote: None,
         reconvened: None,
         concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -78,7 +79,11 @@ pub(super) fn some_proposal_passes(
     electorate: &Electorate,
     rule: &TimedRule,
 ) -> Option<bool> {
-    if decision.exclusions.iter().any(|e| matches!(e, Exclusion::Gain { .. } | Exclusion::Concerned { .. })) {
+    if decision
+        .exclusions
+        .iter()
+        .any(|e| matches!(e, Exclusion::Gain { .. } | Exclusion::Concerned { .. } | Exclusion::OptOut { .. }))
+    {
         return None;
     }
     let players: Vec<_> = electorate.eligible().map(|v| v.member).collect();

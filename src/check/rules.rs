@@ -300,9 +300,9 @@ fn cannot_vote(ctx: &Ctx<'_>, member: MemberId) -> Option<(CannotVote, Span)> {
         Ineligibility::Excluded { clause } | Ineligibility::NotOfVotingKind { clause } => {
             Some((CannotVote::Excluded, *clause))
         }
-        Ineligibility::Gains { clause, .. } | Ineligibility::Concerned { clause, .. } => {
-            Some((CannotVote::MayBeExcluded, *clause))
-        }
+        Ineligibility::Gains { clause, .. }
+        | Ineligibility::Concerned { clause, .. }
+        | Ineligibility::OptedOut { clause, .. } => Some((CannotVote::MayBeExcluded, *clause)),
     }
 }
 

@@ -196,6 +196,8 @@ pub enum NotVotingReason {
     Gains,
     /// The proposal concerns it, and the decision leaves the member concerned out.
     Concerned,
+    /// It opted out of the proposal, as the decision lets it.
+    OptedOut,
 }
 
 /// A rule (or quorum) and how it was decided.

@@ -234,6 +234,18 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// `opted out:` on a proposal for a decision that does not let members opt out.
+    #[error("decision `{decision}` does not let members opt out")]
+    #[diagnostic(
+        code(concord::model::opt_out_not_allowed),
+        help("add `members may opt out` to the decision if its members may opt out of a proposal, or take the `opted out:` line off")
+    )]
+    OptOutNotAllowed {
+        decision: String,
+        #[label("opts out of a decision that allows no opt-out")]
+        at: SourceSpan,
+    },
+
     /// A scenario or proposal clause that needs another clause first.
     #[error("{what}")]
     #[diagnostic(code(concord::model::incomplete_input))]

@@ -82,6 +82,9 @@ pub struct Proposal {
     /// `concerning: lbh`: the member the proposal is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub concerning: Option<Spanned<MemberId>>,
+    /// `opted out: lbh, icb`: members who opt out of this proposal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub opted_out: Vec<Spanned<MemberId>>,
 }
 
 /// A year-end result.
@@ -270,6 +273,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         casting_vote: None,
         reconvened: None,
         concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -361,6 +365,11 @@ impl InputLowerer<'_> {
         };
         if let Some(decision) = decision {
             let concerned = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
+            let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
+            if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
+                self.errors
+                    .push(LowerError::OptOutNotAllowed { decision: decision.name.clone(), at: first.span.into() });
+            }
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -454,6 +463,13 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::Reconvened => proposal.reconvened = Some(span),
+            ProposalClause::OptedOut(members) => {
+                for member in members {
+                    if let Some(id) = self.member(member) {
+                        proposal.opted_out.push(Spanned::new(id, member.span));
+                    }
+                }
+            }
             ProposalClause::Concerning(member) => {
                 if let Some(id) = self.member(member) {
                     proposal.concerning = Some(Spanned::new(id, member.span));

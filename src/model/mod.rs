@@ -286,6 +286,8 @@ pub enum Exclusion {
     Member { member: MemberId, span: Span },
     /// `the member concerned does not vote`: the member a proposal says it concerns.
     Concerned { span: Span },
+    /// `members may opt out`: the members a proposal lists as `opted out`.
+    OptOut { span: Span },
 }
 
 /// Who holds a veto.

@@ -286,6 +286,7 @@ pub(super) fn reason_words(reason: NotVotingReason) -> &'static str {
         NotVotingReason::NotOfVotingKind => "not of the kind that votes",
         NotVotingReason::Gains => "gains more than the decision allows a voter",
         NotVotingReason::Concerned => "the member the proposal concerns",
+        NotVotingReason::OptedOut => "opted out of the proposal",
     }
 }
 

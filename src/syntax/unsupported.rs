@@ -68,8 +68,8 @@ constructs! {
         "a member left out because of a conflict of interest",
         "there is no vote on whether a conflicted member may take part; nearest: `the member concerned does not vote` with `concerning: MEMBER` on the proposal, or `MEMBER does not vote` for a member who never votes on the decision";
     OptOut => code(concord::parse::unsupported_opt_out), u_opt_out,
-        "a member opting out of one proposal",
-        "there is no opt-out from a proposal yet; nearest: `KIND members do not vote` or `MEMBER does not vote` for a member who never votes on the decision, or leave the member off the proposal's votes (absent)";
+        "an opt-out written this way",
+        "a decision that lets members opt out says `members may opt out`, and each proposal lists them with `opted out: MEMBER, MEMBER`; a member who never votes on the decision is `MEMBER does not vote`";
     DefaultOutcome => code(concord::parse::unsupported_default_outcome), u_default_outcome,
         "a default outcome when a decision fails",
         "there is no default outcome yet: a proposal that is not carried is rejected, or escalated; nearest: `if rejected, escalate to \"…\"`, or a savings step that already does what the default would (`everything to the contingency fund`)";

@@ -80,6 +80,9 @@ impl<'f> Lowerer<'f> {
                         decision.exclusions.push(Exclusion::Kind { kind: k, span: clause.span });
                     }
                 }
+                ast::DecisionClause::OptOutAllowed => {
+                    decision.exclusions.push(Exclusion::OptOut { span: clause.span });
+                }
                 ast::DecisionClause::ConcernedExcluded => {
                     decision.exclusions.push(Exclusion::Concerned { span: clause.span });
                 }

@@ -71,6 +71,8 @@ pub enum DecisionClause {
     MemberExcluded(Spanned<MemberRef>),
     /// `the member concerned does not vote`
     ConcernedExcluded,
+    /// `members may opt out`
+    OptOutAllowed,
     /// `lbh may veto [when its statutory duties are at risk]`
     Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`

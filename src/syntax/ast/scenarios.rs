@@ -57,6 +57,8 @@ pub enum ProposalClause {
     Reconvened,
     /// `concerning: lbh`
     Concerning(Spanned<MemberRef>),
+    /// `opted out: lbh, icb`
+    OptedOut(Vec<Spanned<MemberRef>>),
 }
 
 /// A clause of a year-end result (also allowed in a scenario).
