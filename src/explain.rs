@@ -47,6 +47,7 @@ fn side(s: Side) -> &'static str {
         Side::Against => "against",
         Side::Present => "present",
         Side::Abstaining => "abstaining",
+        Side::Voting => "present and voting",
     }
 }
 
@@ -74,7 +75,7 @@ pub fn condition(agreement: &Agreement, c: &Condition) -> String {
         Condition::Threshold { comparator: cmp, proportion: p, base: b, side: s } => {
             format!("{} {} of {} must be {}", comparator(*cmp), proportion(&p.node), base(agreement, b), side(*s))
         }
-        Condition::Count { comparator: cmp, count, kind, side: s } => format!(
+        Condition::Count { comparator: cmp, count, kind, side: s, .. } => format!(
             "{} {} eligible {}{} must be {}",
             comparator(*cmp),
             count.node,
@@ -161,6 +162,8 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             Exclusion::Member { member, .. } => {
                 format!("{} does not vote.", agreement.member(*member).map_or("?", |m| m.key.as_str()))
             }
+            Exclusion::Concerned { .. } => "The member a proposal concerns does not vote on it.".to_string(),
+            Exclusion::OptOut { .. } => "A member may opt out of a proposal; it then does not vote on it.".to_string(),
         };
         out.push_str(&format!("  {text}\n"));
     }

@@ -34,6 +34,10 @@ pub enum Ineligibility {
     NotOfVotingKind { clause: Span },
     /// The proposal brings the member more new revenue than the decision allows voters to gain.
     Gains { clause: Span, gain: Decimal, limit: Decimal },
+    /// The proposal concerns this member, and the decision leaves the member concerned out.
+    Concerned { clause: Span, concerning: Span },
+    /// The member opted out of the proposal, as the decision lets it.
+    OptedOut { clause: Span, opted_out: Span },
 }
 
 /// Whether one member votes on a decision, and its weight.
@@ -286,6 +290,16 @@ pub fn ineligibility(
             }
             Exclusion::OnlyKind { kind, span } if !m.is_of_kind(*kind) => {
                 return Ok(Some(Ineligibility::NotOfVotingKind { clause: *span }));
+            }
+            Exclusion::OptOut { span } => {
+                if let Some(o) = proposal.and_then(|p| p.opted_out.iter().find(|o| o.node == member)) {
+                    return Ok(Some(Ineligibility::OptedOut { clause: *span, opted_out: o.span }));
+                }
+            }
+            Exclusion::Concerned { span } => {
+                if let Some(c) = proposal.and_then(|p| p.concerning).filter(|c| c.node == member) {
+                    return Ok(Some(Ineligibility::Concerned { clause: *span, concerning: c.span }));
+                }
             }
             Exclusion::Gain { comparator, share, figure, span } => {
                 let Some(change) = proposal.and_then(|p| p.revenue.get(&member)) else { continue };

@@ -222,6 +222,13 @@ fn unknown_scenario_suggests_the_nearest() {
     insta::assert_snapshot!("collaborative__unknown_scenario", eval_human(&report, Colour::Off, 100));
 }
 
+/// Quorums as drafted (half the membership rounded up, present and voting) and a decision
+/// about a member that leaves that member out (issue 21).
+#[test]
+fn quorum_bases_and_the_member_concerned() {
+    snapshot_fixture("board");
+}
+
 /// The lower quorum of a reconvened meeting: the agreement's, a decision's own, and a decision
 /// whose own quorum is not lowered.
 #[test]

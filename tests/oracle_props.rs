@@ -86,13 +86,48 @@ struct BaseSpec {
 #[derive(Debug, Clone)]
 enum Cond {
     Unanimous,
-    Every { kind: Option<u8>, side: u8 },
-    No { kind: Option<u8>, side: u8 },
-    HalfPlusOne { base: BaseSpec, side: u8 },
-    Threshold { cmp: u8, prop: u8, base: BaseSpec, side: u8 },
-    Count { cmp: u8, n: u8, kind: Option<u8>, side: u8 },
-    Bloc { which: Option<u8>, cmp: u8, prop: u8, unit: u8, scope: u8 },
-    Member { who: u8, side: u8 },
+    Every {
+        kind: Option<u8>,
+        side: u8,
+    },
+    No {
+        kind: Option<u8>,
+        side: u8,
+    },
+    HalfPlusOne {
+        base: BaseSpec,
+        side: u8,
+    },
+    Threshold {
+        cmp: u8,
+        prop: u8,
+        base: BaseSpec,
+        side: u8,
+    },
+    Count {
+        cmp: u8,
+        n: u8,
+        kind: Option<u8>,
+        side: u8,
+    },
+    /// `COMPARATOR PROPORTION of the membership SIDE, rounded up|down`.
+    Membership {
+        cmp: u8,
+        prop: u8,
+        side: u8,
+        up: bool,
+    },
+    Bloc {
+        which: Option<u8>,
+        cmp: u8,
+        prop: u8,
+        unit: u8,
+        scope: u8,
+    },
+    Member {
+        who: u8,
+        side: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -159,13 +194,16 @@ impl std::fmt::Debug for Spec {
     }
 }
 
-const SIDES: [&str; 4] = ["in favour", "against", "abstaining", "present"];
+const SIDES: [&str; 5] = ["in favour", "against", "abstaining", "present", "present and voting"];
 const COMPARATORS: [&str; 4] = ["at least", "more than", "at most", "fewer than"];
 const PROPORTIONS: [&str; 6] = ["half", "two thirds", "70%", "1/3", "a quarter", "50%"];
 const KINDS: [&str; 2] = ["ka", "kb"];
 /// Quorums, each with whether it is monotone (on `present` or `in favour` only).
-const QUORUMS: [(&str, bool); 6] = [
+const QUORUMS: [(&str, bool); 9] = [
     ("at least 2 members present", true),
+    ("at least half of the membership, rounded up", true),
+    ("at least 2 members present and voting", false),
+    ("more than a third of the membership present and voting, rounded down", false),
     ("at least half of eligible members present", true),
     ("m1 present", true),
     ("at least 2 members present and at least 1 ka member present", true),
@@ -174,7 +212,7 @@ const QUORUMS: [(&str, bool); 6] = [
 ];
 
 fn side() -> impl Strategy<Value = u8> {
-    prop_oneof![8 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8), 1 => Just(3u8)]
+    prop_oneof![8 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8), 1 => Just(3u8), 1 => Just(4u8)]
 }
 
 fn kind() -> impl Strategy<Value = Option<u8>> {
@@ -198,6 +236,8 @@ fn cond() -> impl Strategy<Value = Cond> {
         6 => (prop_oneof![4 => Just(0u8), 4 => Just(1u8), 1 => Just(2u8), 1 => Just(3u8)], 0u8..6, base(), side())
             .prop_map(|(cmp, prop, base, side)| Cond::Threshold { cmp, prop, base, side }),
         1 => (0u8..4, 0u8..4, kind(), side()).prop_map(|(cmp, n, kind, side)| Cond::Count { cmp, n, kind, side }),
+        1 => (0u8..4, 0u8..6, side(), any::<bool>())
+            .prop_map(|(cmp, prop, side, up)| Cond::Membership { cmp, prop, side, up }),
         1 => (prop::option::of(0u8..2), 0u8..4, 0u8..6, 0u8..2, 0u8..3)
             .prop_map(|(which, cmp, prop, unit, scope)| Cond::Bloc { which, cmp, prop, unit, scope }),
         2 => (0u8..8, side()).prop_map(|(who, side)| Cond::Member { who, side }),
@@ -237,7 +277,7 @@ fn decision() -> impl Strategy<Value = DecisionSpec> {
         prop::option::weighted(0.15, 0u8..5),
         prop::option::weighted(0.25, 0u8..QUORUMS.len() as u8),
         prop::option::weighted(0.15, 0u8..QUORUMS.len() as u8),
-        prop::collection::vec((0u8..5, 0u8..7), 0..=2),
+        prop::collection::vec((0u8..7, 0u8..7), 0..=2),
         prop::collection::vec((0u8..5, 0u8..7, prop::bool::weighted(0.4)), 0..=2),
         prop::option::weighted(0.6, 0u8..8),
         prop::bool::weighted(0.3),
@@ -376,6 +416,13 @@ impl Spec {
             Cond::Count { cmp, n, kind, side: s } => {
                 format!("{} {} {}members {}", COMPARATORS[*cmp as usize], n, kind_of(kind), side(s))
             }
+            Cond::Membership { cmp, prop, side: s, up } => format!(
+                "{} {} of the membership {}, rounded {}",
+                COMPARATORS[*cmp as usize],
+                PROPORTIONS[*prop as usize],
+                side(s),
+                if *up { "up" } else { "down" }
+            ),
             // With no bloc to count, the same place holds a plain majority.
             Cond::Bloc { .. } if self.blocs == 0 => "more than half of votes cast in favour".into(),
             Cond::Bloc { which, cmp, prop, unit, scope } => {
@@ -485,6 +532,8 @@ impl Spec {
                 1 => "  ka members do not vote\n".to_string(),
                 2 => "  only kb members vote\n".to_string(),
                 3 => format!("  m{} does not vote\n", *who as usize % self.n() + 1),
+                5 => "  the member concerned does not vote\n".to_string(),
+                6 => "  members may opt out\n".to_string(),
                 _ => "  members gaining at least 10% of their budget do not vote\n".to_string(),
             });
         }
@@ -543,6 +592,14 @@ impl Spec {
         }
         if p.reconvened {
             t.push_str("  at a reconvened meeting\n");
+        }
+        // A decision that leaves out the member concerned: the proposal names it.
+        if let Some((_, who)) = self.decision.exclusions.iter().find(|(what, _)| *what == 5) {
+            t.push_str(&format!("  concerning: m{}\n", *who as usize % self.n() + 1));
+        }
+        // A decision that lets members opt out: the proposal lists one.
+        if let Some((_, who)) = self.decision.exclusions.iter().find(|(what, _)| *what == 6) {
+            t.push_str(&format!("  opted out: m{}\n", *who as usize % self.n() + 1));
         }
         for i in 0..self.n() {
             match p.gains[i] {
@@ -857,6 +914,8 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
             .collect(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -874,7 +933,7 @@ impl Spec {
         }
         s.scheme = pool(s.scheme);
         s.decision.scheme = s.decision.scheme.map(pool);
-        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4));
+        s.decision.exclusions.retain(|(what, _)| !matches!(what, 0 | 4 | 5 | 6));
         s.decision.later = None;
         s
     }
@@ -884,7 +943,14 @@ impl Spec {
 /// weights known without a proposal.
 fn in_general(agreement: &Agreement) -> Option<&Decision> {
     let decision = agreement.decisions.first()?;
-    let gains = decision.exclusions.iter().any(|e| matches!(e, concord::model::Exclusion::Gain { .. }));
+    let gains = decision.exclusions.iter().any(|e| {
+        matches!(
+            e,
+            concord::model::Exclusion::Gain { .. }
+                | concord::model::Exclusion::Concerned { .. }
+                | concord::model::Exclusion::OptOut { .. }
+        )
+    });
     let scheme = decision.voting.as_ref().map_or(&agreement.voting.scheme.node, |s| &s.node);
     let committed = matches!(scheme, WeightScheme::Committed(CommitScope::Proposal));
     (decision.rules.len() == 1 && !gains && !committed).then_some(decision)
@@ -973,7 +1039,9 @@ fn monotone(r: &RuleSpec) -> bool {
         RuleSpec::Leaf(c) => match c {
             Cond::Unanimous => true,
             Cond::Every { side, .. } | Cond::HalfPlusOne { side, .. } | Cond::Member { side, .. } => *side == 0,
-            Cond::Threshold { cmp, side, .. } | Cond::Count { cmp, side, .. } => *side == 0 && *cmp < 2,
+            Cond::Threshold { cmp, side, .. } | Cond::Count { cmp, side, .. } | Cond::Membership { cmp, side, .. } => {
+                *side == 0 && *cmp < 2
+            }
             Cond::Bloc { cmp, .. } => *cmp < 2,
             Cond::No { .. } => false,
         },

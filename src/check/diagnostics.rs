@@ -169,6 +169,8 @@ catalogue! {
     QuorumUnreachable(QuorumUnreachable),
     /// A head count above the members who may vote.
     CountTooLarge(CountTooLarge),
+    /// A quorum that needs more members than may vote.
+    MembershipTooSmall(MembershipTooSmall),
     /// A rule that fails with everyone in favour.
     NeverPasses(NeverPasses),
     /// A rule that passes with nobody in favour.
@@ -417,6 +419,27 @@ pub struct CountTooLarge {
     pub condition: SourceSpan,
 }
 code!(CountTooLarge, "concord::check::count_too_large");
+
+/// A quorum that needs more members than the agreement has who may vote on the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the quorum of decision `{name}` needs {needed} {who}, but only {available} may vote on it")]
+#[diagnostic(
+    code(concord::check::membership_too_small),
+    help("no meeting can be quorate: ask for at most {available}, or add the members the quorum counts on")
+)]
+pub struct MembershipTooSmall {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub needed: String,
+    pub who: String,
+    pub available: usize,
+    #[label("needs this many")]
+    pub at: SourceSpan,
+    #[label("in this quorum")]
+    pub condition: SourceSpan,
+}
+code!(MembershipTooSmall, "concord::check::membership_too_small");
 
 /// A rule that fails even with every eligible member in favour.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

@@ -23,7 +23,7 @@ const MOST_TRIED: usize = 5;
 /// best case for passing.
 pub(super) fn monotone(rule: &Spanned<Rule>) -> bool {
     let up = |c: &Comparator| matches!(c, Comparator::AtLeast | Comparator::MoreThan);
-    let on = |s: &Side| matches!(s, Side::InFavour | Side::Present);
+    let on = |s: &Side| matches!(s, Side::InFavour | Side::Present | Side::Voting);
     conditions(rule).iter().all(|part| match &part.node {
         Rule::Condition(c) => match c {
             Condition::Unanimous | Condition::Bloc { .. } => match c {
@@ -58,6 +58,8 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
             .collect(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -68,15 +70,20 @@ fn passes(evaluator: &Evaluator<'_>, proposal: &Proposal) -> bool {
 
 /// Whether some proposal passes `rule`, tried ballot by ballot (each eligible member in favour,
 /// against, abstaining or absent, with and without `casting vote: in favour`). `None` when the
-/// electorate is too large to try, or when the decision excludes members for their gains (a
-/// proposal can then shrink the electorate in ways not tried here).
+/// electorate is too large to try, or when the decision excludes members for their gains or
+/// leaves out the member concerned (a proposal can then shrink the electorate in ways not tried
+/// here).
 pub(super) fn some_proposal_passes(
     agreement: &Agreement,
     decision: &Decision,
     electorate: &Electorate,
     rule: &TimedRule,
 ) -> Option<bool> {
-    if decision.exclusions.iter().any(|e| matches!(e, Exclusion::Gain { .. })) {
+    if decision
+        .exclusions
+        .iter()
+        .any(|e| matches!(e, Exclusion::Gain { .. } | Exclusion::Concerned { .. } | Exclusion::OptOut { .. }))
+    {
         return None;
     }
     let players: Vec<_> = electorate.eligible().map(|v| v.member).collect();

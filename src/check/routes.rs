@@ -17,7 +17,9 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, out: &mut Vec<Ch
             Exclusion::Member { member: m, span } if *m == member.id => Some((CannotVote::Excluded, *span)),
             Exclusion::Kind { kind, span } if member.is_of_kind(*kind) => Some((CannotVote::Excluded, *span)),
             Exclusion::OnlyKind { kind, span } if !member.is_of_kind(*kind) => Some((CannotVote::Excluded, *span)),
-            Exclusion::Gain { span, .. } => Some((CannotVote::MayBeExcluded, *span)),
+            Exclusion::Gain { span, .. } | Exclusion::Concerned { span } | Exclusion::OptOut { span } => {
+                Some((CannotVote::MayBeExcluded, *span))
+            }
             _ => None,
         })
     };

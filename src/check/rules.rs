@@ -194,7 +194,8 @@ fn static_checks(ctx: &Ctx<'_>, rule: &Spanned<Rule>, place: Place, out: &mut Ve
             Condition::Every { kind: Some(k), .. } if ctx.eligible_of_kind(Some(*k)) == 0 => {
                 out.push(empty_kind(ctx, *k, part.span));
             }
-            Condition::Count { comparator, count, kind, side } => {
+            Condition::Count { comparator, count, kind, side, .. } => {
+                let counted = |n: u32| if n == 1 { "member" } else { "members" };
                 let available = ctx.eligible_of_kind(*kind);
                 let too_many = match comparator {
                     Comparator::AtLeast => count.node as usize > available,
@@ -205,6 +206,24 @@ fn static_checks(ctx: &Ctx<'_>, rule: &Spanned<Rule>, place: Place, out: &mut Ve
                     if let Some(k) = kind {
                         out.push(empty_kind(ctx, *k, part.span));
                     }
+                } else if too_many && place == Place::Quorum {
+                    let who = match kind {
+                        Some(k) => format!("`{}` {} {}", ctx.kind_name(*k), counted(count.node), side.words()),
+                        None => format!("{} {}", counted(count.node), side.words()),
+                    };
+                    out.push(
+                        MembershipTooSmall {
+                            decision: ctx.name.clone(),
+                            witness: None,
+                            name: name.clone(),
+                            needed: format!("{} {}", comparator.words(), count.node),
+                            who,
+                            available,
+                            at: count.span.into(),
+                            condition: part.span.into(),
+                        }
+                        .into(),
+                    );
                 } else if too_many && place == Place::Rule {
                     let who = match kind {
                         Some(k) => format!("`{}` members {}", ctx.kind_name(*k), side.words()),
@@ -281,7 +300,9 @@ fn cannot_vote(ctx: &Ctx<'_>, member: MemberId) -> Option<(CannotVote, Span)> {
         Ineligibility::Excluded { clause } | Ineligibility::NotOfVotingKind { clause } => {
             Some((CannotVote::Excluded, *clause))
         }
-        Ineligibility::Gains { clause, .. } => Some((CannotVote::MayBeExcluded, *clause)),
+        Ineligibility::Gains { clause, .. }
+        | Ineligibility::Concerned { clause, .. }
+        | Ineligibility::OptedOut { clause, .. } => Some((CannotVote::MayBeExcluded, *clause)),
     }
 }
 

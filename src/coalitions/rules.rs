@@ -150,7 +150,7 @@ impl<'a> Voters<'a> {
                     let _ = e.add_scaled(&Affine::var(player as u32), -1);
                     e
                 }
-                Side::Present => Affine::constant(1),
+                Side::Present | Side::Voting => Affine::constant(1),
                 Side::Abstaining => Affine::constant(0),
             },
             Reading::OthersAbstain { swapped } => {
@@ -159,6 +159,11 @@ impl<'a> Voters<'a> {
                     Side::InFavour => Affine::var(f),
                     Side::Against => Affine::var(a),
                     Side::Present => Affine::constant(1),
+                    Side::Voting => {
+                        let mut e = Affine::var(f);
+                        let _ = e.add_scaled(&Affine::var(a), 1);
+                        e
+                    }
                     Side::Abstaining => {
                         let mut e = Affine::constant(1);
                         let _ = e.add_scaled(&Affine::var(f), -1);
@@ -221,7 +226,7 @@ impl<'a> Voters<'a> {
                 e.add_scaled(&b, -1)?;
                 e.add_scaled(&Affine::constant(one), -2)?;
                 // k = 2·[side counts the casting vote] − 1.
-                let k = if matches!(side, Side::InFavour | Side::Present) { 1 } else { -1 };
+                let k = if matches!(side, Side::InFavour | Side::Present | Side::Voting) { 1 } else { -1 };
                 tipped(Comparator::AtLeast, &e, k)
             }
             Condition::Threshold { comparator, proportion, base, side }
@@ -237,7 +242,7 @@ impl<'a> Voters<'a> {
                 let mut e = t.scaled(den)?;
                 e.add_scaled(&b, minus_num)?;
                 // k = den − num on the casting vote's side, −num elsewhere.
-                let k = if matches!(side, Side::InFavour | Side::Present) {
+                let k = if matches!(side, Side::InFavour | Side::Present | Side::Voting) {
                     den.checked_sub(num).ok_or(Overflow)?
                 } else {
                     minus_num
@@ -278,7 +283,7 @@ impl<'a> Voters<'a> {
                 let b = self.base(&players, base.unit, base.scope, reading)?;
                 threshold(*comparator, &proportion.node, &t, &b)
             }
-            Condition::Count { comparator, count, kind, side } => {
+            Condition::Count { comparator, count, kind, side, .. } => {
                 let t = self.tally(&self.of_kind(*kind), Unit::Members, *side, reading)?;
                 let n = i128::from(count.node);
                 // `t − n ≥ 0`, `t − (n + 1) ≥ 0`, `n − t ≥ 0` or `(n − 1) − t ≥ 0`.
@@ -545,11 +550,11 @@ pub fn depends_on_attendance(decision: &Decision, quorum: Option<&Spanned<Rule>>
     let condition_depends = |c: &Condition| match c {
         Condition::Unanimous => false,
         Condition::Every { side, .. } | Condition::NoMember { side, .. } | Condition::Member { side, .. } => {
-            matches!(side, Side::Abstaining | Side::Present)
+            matches!(side, Side::Abstaining | Side::Present | Side::Voting)
         }
-        Condition::Count { side, .. } => matches!(side, Side::Abstaining | Side::Present),
+        Condition::Count { side, .. } => matches!(side, Side::Abstaining | Side::Present | Side::Voting),
         Condition::HalfPlusOne { base, side } | Condition::Threshold { base, side, .. } => {
-            base.scope != Scope::Eligible || matches!(side, Side::Abstaining | Side::Present)
+            base.scope != Scope::Eligible || matches!(side, Side::Abstaining | Side::Present | Side::Voting)
         }
         Condition::Bloc { base, .. } => base.scope != Scope::Eligible,
     };

@@ -10,10 +10,12 @@ use rust_decimal::Decimal;
 use super::decision::{Context, Filter};
 use super::tally::{self, Comparison, Relation, Tally, TooLarge};
 use super::{
-    BaseSize, BlocMeasure, Combination, ConditionKind, ConditionResult, Measure, MemberTest, NotCounted, ProportionOut,
-    QuorumSource, Requirement, RuleResult,
+    BaseSize, BlocMeasure, Combination, ConditionKind, ConditionResult, Measure, MemberTest, MembershipOut, NotCounted,
+    ProportionOut, QuorumSource, Requirement, RuleResult,
 };
-use crate::model::{Base, Bloc, BlocSelection, Comparator, Condition, KindId, Proportion, Rule, Scope, Side, Unit};
+use crate::model::{
+    Base, Bloc, BlocSelection, Comparator, Condition, KindId, MembershipShare, Proportion, Rule, Scope, Side, Unit,
+};
 use crate::span::{Span, Spanned};
 
 impl Context<'_> {
@@ -89,9 +91,11 @@ impl Context<'_> {
                 result.kind = ConditionKind::Threshold;
                 self.threshold(Self::filter(base.kind), base, *side, *comparator, proportion)?
             }
-            Condition::Count { comparator, count, kind, side } => {
+            Condition::Count { comparator, count, kind, side, share } => {
                 result.kind = ConditionKind::Count;
-                self.count(*comparator, count.node, *kind, *side)
+                let mut measure = self.count(*comparator, count.node, *kind, *side);
+                measure.1.requirement.membership = share.as_ref().map(membership_out);
+                measure
             }
             Condition::Bloc { blocs, comparator, proportion, base } => {
                 result.kind = ConditionKind::Bloc;
@@ -141,6 +145,7 @@ impl Context<'_> {
                 relation: Relation::Equals,
                 proportion: None,
                 count: None,
+                membership: None,
                 plus: None,
                 required: Decimal::ZERO,
                 required_exact: true,
@@ -200,6 +205,7 @@ impl Context<'_> {
             relation: Relation::AtLeast,
             proportion: None,
             count: None,
+            membership: None,
             plus: Some(one),
             required: required.normalize(),
             required_exact: true,
@@ -238,6 +244,7 @@ impl Context<'_> {
             relation,
             proportion: Some(ProportionOut { text: self.place(proportion.span).text, numerator, denominator }),
             count: None,
+            membership: None,
             plus: None,
             required,
             required_exact,
@@ -245,5 +252,20 @@ impl Context<'_> {
             empty_base,
         };
         Ok((held, measure))
+    }
+}
+
+/// The working of a count written as a share of the membership.
+fn membership_out(share: &MembershipShare) -> MembershipOut {
+    let p = &share.proportion;
+    let product = p.numerator.checked_mul(Decimal::from(share.membership));
+    let value = product.and_then(|n| n.checked_div(p.denominator)).unwrap_or(Decimal::MAX);
+    let value_exact = product.zip(value.checked_mul(p.denominator)).is_some_and(|(n, back)| n == back);
+    MembershipOut {
+        share: super::Name::new(&p.words()),
+        membership: share.membership,
+        value: value.round_dp(2).normalize(),
+        value_exact,
+        rounding: share.rounding.words().into(),
     }
 }

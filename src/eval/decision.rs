@@ -505,6 +505,20 @@ impl<'a> Context<'a> {
                 limit: Some(*limit),
                 vote_disregarded: voted,
             },
+            Ineligibility::OptedOut { clause, .. } => NotVoting {
+                reason: NotVotingReason::OptedOut,
+                clause: self.place(*clause),
+                gain: None,
+                limit: None,
+                vote_disregarded: voted,
+            },
+            Ineligibility::Concerned { clause, .. } => NotVoting {
+                reason: NotVotingReason::Concerned,
+                clause: self.place(*clause),
+                gain: None,
+                limit: None,
+                vote_disregarded: voted,
+            },
         })
     }
 
@@ -514,6 +528,8 @@ impl<'a> Context<'a> {
             Ineligibility::Excluded { .. } => NotVotingReason::Excluded,
             Ineligibility::NotOfVotingKind { .. } => NotVotingReason::NotOfVotingKind,
             Ineligibility::Gains { .. } => NotVotingReason::Gains,
+            Ineligibility::Concerned { .. } => NotVotingReason::Concerned,
+            Ineligibility::OptedOut { .. } => NotVotingReason::OptedOut,
         })
     }
 

@@ -194,6 +194,10 @@ pub enum NotVotingReason {
     NotOfVotingKind,
     /// The proposal brings it more new revenue than the decision allows a voter to gain.
     Gains,
+    /// The proposal concerns it, and the decision leaves the member concerned out.
+    Concerned,
+    /// It opted out of the proposal, as the decision lets it.
+    OptedOut,
 }
 
 /// A rule (or quorum) and how it was decided.
@@ -348,6 +352,9 @@ pub struct Requirement {
     pub proportion: Option<ProportionOut>,
     /// The number of members, for counts.
     pub count: Option<u32>,
+    /// For a count written as a share of the membership: how the count was worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub membership: Option<MembershipOut>,
     /// For `half … plus one`: the weight of the one vote added.
     pub plus: Option<Decimal>,
     /// What is required, on the scale of `counted`: exact when `required_exact`, otherwise
@@ -360,6 +367,23 @@ pub struct Requirement {
     /// Whether the base was empty (nothing could be measured): `at least` and `more than` then
     /// fail, `at most` and `fewer than` hold.
     pub empty_base: bool,
+}
+
+/// A count written as a share of the membership (`at least half of the membership, rounded
+/// up`), with the working: the share, the membership it is taken of, and the rounding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MembershipOut {
+    /// The share as written (`half`, `2/3`, `60%`).
+    pub share: Name,
+    /// The number of members of the agreement who are not observers.
+    pub membership: u32,
+    /// The share of the membership before rounding (`3.5` for half of 7), to two places when
+    /// not `value_exact`.
+    pub value: Decimal,
+    /// Whether `value` is exact.
+    pub value_exact: bool,
+    /// `rounded up` or `rounded down`.
+    pub rounding: Name,
 }
 
 /// A proportion as written and as an exact fraction.
@@ -668,6 +692,7 @@ pub fn side_key(side: Side) -> &'static str {
         Side::Against => "against",
         Side::Present => "present",
         Side::Abstaining => "abstaining",
+        Side::Voting => "voting",
     }
 }
 

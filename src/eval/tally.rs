@@ -44,6 +44,7 @@ impl Ballot {
             Side::Against => self == Ballot::Against,
             Side::Abstaining => self == Ballot::Abstaining,
             Side::Present => self != Ballot::Absent,
+            Side::Voting => matches!(self, Ballot::InFavour | Ballot::Against),
         }
     }
 }
@@ -97,6 +98,7 @@ impl Tally {
             Side::Against => self.against,
             Side::Abstaining => self.abstaining,
             Side::Present => self.in_favour + self.against + self.abstaining,
+            Side::Voting => self.in_favour + self.against,
         }
     }
 

@@ -214,7 +214,7 @@ fn tip(c: &ConditionResult) -> Option<bool> {
     if comparison.left != comparison.right {
         return None;
     }
-    let on_side = matches!(m.side, Side::InFavour | Side::Present);
+    let on_side = matches!(m.side, Side::InFavour | Side::Present | Side::Voting);
     // `left − right` gains k·ε: for `P of BASE`, left = T·den and right = num·B, so k is
     // den − num on the casting vote's side and −num elsewhere; for `half … plus one`, left = 2T
     // and right = B + 2·one, so k is 2 − 1 on its side and −1 elsewhere.

@@ -251,6 +251,30 @@ pub enum LowerError {
         to: SourceSpan,
     },
 
+    /// A proposal for a decision that leaves out the member concerned, with no `concerning:`.
+    #[error("this proposal does not say which member it concerns")]
+    #[diagnostic(
+        code(concord::model::missing_concerned),
+        help("decision `{decision}` says `the member concerned does not vote`: add `concerning: MEMBER`, naming the member the proposal is about")
+    )]
+    MissingConcerned {
+        decision: String,
+        #[label("this decision leaves out the member concerned")]
+        at: SourceSpan,
+    },
+
+    /// `opted out:` on a proposal for a decision that does not let members opt out.
+    #[error("decision `{decision}` does not let members opt out")]
+    #[diagnostic(
+        code(concord::model::opt_out_not_allowed),
+        help("add `members may opt out` to the decision if its members may opt out of a proposal, or take the `opted out:` line off")
+    )]
+    OptOutNotAllowed {
+        decision: String,
+        #[label("opts out of a decision that allows no opt-out")]
+        at: SourceSpan,
+    },
+
     /// A scenario or proposal clause that needs another clause first.
     #[error("{what}")]
     #[diagnostic(code(concord::model::incomplete_input))]

@@ -79,6 +79,12 @@ pub struct Proposal {
     /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconvened: Option<Span>,
+    /// `concerning: lbh`: the member the proposal is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concerning: Option<Spanned<MemberId>>,
+    /// `opted out: lbh, icb`: members who opt out of this proposal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub opted_out: Vec<Spanned<MemberId>>,
 }
 
 /// A year-end result.
@@ -266,6 +272,8 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         votes: Vec::new(),
         casting_vote: None,
         reconvened: None,
+        concerning: None,
+        opted_out: Vec::new(),
     }
 }
 
@@ -350,6 +358,25 @@ impl InputLowerer<'_> {
     }
 
     fn require_decision(&mut self, proposal: &Proposal, at: Span) {
+        // A decision that leaves out the member concerned needs to be told which member that is.
+        let decision = match proposal.decision.as_ref().map(|d| &d.node) {
+            Some(DecisionRef::Known(id)) => self.agreement.decisions.get(id.0 as usize),
+            _ => None,
+        };
+        if let Some(decision) = decision {
+            let concerned = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
+            let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
+            if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
+                self.errors
+                    .push(LowerError::OptOutNotAllowed { decision: decision.name.clone(), at: first.span.into() });
+            }
+            if concerned && proposal.concerning.is_none() {
+                self.errors.push(LowerError::MissingConcerned {
+                    decision: decision.name.clone(),
+                    at: proposal.decision.as_ref().map_or(at, |d| d.span).into(),
+                });
+            }
+        }
         if proposal.decision.is_none() {
             self.errors.push(LowerError::IncompleteInput {
                 what: "this proposal does not say which decision it is for".into(),
@@ -436,6 +463,18 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::Reconvened => proposal.reconvened = Some(span),
+            ProposalClause::OptedOut(members) => {
+                for member in members {
+                    if let Some(id) = self.member(member) {
+                        proposal.opted_out.push(Spanned::new(id, member.span));
+                    }
+                }
+            }
+            ProposalClause::Concerning(member) => {
+                if let Some(id) = self.member(member) {
+                    proposal.concerning = Some(Spanned::new(id, member.span));
+                }
+            }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
         }
     }

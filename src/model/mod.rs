@@ -27,8 +27,8 @@ pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRo
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use terms::{
-    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, Proportion, ProportionForm, Role, Scope,
-    Side, Unit, VoteChoice, WeightScheme,
+    CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, MembershipShare, Proportion,
+    ProportionForm, Role, Rounding, Scope, Side, Unit, VoteChoice, WeightScheme,
 };
 
 macro_rules! id_type {
@@ -225,8 +225,15 @@ pub enum Condition {
     HalfPlusOne { base: Base, side: Side },
     /// `COMPARATOR PROPORTION of BASE SIDE`.
     Threshold { comparator: Comparator, proportion: Spanned<Proportion>, base: Base, side: Side },
-    /// `COMPARATOR N [KIND] members SIDE`.
-    Count { comparator: Comparator, count: Spanned<u32>, kind: Option<KindId>, side: Side },
+    /// `COMPARATOR N [KIND] members SIDE`; also `COMPARATOR PROPORTION of the membership SIDE,
+    /// rounded up|down`, whose count is worked out when the agreement is read (`share` says how).
+    Count {
+        comparator: Comparator,
+        count: Spanned<u32>,
+        kind: Option<KindId>,
+        side: Side,
+        share: Option<MembershipShare>,
+    },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`.
     Bloc { blocs: BlocSelection, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`.
@@ -283,6 +290,10 @@ pub enum Exclusion {
     Kind { kind: KindId, span: Span },
     /// `lbh does not vote`.
     Member { member: MemberId, span: Span },
+    /// `the member concerned does not vote`: the member a proposal says it concerns.
+    Concerned { span: Span },
+    /// `members may opt out`: the members a proposal lists as `opted out`.
+    OptOut { span: Span },
 }
 
 /// Who holds a veto.

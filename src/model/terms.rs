@@ -42,6 +42,8 @@ pub enum Side {
     Against,
     Present,
     Abstaining,
+    /// Present and voting: in favour or against (an abstention is present, not voting).
+    Voting,
 }
 
 impl Side {
@@ -52,8 +54,38 @@ impl Side {
             Side::Against => "against",
             Side::Present => "present",
             Side::Abstaining => "abstaining",
+            Side::Voting => "present and voting",
         }
     }
+}
+
+/// Which way a fraction of a member is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Rounding {
+    Up,
+    Down,
+}
+
+impl Rounding {
+    /// The rounding in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Rounding::Up => "rounded up",
+            Rounding::Down => "rounded down",
+        }
+    }
+}
+
+/// A head count written as a share of the membership: `at least half of the membership,
+/// rounded up`. The count it comes to is worked out once, when the agreement is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MembershipShare {
+    /// The share of the membership.
+    pub proportion: Proportion,
+    /// How a fraction of a member is rounded.
+    pub rounding: Rounding,
+    /// The number of members of the agreement who are not observers.
+    pub membership: u32,
 }
 
 /// Whether a base counts weighted votes or heads.

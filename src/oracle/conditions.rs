@@ -11,7 +11,10 @@ use num_traits::{One, Zero};
 
 use super::exact::{ratio, rational, whole, Votes};
 use super::{Ballot, Meeting, OracleError};
-use crate::model::{Base, BlocSelection, Comparator, Condition, KindId, MemberId, Proportion, Rule, Scope, Side, Unit};
+use crate::model::{
+    Base, BlocSelection, Comparator, Condition, KindId, MemberId, MembershipShare, Proportion, Role, Rounding, Rule,
+    Scope, Side, Unit,
+};
 
 /// How the votes are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +34,7 @@ impl Ballot {
             Side::Against => self == Ballot::Against,
             Side::Abstaining => self == Ballot::Abstaining,
             Side::Present => self != Ballot::Absent,
+            Side::Voting => self == Ballot::InFavour || self == Ballot::Against,
         }
     }
 
@@ -74,7 +78,12 @@ impl Meeting<'_> {
             Condition::Threshold { comparator, proportion, base, side } => {
                 self.threshold(*comparator, &proportion.node, base, *side, reading)
             }
-            Condition::Count { comparator, count, kind, side } => Ok(self.count(*comparator, count.node, *kind, *side)),
+            Condition::Count { comparator, share: Some(share), kind, side, .. } => {
+                Ok(self.share_of_membership(*comparator, share, *kind, *side))
+            }
+            Condition::Count { comparator, count, kind, side, .. } => {
+                Ok(self.count(*comparator, count.node, *kind, *side))
+            }
             Condition::Bloc { blocs, comparator, proportion, base } => {
                 self.bloc(*blocs, *comparator, &proportion.node, base)
             }
@@ -128,6 +137,27 @@ impl Meeting<'_> {
         compare(&Votes::exactly(on_side), comparator, &Votes::exactly(whole(u64::from(n))))
     }
 
+    /// `COMPARATOR PROPORTION of the membership SIDE, rounded up|down`: the members on the side
+    /// compared with the share of the membership (every member of the agreement who is not an
+    /// observer), rounded to a whole member the way the condition says.
+    fn share_of_membership(
+        &self,
+        comparator: Comparator,
+        share: &MembershipShare,
+        kind: Option<KindId>,
+        side: Side,
+    ) -> bool {
+        let membership = self.agreement.members.iter().filter(|m| !m.has_role(Role::Observer)).count();
+        let exact =
+            rational(share.proportion.numerator) * whole(membership as u64) / rational(share.proportion.denominator);
+        let needed = match share.rounding {
+            Rounding::Up => exact.ceil(),
+            Rounding::Down => exact.floor(),
+        };
+        let on_side = self.sum(&self.eligible_of(kind), Unit::Members, |b| b.is_on(side));
+        compare(&Votes::exactly(on_side), comparator, &Votes::exactly(needed))
+    }
+
     /// `MEMBER SIDE`: "the member voted that way. Fails when the member is not eligible to vote
     /// on the decision."
     fn member_on(&self, member: MemberId, side: Side) -> bool {
@@ -142,7 +172,7 @@ impl Meeting<'_> {
         let mut tally = Votes::exactly(self.sum(&members, base.unit, |b| b.is_on(side)));
         let mut size = Votes::exactly(self.sum(&members, base.unit, |b| b.is_in(base.scope)));
         if reading == Reading::TippedInFavour && base.kind.is_none() {
-            if matches!(side, Side::InFavour | Side::Present) {
+            if matches!(side, Side::InFavour | Side::Present | Side::Voting) {
                 tally = tally.plus(&Votes::casting_vote());
             }
             size = size.plus(&Votes::casting_vote());

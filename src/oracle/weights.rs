@@ -75,6 +75,10 @@ fn votes_on(member: &Member, decision: &Decision, proposal: &Proposal) -> Result
         let excluded = match exclusion {
             // `MEMBER does not vote`.
             Exclusion::Member { member: excluded, .. } => *excluded == member.id,
+            // `the member concerned does not vote`: the member the proposal says it concerns.
+            Exclusion::Concerned { .. } => proposal.concerning.is_some_and(|c| c.node == member.id),
+            // `members may opt out`: the members the proposal lists as opted out.
+            Exclusion::OptOut { .. } => proposal.opted_out.iter().any(|o| o.node == member.id),
             // `KIND members do not vote`.
             Exclusion::Kind { kind, .. } => member.is_of_kind(*kind),
             // `only KIND members vote`: everyone who is not of that kind.

@@ -151,5 +151,7 @@ fn ineligible_words(reason: &crate::weights::Ineligibility) -> &'static str {
         crate::weights::Ineligibility::Excluded { .. } => "excluded from this decision",
         crate::weights::Ineligibility::NotOfVotingKind { .. } => "not of the kind that votes",
         crate::weights::Ineligibility::Gains { .. } => "gains too much from the proposal",
+        crate::weights::Ineligibility::Concerned { .. } => "the member the proposal concerns",
+        crate::weights::Ineligibility::OptedOut { .. } => "opted out of the proposal",
     }
 }

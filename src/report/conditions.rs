@@ -164,6 +164,21 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
         }
         ConditionKind::Count => {
             let n = r.count.unwrap_or_default();
+            if let Some(share) = &r.membership {
+                let about = if share.value_exact { "" } else { "about " };
+                let rounded = if share.value_exact && share.value == Decimal::from(n) {
+                    "a whole number, so nothing is rounded".to_string()
+                } else {
+                    format!("{} to {n}", share.rounding)
+                };
+                out.push_str(&format!(
+                    "  The membership is {} {} (observers are not counted in it); {} of it is {about}{}, {rounded}.\n",
+                    share.membership,
+                    plural(share.membership as usize, "member", "members"),
+                    share.share,
+                    num(share.value),
+                ));
+            }
             out.push_str(&format!(
                 "  Required: {} {n} {kind_prefix}{} {side}. {counted} {side} {} {} {n}, so this condition {}.\n",
                 r.relation.words(),
@@ -270,6 +285,8 @@ pub(super) fn reason_words(reason: NotVotingReason) -> &'static str {
         NotVotingReason::Excluded => "excluded from this decision",
         NotVotingReason::NotOfVotingKind => "not of the kind that votes",
         NotVotingReason::Gains => "gains more than the decision allows a voter",
+        NotVotingReason::Concerned => "the member the proposal concerns",
+        NotVotingReason::OptedOut => "opted out of the proposal",
     }
 }
 

@@ -18,6 +18,12 @@ pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) 
         NotVotingReason::NotOfVotingKind => {
             format!("{} does not vote: only members of another kind vote on this decision ({clause}).", m.member)
         }
+        NotVotingReason::OptedOut => {
+            format!("{} does not vote on this proposal: it opted out of it ({clause}).", m.member)
+        }
+        NotVotingReason::Concerned => {
+            format!("{} does not vote on this proposal: it is the member the proposal concerns ({clause}).", m.member)
+        }
         NotVotingReason::Gains => format!(
             "{} does not vote on this proposal: it gains {}, more than its limit of {} ({clause}).",
             m.member,

@@ -224,6 +224,24 @@ pub enum SyntaxError {
         at: SourceSpan,
     },
 
+    /// A fraction of the membership that does not say how a part of a member is rounded.
+    #[error("a share of the membership must say how a fraction of a member is rounded")]
+    #[diagnostic(
+        code(concord::parse::rounded_count),
+        help("add `, rounded up` or `, rounded down` after it, as in `at least half of the membership, rounded up`; `at least half of members present` compares exactly instead")
+    )]
+    RoundedCount {
+        #[label("say `rounded up` or `rounded down` after this")]
+        at: SourceSpan,
+        #[label("the membership is counted in whole members")]
+        membership: SourceSpan,
+    },
+
+    /// A clause that reaches for something Concord cannot say yet (`src/syntax/unsupported.rs`).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unsupported(#[from] super::unsupported::Unsupported),
+
     /// `expect invalid because an observer voted` (or an excluded member): such a vote is
     /// disregarded, so it never makes a vote invalid.
     #[error("a vote from a member who does not vote on the decision is disregarded, not a reason for an invalid vote")]
@@ -325,6 +343,8 @@ impl SyntaxError {
             | SyntaxError::OddIndentation { at }
             | SyntaxError::MixedAndOr { or_at: at, .. }
             | SyntaxError::AmbiguousMajority { at }
+            | SyntaxError::RoundedCount { at, .. }
+            | SyntaxError::Unsupported(super::unsupported::Unsupported { at, .. })
             | SyntaxError::DisregardedVote { at }
             | SyntaxError::EmptyReason { at }
             | SyntaxError::DigitGrouping { at, .. }

@@ -9,6 +9,7 @@ mod expected;
 pub mod grammar;
 pub mod parse;
 mod repair;
+pub mod unsupported;
 
 pub use error::SyntaxError;
 pub use parse::{layout, parse, same_clause, LayoutUnit, Parsed, MAX_CLAUSE_BYTES, MAX_FILE_BYTES, MAX_NESTING};

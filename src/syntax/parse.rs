@@ -418,7 +418,10 @@ fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Optio
     }
     let text = source.get(span.start..span.end).unwrap_or("");
     if let Some(unknown) = expected::unknown_header(text, span.start) {
-        errors.push(unknown);
+        match super::unsupported::recognise(text, span.start) {
+            Some(unsupported) => errors.push(unsupported.into()),
+            None => errors.push(unknown),
+        }
         return None;
     }
     match parse_unit(Rule::header_line, text) {
@@ -430,6 +433,10 @@ fn read_header(source: &str, span: Span, errors: &mut Vec<SyntaxError>) -> Optio
             header
         }
         Err(error) => {
+            if let Some(unsupported) = super::unsupported::recognise(text, span.start) {
+                errors.push(unsupported.into());
+                return None;
+            }
             errors.push(expected::header_error(text, span.start, &error));
             None
         }
@@ -461,6 +468,10 @@ fn read_clause(
             clause
         }
         Err(error) => {
+            if let Some(unsupported) = super::unsupported::recognise(text, span.start) {
+                errors.push(unsupported.into());
+                return None;
+            }
             let closer = if closer_look && errors.len() < repair::CLOSER_LOOK_LIMIT {
                 let reads = |candidate: &str| reads_cleanly(entry, candidate, kind);
                 let reads_header = |candidate: &str| ConcordParser::parse(Rule::header_line, candidate).is_ok();

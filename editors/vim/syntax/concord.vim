@@ -28,7 +28,7 @@ syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 syn match concordKeyword "\<\%(commissioned\|underspends\|contributes\|overspends\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
-      \\|reconvened\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
+      \\|reconvened\|concerning\|concerned\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible
       \\|escalate\|excluded\|forfeits\|majority\|payments\|personal\|proposal\|provided
       \\|receives\|requires\|reserves\|scenario\|standard\|together\|ability\|balance\|because
@@ -54,7 +54,7 @@ syn match concordBlocRefWord "\<\%(the\|bloc\)\>" contained
 " Phrases.
 syn match concordOperator "\<\%(and\|or\)\>"
 syn match concordComparator "\<\%(at\s\+least\|more\s\+than\|at\s\+most\|no\s\+more\s\+than\|fewer\s\+than\|less\s\+than\)\>"
-syn match concordSide "\<\%(in\s\+favour\|against\|abstaining\|present\)\>"
+syn match concordSide "\<\%(in\s\+favour\|against\|abstaining\|present\s\+and\s\+voting\|present\|voting\|rounded\s\+up\|rounded\s\+down\)\>"
 syn match concordOutcome "\<\%(passed\|rejected\|escalated\|deadlocked\|invalid\)\>"
 syn match concordRole "\<\%(lead\s\+provider\|chair\|observer\|host\)\>"
 syn match concordForm "\<\%(lead-provider\s\+alliance\|provider\s\+network\|provider\s\+collaborative\|complementary\s\+contracts\|section\s\+75\s\+pooled\s\+budget\|commissioning\s\+management\s\+organisation\|care\s\+trust\)\>"

@@ -80,6 +80,12 @@ impl<'f> Lowerer<'f> {
                         decision.exclusions.push(Exclusion::Kind { kind: k, span: clause.span });
                     }
                 }
+                ast::DecisionClause::OptOutAllowed => {
+                    decision.exclusions.push(Exclusion::OptOut { span: clause.span });
+                }
+                ast::DecisionClause::ConcernedExcluded => {
+                    decision.exclusions.push(Exclusion::Concerned { span: clause.span });
+                }
                 ast::DecisionClause::MemberExcluded(m) => {
                     if let Some(member) = self.member_ref(m) {
                         decision.exclusions.push(Exclusion::Member { member, span: clause.span });
@@ -226,7 +232,23 @@ impl<'f> Lowerer<'f> {
                 count: *count,
                 kind: self.optional_kind(kind)?,
                 side: (*side).into(),
+                share: None,
             },
+            ast::Condition::Membership { comparator, proportion, side, rounding } => {
+                let membership = self.members.iter().filter(|m| !m.has_role(Role::Observer)).count();
+                let membership = u32::try_from(membership).unwrap_or(u32::MAX);
+                let share =
+                    MembershipShare { proportion: proportion.node.into(), rounding: (*rounding).into(), membership };
+                // A share too large to work out is larger than any membership.
+                let count = share_of_membership(&share).unwrap_or(u32::MAX);
+                Condition::Count {
+                    comparator: (*comparator).into(),
+                    count: Spanned::new(count, proportion.span),
+                    kind: None,
+                    side: (*side).into(),
+                    share: Some(share),
+                }
+            }
             ast::Condition::Bloc { subject, comparator, proportion, base } => Condition::Bloc {
                 blocs: self.bloc_selection(&subject.node)?,
                 comparator: (*comparator).into(),
@@ -238,4 +260,28 @@ impl<'f> Lowerer<'f> {
             }
         })
     }
+}
+
+/// The whole number of members a share of the membership comes to, rounded as it says; `None`
+/// when the figures are too large to work out exactly.
+pub fn share_of_membership(share: &MembershipShare) -> Option<u32> {
+    use rust_decimal::prelude::ToPrimitive;
+    let den = share.proportion.denominator;
+    let product = share.proportion.numerator.checked_mul(Decimal::from(share.membership))?;
+    // The quotient of two decimals can be inexact in its last digit, so the whole part is
+    // settled by cross-multiplying: the largest `floor` with floor × den ≤ product.
+    let mut floor = product.checked_div(den)?.floor();
+    if floor.checked_mul(den)? > product {
+        floor = floor.checked_sub(Decimal::ONE)?;
+    }
+    let next = floor.checked_add(Decimal::ONE)?;
+    if next.checked_mul(den)? <= product {
+        floor = next;
+    }
+    let whole = floor.checked_mul(den)? == product;
+    let rounded = match share.rounding {
+        Rounding::Up if !whole => floor.checked_add(Decimal::ONE)?,
+        _ => floor,
+    };
+    rounded.to_u32()
 }

@@ -19,7 +19,8 @@ macro_rules! same_variants {
 }
 
 same_variants!(Comparator { AtLeast, MoreThan, AtMost, LessThan });
-same_variants!(Side { InFavour, Against, Present, Abstaining });
+same_variants!(Side { InFavour, Against, Present, Abstaining, Voting });
+same_variants!(Rounding { Up, Down });
 same_variants!(Unit { Votes, Members });
 same_variants!(Scope { Eligible, Cast, Present });
 same_variants!(ProportionForm { Percent, Ratio, Words });

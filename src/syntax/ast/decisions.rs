@@ -69,6 +69,10 @@ pub enum DecisionClause {
     KindExcluded(Ident),
     /// `lbh does not vote`
     MemberExcluded(Spanned<MemberRef>),
+    /// `the member concerned does not vote`
+    ConcernedExcluded,
+    /// `members may opt out`
+    OptOutAllowed,
     /// `lbh may veto [when its statutory duties are at risk]`
     Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`
@@ -127,6 +131,8 @@ pub enum Side {
     Against,
     Present,
     Abstaining,
+    /// `present and voting` (or `voting`): in favour or against.
+    Voting,
 }
 
 impl Side {
@@ -137,8 +143,16 @@ impl Side {
             Side::Against => "against",
             Side::Present => "present",
             Side::Abstaining => "abstaining",
+            Side::Voting => "present and voting",
         }
     }
+}
+
+/// Which way a fraction of a member is rounded: `rounded up`, `rounded down`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Rounding {
+    Up,
+    Down,
 }
 
 /// Whether a base counts weighted votes or heads.
@@ -193,6 +207,8 @@ pub enum Condition {
     Threshold { comparator: Comparator, proportion: Spanned<Proportion>, base: Base, side: Side },
     /// `COMPARATOR N [KIND] members SIDE`
     Count { comparator: Comparator, count: Spanned<u32>, kind: Option<Ident>, side: Side },
+    /// `COMPARATOR PROPORTION of the membership [SIDE], rounded up|down` (no side: `present`)
+    Membership { comparator: Comparator, proportion: Spanned<Proportion>, side: Side, rounding: Rounding },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`
     Bloc { subject: Spanned<BlocSubject>, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`

@@ -55,6 +55,10 @@ pub enum ProposalClause {
     CastingVote(VoteChoice),
     /// `at a reconvened meeting`
     Reconvened,
+    /// `concerning: lbh`
+    Concerning(Spanned<MemberRef>),
+    /// `opted out: lbh, icb`
+    OptedOut(Vec<Spanned<MemberRef>>),
 }
 
 /// A clause of a year-end result (also allowed in a scenario).

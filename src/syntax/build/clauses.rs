@@ -179,6 +179,8 @@ impl Builder {
             },
             Rule::only_kind_votes => DecisionClause::OnlyKind(self.ident(&self.need(&inner, Rule::ref_name)?)),
             Rule::kind_excluded => DecisionClause::KindExcluded(self.ident(&self.need(&inner, Rule::ref_name)?)),
+            Rule::concerned_excluded => DecisionClause::ConcernedExcluded,
+            Rule::opt_out_allowed => DecisionClause::OptOutAllowed,
             Rule::member_excluded => {
                 DecisionClause::MemberExcluded(self.member_ref(&self.need(&inner, Rule::member_ref)?))
             }

@@ -66,6 +66,22 @@ impl Builder {
                 base: self.base(&self.need(&inner, Rule::base)?),
                 side: self.side(&self.need(&inner, Rule::side)?),
             },
+            Rule::membership_condition => {
+                let Some(rounding) = find(&inner, Rule::rounding) else {
+                    let membership = self.need(&inner, Rule::k_membership)?;
+                    self.report(SyntaxError::RoundedCount {
+                        at: self.span(&inner).into(),
+                        membership: self.span(&membership).into(),
+                    });
+                    return None;
+                };
+                Condition::Membership {
+                    comparator: self.comparator(&self.need(&inner, Rule::comparator)?).node,
+                    proportion: self.proportion(&self.need(&inner, Rule::proportion)?)?,
+                    side: find(&inner, Rule::side).map_or(Side::Present, |s| self.side(&s)),
+                    rounding: if has(&rounding, Rule::rounded_up) { Rounding::Up } else { Rounding::Down },
+                }
+            }
             Rule::count_condition => {
                 let count = self.need(&inner, Rule::integer)?;
                 let Ok(n) = count.as_str().parse::<u32>() else {
@@ -125,6 +141,7 @@ impl Builder {
             Some(Rule::in_favour) => Side::InFavour,
             Some(Rule::against) => Side::Against,
             Some(Rule::abstaining) => Side::Abstaining,
+            Some(Rule::voting_side) => Side::Voting,
             _ => Side::Present,
         }
     }

@@ -47,6 +47,8 @@ impl Builder {
                 VoteChoice::Against
             }),
             Rule::reconvened_line => ProposalClause::Reconvened,
+            Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
+            Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -1,0 +1,224 @@
+//! What real agreements say that Concord cannot say yet, refused by name.
+//!
+//! A clause (or header) that reads in no other way is tried against the last section of the
+//! grammar (`grammar/concord.pest`, section 14): the words a drafter would reach for to write a
+//! rotating chair, a tie decided by lot, a substitute, a proxy, a duty with a deadline, and so on.
+//! When one of them is there, the reader says which construct is missing and what comes nearest
+//! (`concord::parse::unsupported_<construct>`), with the label on the words that gave it away,
+//! instead of a list of what it expected. docs/reference.md §20 counts the real clauses these
+//! come from.
+
+use miette::{Diagnostic, LabeledSpan, SourceSpan};
+use pest::Parser;
+use thiserror::Error;
+
+use super::grammar::{ConcordParser, Rule};
+
+macro_rules! constructs {
+    ($( $variant:ident => code($($code:tt)+), $rule:ident, $what:literal, $help:literal; )*) => {
+        /// A construct of real agreements that Concord cannot say yet.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Construct {
+            $( $variant, )*
+        }
+
+        impl Construct {
+            /// Its diagnostic code.
+            pub fn code(self) -> &'static str {
+                match self { $( Construct::$variant => stringify!($($code)+), )* }
+            }
+
+            /// What cannot be said, as the message says it.
+            pub fn what(self) -> &'static str {
+                match self { $( Construct::$variant => $what, )* }
+            }
+
+            /// The missing construct and the nearest workaround.
+            pub fn help(self) -> &'static str {
+                match self { $( Construct::$variant => $help, )* }
+            }
+
+            fn of(rule: Rule) -> Option<Construct> {
+                match rule {
+                    $( Rule::$rule => Some(Construct::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+constructs! {
+    RotatingChair => code(concord::parse::unsupported_rotating_chair), u_rotating_chair,
+        "a chair that rotates from meeting to meeting",
+        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: give the role to the member who chairs this year, and change it when the chair passes on";
+    TieByLot => code(concord::parse::unsupported_tie_by_lot), u_by_lot,
+        "a tie decided by lot",
+        "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
+    CarryForward => code(concord::parse::unsupported_carry_forward), u_carry_forward,
+        "money carried forward from one year to the next",
+        "there is no carrying forward between years yet; nearest: keep an underspend in a fund (`everything to \"…\"` or `30% to the contingency fund`) and enter it in next year's result as `contingency fund balance £…`";
+    ProposerThreshold => code(concord::parse::unsupported_proposer_threshold), u_proposer,
+        "a rule that depends on who made the proposal",
+        "there is no proposer yet: a rule is the same whoever proposes; nearest: two decisions, one for proposals from each source, each with its own rule";
+    Postponement => code(concord::parse::unsupported_postponement), u_postponement,
+        "a decision that is postponed",
+        "there is no postponed outcome yet: a proposal is passed, rejected, escalated, deadlocked or invalid; nearest: `if rejected, escalate to \"…\"` sends a proposal that is not carried to another body";
+    ConflictedMember => code(concord::parse::unsupported_conflicted_member), u_conflict,
+        "a member left out because of a conflict of interest",
+        "there is no vote on whether a conflicted member may take part; nearest: `the member concerned does not vote` with `concerning: MEMBER` on the proposal, or `MEMBER does not vote` for a member who never votes on the decision";
+    OptOut => code(concord::parse::unsupported_opt_out), u_opt_out,
+        "an opt-out written this way",
+        "a decision that lets members opt out says `members may opt out`, and each proposal lists them with `opted out: MEMBER, MEMBER`; a member who never votes on the decision is `MEMBER does not vote`";
+    DefaultOutcome => code(concord::parse::unsupported_default_outcome), u_default_outcome,
+        "a default outcome when a decision fails",
+        "there is no default outcome yet: a proposal that is not carried is rejected, or escalated; nearest: `if rejected, escalate to \"…\"`, or a savings step that already does what the default would (`everything to the contingency fund`)";
+    TimedEscalation => code(concord::parse::unsupported_timed_escalation), u_timed_escalation,
+        "an escalation triggered by the passing of time",
+        "escalation follows a vote, not a date; nearest: `if rejected, escalate to \"…\" within 30 days`, where `within` is the time the body has to settle it";
+    Substitute => code(concord::parse::unsupported_substitute), u_substitute,
+        "a substitute who attends or votes for a member",
+        "there are no substitutes yet: a member's vote is its own; nearest: enter the substitute's vote as the member's vote on the proposal (`in favour: MEMBER`)";
+    Proxy => code(concord::parse::unsupported_proxy), u_proxy,
+        "a vote by proxy or lodged in advance",
+        "there are no proxies yet, and no limit on who may lodge a vote; nearest: enter a proxy or advance vote as the member's own vote on the proposal (`against: MEMBER`)";
+    SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
+        "a limit on the seats or the make-up of the membership",
+        "there are no seats yet: each member is one seat; nearest: make each seat a `member` with a kind for the body that holds it, and count by kind (`at least 1 councillor member present`)";
+    Duty => code(concord::parse::unsupported_duty), u_duty,
+        "a duty or a deadline",
+        "there are no duties or deadlines yet, apart from notice periods (`leaving requires 12 months' notice`) and escalation periods (`within 10 working days`); nearest: keep the duty in the agreement's prose, outside the Concord file";
+}
+
+/// A stem of every trigger of the grammar's section 14, lowercase.
+const STEMS: &[&str] = &[
+    "rotat",
+    "in turn",
+    "lot",
+    "toss",
+    "coin",
+    "random",
+    "forward",
+    "carr",
+    "propos",
+    "come",
+    "postpon",
+    "defer",
+    "conflict",
+    "interest",
+    "opt",
+    "default",
+    "failing",
+    "reached",
+    "within",
+    "substitut",
+    "deput",
+    "alternate",
+    "nominated",
+    "prox",
+    "post",
+    "advance",
+    "seat",
+    "up to",
+    "no more than",
+    "shall",
+    "must",
+    "required",
+    "duty",
+    "report",
+    "notify",
+    "notice",
+];
+
+/// A clause that says something Concord cannot say yet.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{} cannot be said in Concord yet", .construct.what())]
+pub struct Unsupported {
+    /// What cannot be said.
+    pub construct: Construct,
+    /// The words that say it.
+    pub at: SourceSpan,
+    /// The whole clause.
+    pub clause: SourceSpan,
+}
+
+impl Diagnostic for Unsupported {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.construct.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.construct.help()))
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let at = LabeledSpan::new_with_span(Some("not yet in the language".to_string()), self.at);
+        Some(Box::new(std::iter::once(at)))
+    }
+}
+
+/// The construct `text` (starting at `offset` in the file) reaches for, if it reaches for one
+/// Concord cannot say yet.
+pub fn recognise(text: &str, offset: usize) -> Option<Unsupported> {
+    // Most clauses that do not read are slips, not unsupported constructs: a plain search for
+    // the stems of the grammar's triggers (every trigger holds one) spares them the grammar.
+    let lower = text.to_ascii_lowercase();
+    if !STEMS.iter().any(|stem| lower.contains(stem)) {
+        return None;
+    }
+    let line = ConcordParser::parse(Rule::unsupported_line, text).ok()?.next()?;
+    // The most specific construct found (the first in `Construct`'s order), at its first place.
+    let (construct, span) = line
+        .into_inner()
+        .filter_map(|p| Construct::of(p.as_rule()).map(|c| (c, p.as_span())))
+        .min_by_key(|(c, span)| (*c as usize, span.start()))?;
+    Some(Unsupported {
+        construct,
+        at: (offset.saturating_add(span.start()), span.end().saturating_sub(span.start())).into(),
+        clause: (offset, text.len()).into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Option<&'static str> {
+        recognise(text, 0).map(|u| u.construct.code())
+    }
+
+    #[test]
+    fn each_construct_is_recognised_by_its_words() {
+        let cases = [
+            ("the chair rotates between the partners", "unsupported_rotating_chair"),
+            ("on a tie, it is decided by lot", "unsupported_tie_by_lot"),
+            ("underspends are carried forward to next year", "unsupported_carry_forward"),
+            ("passes if unanimous unless proposed by the commission", "unsupported_proposer_threshold"),
+            ("members nearly blocking it may have it postponed", "unsupported_postponement"),
+            ("a conflicted member does not vote", "unsupported_conflicted_member"),
+            ("a member may opt out of a proposal", "unsupported_opt_out"),
+            ("if rejected, the default is \"retain the underspend\"", "unsupported_default_outcome"),
+            ("escalate if the committee has not agreed within 30 days", "unsupported_timed_escalation"),
+            ("each member has a designated substitute", "unsupported_substitute"),
+            ("votes by proxy are allowed", "unsupported_proxy"),
+            ("up to 5 other members", "unsupported_seat_limit"),
+            ("the host shall report a projected overspend", "unsupported_duty"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(code(text), Some(&*format!("concord::parse::{expected}")), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_inside_names_and_comments_and_words_do_not_count() {
+        assert_eq!(code("escalate to \"the deputy leader\" withn 10 days"), None);
+        assert_eq!(code("passes if unanimus  # the chair rotates"), None);
+        assert_eq!(code("passes if hhft-substitutes in favour"), None);
+    }
+
+    #[test]
+    fn the_label_is_on_the_words() {
+        let found = recognise("  each member has a substitute", 100).map(|u| (u.at.offset(), u.at.len()));
+        assert_eq!(found, Some((120, 10)));
+    }
+}
