@@ -14,7 +14,18 @@ use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rounding::Rounded;
+/// A split rounded, with the working of its pennies (see [`super::rounding::round_traced`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rounded {
+    /// Each party's share, rounded, in the order of the claims.
+    pub shares: Vec<Decimal>,
+    /// Each party's exact share rounded down to the unit (held at its ceiling when it has one).
+    pub floors: Vec<Decimal>,
+    /// What rounding down took away from each share, as a fraction of the unit (0 to 1).
+    pub remainders: Vec<Decimal>,
+    /// Why each party got units beyond its floor, or did not.
+    pub reasons: Vec<Option<PennyReason>>,
+}
 
 /// Why a party's rounded share is what it is, beyond its floor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -22,6 +22,7 @@
 //! A party may have a ceiling (a liability cap, a fall in budget, a member's share of a fund): it
 //! is never rounded above it; the unit goes to the next party in order instead.
 
+pub use super::pennies::Rounded;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -291,19 +292,6 @@ pub fn round_traced(
     let floors = floors.iter().map(to_money).collect::<Result<Vec<_>, _>>()?;
     let shares = units.iter().map(to_money).collect::<Result<Vec<_>, _>>()?;
     Ok(Rounded { shares, floors, remainders, reasons })
-}
-
-/// A split rounded, with the working of its pennies (see [`round_traced`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rounded {
-    /// Each party's share, rounded, in the order of the claims.
-    pub shares: Vec<Decimal>,
-    /// Each party's exact share rounded down to the unit (held at its ceiling when it has one).
-    pub floors: Vec<Decimal>,
-    /// What rounding down took away from each share, as a fraction of the unit (0 to 1).
-    pub remainders: Vec<Decimal>,
-    /// Why each party got units beyond its floor, or did not.
-    pub reasons: Vec<Option<super::pennies::PennyReason>>,
 }
 
 /// Rounds a single amount down to a whole number of units (used for limits such as caps and

@@ -6,10 +6,10 @@
 
 use super::conditions::{combination_sentence, conditions_human};
 use super::standing::not_voting_sentence;
-use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
+use super::words::{ballot_phrase, date_words, invalid_words, list, num, percent, plural, table};
 use super::Colour;
 use crate::eval::{
-    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, Invalidity, OutcomeKind, Standing, TieResult,
+    Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, OutcomeKind, Standing, TieResult,
     VetoInapplicable, VetoResult,
 };
 use crate::model::Scope;
@@ -215,22 +215,6 @@ fn failed_words(e: &Evaluation) -> String {
         [one] if rule.conditions.len() == 1 => format!("{one} did not hold"),
         [one] => format!("the condition {one} did not hold"),
         many => format!("the conditions {} did not hold", list(many)),
-    }
-}
-
-pub(super) fn invalid_words(reason: &Invalidity) -> String {
-    match reason {
-        Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
-        Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),
-        Invalidity::NoDate => "the decision's rules change over time and the proposal has no date".to_string(),
-        Invalidity::NoRuleInForce { date } => format!("no rule of the decision is in force on {}", date_words(*date)),
-        Invalidity::UnknownMemberVoted { member, line, nearest } => match nearest {
-            Some(nearest) => format!(
-                "`{member}` voted (input line {line}) but is not a member of the agreement (did you mean `{nearest}`?)"
-            ),
-            None => format!("`{member}` voted (input line {line}) but is not a member of the agreement"),
-        },
-        Invalidity::NoQuorum => "the quorum was not met".to_string(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::money::step_human;
+use super::steps::step_human;
 use super::table::{pipe as table, Align};
 use crate::model::Currency;
 use crate::model::{FundKind, RiskMode};

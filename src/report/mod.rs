@@ -18,6 +18,7 @@ mod funds;
 pub mod render;
 mod rounding;
 mod standing;
+mod steps;
 pub mod style;
 mod table;
 pub mod whynot;
