@@ -330,19 +330,9 @@ fn the_textmate_grammar_has_every_keyword() {
     assert_has_every_keyword(TEXTMATE, &textmate_words(&read(TEXTMATE)));
 }
 
-/// Words of the language that the tree-sitter grammar does not know yet. `grammar.js` is
-/// changed only together with its generated parser (`tree-sitter generate`), so a word added
-/// where that tool is not at hand waits here, and the next regeneration adds it and empties the
-/// list. Every other editor already has these words.
-const NOT_YET_IN_TREE_SITTER: &[&str] = &["rounded", "down", "concerned", "concerning", "opt", "out", "opted"];
-
 #[test]
 fn the_tree_sitter_grammar_has_every_keyword() {
-    let mut words = tree_sitter_words(&read(TREE_SITTER));
-    let already: Vec<&&str> = NOT_YET_IN_TREE_SITTER.iter().filter(|w| words.contains(**w)).collect();
-    assert!(already.is_empty(), "{TREE_SITTER} now has {already:?}: take them off NOT_YET_IN_TREE_SITTER");
-    words.extend(NOT_YET_IN_TREE_SITTER.iter().map(|w| (*w).to_string()));
-    assert_has_every_keyword(TREE_SITTER, &words);
+    assert_has_every_keyword(TREE_SITTER, &tree_sitter_words(&read(TREE_SITTER)));
 }
 
 #[test]

@@ -66,6 +66,11 @@ module.exports = grammar({
     [$.base],
   ],
 
+  // `shared 50% by allocation, 50% by performance, members with … bear nothing`: inlined, the
+  // share mix needs no reduction before the comma, so the next word decides whether another
+  // share or the exemption follows.
+  inline: $ => [$._share_mix],
+
   rules: {
     // `_file_start` checks that the first block starts at column 0: an indented line before
     // any header is a clause outside any block.
@@ -210,8 +215,9 @@ module.exports = grammar({
       'performance',
     ),
     _figure_value: $ => choice($.amount, $.percent, $.ratio, $.share_count, $.number),
-    // equity 3 shares: a member's share is its count over every member's.
-    share_count: $ => seq($.integer, choice('shares', 'share')),
+    // equity 3 shares: a member's share is its count over every member's. One token, as in the
+    // pest grammar (`3` alone would read as a number).
+    share_count: _ => token(seq(/[0-9](,?[0-9])*/, /[ ]+/, choice('shares', 'share'))),
 
     // ───────────────────────── Voting ─────────────────────────
 
@@ -254,6 +260,8 @@ module.exports = grammar({
       $.reconvened_quorum,
       $.gain_exclusion,
       $.only_kind_votes,
+      $.concerned_excluded,
+      $.opt_out_allowed,
       $.kind_excluded,
       $.member_excluded,
       $.veto_clause,
@@ -288,6 +296,7 @@ module.exports = grammar({
       $.none_condition,
       $.half_plus_one,
       $.ambiguous_majority,
+      $.membership_condition,
       $.threshold,
       $.count_condition,
       $.bloc_condition,
@@ -313,6 +322,15 @@ module.exports = grammar({
       $.side,
     ),
     threshold: $ => seq($.comparator, $.proportion, 'of', optional('the'), $.base, $.side),
+    // at least half of the membership, rounded up · more than a third of the membership voting,
+    // rounded down (a head count worked out from the number of members; without `rounded up` or
+    // `rounded down` the Rust reader refuses it)
+    membership_condition: $ => seq(
+      $.comparator, $.proportion, 'of', optional('the'), 'membership', optional($.side), optional($.rounding),
+    ),
+    rounding: $ => seq(optional(','), 'rounded', choice($.rounded_up, $.rounded_down)),
+    rounded_up: _ => 'up',
+    rounded_down: _ => 'down',
     count_condition: $ => seq(
       $.comparator, $.integer, optional($.kind_filter), $.member_word, $.side,
     ),
@@ -348,11 +366,15 @@ module.exports = grammar({
     votes_word: _ => choice('votes', 'vote'),
     member_word: _ => choice('members', 'member'),
 
-    side: $ => choice($.in_favour, $.against, $.present, $.abstaining),
+    side: $ => choice($.in_favour, $.against, $.voting_side, $.present, $.abstaining),
     in_favour: _ => seq('in', 'favour'),
     against: _ => 'against',
     present: _ => 'present',
     abstaining: _ => 'abstaining',
+    // present and voting (or voting): in favour or against; an abstention is present, not voting.
+    // One token, as in the pest grammar, so that `present and …` still reads as `present` and a
+    // further condition.
+    voting_side: _ => choice(token(seq('present', ' ', 'and', ' ', 'voting')), 'voting'),
 
     // members gaining more than 5% of their budget do not vote
     gain_exclusion: $ => seq(
@@ -362,6 +384,10 @@ module.exports = grammar({
     only_kind_votes: $ => seq('only', $.kind_filter, 'members', 'vote'),
     kind_excluded: $ => seq($.kind_filter, 'members', 'do', 'not', 'vote'),
     member_excluded: $ => seq($.member_ref, 'does', 'not', 'vote'),
+    // the member concerned does not vote   (a proposal names it: `concerning: lbh`)
+    concerned_excluded: _ => seq('the', 'member', 'concerned', 'does', 'not', 'vote'),
+    // members may opt out   (a proposal lists them: `opted out: lbh, icb`)
+    opt_out_allowed: _ => seq('members', 'may', 'opt', 'out'),
 
     // lbh may veto when its statutory duties are at risk · each bloc may veto
     veto_clause: $ => seq($._veto_holder, 'may', 'veto', optional($.statutory_condition)),
@@ -542,6 +568,8 @@ module.exports = grammar({
       $.vote_line,
       $.casting_line,
       $.reconvened_line,
+      $.concerning_line,
+      $.opted_out_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -564,6 +592,10 @@ module.exports = grammar({
       choice($.in_favour, $.against, $.abstaining), optional(':'), $.member_list,
     ),
     casting_line: $ => seq('casting', 'vote', optional(':'), choice($.in_favour, $.against)),
+    // concerning: lbh   (the member the proposal is about)
+    concerning_line: $ => seq('concerning', optional(':'), $.member_ref),
+    // opted out: lbh, icb   (members who opt out of this proposal, where the decision lets them)
+    opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
 

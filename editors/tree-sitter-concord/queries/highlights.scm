@@ -40,6 +40,7 @@
   (number)
   (integer)
   (ratio)
+  (share_count)
   (fraction_word)
   (duration_unit)
 ] @number
@@ -65,6 +66,7 @@
   (against)
   (abstaining)
   (present)
+  (voting_side)
   (outcome_word)
   (unanimous)
 ] @constant.builtin
@@ -109,6 +111,8 @@
   "when" "whose" "within"
   "hosted" "contributes" "overspends" "underspends" "lines" "offset" "before" "sharing" "partner"
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
+  "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
+  "concerned" "concerning" "opt" "out" "opted"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -189,6 +193,13 @@
 (fund_cap "bears" @keyword)
 (line_cap "at" @keyword)
 (expect_share "in" @keyword)
+(stated_rounding "to" @keyword)
+(stated_rounding "members" @keyword)
+(exemption "members" @keyword)
+(membership_condition "membership" @keyword)
+(concerned_excluded "member" @keyword)
+(concerned_excluded "vote" @keyword)
+(opt_out_allowed "members" @keyword)
 
 ; Punctuation.
 [

@@ -54,7 +54,7 @@ syn match concordBlocRefWord "\<\%(the\|bloc\)\>" contained
 " Phrases.
 syn match concordOperator "\<\%(and\|or\)\>"
 syn match concordComparator "\<\%(at\s\+least\|more\s\+than\|at\s\+most\|no\s\+more\s\+than\|fewer\s\+than\|less\s\+than\)\>"
-syn match concordSide "\<\%(in\s\+favour\|against\|abstaining\|present\s\+and\s\+voting\|present\|voting\|rounded\s\+up\|rounded\s\+down\)\>"
+syn match concordSide "\<\%(in\s\+favour\|against\|abstaining\|present\s\+and\s\+voting\|present\|voting\%(\s\+\%(in\s\+proportion\|one\s\+member\|as\s\+set\)\)\@!\|rounded\s\+up\|rounded\s\+down\)\>"
 syn match concordOutcome "\<\%(passed\|rejected\|escalated\|deadlocked\|invalid\)\>"
 syn match concordRole "\<\%(lead\s\+provider\|chair\|observer\|host\)\>"
 syn match concordForm "\<\%(lead-provider\s\+alliance\|provider\s\+network\|provider\s\+collaborative\|complementary\s\+contracts\|section\s\+75\s\+pooled\s\+budget\|commissioning\s\+management\s\+organisation\|care\s\+trust\)\>"
