@@ -263,6 +263,18 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// `concerning:` on a proposal for a decision that does not leave out the member concerned.
+    #[error("decision `{decision}` does not leave out the member a proposal concerns")]
+    #[diagnostic(
+        code(concord::model::concerned_not_used),
+        help("add `the member concerned does not vote` to the decision if the member the proposal is about may not vote on it, or take the `concerning:` line off")
+    )]
+    ConcernedNotUsed {
+        decision: String,
+        #[label("names a member the decision does not leave out")]
+        at: SourceSpan,
+    },
+
     /// `opted out:` on a proposal for a decision that does not let members opt out.
     #[error("decision `{decision}` does not let members opt out")]
     #[diagnostic(

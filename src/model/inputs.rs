@@ -370,6 +370,12 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::OptOutNotAllowed { decision: decision.name.clone(), at: first.span.into() });
             }
+            if let Some(named) = proposal.concerning.as_ref().filter(|_| !concerned) {
+                // Naming the member concerned changes nothing unless the decision leaves it out:
+                // refused rather than read silently as a no-op.
+                self.errors
+                    .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
+            }
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
