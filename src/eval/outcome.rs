@@ -1,0 +1,164 @@
+//! How a proposal ends: the outcome, the casting vote that decided it, the deadlock and the
+//! escalation route, or why the vote is invalid.
+
+use serde::{Serialize, Serializer};
+
+use super::{Ballot, Name, Place};
+use crate::model::{Date, Duration, DurationUnit, InvalidReason, MemberId};
+
+/// The outcome of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// Passed, rejected, escalated, deadlocked or invalid.
+    pub result: OutcomeKind,
+    /// When a casting vote decided the matter: whose, and how it was cast.
+    pub casting_vote: Option<CastingUsed>,
+    /// Who vetoed it.
+    pub vetoed_by: Vec<Name>,
+    /// When not carried (rejected, escalated or deadlocked): why, and where it went.
+    pub deadlock: Option<Deadlock>,
+    /// When invalid: every reason.
+    pub invalid: Vec<Invalidity>,
+}
+
+/// The five outcomes (docs/semantics.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    /// The proposal is carried.
+    Passed,
+    /// The proposal is not carried, and no escalation route applies.
+    Rejected,
+    /// The proposal is not carried and goes to the first body of an escalation route.
+    Escalated,
+    /// The votes tied, the tie decides the proposal, and nothing in the agreement settles it.
+    Deadlocked,
+    /// The vote cannot stand.
+    Invalid,
+}
+
+impl OutcomeKind {
+    /// The outcome in one word.
+    pub fn words(self) -> &'static str {
+        match self {
+            OutcomeKind::Passed => "passed",
+            OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Escalated => "escalated",
+            OutcomeKind::Deadlocked => "deadlocked",
+            OutcomeKind::Invalid => "invalid",
+        }
+    }
+}
+
+/// A casting vote that decided a tie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CastingUsed {
+    /// The member who cast it.
+    pub member: Name,
+    /// The member, for matching by id.
+    #[serde(skip)]
+    pub id: MemberId,
+    /// How it was cast.
+    pub cast: Ballot,
+}
+
+/// Why a proposal was not carried, and where it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadlock {
+    /// What sent it there.
+    pub because: DeadlockCause,
+    /// The first body on the escalation route, when there is one.
+    pub escalated_to: Option<EscalationStep>,
+    /// The later bodies, in order.
+    pub then: Vec<EscalationStep>,
+    /// The escalation clause followed.
+    pub clause: Option<Place>,
+}
+
+/// Why a proposal was not carried (docs/semantics.md steps 5 and 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlockCause {
+    /// The votes tied, the tie decides the proposal, and no casting vote settled it.
+    Tie,
+    /// The rule did not hold (and no tie decided it).
+    Rejected,
+    /// A veto was used.
+    Vetoed,
+    /// The votes tied and the casting vote was cast against.
+    CastingVote,
+}
+
+/// One rung of an escalation ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EscalationStep {
+    /// The body the matter goes to.
+    pub body: String,
+    /// How long that body has, in words (`10 working days`).
+    pub within: Option<String>,
+}
+
+impl EscalationStep {
+    pub(crate) fn new(body: &str, within: Option<Duration>) -> EscalationStep {
+        EscalationStep { body: body.to_string(), within: within.map(duration_words) }
+    }
+}
+
+fn duration_words(duration: Duration) -> String {
+    let one = duration.count == 1;
+    let unit = match (duration.unit, one) {
+        (DurationUnit::Days, true) => "day",
+        (DurationUnit::Days, false) => "days",
+        (DurationUnit::WorkingDays, true) => "working day",
+        (DurationUnit::WorkingDays, false) => "working days",
+        (DurationUnit::Weeks, true) => "week",
+        (DurationUnit::Weeks, false) => "weeks",
+        (DurationUnit::Months, true) => "month",
+        (DurationUnit::Months, false) => "months",
+        (DurationUnit::Years, true) => "year",
+        (DurationUnit::Years, false) => "years",
+    };
+    format!("{} {}", duration.count, unit)
+}
+
+/// Why a proposal's vote cannot stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Invalidity {
+    /// The proposal does not name a decision.
+    NoDecision,
+    /// The decision it names does not exist.
+    UnknownDecision { name: String },
+    /// The decision's rules are dated and the proposal has no date.
+    NoDate,
+    /// No rule of the decision is in force on the proposal's date.
+    NoRuleInForce {
+        #[serde(serialize_with = "plain_date")]
+        date: Date,
+    },
+    /// A vote from a name the agreement does not have.
+    UnknownMemberVoted {
+        member: String,
+        line: usize,
+        /// The agreement's member whose identifier is nearest, when it is a likely misspelling.
+        nearest: Option<String>,
+    },
+    /// The quorum was not met.
+    NoQuorum,
+}
+
+fn plain_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+impl Invalidity {
+    /// The reason as a scenario's `expect invalid because …` names it, when it has a name there.
+    pub fn expected_reason(&self) -> Option<InvalidReason> {
+        match self {
+            Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => Some(InvalidReason::UnknownDecision),
+            Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
+            Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
+            Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
+        }
+    }
+}
