@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use super::decision::{Context, Filter};
+use super::context::{Context, Filter};
 use super::tally::{self, Comparison, Relation, Tally, TooLarge};
 use super::{
     BaseSize, BlocMeasure, Combination, ConditionKind, ConditionResult, Measure, MemberTest, MembershipOut, NotCounted,

@@ -14,6 +14,7 @@
 //! exact; percentages are rounded for display only and never decide anything.
 
 mod conditions;
+mod context;
 pub mod decision;
 pub mod diagnostics;
 mod name;

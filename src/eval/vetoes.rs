@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::decision::{Context, Filter};
+use super::context::{Context, Filter};
 use super::tally::{Ballot, Relation, TooLarge};
 use super::{
     CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, ConditionResult, Deadlock, DeadlockCause,
