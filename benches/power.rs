@@ -46,6 +46,24 @@ fn bench(c: &mut Criterion) {
     group.bench_function("banzhaf", |b| b.iter(|| power(&game, Which::Banzhaf)));
     group.bench_function("shapley", |b| b.iter(|| power(&game, Which::Shapley)));
     group.finish();
+
+    // `power --sensitivity` (issue 19): every member of a 12-member weighted alliance with a
+    // 70% rule and a casting vote, each range walked out exactly.
+    let mut rng = Lcg(12);
+    let mut text = String::from("agreement \"Sensitivity\"\nvoting as set for each member\n");
+    for i in 0..12 {
+        text.push_str(&format!("member m{i}\n  votes {}\n", 1 + rng.next(20)));
+    }
+    text.push_str("decision \"pass\"\n  passes if at least 70% of eligible votes in favour\n");
+    text.push_str("  on a tie, m0 has the casting vote\n");
+    let loaded = concord::load::load(&text);
+    let agreement = loaded.agreement.unwrap_or_else(|| panic!("the generated agreement does not load"));
+    let mut group = c.benchmark_group("sensitivity n=12");
+    group.sample_size(10);
+    group.bench_function("every member", |b| {
+        b.iter(|| concord::commands::power::decision_sensitivity(&agreement, &agreement.decisions[0]))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

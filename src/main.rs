@@ -210,6 +210,10 @@ enum Command {
         /// Digits after the point in the percentages shown (JSON is always exact).
         #[arg(long, value_name = "N", default_value_t = 2)]
         places: u32,
+        /// Also say, for each member, how far its weight can rise or fall before the outcome
+        /// for some group of members in favour changes, exactly, with that group.
+        #[arg(long, conflicts_with = "proposal")]
+        sensitivity: bool,
     },
     /// Say what a new version of an agreement changes: members, weights, who can carry each
     /// decision, real voting power, money and scenario outcomes.
@@ -426,13 +430,13 @@ fn main() -> ExitCode {
             };
             (text, report.exit_code())
         }
-        Command::Power { agreement, decision, index, proposal, places } => {
+        Command::Power { agreement, decision, index, proposal, places, sensitivity } => {
             let which = match index {
                 IndexChoice::Banzhaf => concord::power::Which::Banzhaf,
                 IndexChoice::Shapley => concord::power::Which::Shapley,
                 IndexChoice::All => concord::power::Which::All,
             };
-            let options = concord::commands::power::Options { decision, which: Some(which), proposal };
+            let options = concord::commands::power::Options { decision, which: Some(which), proposal, sensitivity };
             let report = concord::commands::power::power(&agreement, &options);
             let text = match cli.format {
                 Format::Human | Format::Markdown => {

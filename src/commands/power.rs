@@ -21,9 +21,12 @@ use crate::diagnostic::{AnyDiagnostic, Severity};
 use std::sync::Arc;
 
 use crate::load::{self, plain_io, LoadFailure, Source};
-use crate::model::{Agreement, Decision, FileKind, Proposal, TimedRule};
-use crate::power::{self, Which};
+use crate::model::{
+    Agreement, Decision, FigureName, FigureUnit, FileKind, MemberId, Proposal, TimedRule, WeightScheme,
+};
+use crate::power::{self, sensitivity, Fraction, Which};
 use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
+use num_traits::Zero;
 
 /// The report types, built here and rendered by `report/`.
 pub use crate::results::power::*;
@@ -37,6 +40,8 @@ pub struct Options {
     pub which: Option<Which>,
     /// A file holding a proposal whose exclusions and date apply.
     pub proposal: Option<std::path::PathBuf>,
+    /// Also work out how far each member's weight can move before an outcome changes.
+    pub sensitivity: bool,
 }
 
 fn which_name(which: Which) -> &'static str {
@@ -57,6 +62,7 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
         proposal: None,
         index: which_name(which),
         rules: Vec::new(),
+        sensitivity: None,
         problems: Vec::new(),
         messages: Vec::new(),
         source: None,
@@ -115,6 +121,9 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
         },
         (None, None) => agreement.decisions.iter().collect(),
     };
+    if options.sensitivity && proposal.is_none() {
+        report.sensitivity = Some(decisions.iter().map(|d| decision_sensitivity(&agreement, d)).collect());
+    }
     for decision in decisions {
         let rules: Vec<&TimedRule> = match &proposal {
             Some(p) => decision.rule_on(p.date.as_ref().map(|d| d.node)).into_iter().collect(),
@@ -275,4 +284,123 @@ pub fn rule_power(
         });
     }
     out
+}
+
+/// What a weight counts under `decision`'s scheme, whether that is money, and a member's
+/// declared figure under it.
+fn declared(agreement: &Agreement, decision: &Decision, member: MemberId) -> (&'static str, bool, Option<Decimal>) {
+    let m = agreement.member(member);
+    match agreement.scheme_for(decision).node {
+        WeightScheme::OneMemberOneVote => ("votes", false, Some(Decimal::ONE)),
+        WeightScheme::Explicit => ("votes", false, m.and_then(|m| m.votes.map(|v| v.node))),
+        WeightScheme::Proportional(figure) => {
+            (figure.words(), figure.unit() == FigureUnit::Money, m.and_then(|m| m.figure(figure)))
+        }
+        WeightScheme::Committed(_) => ("contribution", true, m.and_then(|m| m.figure(FigureName::Contribution))),
+    }
+}
+
+/// How far each voting member's weight can move on `decision` before an outcome changes.
+pub fn decision_sensitivity(agreement: &Agreement, decision: &Decision) -> DecisionSensitivity {
+    let (unit, money, _) = declared(agreement, decision, MemberId(0));
+    let mut out = DecisionSensitivity {
+        decision: decision.name.clone(),
+        unit,
+        money,
+        not_analysed: None,
+        needs_proposal: false,
+        members: Vec::new(),
+    };
+    let electorate = match crate::weights::electorate(agreement, decision, None) {
+        Ok(e) => e,
+        Err(_) => {
+            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            return out;
+        }
+    };
+    // A weight on the electorate's scale times `per_weight` is the declared figure: the scale
+    // is the figure itself unless exact fractions put every share over one denominator, and
+    // then (no figure as written matching every weight) weights are given as shares of the votes.
+    let per_weight = electorate.eligible().find_map(|v| {
+        let (_, _, figure) = declared(agreement, decision, v.member);
+        let figure = figure.filter(|f| !f.is_zero())?;
+        let weight = to_fraction(v.weight);
+        (!weight.is_zero()).then(|| to_fraction(figure) / weight)
+    });
+    let per_weight = per_weight.filter(|per| {
+        electorate.eligible().all(|v| {
+            let (_, _, figure) = declared(agreement, decision, v.member);
+            to_fraction(v.weight) * per == to_fraction(figure.unwrap_or_default())
+        })
+    });
+    if per_weight.is_none() {
+        out.unit = "shares of the votes";
+        out.money = false;
+    }
+    let members: Vec<MemberId> = electorate.eligible().map(|v| v.member).collect();
+    for member in members {
+        let stability = match sensitivity::stability(agreement, decision, &electorate, member) {
+            Ok(Some(s)) => s,
+            Ok(None) => continue,
+            Err(refusal) => {
+                out.members.clear();
+                match refusal {
+                    sensitivity::Refusal::WeightsUnknown => {
+                        out.needs_proposal = true;
+                        out.not_analysed = Some(
+                            "votes weigh by the budget each member commits to a proposal, which is not known without one"
+                                .to_string(),
+                        );
+                    }
+                    sensitivity::Refusal::ReservedShares => {
+                        out.not_analysed = Some(
+                            "shares of the votes are reserved to a kind, so a member's weight is set by the reserved share, not by its own figure"
+                                .to_string(),
+                        );
+                    }
+                    sensitivity::Refusal::TooLarge => {
+                        out.not_analysed = Some(
+                            "the weights are too many or too large to work out exactly within the time and memory allowed"
+                                .to_string(),
+                        );
+                    }
+                }
+                return out;
+            }
+        };
+        let Some(m) = agreement.member(member) else { continue };
+        let share = |w: &Fraction| {
+            let whole = &stability.others + w;
+            if whole.is_zero() {
+                Fraction::zero()
+            } else {
+                w / whole
+            }
+        };
+        let shown = |w: &Fraction| match &per_weight {
+            Some(per) => w * per,
+            None => share(w),
+        };
+        let limit = |l: &sensitivity::Limit| SensitivityLimit {
+            weight: shown(&l.weight),
+            share: share(&l.weight),
+            changes_at: l.changes_at,
+            rule_from: decision.rules.get(l.flip.rule).and_then(|r| r.from).map(|d| d.to_string()),
+            in_favour: l.flip.coalition.iter().filter_map(|c| agreement.member(*c)).map(|c| c.key.clone()).collect(),
+            passes_now: l.flip.passes_now,
+        };
+        out.members.push(MemberSensitivity {
+            member: m.key.clone(),
+            name: m.name.clone(),
+            weight: shown(&stability.weight),
+            share: share(&stability.weight),
+            rise: stability.rise.as_ref().map(limit),
+            fall: stability.fall.as_ref().map(limit),
+        });
+    }
+    out
+}
+
+fn to_fraction(d: Decimal) -> Fraction {
+    Fraction::new(BigInt::from(d.mantissa()), BigInt::from(10u32).pow(d.scale()))
 }

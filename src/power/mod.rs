@@ -46,6 +46,7 @@
 
 pub mod classes;
 pub mod diagram;
+pub mod sensitivity;
 pub mod weighted;
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod fmt;
 pub mod money;
 pub mod power;
+mod sensitivity;
 pub mod test;
 
 use crate::diagnostic::{AnyDiagnostic, Severity};

@@ -10,7 +10,7 @@ use crate::results::power::{PowerReport, RulePower};
 
 /// A fraction as a decimal with `places` digits after the point, rounded half away from zero
 /// (for reading only: the JSON keeps the exact fraction).
-fn decimal(f: &Fraction, places: u32) -> String {
+pub(super) fn decimal(f: &Fraction, places: u32) -> String {
     let scale = BigUint::from(10u32).pow(places);
     let (magnitude, denominator) = (f.numer().magnitude(), f.denom().magnitude());
     // (2·|n|·10^places + d) / 2d: rounded half away from zero.
@@ -76,6 +76,9 @@ pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u
     }
     if report.rules.is_empty() {
         out.push_str("\nThe agreement has no decision rule to analyse.\n");
+    }
+    if let Some(decisions) = &report.sensitivity {
+        super::sensitivity::sensitivity_human(&mut out, decisions, places);
     }
     out
 }

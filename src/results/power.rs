@@ -78,6 +78,9 @@ pub struct PowerReport {
     pub index: &'static str,
     /// One entry per rule worked out.
     pub rules: Vec<RulePower>,
+    /// With `--sensitivity`: how far each member's weight can move on each decision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Vec<DecisionSensitivity>>,
     /// Problems that stopped everything: unreadable files, errors in their text.
     pub problems: Vec<Finding>,
     /// Plain-language problems without a place in a file.
@@ -96,10 +99,71 @@ impl PowerReport {
     pub fn exit_code(&self) -> u8 {
         if !self.problems.is_empty() || !self.messages.is_empty() {
             2
-        } else if self.rules.iter().any(|r| r.not_analysed.is_some() && !r.needs_proposal) {
+        } else if self.rules.iter().any(|r| r.not_analysed.is_some() && !r.needs_proposal)
+            || self.sensitivity.iter().flatten().any(|d| d.not_analysed.is_some() && !d.needs_proposal)
+        {
             1
         } else {
             0
         }
     }
+}
+
+/// One end of the range a member's weight can move in (see [`MemberSensitivity`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct SensitivityLimit {
+    /// The weight at this end, in the decision's own terms (see [`DecisionSensitivity::unit`]).
+    #[serde(serialize_with = "crate::exact::serialize_text")]
+    pub weight: Fraction,
+    /// The member's share of the eligible votes at that weight.
+    #[serde(serialize_with = "crate::exact::serialize_text")]
+    pub share: Fraction,
+    /// `true`: an outcome changes at exactly this weight, so the range stops short of it;
+    /// `false`: the range includes it and an outcome changes only beyond it.
+    pub changes_at: bool,
+    /// The first day the rule whose outcome changes is in force, when it has one.
+    pub rule_from: Option<String>,
+    /// A coalition whose outcome changes there: the members in favour (by identifier), every
+    /// other eligible member voting against.
+    pub in_favour: Vec<String>,
+    /// Whether that coalition carries the decision today (and so would not at this weight).
+    pub passes_now: bool,
+}
+
+/// How far one member's weight can move on one decision before the outcome of any coalition
+/// under any of its rules changes.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberSensitivity {
+    /// The member's identifier.
+    pub member: String,
+    /// Its name.
+    pub name: String,
+    /// Its weight today, in the decision's own terms.
+    #[serde(serialize_with = "crate::exact::serialize_text")]
+    pub weight: Fraction,
+    /// Its share of the eligible votes today.
+    #[serde(serialize_with = "crate::exact::serialize_text")]
+    pub share: Fraction,
+    /// How far it can rise; `null` when no rise changes any outcome.
+    pub rise: Option<SensitivityLimit>,
+    /// How far it can fall; `null` when it can fall to nothing and no outcome changes.
+    pub fall: Option<SensitivityLimit>,
+}
+
+/// `power --sensitivity` for one decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionSensitivity {
+    /// The decision's name.
+    pub decision: String,
+    /// What a weight counts: `votes`, or the figure votes are in proportion to (`budget`,
+    /// `equity`, `contribution`, …).
+    pub unit: &'static str,
+    /// Whether that figure is a sum of money.
+    pub money: bool,
+    /// Why it was not worked out, in plain words; `null` when it was.
+    pub not_analysed: Option<String>,
+    /// Whether it was not worked out only because votes weigh by a proposal's commitments.
+    pub needs_proposal: bool,
+    /// One entry per voting member, in the agreement's order.
+    pub members: Vec<MemberSensitivity>,
 }
