@@ -68,7 +68,7 @@ fn the_json_has_the_documented_shape() {
     assert_eq!(json["schema"], 1);
     let changes = &json["changes"];
     assert_eq!(changes["members_changed"][0]["member"], "nchc");
-    assert_eq!(changes["members_changed"][0]["figures"][0]["figure"], "RiskShare");
+    assert_eq!(changes["members_changed"][0]["figures"][0]["figure"], "risk share");
     assert_eq!(changes["members_changed"][0]["figures"][0]["old"], "40");
     assert_eq!(changes["members_changed"][0]["figures"][0]["new"], "35");
     let spec = &changes["decisions"][0];

@@ -70,9 +70,11 @@ pub struct MemberChange {
     pub figures: Vec<FigureChange>,
     /// Its explicit votes (`votes 3`), when they changed.
     pub votes: Option<(Option<Decimal>, Option<Decimal>)>,
-    /// Roles it gained.
+    /// Roles it gained (in the JSON, as the language writes them: `"lead provider"`).
+    #[serde(serialize_with = "role_words")]
     pub roles_gained: Vec<Role>,
     /// Roles it lost.
+    #[serde(serialize_with = "role_words")]
     pub roles_lost: Vec<Role>,
     /// Kinds it joined, by name.
     pub kinds_joined: Vec<String>,
@@ -83,11 +85,31 @@ pub struct MemberChange {
 /// One figure's old and new value (`None`: not declared).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureChange {
+    /// The figure (in the JSON, as the language writes it: `"risk share"`).
+    #[serde(serialize_with = "figure_words")]
     pub figure: FigureName,
-    /// What the value is: money, a percentage or a plain number.
+    /// What the value is: money, a percentage or a plain number (`"money"`, `"percent"`,
+    /// `"number"` in the JSON).
+    #[serde(serialize_with = "unit_words")]
     pub unit: FigureUnit,
     pub old: Option<Decimal>,
     pub new: Option<Decimal>,
+}
+
+fn role_words<S: serde::Serializer>(roles: &[Role], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(roles.iter().map(|r| r.words()))
+}
+
+fn figure_words<S: serde::Serializer>(figure: &FigureName, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(figure.words())
+}
+
+fn unit_words<S: serde::Serializer>(unit: &FigureUnit, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(match unit {
+        FigureUnit::Money => "money",
+        FigureUnit::Percent => "percent",
+        FigureUnit::Number => "number",
+    })
 }
 
 /// One decision in both versions.

@@ -109,7 +109,6 @@ impl Writer {
         blank(out);
         match self.layout {
             Layout::Markdown => out.push_str(&format!("{} {text}\n\n", "#".repeat(level))),
-            Layout::Text if level == 1 => out.push_str(&format!("{text}\n")),
             Layout::Text => out.push_str(&format!("{text}\n")),
         }
     }
