@@ -411,6 +411,30 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A fund's income depends on a measure the result does not give.
+    #[error("the result `{title}` does not say how “{measure}” changed, so the income into “{fund}” that depends on it cannot be worked out")]
+    #[diagnostic(code(concord::model::missing_measure))]
+    MissingMeasure {
+        title: String,
+        measure: String,
+        fund: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result gives a measure that no income of the agreement depends on.
+    #[error("no income in the agreement depends on “{measure}”")]
+    #[diagnostic(code(concord::model::unknown_measure))]
+    UnknownMeasure {
+        measure: String,
+        #[label("not a measure the agreement names")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// A result says a decision was agreed, but no cap is lifted by that decision.
     #[error("“{decision}” lifts no cap in this agreement")]
     #[diagnostic(code(concord::model::cap_not_liftable))]

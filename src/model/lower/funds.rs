@@ -47,6 +47,7 @@ impl<'f> Lowerer<'f> {
                 lines: Vec::new(),
                 savings: None,
                 deficits: None,
+                incomes: Vec::new(),
             };
             let mut host: Option<(Spanned<MemberId>, Span)> = None;
             let mut offset: Option<((), Span)> = None;
@@ -86,6 +87,16 @@ impl<'f> Lowerer<'f> {
                             FundCap { unless, span: clause.span },
                             clause.span,
                         );
+                    }
+                    ast::FundClause::Income { amount, measure, fall, target } => {
+                        let money = self.money(amount);
+                        fund.incomes.push(crate::model::ConditionalIncome {
+                            amount: Spanned::new(money, amount.span),
+                            measure: measure.clone(),
+                            fall: *fall,
+                            target: *target,
+                            span: clause.span,
+                        });
                     }
                     ast::FundClause::Line { name: line_name, budget, commissioners, risk, cap } => {
                         let Some(budget) = budget else {

@@ -51,8 +51,11 @@ use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
+mod income;
 mod lines;
 mod working;
+
+pub use income::IncomeWorking;
 
 pub use working::{
     CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
@@ -139,6 +142,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     let mut funds_out = Vec::new();
     let mut parties_all: Vec<PartyTotal> = Vec::new();
     let (mut budget_all, mut cost_all, mut unallocated_all) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut income_all = Decimal::ZERO;
 
     for (fi, fund) in agreement.funds.iter().enumerate() {
         if fund.kind == FundKind::RiskPool && fund.lines.is_empty() {
@@ -313,6 +317,11 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             });
         }
 
+        // Conditional income: what is earned joins the pot, after the lines' offsetting.
+        let (incomes_out, earned) = income::incomes(fund, result, unit)?;
+        pot = add(pot, earned, at)?;
+        let result_total = add(result_total, earned, at)?;
+
         // 5, 6. The fund's own waterfall.
         let cap_working = fund.cap.as_ref().map(|c| {
             let agreed = c.unless.as_ref().is_some_and(|u| result.agreed.iter().any(|a| a.node == u.node));
@@ -388,6 +397,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 performance: result.performance.clone(),
                 costs: Vec::new(),
                 agreed: Vec::new(),
+                measures: Vec::new(),
             };
             let evaluation = super::evaluate_in(&derived, &sub_result, Some(&pools));
             let failed = evaluation.working.is_none();
@@ -441,6 +451,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             }
         }
         budget_all = add(budget_all, budget_total, at)?;
+        income_all = add(income_all, earned, at)?;
         cost_all = add(cost_all, cost_total, at)?;
         unallocated_all = add(unallocated_all, unallocated, at)?;
         funds_out.push(FundWorking {
@@ -452,6 +463,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             budget: budget_total,
             actual_cost: cost_total,
             result: result_total,
+            incomes: incomes_out,
             lines: lines_out,
             offset: offset_working,
             shared_by_rule: pot,
@@ -485,7 +497,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     }
 
     // Across the funds.
-    let whole = sub(budget_all, cost_all, agreement.title.span)?;
+    let whole = sub(add(budget_all, income_all, agreement.title.span)?, cost_all, agreement.title.span)?;
     let outcome = if whole > Decimal::ZERO {
         Outcome::Surplus
     } else if whole < Decimal::ZERO {
@@ -519,6 +531,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     let mut working = empty_working(agreement, result);
     working.capitated_budget = budget_all;
     working.actual_cost = cost_all;
+    working.other_income = income_all;
     working.result = whole;
     working.outcome = outcome;
     working.members = member_totals;

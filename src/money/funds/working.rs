@@ -123,8 +123,11 @@ pub struct FundWorking {
     pub budget: Decimal,
     /// The actual cost over its lines.
     pub actual_cost: Decimal,
-    /// Budget less actual cost: positive for an underspend.
+    /// Budget plus the conditional income earned, less actual cost: positive for an underspend.
     pub result: Decimal,
+    /// Its conditional incomes (`income £… if "…" fall by at least …%`), earned or not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomes: Vec<super::IncomeWorking>,
     /// Its lines (none for a fund without lines).
     pub lines: Vec<LineWorking>,
     /// The offsetting, when the fund says its lines offset.
