@@ -424,6 +424,30 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A result says an overspend was caused by maladministration, but the line's fund does not
+    /// say who bears such an overspend.
+    #[error("the agreement does not say who bears an overspend on “{line}” caused by maladministration")]
+    #[diagnostic(code(concord::model::cause_not_provided))]
+    CauseNotProvided {
+        line: String,
+        fund: String,
+        #[label("the fund “{fund}” has no rule for this cause")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result says an overspend was caused by maladministration on a line that did not overspend.
+    #[error("“{line}” did not overspend, so no overspend on it can be caused by maladministration")]
+    #[diagnostic(code(concord::model::not_an_overspend))]
+    NotAnOverspend {
+        line: String,
+        #[label("no overspend here")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// A result gives a measure that no income of the agreement depends on.
     #[error("no income in the agreement depends on “{measure}”")]
     #[diagnostic(code(concord::model::unknown_measure))]

@@ -112,6 +112,22 @@ pub struct YearEnd {
     /// in percent, positive a rise, negative a fall.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<(Spanned<String>, Spanned<rust_decimal::Decimal>)>,
+    /// Overspends the result says were caused by maladministration by a named partner.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub maladministration: Vec<Maladministration>,
+}
+
+/// `the overspend on "Community beds" was caused by maladministration by harrow`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Maladministration {
+    /// The fund, an index into the agreement's funds.
+    pub fund: usize,
+    /// The line, an index into the fund's lines.
+    pub line: usize,
+    /// The partner responsible.
+    pub by: Spanned<MemberId>,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// The actual cost of one fund, or of one line of a fund.
@@ -337,6 +353,7 @@ impl InputLowerer<'_> {
                     .map(|(_, l)| l.name.as_str())
                     .collect()
             };
+            self.overspent_lines(result, fi);
             for income in &fund.incomes {
                 if result.measure(&income.measure.node).is_none() {
                     let direction = if income.fall { "fell" } else { "rose" };
@@ -647,6 +664,7 @@ impl InputLowerer<'_> {
                 }
             }
             ResultClause::Measure { name, fell, by } => self.measure_clause(result, name, *fell, *by),
+            ResultClause::Maladministration { line, by } => self.maladministration_clause(result, line, by),
         }
     }
 

@@ -488,6 +488,10 @@ pub struct FundDef {
     /// Income into the fund earned only if a measure meets its target, in the order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub incomes: Vec<ConditionalIncome>,
+    /// `an overspend caused by maladministration is borne by the partner responsible`: where
+    /// written, when the fund says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maladministration: Option<Span>,
 }
 
 /// `income £2,800,000 if "emergency admissions" fall by at least 4.2%`: money into a fund,

@@ -177,6 +177,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
                         .join("; ")
                 };
                 let risk = match l.risk {
+                    _ if l.caused_by.is_some() => "maladministration: the partner responsible",
                     RiskMode::FundRule => "by the fund's rule",
                     RiskMode::LineShare => "by each partner's share",
                     RiskMode::NoRiskShare => "no risk share",

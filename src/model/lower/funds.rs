@@ -48,6 +48,7 @@ impl<'f> Lowerer<'f> {
                 savings: None,
                 deficits: None,
                 incomes: Vec::new(),
+                maladministration: None,
             };
             let mut host: Option<(Spanned<MemberId>, Span)> = None;
             let mut offset: Option<((), Span)> = None;
@@ -88,6 +89,14 @@ impl<'f> Lowerer<'f> {
                             clause.span,
                         );
                     }
+                    ast::FundClause::Maladministration => match fund.maladministration {
+                        Some(first) => self.errors.push(LowerError::DuplicateClause {
+                            what: "the rule for an overspend caused by maladministration".into(),
+                            first: first.into(),
+                            second: clause.span.into(),
+                        }),
+                        None => fund.maladministration = Some(clause.span),
+                    },
                     ast::FundClause::Income { amount, measure, fall, target } => {
                         let money = self.money(amount);
                         fund.incomes.push(crate::model::ConditionalIncome {

@@ -159,13 +159,15 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             budget: Decimal,
             actual: Decimal,
             variance: Decimal,
+            /// The partner the result says caused the line's overspend by maladministration.
+            blamed: Option<MemberId>,
         }
         let mut raws: Vec<Raw<'_>> = Vec::new();
         if fund.lines.is_empty() {
             let budget = fund.budget().ok_or_else(|| overflow("the fund's budget", at))?.0;
             let actual = result.cost_of(fi, None).map_or(Decimal::ZERO, |c| c.node.0);
             let variance = to_unit(sub(budget, actual, at)?, unit);
-            raws.push(Raw { line: None, budget, actual, variance });
+            raws.push(Raw { line: None, budget, actual, variance, blamed: None });
         } else {
             for (li, line) in fund.lines.iter().enumerate() {
                 let budget = line.budget.node.0;
@@ -184,7 +186,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                     }
                 }
                 let variance = to_unit(sub(budget, actual, line.span)?, unit);
-                raws.push(Raw { line: Some(line), budget, actual, variance });
+                let blamed = result
+                    .maladministration
+                    .iter()
+                    .find(|m| m.fund == fi && m.line == li && fund.maladministration.is_some())
+                    .map(|m| m.by.node)
+                    .filter(|_| variance < Decimal::ZERO);
+                raws.push(Raw { line: Some(line), budget, actual, variance, blamed });
             }
         }
         let budget_total =
@@ -197,8 +205,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
         let mut offsets = vec![Decimal::ZERO; raws.len()];
         let mut offset_working = None;
         if fund.offset.is_some() {
+            // An overspend caused by maladministration is borne by the partner responsible, so it
+            // is not set off against other lines.
             let under: Vec<Decimal> = raws.iter().map(|r| r.variance.max(Decimal::ZERO)).collect();
-            let over: Vec<Decimal> = raws.iter().map(|r| r.variance.min(Decimal::ZERO).abs()).collect();
+            let over: Vec<Decimal> = raws
+                .iter()
+                .map(|r| if r.blamed.is_some() { Decimal::ZERO } else { r.variance.min(Decimal::ZERO).abs() })
+                .collect();
             let u = checked_sum(under.iter().copied()).ok_or_else(|| overflow("the underspends", at))?;
             let o = checked_sum(over.iter().copied()).ok_or_else(|| overflow("the overspends", at))?;
             let off = u.min(o);
@@ -223,6 +236,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 pot = add(pot, after, at)?;
                 continue;
             };
+            if let Some(by) = raw.blamed {
+                lines_out.push(blamed_line(agreement, line, raw.budget, raw.actual, raw.variance, by));
+                if let Some(slot) = position(by).and_then(|p| borne.get_mut(p)) {
+                    *slot = add(*slot, raw.variance.abs(), line.span)?;
+                }
+                continue;
+            }
             let mut notes = Vec::new();
             let mut line_pennies = None;
             let mut shared = after;
@@ -314,6 +334,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 line: None,
                 notes,
                 pennies: line_pennies,
+                caused_by: None,
             });
         }
 
@@ -398,6 +419,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 costs: Vec::new(),
                 agreed: Vec::new(),
                 measures: Vec::new(),
+                maladministration: Vec::new(),
             };
             let evaluation = super::evaluate_in(&derived, &sub_result, Some(&pools));
             let failed = evaluation.working.is_none();
@@ -539,6 +561,40 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     working.unallocated = unallocated_all;
     working.funds = Some(FundsWorking { funds: funds_out, risk_pools, members: totals });
     Ok(working)
+}
+
+/// A line whose overspend the result says was caused by maladministration by `by`: the fund says
+/// the partner responsible bears it, so it bears the whole overspend, outside the line's risk
+/// mode, the offsetting and the line's cap.
+fn blamed_line(
+    agreement: &Agreement,
+    line: &crate::model::FundLine,
+    budget: Decimal,
+    actual: Decimal,
+    variance: Decimal,
+    by: MemberId,
+) -> LineWorking {
+    let (key, name) = agreement.member(by).map_or_else(Default::default, |m| (m.key.clone(), m.name.clone()));
+    LineWorking {
+        name: line.name.clone(),
+        budget,
+        actual_cost: actual,
+        variance,
+        offset: Decimal::ZERO,
+        after_offset: variance,
+        risk: line.risk,
+        cap: line.cap.map(|c| c.node.0),
+        to_fund_rule: Decimal::ZERO,
+        commissioners: vec![CommissionerShare { member: key, name: name.clone(), percent: Decimal::ONE_HUNDRED, amount: variance.abs() }],
+        unallocated: Decimal::ZERO,
+        span: line.span,
+        line: None,
+        notes: vec![format!(
+            "the result says the overspend was caused by maladministration by {name}, and the fund says such an overspend is borne by the partner responsible, so {name} bears all of it, whatever the line's risk share, offsetting or cap"
+        )],
+        pennies: None,
+        caused_by: Some(name),
+    }
 }
 
 fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {

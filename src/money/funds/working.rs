@@ -65,6 +65,10 @@ pub struct LineWorking {
     pub notes: Vec<String>,
     /// How the line's split between its commissioning partners was rounded, when it was split.
     pub pennies: Option<crate::money::pennies::PennyWorking>,
+    /// The partner the result says caused the line's overspend by maladministration (its display
+    /// name), who then bears all of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caused_by: Option<String>,
 }
 
 /// The offsetting of a fund's lines.

@@ -231,4 +231,6 @@ pub enum FundClause {
         fall: bool,
         target: Spanned<Decimal>,
     },
+    /// `an overspend caused by maladministration is borne by the partner responsible`
+    Maladministration,
 }

@@ -82,6 +82,11 @@ pub enum ResultClause {
         fell: bool,
         by: Spanned<Decimal>,
     },
+    /// `the overspend on "Community beds" was caused by maladministration by harrow`
+    Maladministration {
+        line: Spanned<String>,
+        by: Spanned<MemberRef>,
+    },
 }
 
 /// The outcome of a decision, as a scenario expects it.

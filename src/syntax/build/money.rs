@@ -180,6 +180,7 @@ impl Builder {
                     None => None,
                 },
             },
+            Rule::cause_rule => FundClause::Maladministration,
             Rule::fund_income => {
                 let target = self.need(&inner, Rule::measure_target)?;
                 FundClause::Income {
