@@ -278,7 +278,7 @@ fn income_human(income: &crate::money::IncomeWorking, cur: &Currency) -> String 
         "which does not meet the target, so the income is not earned and the fund receives nothing from it".to_string()
     };
     format!(
-        "\nConditional income of {} if “{}” {target_word} by at least {}%: the result says it {given}, {verdict}.\n",
+        "\nConditional income of {} if “{}” {target_word} by at least {}%: the result says the measure {given}, {verdict}.\n",
         format_money(income.amount, cur),
         income.measure,
         format_number(income.target),

@@ -45,7 +45,8 @@ pub(super) fn incomes(fund: &FundDef, result: &YearEnd, unit: Decimal) -> Result
         let given = result.measure(&income.measure.node).map(|c| c.node);
         let change = given.unwrap_or(Decimal::ZERO);
         let earned = given.is_some() && income.earned(change);
-        let received = if earned { amount } else { Decimal::ZERO };
+        // Not earned: nothing, written to the minor unit like every other amount.
+        let received = if earned { amount } else { less_self(amount) };
         total = add(total, received, income.span)?;
         out.push(IncomeWorking {
             measure: income.measure.node.clone(),
@@ -59,4 +60,11 @@ pub(super) fn incomes(fund: &FundDef, result: &YearEnd, unit: Decimal) -> Result
         });
     }
     Ok((out, total))
+}
+
+/// Zero at the scale of `amount` (`0.00` for pennies).
+fn less_self(amount: Decimal) -> Decimal {
+    let mut zero = Decimal::ZERO;
+    zero.rescale(amount.scale());
+    zero
 }
