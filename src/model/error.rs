@@ -424,6 +424,18 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A fund rule for conditional money that could never apply to the fund it is written in.
+    #[error("{what} can never apply in “{fund}”")]
+    #[diagnostic(code(concord::model::condition_cannot_apply))]
+    ConditionCannotApply {
+        what: String,
+        fund: String,
+        #[label("never applies here")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// A result says an overspend was caused by maladministration, but the line's fund does not
     /// say who bears such an overspend.
     #[error("the agreement does not say who bears an overspend on “{line}” caused by maladministration")]

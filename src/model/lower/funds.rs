@@ -136,6 +136,7 @@ impl<'f> Lowerer<'f> {
                     }
                 }
             }
+            self.conditions_apply(&fund);
             fund.host = host.map(|(h, _)| h);
             fund.offset = offset.map(|(_, s)| s);
             fund.cap = cap.map(|(c, _)| c);
