@@ -513,6 +513,8 @@ pub struct ConditionalIncome {
 impl ConditionalIncome {
     /// Whether a measure that changed by `change` percent (positive a rise, negative a fall)
     /// meets the target: a fall of at least the target, or a rise of at least it. Exact.
+    // BOUND: negating a decimal flips its sign and cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn earned(&self, change: rust_decimal::Decimal) -> bool {
         if self.fall {
             -change >= self.target.node

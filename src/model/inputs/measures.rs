@@ -40,6 +40,8 @@ impl super::InputLowerer<'_> {
             });
             return;
         }
+        // BOUND: negating a decimal flips its sign and cannot overflow.
+        #[allow(clippy::arithmetic_side_effects)]
         let change = if fell { -by.node } else { by.node };
         result.measures.push((name.clone(), Spanned::new(change, by.span)));
     }
