@@ -120,7 +120,7 @@ fn agreement_text(members: usize, funds: &[GenFund]) -> String {
                 hundredths(i32::from(target))
             );
         }
-        if fund.blame.is_some() {
+        if fund.blame.is_some() && !fund.lines.is_empty() {
             t.push_str("  an overspend caused by maladministration is borne by the partner responsible\n");
         }
         for (l, line) in fund.lines.iter().enumerate() {
