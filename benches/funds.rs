@@ -3,7 +3,8 @@
 //! Each fund has ten lines in turn shared by the fund's rule, by each partner's share and with no
 //! risk share, offsetting in every other fund, a cap at each partner's contribution, and a deficit
 //! waterfall that draws on a risk pool first. Half the lines overspend, so both the lines and the
-//! funds' waterfalls do real work. Run with `cargo bench --bench funds`.
+//! funds' waterfalls do real work; each fund has a conditional income (half of them earned) and
+//! every other fund an overspend caused by maladministration. Run with `cargo bench --bench funds`.
 //!
 //! A second case shares one year among 500 members whose equity is written in 997ths (exact
 //! fractions over one common denominator), a fifth to a reserve rounded down to the pound, and
@@ -37,6 +38,8 @@ fn agreement() -> String {
             t.push_str("  overspends and underspends on its lines offset before sharing\n");
         }
         t.push_str("  each partner bears at most its contribution unless \"extra\" agrees\n");
+        t.push_str("  an overspend caused by maladministration is borne by the partner responsible\n");
+        let _ = writeln!(t, "  income £100,000 if \"measure F{f}\" fall by at least 2%");
         for l in 0..LINES {
             let a = (f * 13 + l * 7) % MEMBERS;
             let b = (a + 1 + l) % MEMBERS;
@@ -61,6 +64,12 @@ fn result() -> String {
             let budget = 1_000_000 + l * 250_000;
             let cost = if (f + l) % 2 == 0 { budget + 123_457 + f * 1_001 } else { budget - 54_321 - l * 17 };
             let _ = writeln!(t, "  actual cost of \"F{f}L{l}\" £{cost}");
+        }
+        // Half the funds earn their conditional income; the first line (an overspend) of every
+        // other fund was caused by maladministration.
+        let _ = writeln!(t, "  \"measure F{f}\" fell by {}%", if f % 2 == 0 { "3" } else { "1.5" });
+        if f % 2 == 0 {
+            let _ = writeln!(t, "  the overspend on \"F{f}L0\" was caused by maladministration by m{}", f % MEMBERS);
         }
     }
     t

@@ -3,7 +3,9 @@
 //! exactly to the penny; each share is within a penny of its exact-rational value (num-rational);
 //! offsetting leaves only one kind of variance; caps are never exceeded and what no one can bear
 //! is reported; and a fund's result shared by its rule is the same whether its budget is written
-//! as lines or as one figure.
+//! as lines or as one figure. Conditional income is earned exactly when the measure meets its
+//! target (compared in exact hundredths of a percent) and counts in the fund's result to the
+//! penny; an overspend caused by maladministration is borne whole by the partner named.
 
 use std::fmt::Write as _;
 
@@ -33,6 +35,12 @@ struct GenFund {
     lines: Vec<GenLine>,
     offset: bool,
     capped: bool,
+    /// A conditional income: amount in pence, target and the result's change, in hundredths of a
+    /// percent (the change negative for a fall), and whether the target is a fall.
+    income: Option<(u32, u16, i32, bool)>,
+    /// The maladministration rule, and the line and member the result blames (when that line
+    /// overspends).
+    blame: Option<(usize, usize)>,
 }
 
 fn line(members: usize) -> impl Strategy<Value = GenLine> {
@@ -56,8 +64,30 @@ fn fund(members: usize) -> impl Strategy<Value = GenFund> {
         prop::collection::vec(line(members), 0..5),
         any::<bool>(),
         any::<bool>(),
+        prop::option::of((0u32..3_000_000, 0u16..1_000, -1_000i32..1_000, any::<bool>())),
+        prop::option::of((0usize..5, 0..members)),
     )
-        .prop_map(|(contributions, lines, offset, capped)| GenFund { contributions, lines, offset, capped })
+        .prop_map(|(contributions, lines, offset, capped, income, blame)| GenFund {
+            contributions,
+            lines,
+            offset,
+            capped,
+            income,
+            blame,
+        })
+}
+
+/// A percentage written from hundredths of a percent, without its sign: 4.20 for 420.
+fn hundredths(h: i32) -> String {
+    let h = h.unsigned_abs();
+    format!("{}.{:02}", h / 100, h % 100)
+}
+
+/// The line of `fund` the result blames, when the fund has the rule and that line overspends.
+fn blamed(fund: &GenFund) -> Option<(usize, usize)> {
+    let (l, m) = fund.blame?;
+    let line = fund.lines.get(l)?;
+    (line.cost > line.budget).then_some((l, m))
 }
 
 fn pounds(pence: u32) -> String {
@@ -80,6 +110,18 @@ fn agreement_text(members: usize, funds: &[GenFund]) -> String {
         }
         if fund.capped {
             t.push_str("  each partner bears at most its contribution unless \"extra\" agrees\n");
+        }
+        if let Some((amount, target, _, fall)) = fund.income {
+            let _ = writeln!(
+                t,
+                "  income {} if \"measure {f}\" {} by at least {}%",
+                pounds(amount),
+                if fall { "fall" } else { "rise" },
+                hundredths(i32::from(target))
+            );
+        }
+        if fund.blame.is_some() && !fund.lines.is_empty() {
+            t.push_str("  an overspend caused by maladministration is borne by the partner responsible\n");
         }
         for (l, line) in fund.lines.iter().enumerate() {
             let _ = write!(t, "  line \"F{f}L{l}\" {}", pounds(line.budget));
@@ -115,6 +157,13 @@ fn result_text(funds: &[GenFund]) -> String {
         }
         for (l, line) in fund.lines.iter().enumerate() {
             let _ = writeln!(t, "  actual cost of \"F{f}L{l}\" {}", pounds(line.cost));
+        }
+        if let Some((_, _, change, _)) = fund.income {
+            let word = if change < 0 { "fell" } else { "rose" };
+            let _ = writeln!(t, "  \"measure {f}\" {word} by {}%", hundredths(change));
+        }
+        if let Some((l, m)) = blamed(fund) {
+            let _ = writeln!(t, "  the overspend on \"F{f}L{l}\" was caused by maladministration by m{m}");
         }
     }
     t
@@ -165,8 +214,10 @@ proptest! {
             let offsets: Decimal = fund.lines.iter().map(|l| l.offset).sum();
             prop_assert_eq!(offsets, Decimal::ZERO);
             if gen.offset {
-                let under = fund.lines.iter().any(|l| l.after_offset > Decimal::ZERO);
-                let over = fund.lines.iter().any(|l| l.after_offset < Decimal::ZERO);
+                // (A line whose overspend maladministration caused is not set off.)
+                let set_off = || fund.lines.iter().filter(|l| l.caused_by.is_none());
+                let under = set_off().any(|l| l.after_offset > Decimal::ZERO);
+                let over = set_off().any(|l| l.after_offset < Decimal::ZERO);
                 prop_assert!(!(under && over));
             }
             for (l, line) in fund.lines.iter().enumerate() {
@@ -174,9 +225,21 @@ proptest! {
                 prop_assert_eq!(line.after_offset, line.variance - line.offset);
                 // What a line shares never exceeds its cap; the rest is reported.
                 let shared = line.after_offset.abs() - line.unallocated;
-                if let (Some(cap), true) = (line.cap, line.after_offset < Decimal::ZERO) {
+                if let (Some(cap), true, None) = (line.cap, line.after_offset < Decimal::ZERO, &line.caused_by) {
                     prop_assert!(shared <= cap);
                 }
+                // An overspend caused by maladministration: the partner responsible bears all of
+                // it, and none of it is set off.
+                if let Some((bl, bm)) = blamed(gen).filter(|(bl, _)| *bl == l) {
+                    let _ = bl;
+                    prop_assert!(line.caused_by.is_some());
+                    prop_assert_eq!(line.offset, Decimal::ZERO);
+                    prop_assert_eq!(line.commissioners.len(), 1);
+                    prop_assert_eq!(&line.commissioners[0].member, &format!("m{bm}"));
+                    prop_assert_eq!(line.commissioners[0].amount, line.variance.abs());
+                    continue;
+                }
+                prop_assert!(line.caused_by.is_none());
                 if !line.commissioners.is_empty() {
                     let parts: Decimal = line.commissioners.iter().map(|c| c.amount).sum();
                     prop_assert_eq!(parts, shared);
@@ -193,6 +256,20 @@ proptest! {
             // The fund: every member's net, and what no one bore, make up its result. What a
             // line's cap keeps out is overspend; what the fund's waterfall leaves has the sign of
             // what the rule shares.
+            // Conditional income: earned exactly when the change meets the target (compared in
+            // exact hundredths), and then counted, to the penny, in the fund's result.
+            let earned: Decimal = fund.incomes.iter().map(|i| i.received).sum();
+            if let Some((amount, target, change, fall)) = gen.income {
+                let met = if fall { -change >= i32::from(target) } else { change >= i32::from(target) };
+                prop_assert_eq!(fund.incomes.len(), 1);
+                prop_assert_eq!(fund.incomes[0].earned, met);
+                let expected = if met { Decimal::new(i64::from(amount), 2) } else { Decimal::ZERO };
+                prop_assert_eq!(earned, expected);
+            }
+            let variances: Decimal = fund.lines.iter().map(|l| l.variance).sum();
+            if !fund.lines.is_empty() {
+                prop_assert_eq!(fund.result, variances + earned);
+            }
             let nets: Decimal = fund.members.iter().map(|m| m.net).sum();
             let parties: Decimal = fund.parties.iter().map(|p| p.amount).sum();
             prop_assert_eq!(parties, Decimal::ZERO);
@@ -228,6 +305,8 @@ proptest! {
             prop_assert_eq!(m.net, m.received - m.borne);
         }
         prop_assert_eq!(working.unallocated, unallocated);
+        let results: Decimal = all.funds.iter().map(|f| f.result).sum();
+        prop_assert_eq!(working.result, results);
     }
 
     #[test]
@@ -251,8 +330,22 @@ proptest! {
             .zip(&costs)
             .map(|(b, c)| GenLine { budget: *b, cost: *c, commissioners: Vec::new(), mode: 0, cap: None })
             .collect();
-        let with_lines = [GenFund { contributions: contributions.clone(), lines, offset: false, capped: false }];
-        let one_figure = [GenFund { contributions, lines: Vec::new(), offset: false, capped: false }];
+        let with_lines = [GenFund {
+            contributions: contributions.clone(),
+            lines,
+            offset: false,
+            capped: false,
+            income: None,
+            blame: None,
+        }];
+        let one_figure = [GenFund {
+            contributions,
+            lines: Vec::new(),
+            offset: false,
+            capped: false,
+            income: None,
+            blame: None,
+        }];
         let cost: u32 = costs.iter().sum();
         let a = work(&agreement_text(members, &with_lines), &result_text(&with_lines)).expect("lines");
         let b_text = result_text(&one_figure).replace(

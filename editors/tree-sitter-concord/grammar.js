@@ -505,6 +505,8 @@ module.exports = grammar({
       $.offset_clause,
       $.fund_cap,
       $.contributes,
+      $.fund_income,
+      $.cause_rule,
     ),
     hosted_by: $ => seq('hosted', 'by', $.member_ref),
     contributes: $ => seq($.member_ref, 'contributes', $.amount),
@@ -529,6 +531,14 @@ module.exports = grammar({
       seq('no', 'risk', 'share'),
     ),
     line_cap: $ => seq('capped', 'at', $.amount),
+    // an overspend caused by maladministration is borne by the partner responsible
+    cause_rule: _ => seq(
+      'an', 'overspend', 'caused', 'by', 'maladministration', 'is', 'borne', 'by', 'the', 'partner', 'responsible',
+    ),
+    // income £2,800,000 if "emergency admissions" fall by at least 4.2%
+    fund_income: $ => seq(
+      'income', $.amount, 'if', $.string, choice('fall', 'rise'), 'by', 'at', 'least', $.percent,
+    ),
 
     // ───────────────────────── Membership ─────────────────────────
 
@@ -608,10 +618,18 @@ module.exports = grammar({
       $.fund_balance_line,
       $.performance_line,
       $.agreed_line,
+      $.measure_line,
+      $.cause_line,
     ),
     actual_cost_line: $ => seq('actual', 'cost', optional(seq('of', $.string)), $.amount),
     // "agree additional contributions" was agreed
     agreed_line: $ => seq($.string, 'was', 'agreed'),
+    // "emergency admissions" fell by 5.1%
+    // the overspend on "Community beds" was caused by maladministration by harrow
+    cause_line: $ => seq(
+      'the', 'overspend', 'on', $.string, 'was', 'caused', 'by', 'maladministration', 'by', $.member_ref,
+    ),
+    measure_line: $ => seq($.string, choice('fell', 'rose'), 'by', $.percent),
     other_income_line: $ => seq('other', 'income', $.amount),
     fund_balance_line: $ => seq('contingency', 'fund', 'balance', $.amount),
     // performance: hhft 82, gpfed 91

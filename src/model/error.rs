@@ -411,6 +411,66 @@ pub enum LowerError {
         help: String,
     },
 
+    /// A fund's income depends on a measure the result does not give.
+    #[error("the result `{title}` does not say how “{measure}” changed, so the income into “{fund}” that depends on it cannot be worked out")]
+    #[diagnostic(code(concord::model::missing_measure))]
+    MissingMeasure {
+        title: String,
+        measure: String,
+        fund: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A fund rule for conditional money that could never apply to the fund it is written in.
+    #[error("{what} can never apply in “{fund}”")]
+    #[diagnostic(code(concord::model::condition_cannot_apply))]
+    ConditionCannotApply {
+        what: String,
+        fund: String,
+        #[label("never applies here")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result says an overspend was caused by maladministration, but the line's fund does not
+    /// say who bears such an overspend.
+    #[error("the agreement does not say who bears an overspend on “{line}” caused by maladministration")]
+    #[diagnostic(code(concord::model::cause_not_provided))]
+    CauseNotProvided {
+        line: String,
+        fund: String,
+        #[label("the fund “{fund}” has no rule for this cause")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result says an overspend was caused by maladministration on a line that did not overspend.
+    #[error("“{line}” did not overspend, so no overspend on it can be caused by maladministration")]
+    #[diagnostic(code(concord::model::not_an_overspend))]
+    NotAnOverspend {
+        line: String,
+        #[label("no overspend here")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A result gives a measure that no income of the agreement depends on.
+    #[error("no income in the agreement depends on “{measure}”")]
+    #[diagnostic(code(concord::model::unknown_measure))]
+    UnknownMeasure {
+        measure: String,
+        #[label("not a measure the agreement names")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// A result says a decision was agreed, but no cap is lifted by that decision.
     #[error("“{decision}” lifts no cap in this agreement")]
     #[diagnostic(code(concord::model::cap_not_liftable))]

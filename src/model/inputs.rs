@@ -5,6 +5,8 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
+mod measures;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -106,6 +108,26 @@ pub struct YearEnd {
     pub costs: Vec<FundCost>,
     /// Decisions the result says were agreed (`"…" was agreed`), which lift the caps naming them.
     pub agreed: Vec<Spanned<DecisionId>>,
+    /// Measures the result gives (`"emergency admissions" fell by 5.1%`): the name and the change
+    /// in percent, positive a rise, negative a fall.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<(Spanned<String>, Spanned<rust_decimal::Decimal>)>,
+    /// Overspends the result says were caused by maladministration by a named partner.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub maladministration: Vec<Maladministration>,
+}
+
+/// `the overspend on "Community beds" was caused by maladministration by harrow`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Maladministration {
+    /// The fund, an index into the agreement's funds.
+    pub fund: usize,
+    /// The line, an index into the fund's lines.
+    pub line: usize,
+    /// The partner responsible.
+    pub by: Spanned<MemberId>,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// The actual cost of one fund, or of one line of a fund.
@@ -120,6 +142,11 @@ pub struct FundCost {
 }
 
 impl YearEnd {
+    /// The change the result gives for the measure `name` (positive a rise), if it gives one.
+    pub fn measure(&self, name: &str) -> Option<&Spanned<rust_decimal::Decimal>> {
+        self.measures.iter().find(|(n, _)| n.node == name).map(|(_, c)| c)
+    }
+
     /// The actual cost given for `fund`'s `line` (or for the whole fund, with `None`).
     pub fn cost_of(&self, fund: usize, line: Option<usize>) -> Option<&Spanned<Money>> {
         self.costs.iter().find(|c| c.fund == fund && c.line == line).map(|c| &c.amount)
@@ -326,6 +353,22 @@ impl InputLowerer<'_> {
                     .map(|(_, l)| l.name.as_str())
                     .collect()
             };
+            self.overspent_lines(result, fi);
+            for income in &fund.incomes {
+                if result.measure(&income.measure.node).is_none() {
+                    let direction = if income.fall { "fell" } else { "rose" };
+                    self.errors.push(LowerError::MissingMeasure {
+                        title: result.title.node.clone(),
+                        measure: income.measure.node.clone(),
+                        fund: fund.name.clone(),
+                        at: at.into(),
+                        help: format!(
+                            "add `\"{}\" {direction} by …%` to the result, so the income can be worked out as earned or not",
+                            income.measure.node
+                        ),
+                    });
+                }
+            }
             for of in missing {
                 self.errors.push(LowerError::MissingActualCost {
                     title: result.title.node.clone(),
@@ -620,6 +663,8 @@ impl InputLowerer<'_> {
                     }
                 }
             }
+            ResultClause::Measure { name, fell, by } => self.measure_clause(result, name, *fell, *by),
+            ResultClause::Maladministration { line, by } => self.maladministration_clause(result, line, by),
         }
     }
 

@@ -485,6 +485,43 @@ pub struct FundDef {
     pub savings: Option<Waterfall<SavingsStep>>,
     /// Its deficit waterfall (`deficits of "…"`).
     pub deficits: Option<Waterfall<DeficitStep>>,
+    /// Income into the fund earned only if a measure meets its target, in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomes: Vec<ConditionalIncome>,
+    /// `an overspend caused by maladministration is borne by the partner responsible`: where
+    /// written, when the fund says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maladministration: Option<Span>,
+}
+
+/// `income £2,800,000 if "emergency admissions" fall by at least 4.2%`: money into a fund,
+/// earned only if the year's result says the measure met its target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConditionalIncome {
+    /// The income when earned.
+    pub amount: Spanned<Money>,
+    /// The measure's name as written (quoted).
+    pub measure: Spanned<String>,
+    /// Whether the target is a fall (`fall by at least`) rather than a rise.
+    pub fall: bool,
+    /// The target, in percent (4.2 for 4.2%).
+    pub target: Spanned<rust_decimal::Decimal>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+impl ConditionalIncome {
+    /// Whether a measure that changed by `change` percent (positive a rise, negative a fall)
+    /// meets the target: a fall of at least the target, or a rise of at least it. Exact.
+    // BOUND: negating a decimal flips its sign and cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub fn earned(&self, change: rust_decimal::Decimal) -> bool {
+        if self.fall {
+            -change >= self.target.node
+        } else {
+            change >= self.target.node
+        }
+    }
 }
 
 impl FundDef {

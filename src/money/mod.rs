@@ -104,8 +104,8 @@ pub use budget::{allocate_budget, BudgetAllocation, LineAllocation, MemberAlloca
 pub use error::{MoneyError, MoneyFile};
 pub use format::{format_exact, format_money, format_number, format_proportion, group_thousands};
 pub use funds::{
-    CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
-    OffsetWorking, RiskPoolWorking,
+    CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, IncomeWorking, LineWorking,
+    MemberFundsTotal, OffsetWorking, RiskPoolWorking,
 };
 
 pub(crate) use working::tidy;

@@ -42,21 +42,45 @@ fn kind_words(kind: FundKind) -> &'static str {
 pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &Currency) -> String {
     let money = |d: Decimal| format_money(d, cur);
     let mut out = String::new();
+    // A column for conditional income only when a fund has any, so that budget, income and
+    // cost visibly make up the result.
+    let with_income = funds.funds.iter().any(|f| !f.incomes.is_empty());
+    let row = |name: String, budget: Decimal, income: Decimal, cost: Decimal, result: Decimal| {
+        let mut row = vec![name, money(budget)];
+        if with_income {
+            row.push(money(income));
+        }
+        row.push(money(cost));
+        row.push(variance_words(result, cur));
+        row
+    };
     let rows: Vec<Vec<String>> = funds
         .funds
         .iter()
-        .map(|f| vec![f.name.clone(), money(f.budget), money(f.actual_cost), variance_words(f.result, cur)])
-        .chain(std::iter::once(vec![
+        .map(|f| {
+            let earned = f.incomes.iter().fold(Decimal::ZERO, |a, i| a.checked_add(i.received).unwrap_or(a));
+            row(f.name.clone(), f.budget, earned, f.actual_cost, f.result)
+        })
+        .chain(std::iter::once(row(
             "All funds".into(),
-            money(working.capitated_budget),
-            money(working.actual_cost),
-            variance_words(working.result, cur),
-        ]))
+            working.capitated_budget,
+            working.other_income,
+            working.actual_cost,
+            working.result,
+        )))
         .collect();
-    out.push_str(&table(
-        &[("Fund", Align::Left), ("Budget", Align::Right), ("Actual cost", Align::Right), ("Result", Align::Right)],
-        &rows,
-    ));
+    let mut headers = vec![("Fund", Align::Left), ("Budget", Align::Right)];
+    if with_income {
+        headers.push(("Income earned", Align::Right));
+    }
+    headers.extend([("Actual cost", Align::Right), ("Result", Align::Right)]);
+    out.push_str(&table(&headers, &rows));
+    if !working.other_income.is_zero() {
+        out.push_str(&format!(
+            "\nThe results include {} of conditional income earned (see each fund).\n",
+            money(working.other_income)
+        ));
+    }
     for fund in &funds.funds {
         out.push_str(&fund_human(fund, cur));
     }
@@ -153,6 +177,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
                         .join("; ")
                 };
                 let risk = match l.risk {
+                    _ if l.caused_by.is_some() => "maladministration: the partner responsible",
                     RiskMode::FundRule => "by the fund's rule",
                     RiskMode::LineShare => "by each partner's share",
                     RiskMode::NoRiskShare => "no risk share",
@@ -203,6 +228,9 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
             money(o.offset)
         ));
     }
+    for income in &fund.incomes {
+        out.push_str(&income_human(income, cur));
+    }
     match &fund.waterfall {
         Some(waterfall) => {
             let title = if waterfall.kind == Outcome::Deficit { "Deficit waterfall" } else { "Savings waterfall" };
@@ -229,4 +257,30 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
         out.push_str(&format!("\nUnallocated in this fund: {}.\n", money(fund.unallocated)));
     }
     out
+}
+
+/// One conditional income in words: the measure against its target, and whether it was earned.
+fn income_human(income: &crate::money::IncomeWorking, cur: &Currency) -> String {
+    let target_word = if income.fall { "fall" } else { "rise" };
+    let given = if income.change < Decimal::ZERO {
+        format!("fell by {}%", format_number(income.change.abs()))
+    } else if income.change > Decimal::ZERO {
+        format!("rose by {}%", format_number(income.change))
+    } else {
+        "did not change".to_string()
+    };
+    let verdict = if income.earned {
+        format!(
+            "which meets the target, so the income is earned: the fund receives {}, shared by the fund's rule",
+            format_money(income.received, cur)
+        )
+    } else {
+        "which does not meet the target, so the income is not earned and the fund receives nothing from it".to_string()
+    };
+    format!(
+        "\nConditional income of {} if “{}” {target_word} by at least {}%: the result says the measure {given}, {verdict}.\n",
+        format_money(income.amount, cur),
+        income.measure,
+        format_number(income.target),
+    )
 }

@@ -47,6 +47,8 @@ impl<'f> Lowerer<'f> {
                 lines: Vec::new(),
                 savings: None,
                 deficits: None,
+                incomes: Vec::new(),
+                maladministration: None,
             };
             let mut host: Option<(Spanned<MemberId>, Span)> = None;
             let mut offset: Option<((), Span)> = None;
@@ -87,6 +89,24 @@ impl<'f> Lowerer<'f> {
                             clause.span,
                         );
                     }
+                    ast::FundClause::Maladministration => match fund.maladministration {
+                        Some(first) => self.errors.push(LowerError::DuplicateClause {
+                            what: "the rule for an overspend caused by maladministration".into(),
+                            first: first.into(),
+                            second: clause.span.into(),
+                        }),
+                        None => fund.maladministration = Some(clause.span),
+                    },
+                    ast::FundClause::Income { amount, measure, fall, target } => {
+                        let money = self.money(amount);
+                        fund.incomes.push(crate::model::ConditionalIncome {
+                            amount: Spanned::new(money, amount.span),
+                            measure: measure.clone(),
+                            fall: *fall,
+                            target: *target,
+                            span: clause.span,
+                        });
+                    }
                     ast::FundClause::Line { name: line_name, budget, commissioners, risk, cap } => {
                         let Some(budget) = budget else {
                             self.errors.push(LowerError::MissingLineBudget {
@@ -116,6 +136,7 @@ impl<'f> Lowerer<'f> {
                     }
                 }
             }
+            self.conditions_apply(&fund);
             fund.host = host.map(|(h, _)| h);
             fund.offset = offset.map(|(_, s)| s);
             fund.cap = cap.map(|(c, _)| c);

@@ -21,6 +21,7 @@ use crate::span::{Span, Spanned};
 use crate::suggest::nearest;
 use crate::syntax::ast::{self, AgreementClause, Block, Clause, CurrencyMark, Header, MemberRef};
 
+mod conditions;
 mod currency;
 mod decisions;
 mod funds;

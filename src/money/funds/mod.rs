@@ -51,8 +51,11 @@ use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
+mod income;
 mod lines;
 mod working;
+
+pub use income::IncomeWorking;
 
 pub use working::{
     CapWorking, CommissionerShare, ContributionWorking, FundWorking, FundsWorking, LineWorking, MemberFundsTotal,
@@ -139,6 +142,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     let mut funds_out = Vec::new();
     let mut parties_all: Vec<PartyTotal> = Vec::new();
     let (mut budget_all, mut cost_all, mut unallocated_all) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut income_all = Decimal::ZERO;
 
     for (fi, fund) in agreement.funds.iter().enumerate() {
         if fund.kind == FundKind::RiskPool && fund.lines.is_empty() {
@@ -155,13 +159,15 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             budget: Decimal,
             actual: Decimal,
             variance: Decimal,
+            /// The partner the result says caused the line's overspend by maladministration.
+            blamed: Option<MemberId>,
         }
         let mut raws: Vec<Raw<'_>> = Vec::new();
         if fund.lines.is_empty() {
             let budget = fund.budget().ok_or_else(|| overflow("the fund's budget", at))?.0;
             let actual = result.cost_of(fi, None).map_or(Decimal::ZERO, |c| c.node.0);
             let variance = to_unit(sub(budget, actual, at)?, unit);
-            raws.push(Raw { line: None, budget, actual, variance });
+            raws.push(Raw { line: None, budget, actual, variance, blamed: None });
         } else {
             for (li, line) in fund.lines.iter().enumerate() {
                 let budget = line.budget.node.0;
@@ -180,7 +186,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                     }
                 }
                 let variance = to_unit(sub(budget, actual, line.span)?, unit);
-                raws.push(Raw { line: Some(line), budget, actual, variance });
+                let blamed = result
+                    .maladministration
+                    .iter()
+                    .find(|m| m.fund == fi && m.line == li && fund.maladministration.is_some())
+                    .map(|m| m.by.node)
+                    .filter(|_| variance < Decimal::ZERO);
+                raws.push(Raw { line: Some(line), budget, actual, variance, blamed });
             }
         }
         let budget_total =
@@ -193,8 +205,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
         let mut offsets = vec![Decimal::ZERO; raws.len()];
         let mut offset_working = None;
         if fund.offset.is_some() {
+            // An overspend caused by maladministration is borne by the partner responsible, so it
+            // is not set off against other lines.
             let under: Vec<Decimal> = raws.iter().map(|r| r.variance.max(Decimal::ZERO)).collect();
-            let over: Vec<Decimal> = raws.iter().map(|r| r.variance.min(Decimal::ZERO).abs()).collect();
+            let over: Vec<Decimal> = raws
+                .iter()
+                .map(|r| if r.blamed.is_some() { Decimal::ZERO } else { r.variance.min(Decimal::ZERO).abs() })
+                .collect();
             let u = checked_sum(under.iter().copied()).ok_or_else(|| overflow("the underspends", at))?;
             let o = checked_sum(over.iter().copied()).ok_or_else(|| overflow("the overspends", at))?;
             let off = u.min(o);
@@ -219,6 +236,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 pot = add(pot, after, at)?;
                 continue;
             };
+            if let Some(by) = raw.blamed {
+                lines_out.push(blamed_line(agreement, line, raw.budget, raw.actual, raw.variance, by));
+                if let Some(slot) = position(by).and_then(|p| borne.get_mut(p)) {
+                    *slot = add(*slot, raw.variance.abs(), line.span)?;
+                }
+                continue;
+            }
             let mut notes = Vec::new();
             let mut line_pennies = None;
             let mut shared = after;
@@ -310,8 +334,14 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 line: None,
                 notes,
                 pennies: line_pennies,
+                caused_by: None,
             });
         }
+
+        // Conditional income: what is earned joins the pot, after the lines' offsetting.
+        let (incomes_out, earned) = income::incomes(fund, result, unit)?;
+        pot = add(pot, earned, at)?;
+        let result_total = add(result_total, earned, at)?;
 
         // 5, 6. The fund's own waterfall.
         let cap_working = fund.cap.as_ref().map(|c| {
@@ -388,6 +418,8 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 performance: result.performance.clone(),
                 costs: Vec::new(),
                 agreed: Vec::new(),
+                measures: Vec::new(),
+                maladministration: Vec::new(),
             };
             let evaluation = super::evaluate_in(&derived, &sub_result, Some(&pools));
             let failed = evaluation.working.is_none();
@@ -441,6 +473,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             }
         }
         budget_all = add(budget_all, budget_total, at)?;
+        income_all = add(income_all, earned, at)?;
         cost_all = add(cost_all, cost_total, at)?;
         unallocated_all = add(unallocated_all, unallocated, at)?;
         funds_out.push(FundWorking {
@@ -452,6 +485,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             budget: budget_total,
             actual_cost: cost_total,
             result: result_total,
+            incomes: incomes_out,
             lines: lines_out,
             offset: offset_working,
             shared_by_rule: pot,
@@ -485,7 +519,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     }
 
     // Across the funds.
-    let whole = sub(budget_all, cost_all, agreement.title.span)?;
+    let whole = sub(add(budget_all, income_all, agreement.title.span)?, cost_all, agreement.title.span)?;
     let outcome = if whole > Decimal::ZERO {
         Outcome::Surplus
     } else if whole < Decimal::ZERO {
@@ -519,6 +553,7 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     let mut working = empty_working(agreement, result);
     working.capitated_budget = budget_all;
     working.actual_cost = cost_all;
+    working.other_income = income_all;
     working.result = whole;
     working.outcome = outcome;
     working.members = member_totals;
@@ -526,6 +561,40 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
     working.unallocated = unallocated_all;
     working.funds = Some(FundsWorking { funds: funds_out, risk_pools, members: totals });
     Ok(working)
+}
+
+/// A line whose overspend the result says was caused by maladministration by `by`: the fund says
+/// the partner responsible bears it, so it bears the whole overspend, outside the line's risk
+/// mode, the offsetting and the line's cap.
+fn blamed_line(
+    agreement: &Agreement,
+    line: &crate::model::FundLine,
+    budget: Decimal,
+    actual: Decimal,
+    variance: Decimal,
+    by: MemberId,
+) -> LineWorking {
+    let (key, name) = agreement.member(by).map_or_else(Default::default, |m| (m.key.clone(), m.name.clone()));
+    LineWorking {
+        name: line.name.clone(),
+        budget,
+        actual_cost: actual,
+        variance,
+        offset: Decimal::ZERO,
+        after_offset: variance,
+        risk: line.risk,
+        cap: line.cap.map(|c| c.node.0),
+        to_fund_rule: Decimal::ZERO,
+        commissioners: vec![CommissionerShare { member: key, name: name.clone(), percent: Decimal::ONE_HUNDRED, amount: variance.abs() }],
+        unallocated: Decimal::ZERO,
+        span: line.span,
+        line: None,
+        notes: vec![format!(
+            "the result says the overspend was caused by maladministration by {name}, and the fund says such an overspend is borne by the partner responsible, so {name} bears all of it, whatever the line's risk share, offsetting or cap"
+        )],
+        pennies: None,
+        caused_by: Some(name),
+    }
 }
 
 fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {

@@ -65,6 +65,10 @@ pub struct LineWorking {
     pub notes: Vec<String>,
     /// How the line's split between its commissioning partners was rounded, when it was split.
     pub pennies: Option<crate::money::pennies::PennyWorking>,
+    /// The partner the result says caused the line's overspend by maladministration (its display
+    /// name), who then bears all of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caused_by: Option<String>,
 }
 
 /// The offsetting of a fund's lines.
@@ -123,8 +127,11 @@ pub struct FundWorking {
     pub budget: Decimal,
     /// The actual cost over its lines.
     pub actual_cost: Decimal,
-    /// Budget less actual cost: positive for an underspend.
+    /// Budget plus the conditional income earned, less actual cost: positive for an underspend.
     pub result: Decimal,
+    /// Its conditional incomes (`income £… if "…" fall by at least …%`), earned or not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomes: Vec<super::IncomeWorking>,
     /// Its lines (none for a fund without lines).
     pub lines: Vec<LineWorking>,
     /// The offsetting, when the fund says its lines offset.

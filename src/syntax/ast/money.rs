@@ -222,4 +222,15 @@ pub enum FundClause {
         risk: Option<Spanned<RiskMode>>,
         cap: Option<Spanned<Amount>>,
     },
+    /// `income £2,800,000 if "emergency admissions" fall by at least 4.2%`: money into the fund,
+    /// earned only if the measure meets its target.
+    Income {
+        amount: Spanned<Amount>,
+        measure: Spanned<String>,
+        /// Whether the target is a fall (`fall by at least`) rather than a rise.
+        fall: bool,
+        target: Spanned<Decimal>,
+    },
+    /// `an overspend caused by maladministration is borne by the partner responsible`
+    Maladministration,
 }

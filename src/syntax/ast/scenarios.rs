@@ -76,6 +76,17 @@ pub enum ResultClause {
     OtherIncome(Spanned<Amount>),
     FundBalance(Spanned<Amount>),
     Performance(Vec<(Spanned<MemberRef>, Spanned<Decimal>)>),
+    /// `"emergency admissions" fell by 5.1%` (or `rose by`): a measure a conditional income names.
+    Measure {
+        name: Spanned<String>,
+        fell: bool,
+        by: Spanned<Decimal>,
+    },
+    /// `the overspend on "Community beds" was caused by maladministration by harrow`
+    Maladministration {
+        line: Spanned<String>,
+        by: Spanned<MemberRef>,
+    },
 }
 
 /// The outcome of a decision, as a scenario expects it.

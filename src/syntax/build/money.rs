@@ -180,6 +180,16 @@ impl Builder {
                     None => None,
                 },
             },
+            Rule::cause_rule => FundClause::Maladministration,
+            Rule::fund_income => {
+                let target = self.need(&inner, Rule::measure_target)?;
+                FundClause::Income {
+                    amount: self.amount(&self.need(&inner, Rule::amount)?)?,
+                    measure: self.string(&self.need(&inner, Rule::string)?),
+                    fall: find(&target, Rule::measure_fall).is_some(),
+                    target: self.percent(&self.need(&target, Rule::percent)?)?,
+                }
+            }
             Rule::fund_line => {
                 let mut commissioners = Vec::new();
                 if let Some(by) = find(&inner, Rule::commissioned_by) {

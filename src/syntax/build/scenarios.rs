@@ -68,6 +68,15 @@ impl Builder {
                 None => ResultClause::ActualCost(self.amount(&self.need(&inner, Rule::amount)?)?),
             },
             Rule::agreed_line => ResultClause::Agreed(self.decision_ref(&inner)?),
+            Rule::cause_line => ResultClause::Maladministration {
+                line: self.string(&self.need(&inner, Rule::string)?),
+                by: self.member_ref(&self.need(&inner, Rule::member_ref)?),
+            },
+            Rule::measure_line => ResultClause::Measure {
+                name: self.string(&self.need(&inner, Rule::string)?),
+                fell: find(&inner, Rule::measure_fell).is_some(),
+                by: self.percent(&self.need(&inner, Rule::percent)?)?,
+            },
             Rule::other_income_line => ResultClause::OtherIncome(self.amount(&self.need(&inner, Rule::amount)?)?),
             Rule::fund_balance_line => ResultClause::FundBalance(self.amount(&self.need(&inner, Rule::amount)?)?),
             Rule::performance_line => {
