@@ -3,6 +3,7 @@
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
 pub mod diff;
+pub mod explain;
 pub mod fmt;
 pub mod money;
 pub mod power;
@@ -20,6 +21,7 @@ mod rounding;
 mod standing;
 mod steps;
 pub mod style;
+pub mod svg;
 mod table;
 pub mod whynot;
 pub use render::Renderer;
