@@ -40,7 +40,7 @@ enum Format {
     Json,
     /// Markdown, to paste into minutes or a pull request (`concord diff`, `eval` and `test`).
     Markdown,
-    /// One self-contained HTML page with charts, to print or share (`concord explain`).
+    /// One self-contained HTML page with charts, to print or share (`concord explain`, `eval`).
     Html,
 }
 
@@ -333,8 +333,10 @@ fn main() -> ExitCode {
     {
         return usage("`--format markdown` is offered by `concord diff`, `eval`, `explain` and `test`; use `--format human` or `--format json` here");
     }
-    if cli.format == Format::Html && !matches!(cli.command, Command::Explain { .. }) {
-        return usage("`--format html` is offered by `concord explain`; use `--format human` or `--format json` here");
+    if cli.format == Format::Html && !matches!(cli.command, Command::Explain { .. } | Command::Eval { .. }) {
+        return usage(
+            "`--format html` is offered by `concord explain` and `eval`; use `--format human` or `--format json` here",
+        );
     }
     let (text, code) = match cli.command {
         Command::Check { paths, deny } => {
@@ -405,7 +407,8 @@ fn main() -> ExitCode {
             let options = EvalOptions { scenario, weights, why };
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
-                Format::Human | Format::Html => report::eval::evaluate_human(&report, colour, columns),
+                Format::Human => report::eval::evaluate_human(&report, colour, columns),
+                Format::Html => report::eval_html::evaluate_html(&report),
                 Format::Markdown => report::eval::evaluate_markdown(&report),
                 Format::Json => json(&report::eval::evaluate_json(&report)),
             };

@@ -79,9 +79,9 @@ fn deficit_step(agreement: &Agreement, step: &DeficitStep) -> String {
             rounding(agreement, r)
         ),
         DeficitStep::RiskPool { pool, cap } => format!(
-            "the risk pool “{}” meets it{}, up to its balance.",
+            "the risk pool “{}” meets it, up to {}its balance.",
             agreement.funds.get(*pool).map_or("?", |f| f.name.as_str()),
-            cap.as_ref().map(|c| format!(", up to {}", money(agreement, c))).unwrap_or_default()
+            cap.as_ref().map(|c| format!("{} and ", money(agreement, c))).unwrap_or_default()
         ),
         DeficitStep::Share(parts, e) => format!("what is left is {}{}.", mix(parts), exemption(agreement, e)),
     }

@@ -15,6 +15,7 @@ pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSO
 
 mod conditions;
 pub mod eval;
+pub mod eval_html;
 mod funds;
 pub mod render;
 mod rounding;

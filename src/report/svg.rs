@@ -60,7 +60,8 @@ pub fn grouped_bars(title: &str, groups: &[(String, String)], series: &[Series<'
     let left = 400;
     let top = 300;
     let n_groups = i64::try_from(groups.len()).unwrap_or(0);
-    let width = left + group_width * n_groups + gap;
+    let legend = 1100;
+    let width = (left + group_width * n_groups + gap).max(left + legend * n_series);
     let max = series.iter().flat_map(|s| s.values.iter().map(|(v, _)| v.abs())).fold(Fraction::zero(), |a, b| {
         if b > a {
             b
@@ -115,14 +116,14 @@ pub fn grouped_bars(title: &str, groups: &[(String, String)], series: &[Series<'
     }
     for (s, one) in series.iter().enumerate() {
         let y = 120;
-        let x = left + i64::try_from(s).unwrap_or(0) * 2400;
+        let x = left + i64::try_from(s).unwrap_or(0) * legend;
         out.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"100\" height=\"100\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
+            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
             tenths(x),
             tenths(y),
             COLOURS[s % COLOURS.len()],
             tenths(x + 140),
-            tenths(y + 90),
+            tenths(y + 95),
             escape(one.name)
         ));
     }
@@ -169,7 +170,7 @@ pub fn waterfall(title: &str, total: (&Fraction, &str), steps: &[(String, Fracti
         let h = scaled(&taken, &whole, height);
         remaining -= taken;
         out.push_str(&format!(
-            "<rect class=\"step\" data-member=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#9bbb59\"><title>{}: {}</title></rect>\n<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
+            "<rect class=\"step\" data-step=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#9bbb59\"><title>{}: {}</title></rect>\n<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
             escape(name),
             tenths(x),
             tenths(top_y),
