@@ -11,6 +11,9 @@ use crate::results::power::RulePower;
 
 /// A fraction of one as an exact percentage when it has one (`37.5%`), else as the exact
 /// fraction (`1/3`): no figure is rounded.
+// BOUND: `places` and `digits` count the factors 2 and 5 of a denominator, fewer than its bits;
+// `places` is at most the length of `padded`, which is at least `places + 1` long.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn exact_share(f: &Fraction) -> String {
     let hundred = f * Fraction::from_integer(BigInt::from(100));
     let mut d = hundred.denom().clone();
@@ -57,6 +60,8 @@ fn opt(f: &Option<Fraction>) -> String {
     f.as_ref().map_or("—".to_string(), exact_share)
 }
 
+// BOUND: `letters % 26` is below 26, so `b'a' + it` is a letter.
+#[allow(clippy::arithmetic_side_effects)]
 fn clause_text(c: &Clause, bullet: &str) -> String {
     let mut out = format!("{} {}\n", c.number, c.text);
     let mut letters = 0u8;
@@ -233,6 +238,8 @@ pub fn page(title: &str, body: &str) -> String {
 
 /// The schedule as one self-contained HTML page, with a chart per rule of declared weight
 /// against real voting power.
+// BOUND: `depth` rises only while below an item's depth and falls only while above it or zero.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn explain_html(e: &Explanation) -> String {
     let title = e.title.as_deref().unwrap_or("Agreement");
     if let Some(p) = problems(e) {

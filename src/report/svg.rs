@@ -5,6 +5,11 @@
 //! label exact (the figure's own words) and every piece of user text escaped. Geometry is in
 //! whole tenths of a pixel, worked out with integers, so no floating point touches a figure.
 
+// BOUND: the geometry multiplies counts of members and series (far below a million) by
+// constants below ten thousand, in i64; a colour is picked modulo the palette's length, so its
+// index is always in range; the fractions are arbitrary-precision and cannot overflow.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
