@@ -40,6 +40,8 @@ enum Format {
     Json,
     /// Markdown, to paste into minutes or a pull request (`concord diff`, `eval` and `test`).
     Markdown,
+    /// One self-contained HTML page with charts, to print or share (`concord explain`, `eval`).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -215,6 +217,17 @@ enum Command {
         #[arg(long, conflicts_with = "proposal")]
         sensitivity: bool,
     },
+    /// Set the agreement out as a legal schedule: definitions, numbered clauses, voting power.
+    ///
+    /// Every term is defined once; every rule is worded with its exact figures; each
+    /// decision's table gives every member's declared weight beside its exact Banzhaf and
+    /// Shapley–Shubik index; the checker's findings follow as numbered drafting notes.
+    /// `--format markdown` or `html` (one self-contained page with charts, to print to PDF).
+    /// Exits 0 when explained, 2 when the file cannot be read or has errors.
+    Explain {
+        /// The agreement (`.concord`).
+        agreement: PathBuf,
+    },
     /// Say what a new version of an agreement changes: members, weights, who can carry each
     /// decision, real voting power, money and scenario outcomes.
     ///
@@ -317,15 +330,23 @@ fn main() -> ExitCode {
     let colour = colour(cli.color, cli.plain);
     let columns = width();
     if cli.format == Format::Markdown
-        && !matches!(cli.command, Command::Diff { .. } | Command::Eval { .. } | Command::Test { .. })
+        && !matches!(
+            cli.command,
+            Command::Diff { .. } | Command::Eval { .. } | Command::Test { .. } | Command::Explain { .. }
+        )
     {
-        return usage("`--format markdown` is offered by `concord diff`, `eval` and `test`; use `--format human` or `--format json` here");
+        return usage("`--format markdown` is offered by `concord diff`, `eval`, `explain` and `test`; use `--format human` or `--format json` here");
+    }
+    if cli.format == Format::Html && !matches!(cli.command, Command::Explain { .. } | Command::Eval { .. }) {
+        return usage(
+            "`--format html` is offered by `concord explain` and `eval`; use `--format human` or `--format json` here",
+        );
     }
     let (text, code) = match cli.command {
         Command::Check { paths, deny } => {
             let report = concord::commands::check::check(&paths);
             let text = match cli.format {
-                Format::Human | Format::Markdown => report::check_human(&report, colour, columns),
+                Format::Human | Format::Markdown | Format::Html => report::check_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             let deny = match deny {
@@ -347,7 +368,7 @@ fn main() -> ExitCode {
                 concord::commands::fmt::Options { mode, width: usize::from(width) },
             );
             let text = match cli.format {
-                Format::Human | Format::Markdown => report::fmt::fmt_human(&report, colour, columns),
+                Format::Human | Format::Markdown | Format::Html => report::fmt::fmt_human(&report, colour, columns),
                 Format::Json => json(&report),
             };
             (text, report.exit_code())
@@ -367,7 +388,7 @@ fn main() -> ExitCode {
             let options = concord::commands::test::TestOptions { filter, fail_fast, coverage, min_coverage: min };
             let report = concord::commands::test::run(&paths, &options);
             let format = format.unwrap_or(match cli.format {
-                Format::Human => TestFormat::Human,
+                Format::Human | Format::Html => TestFormat::Human,
                 Format::Json => TestFormat::Json,
                 Format::Markdown => TestFormat::Markdown,
             });
@@ -391,6 +412,7 @@ fn main() -> ExitCode {
             let report = concord::commands::evaluate::evaluate(&agreement, &input, &options);
             let text = match cli.format {
                 Format::Human => report::eval::evaluate_human(&report, colour, columns),
+                Format::Html => report::eval_html::evaluate_html(&report),
                 Format::Markdown => report::eval::evaluate_markdown(&report),
                 Format::Json => json(&report::eval::evaluate_json(&report)),
             };
@@ -424,9 +446,19 @@ fn main() -> ExitCode {
             let options = concord::commands::diff::DiffOptions { scenarios, result };
             let report = concord::commands::diff::diff(&old, &new, &options);
             let text = match cli.format {
-                Format::Human => report::diff::diff_human(&report, colour, columns),
+                Format::Human | Format::Html => report::diff::diff_human(&report, colour, columns),
                 Format::Json => json(&report),
                 Format::Markdown => report::diff::diff_markdown(&report),
+            };
+            (text, report.exit_code())
+        }
+        Command::Explain { agreement } => {
+            let report = concord::commands::explain::explain(&agreement);
+            let text = match cli.format {
+                Format::Human => report::explain::explain_text(&report),
+                Format::Markdown => report::explain::explain_markdown(&report),
+                Format::Html => report::explain::explain_html(&report),
+                Format::Json => json(&report),
             };
             (text, report.exit_code())
         }
@@ -439,7 +471,7 @@ fn main() -> ExitCode {
             let options = concord::commands::power::Options { decision, which: Some(which), proposal, sensitivity };
             let report = concord::commands::power::power(&agreement, &options);
             let text = match cli.format {
-                Format::Human | Format::Markdown => {
+                Format::Human | Format::Markdown | Format::Html => {
                     report::power::power_human(&report, colour, columns, places.min(30))
                 }
                 Format::Json => json(&report),

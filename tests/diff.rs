@@ -57,7 +57,7 @@ fn a_file_that_cannot_be_read_is_an_input_error() {
 fn markdown_is_refused_where_it_is_not_offered() {
     let (code, text) = diff(&["--format", "markdown", "check", OLD]);
     assert_eq!(code, Some(2), "{text}");
-    assert!(text.contains("`--format markdown` is offered by `concord diff`, `eval` and `test`"), "{text}");
+    assert!(text.contains("`--format markdown` is offered by `concord diff`, `eval`, `explain` and `test`"), "{text}");
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod eval;
 pub mod evaluate;
+pub mod explain;
 pub mod fmt;
 pub mod power;
 pub mod test;

@@ -3,6 +3,7 @@
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
 pub mod diff;
+pub mod explain;
 pub mod fmt;
 pub mod money;
 pub mod power;
@@ -15,12 +16,14 @@ pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSO
 
 mod conditions;
 pub mod eval;
+pub mod eval_html;
 mod funds;
 pub mod render;
 mod rounding;
 mod standing;
 mod steps;
 pub mod style;
+pub mod svg;
 mod table;
 pub mod whynot;
 pub use render::Renderer;

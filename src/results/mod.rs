@@ -7,6 +7,7 @@
 pub mod check;
 pub mod diff;
 pub mod eval;
+pub mod explain;
 pub mod fmt;
 pub mod power;
 pub mod test;
