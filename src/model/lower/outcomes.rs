@@ -23,12 +23,9 @@ mod tests {
     use miette::Diagnostic;
 
     fn codes(decision: &str) -> Vec<String> {
-        let text = format!("agreement \"T\"\nmember icb\nmember council\ndecision \"d\"\n  passes if unanimous\n{decision}");
-        crate::load::load(&text)
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.code().map(|c| c.to_string()))
-            .collect()
+        let text =
+            format!("agreement \"T\"\nmember icb\nmember council\ndecision \"d\"\n  passes if unanimous\n{decision}");
+        crate::load::load(&text).diagnostics.iter().filter_map(|d| d.code().map(|c| c.to_string())).collect()
     }
 
     #[test]
