@@ -221,5 +221,11 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         let steps: Vec<String> = escalation.steps.iter().map(|(body, _)| format!("“{}”", body.node)).collect();
         out.push_str(&format!("  {when}, the matter goes to {}.\n", steps.join(", then ")));
     }
+    if let Some(default) = &decision.default {
+        out.push_str(&format!(
+            "  If it is not carried (a tie included) and no route takes it, it is rejected and the default applies: “{}”.\n",
+            default.text
+        ));
+    }
     out
 }

@@ -67,6 +67,9 @@ fn check_expectations(scenario: &Scenario, e: &Evaluation) {
                 "{name}: invalid because {reason:?}, got {:?}",
                 e.outcome.invalid
             ),
+            Some(ExpectDetail::DefaultApplies) => {
+                assert!(e.outcome.deadlock.as_ref().is_some_and(|d| d.default.is_some()), "{name}: the default applies")
+            }
             None => {}
         }
     }
@@ -234,4 +237,11 @@ fn quorum_bases_and_the_member_concerned() {
 #[test]
 fn reconvened_meetings() {
     snapshot_fixture("reconvened");
+}
+
+/// A default when a decision is not carried (issue 21, item 8): applied whatever the reason,
+/// after an `on a tie` route.
+#[test]
+fn defaults_when_not_carried() {
+    snapshot_fixture("defaults");
 }

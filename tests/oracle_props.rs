@@ -152,7 +152,8 @@ struct DecisionSpec {
     /// A member index, or 7 for the chair.
     casting: Option<u8>,
     on_a_tie: bool,
-    if_rejected: bool,
+    /// 0 or 1: `if rejected, escalate to …`; 2: `if rejected, the default is …`; else neither.
+    if_rejected: u8,
 }
 
 #[derive(Debug, Clone)]
@@ -281,7 +282,7 @@ fn decision() -> impl Strategy<Value = DecisionSpec> {
         prop::collection::vec((0u8..5, 0u8..7, prop::bool::weighted(0.4)), 0..=2),
         prop::option::weighted(0.6, 0u8..8),
         prop::bool::weighted(0.3),
-        prop::bool::weighted(0.4),
+        0u8..5,
     )
         .prop_map(
             |(rule, later, scheme, quorum, reconvened_quorum, exclusions, vetoes, casting, on_a_tie, if_rejected)| {
@@ -562,8 +563,10 @@ impl Spec {
         if d.on_a_tie {
             t.push_str("  on a tie, escalate to \"the board\"\n");
         }
-        if d.if_rejected {
-            t.push_str("  if rejected, escalate to \"mediation\", then \"arbitration\"\n");
+        match d.if_rejected {
+            0 | 1 => t.push_str("  if rejected, escalate to \"mediation\", then \"arbitration\"\n"),
+            2 => t.push_str("  if rejected, the default is \"the money is retained\"\n"),
+            _ => {}
         }
         t
     }
@@ -707,6 +710,8 @@ struct Answer {
     outcome: OutcomeKind,
     casting_vote: Option<MemberId>,
     escalated_to: Option<String>,
+    /// The decision's default, when it applies (step 8.3).
+    default: Option<String>,
 }
 
 /// The evaluator's outcome in the oracle's (docs/semantics.md's) vocabulary. The evaluator has
@@ -724,11 +729,17 @@ fn real_answer(e: &Evaluation) -> Answer {
         OutcomeKind::Passed | OutcomeKind::Rejected => e.outcome.casting_vote.as_ref().map(|c| c.id),
         _ => None,
     };
-    Answer { outcome, casting_vote, escalated_to }
+    let default = e.outcome.deadlock.as_ref().and_then(|d| d.default.as_ref()).map(|d| d.text.clone());
+    Answer { outcome, casting_vote, escalated_to, default }
 }
 
 fn oracle_answer(v: &Verdict) -> Answer {
-    Answer { outcome: v.outcome, casting_vote: v.casting_vote, escalated_to: v.escalated_to.clone() }
+    Answer {
+        outcome: v.outcome,
+        casting_vote: v.casting_vote,
+        escalated_to: v.escalated_to.clone(),
+        default: v.default.clone(),
+    }
 }
 
 /// A verdict says what its outcome needs, and nothing else.
@@ -738,7 +749,7 @@ fn well_formed(v: &Verdict, proposal: &Proposal) -> Result<(), String> {
         OutcomeKind::Rejected => {
             v.invalid.is_none()
                 && v.escalated_to.is_none()
-                && v.not_carried.is_some_and(|r| r != NotCarried::Tied)
+                && v.not_carried.is_some_and(|r| r != NotCarried::Tied || v.default.is_some())
                 && matches!(v.not_carried, Some(NotCarried::CastingVoteAgainst(_))) == v.casting_vote.is_some()
         }
         OutcomeKind::Escalated => {
@@ -755,7 +766,9 @@ fn well_formed(v: &Verdict, proposal: &Proposal) -> Result<(), String> {
         }
     };
     let voted = |m: &MemberId| proposal.votes.iter().any(|vote| vote.voter == Voter::Known(*m));
-    if ok && v.disregarded.iter().all(voted) {
+    // Only a rejected proposal ends with the decision's default (step 8.3).
+    let default_ok = v.outcome == OutcomeKind::Rejected || v.default.is_none();
+    if ok && default_ok && v.disregarded.iter().all(voted) {
         Ok(())
     } else {
         Err(format!("ill-formed verdict {v:?}"))

@@ -267,6 +267,7 @@ module.exports = grammar({
       $.veto_clause,
       $.casting_vote_clause,
       $.escalation_clause,
+      $.default_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -411,6 +412,8 @@ module.exports = grammar({
     on_tie: _ => seq('on', 'a', 'tie'),
     if_rejected: _ => seq('if', 'rejected'),
     escalation_step: $ => seq($.string, optional(seq('within', $.duration))),
+    // if rejected, the default is "retain the underspend as a contingency"
+    default_clause: $ => seq($.if_rejected, optional(','), 'the', 'default', 'is', $.string),
 
     // ───────────────────────── Money ─────────────────────────
 
@@ -661,13 +664,15 @@ module.exports = grammar({
       seq('escalated', 'to', $.string),
       seq(
         $.outcome_word,
-        optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason))),
+        optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason, $.default_applies))),
       ),
     ),
     outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid'),
     escalated_to: $ => seq('escalated', 'to', $.string),
     casting_by: $ => seq('on', 'the', 'casting', 'vote', 'of', $.member_ref),
     because_reason: $ => seq('because', $.reason),
+    // expect rejected, the default applies
+    default_applies: _ => seq('the', 'default', 'applies'),
     reason: _ => choice(
       seq('no', 'quorum'),
       seq('an', 'unknown', 'member', 'voted'),

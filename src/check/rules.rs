@@ -702,7 +702,9 @@ fn granted_vetoes(ctx: &Ctx<'_>, rule: &TimedRule) -> Vec<MemberId> {
 /// Decision-wide: a member can block and a blocked decision has nowhere to go.
 fn gridlock(ctx: &Ctx<'_>, blockable: bool, veto_players: &[MemberId], out: &mut Vec<CheckDiagnostic>) {
     let decision = ctx.decision;
-    let has_route = decision.escalations.iter().any(|e| e.trigger == EscalationTrigger::Rejected);
+    // A route, or a default that applies when it is rejected, says where a blocked decision goes.
+    let has_route =
+        decision.escalations.iter().any(|e| e.trigger == EscalationTrigger::Rejected) || decision.default.is_some();
     if has_route || (!blockable && decision.vetoes.is_empty()) {
         return;
     }

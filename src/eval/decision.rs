@@ -24,7 +24,8 @@ use std::cell::RefCell;
 use super::context::Context;
 use super::tally::{Ballot, TooLarge};
 use super::{
-    CastingUsed, Deadlock, DeadlockCause, Evaluation, Invalidity, Name, Outcome, OutcomeKind, Place, QuorumSource,
+    CastingUsed, Deadlock, DeadlockCause, DefaultApplied, Evaluation, Invalidity, Name, Outcome, OutcomeKind, Place,
+    QuorumSource,
 };
 use crate::model::inputs::{DecisionRef, Proposal};
 use crate::model::{Agreement, EscalationTrigger, MemberId};
@@ -236,9 +237,17 @@ impl<'a> Evaluator<'a> {
                     ctx.escalated(cause, route)
                 }
                 None => {
-                    result.result =
-                        if cause == DeadlockCause::Tie { OutcomeKind::Deadlocked } else { OutcomeKind::Rejected };
-                    Deadlock { because: cause, escalated_to: None, then: Vec::new(), clause: None }
+                    // (8.3) The decision's default, whatever the reason, a tie included.
+                    let default = decision
+                        .default
+                        .as_ref()
+                        .map(|d| DefaultApplied { text: d.text.clone(), clause: ctx.place(d.span) });
+                    result.result = if cause == DeadlockCause::Tie && default.is_none() {
+                        OutcomeKind::Deadlocked
+                    } else {
+                        OutcomeKind::Rejected
+                    };
+                    Deadlock { because: cause, escalated_to: None, then: Vec::new(), clause: None, default }
                 }
             });
         }

@@ -73,6 +73,17 @@ pub struct Deadlock {
     pub then: Vec<EscalationStep>,
     /// The escalation clause followed.
     pub clause: Option<Place>,
+    /// The decision's default, when it applies (`if rejected, the default is "…"`).
+    pub default: Option<DefaultApplied>,
+}
+
+/// The default that applies to a proposal not carried (docs/semantics.md step 8.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefaultApplied {
+    /// The default, in the agreement's words.
+    pub text: String,
+    /// The clause that gives it.
+    pub clause: Place,
 }
 
 /// Why a proposal was not carried (docs/semantics.md steps 5 and 7).

@@ -175,7 +175,13 @@ impl<'a> Context<'a> {
         let mut steps =
             route.steps.iter().map(|(body, within)| EscalationStep::new(&body.node, within.map(|w| w.node)));
         let first = steps.next();
-        Deadlock { because: cause, escalated_to: first, then: steps.collect(), clause: Some(self.place(route.span)) }
+        Deadlock {
+            because: cause,
+            escalated_to: first,
+            then: steps.collect(),
+            clause: Some(self.place(route.span)),
+            default: None,
+        }
     }
 }
 

@@ -263,6 +263,20 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// A decision that both escalates and has a default when it is rejected.
+    #[error("decision `{decision}` says both where a rejected proposal goes and what the default is")]
+    #[diagnostic(
+        code(concord::model::default_and_escalation),
+        help("a rejected proposal cannot both escalate and end with the default; keep `if rejected, escalate to …` (the body then settles it) or `if rejected, the default is …`")
+    )]
+    DefaultAndEscalation {
+        decision: String,
+        #[label("the default")]
+        default: SourceSpan,
+        #[label("the escalation route")]
+        route: SourceSpan,
+    },
+
     /// `concerning:` on a proposal for a decision that does not leave out the member concerned.
     #[error("decision `{decision}` does not leave out the member a proposal concerns")]
     #[diagnostic(

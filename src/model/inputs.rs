@@ -184,6 +184,8 @@ pub enum ExpectDetail {
     CastingVoteOf(MemberId),
     /// Invalid for this reason.
     Because(InvalidReason),
+    /// Rejected, and the decision's default applies.
+    DefaultApplies,
 }
 
 /// One named scenario.
@@ -726,6 +728,7 @@ impl InputLowerer<'_> {
                             ast::OutcomeDetail::EscalatedTo(body) => ExpectDetail::EscalatedTo(body.node.clone()),
                             ast::OutcomeDetail::CastingVoteOf(m) => ExpectDetail::CastingVoteOf(self.member(m)?),
                             ast::OutcomeDetail::Because(r) => ExpectDetail::Because((*r).into()),
+                            ast::OutcomeDetail::DefaultApplies => ExpectDetail::DefaultApplies,
                         };
                         Some(Spanned::new(node, d.span))
                     }

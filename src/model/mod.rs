@@ -11,6 +11,8 @@ mod waterfalls;
 pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
 mod lower;
+mod outcomes;
+pub use outcomes::DefaultOutcome;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -354,6 +356,8 @@ pub struct Decision {
     pub casting_vote: Option<Spanned<MemberId>>,
     /// Where the decision goes when it ties or fails.
     pub escalations: Vec<Escalation>,
+    /// What applies when it is not carried and no route takes it.
+    pub default: Option<DefaultOutcome>,
 }
 
 impl Decision {

@@ -95,6 +95,8 @@ pub struct Verdict {
     pub casting_vote: Option<MemberId>,
     /// The first body of the route it took, when escalated.
     pub escalated_to: Option<String>,
+    /// The decision's default, when it was rejected and the default applies (step 8.3).
+    pub default: Option<String>,
     /// Why it is invalid, when it is: the first step that found it so.
     pub invalid: Option<InvalidReason>,
     /// Why it was not carried, when it was not (rejected, escalated or deadlocked).
@@ -110,6 +112,7 @@ impl Verdict {
             outcome: OutcomeKind::Invalid,
             casting_vote: None,
             escalated_to: None,
+            default: None,
             invalid: Some(reason),
             not_carried: None,
             disregarded,
@@ -121,6 +124,7 @@ impl Verdict {
             outcome: OutcomeKind::Passed,
             casting_vote,
             escalated_to: None,
+            default: None,
             invalid: None,
             not_carried: None,
             disregarded,
@@ -427,8 +431,9 @@ fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Pro
 }
 
 /// Step 8, "Not carried": a tie takes the `on a tie, escalate to …` route (8.1); else anything
-/// not carried takes the `if rejected, escalate to …` route (8.2); else a tie is deadlocked
-/// (8.3) and anything else rejected (8.4).
+/// not carried takes the `if rejected, escalate to …` route (8.2); else, with `if rejected, the
+/// default is …`, anything not carried is rejected and the default applies (8.3); else a tie is
+/// deadlocked (8.4) and anything else rejected (8.5).
 fn not_carried(decision: &Decision, reason: NotCarried, disregarded: Vec<MemberId>) -> Result<Verdict, OracleError> {
     let first_body = |trigger: EscalationTrigger| -> Result<Option<String>, OracleError> {
         let routes: Vec<_> = decision.escalations.iter().filter(|e| e.trigger == trigger).collect();
@@ -443,15 +448,18 @@ fn not_carried(decision: &Decision, reason: NotCarried, disregarded: Vec<MemberI
     };
     let (on_a_tie, if_rejected) = (first_body(EscalationTrigger::Tie)?, first_body(EscalationTrigger::Rejected)?);
     let tied = reason == NotCarried::Tied;
-    let (outcome, escalated_to) = match (tied, on_a_tie, if_rejected) {
-        (true, Some(body), _) => (OutcomeKind::Escalated, Some(body)),
-        (_, _, Some(body)) => (OutcomeKind::Escalated, Some(body)),
-        (true, _, None) => (OutcomeKind::Deadlocked, None),
-        (false, _, None) => (OutcomeKind::Rejected, None),
+    let default = decision.default.as_ref().map(|d| d.text.clone());
+    let (outcome, escalated_to, default) = match (tied, on_a_tie, if_rejected, default) {
+        (true, Some(body), _, _) => (OutcomeKind::Escalated, Some(body), None),
+        (_, _, Some(body), _) => (OutcomeKind::Escalated, Some(body), None),
+        // 8.3: the default, whatever the reason, a tie included.
+        (_, _, None, Some(text)) => (OutcomeKind::Rejected, None, Some(text)),
+        (true, _, None, None) => (OutcomeKind::Deadlocked, None, None),
+        (false, _, None, None) => (OutcomeKind::Rejected, None, None),
     };
     let casting_vote = match (outcome, reason) {
         (OutcomeKind::Rejected, NotCarried::CastingVoteAgainst(holder)) => Some(holder),
         _ => None,
     };
-    Ok(Verdict { outcome, casting_vote, escalated_to, invalid: None, not_carried: Some(reason), disregarded })
+    Ok(Verdict { outcome, casting_vote, escalated_to, default, invalid: None, not_carried: Some(reason), disregarded })
 }

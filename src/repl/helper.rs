@@ -5,7 +5,7 @@ use super::{Engine, COMMANDS};
 use crate::syntax::grammar::BLOCK_KEYWORDS;
 
 /// Words that start clauses, offered by completion and highlighted.
-pub const KEYWORDS: [&str; 46] = [
+pub const KEYWORDS: [&str; 47] = [
     "agreement",
     "member",
     "voting",
@@ -50,6 +50,7 @@ pub const KEYWORDS: [&str; 46] = [
     "on a tie",
     "if rejected",
     "escalate to",
+    "the default is",
     "members gaining",
     "in proportion to",
 ];

@@ -167,10 +167,16 @@ fn outcome_words(e: &Evaluation) -> String {
             (None, Some(_)) => "passed: the rule held".to_string(),
             (None, None) => "passed: the rule held".to_string(),
         },
-        OutcomeKind::Rejected => match (&o.casting_vote, o.deadlock.as_ref().map(|d| d.because)) {
-            (Some(c), Some(DeadlockCause::CastingVote)) => format!("rejected on the casting vote of {}", c.member),
-            _ => format!("rejected: {}", why()),
-        },
+        OutcomeKind::Rejected => {
+            let words = match (&o.casting_vote, o.deadlock.as_ref().map(|d| d.because)) {
+                (Some(c), Some(DeadlockCause::CastingVote)) => format!("rejected on the casting vote of {}", c.member),
+                _ => format!("rejected: {}", why()),
+            };
+            match o.deadlock.as_ref().and_then(|d| d.default.as_ref()) {
+                Some(d) => format!("{words}; the default applies (line {}): “{}”", d.clause.line, d.text),
+                None => words,
+            }
+        }
         OutcomeKind::Escalated => {
             let Some(step) = o.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()) else {
                 return format!("escalated: {}", why());

@@ -70,9 +70,6 @@ constructs! {
     OptOut => code(concord::parse::unsupported_opt_out), u_opt_out,
         "an opt-out written this way",
         "a decision that lets members opt out says `members may opt out`, and each proposal lists them with `opted out: MEMBER, MEMBER`; a member who never votes on the decision is `MEMBER does not vote`";
-    DefaultOutcome => code(concord::parse::unsupported_default_outcome), u_default_outcome,
-        "a default outcome when a decision fails",
-        "there is no default outcome yet: a proposal that is not carried is rejected, or escalated; nearest: `if rejected, escalate to \"…\"`, or a savings step that already does what the default would (`everything to the contingency fund`)";
     TimedEscalation => code(concord::parse::unsupported_timed_escalation), u_timed_escalation,
         "an escalation triggered by the passing of time",
         "escalation follows a vote, not a date; nearest: `if rejected, escalate to \"…\" within 30 days`, where `within` is the time the body has to settle it";
@@ -107,9 +104,6 @@ const STEMS: &[&str] = &[
     "conflict",
     "interest",
     "opt",
-    "default",
-    "failing",
-    "reached",
     "within",
     "substitut",
     "deput",
@@ -197,7 +191,6 @@ mod tests {
             ("members nearly blocking it may have it postponed", "unsupported_postponement"),
             ("a conflicted member does not vote", "unsupported_conflicted_member"),
             ("a member may opt out of a proposal", "unsupported_opt_out"),
-            ("if rejected, the default is \"retain the underspend\"", "unsupported_default_outcome"),
             ("escalate if the committee has not agreed within 30 days", "unsupported_timed_escalation"),
             ("each member has a designated substitute", "unsupported_substitute"),
             ("votes by proxy are allowed", "unsupported_proxy"),

@@ -52,6 +52,9 @@ fn actual_outcome(e: &Evaluation) -> String {
     if let Some(step) = e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()) {
         return format!("escalated to \"{}\"", step.body);
     }
+    if e.outcome.deadlock.as_ref().is_some_and(|d| d.default.is_some()) {
+        return format!("{word}, the default applies");
+    }
     let reason = e.outcome.invalid.first().map(|i| match i {
         Invalidity::NoQuorum => "no quorum",
         Invalidity::UnknownMemberVoted { .. } => "an unknown member voted",
@@ -135,6 +138,10 @@ pub(super) fn run_scenario(
                             ok &= e.outcome.casting_vote.as_ref().is_some_and(|c| c.id == *member);
                             let key = context.agreement.member(*member).map_or("?", |m| m.key.as_str());
                             format!("{} on the casting vote of {key}", expected_word(*outcome))
+                        }
+                        Some(ExpectDetail::DefaultApplies) => {
+                            ok &= e.outcome.deadlock.as_ref().is_some_and(|d| d.default.is_some());
+                            format!("{}, the default applies", expected_word(*outcome))
                         }
                         Some(ExpectDetail::Because(reason)) => {
                             ok &= reason_matches(*reason, &e.outcome.invalid);

@@ -31,11 +31,13 @@ impl<'f> Lowerer<'f> {
             vetoes: Vec::new(),
             casting_vote: None,
             escalations: Vec::new(),
+            default: None,
         };
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
         let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
         let mut casting: Option<(Spanned<MemberId>, Span)> = None;
+        let mut default: Option<(DefaultOutcome, Span)> = None;
         for clause in &block.clauses {
             let Clause::Decision(c) = &clause.node else { continue };
             match c {
@@ -116,12 +118,20 @@ impl<'f> Lowerer<'f> {
                     steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
                     span: clause.span,
                 }),
+                ast::DecisionClause::Default(text) => self.once(
+                    "the default if rejected",
+                    &mut default,
+                    DefaultOutcome { text: text.node.clone(), span: clause.span },
+                    clause.span,
+                ),
             }
         }
         decision.voting = voting.map(|(s, _)| s);
         decision.quorum = quorum.map(|(q, _)| q);
         decision.reconvened_quorum = reconvened.map(|(q, _)| q);
         decision.casting_vote = casting.map(|(c, _)| c);
+        decision.default = default.map(|(d, _)| d);
+        self.default_and_route(&decision);
         if decision.rules.is_empty() {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =

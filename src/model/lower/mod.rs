@@ -29,6 +29,7 @@ mod intended;
 mod members;
 mod membership;
 mod money;
+mod outcomes;
 mod terms;
 
 pub use intended::intentions;

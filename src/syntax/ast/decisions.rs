@@ -79,6 +79,8 @@ pub enum DecisionClause {
     CastingVote(Spanned<MemberRef>),
     /// `on a tie, escalate to "…"` / `if rejected, escalate to "…", then "…"`
     Escalation { trigger: Spanned<EscalationTrigger>, steps: Vec<Spanned<EscalationStep>> },
+    /// `if rejected, the default is "…"`
+    Default(Spanned<String>),
 }
 
 /// When a timed rule applies.

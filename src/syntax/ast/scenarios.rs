@@ -113,6 +113,8 @@ pub enum OutcomeDetail {
     EscalatedTo(Spanned<String>),
     CastingVoteOf(Spanned<MemberRef>),
     Because(InvalidReason),
+    /// `the default applies`: the decision's default was applied.
+    DefaultApplies,
 }
 
 /// Who an expected share belongs to.

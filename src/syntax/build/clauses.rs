@@ -220,6 +220,7 @@ impl Builder {
                 }
                 DecisionClause::Escalation { trigger: self.spanned(&trigger_pair, trigger), steps }
             }
+            Rule::default_clause => DecisionClause::Default(self.string_child(&inner)?),
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -155,6 +155,7 @@ impl Builder {
                             Rule::escalated_to | Rule::to_body => {
                                 OutcomeDetail::EscalatedTo(self.string_child(&d_inner)?)
                             }
+                            Rule::default_applies => OutcomeDetail::DefaultApplies,
                             Rule::casting_by => {
                                 OutcomeDetail::CastingVoteOf(self.member_ref(&self.need(&d_inner, Rule::member_ref)?))
                             }
