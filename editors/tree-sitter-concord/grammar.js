@@ -265,6 +265,7 @@ module.exports = grammar({
       $.kind_excluded,
       $.member_excluded,
       $.veto_clause,
+      $.casting_presiding_clause,
       $.casting_vote_clause,
       $.escalation_clause,
     ),
@@ -397,6 +398,10 @@ module.exports = grammar({
       'when', choice('its', 'their'), 'statutory', 'duties', 'are', 'at', 'risk',
     ),
 
+    // on a tie, the person presiding has the casting vote
+    casting_presiding_clause: $ => seq(
+      $.on_tie, optional(','), 'the', 'person', 'presiding', 'has', 'the', 'casting', 'vote',
+    ),
     // on a tie, the chair has the casting vote
     casting_vote_clause: $ => seq(
       $.on_tie, optional(','), $.member_ref, 'has', 'the', 'casting', 'vote',
@@ -567,6 +572,7 @@ module.exports = grammar({
       $.commitment,
       $.vote_line,
       $.casting_line,
+      $.presiding_line,
       $.reconvened_line,
       $.concerning_line,
       $.opted_out_line,
@@ -593,6 +599,7 @@ module.exports = grammar({
     ),
     casting_line: $ => seq('casting', 'vote', optional(':'), choice($.in_favour, $.against)),
     // concerning: lbh   (the member the proposal is about)
+    presiding_line: $ => seq('presiding', optional(':'), $.member_ref),
     concerning_line: $ => seq('concerning', optional(':'), $.member_ref),
     // opted out: lbh, icb   (members who opt out of this proposal, where the decision lets them)
     opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),

@@ -448,6 +448,10 @@ pub struct CastingVote {
     pub from: Option<CastingSource>,
     /// Why it could not be used, when it was not.
     pub unused: Option<CastingUnused>,
+    /// Whether it is held as the person presiding (the proposal's `presiding:` line) rather
+    /// than by a member the decision names.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub presiding: bool,
 }
 
 /// Where the casting vote's direction came from.

@@ -275,6 +275,44 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// A decision gives the casting vote to the person presiding and the proposal does not say who
+    /// presided.
+    #[error("this proposal does not say who presided at the meeting")]
+    #[diagnostic(
+        code(concord::model::missing_presiding),
+        help("decision `{decision}` says `on a tie, the person presiding has the casting vote`: add `presiding: MEMBER`, naming the member who presided")
+    )]
+    MissingPresiding {
+        decision: String,
+        #[label("this decision gives the casting vote to the person presiding")]
+        at: SourceSpan,
+    },
+
+    /// `presiding:` on a proposal for a decision that gives nothing to the person presiding.
+    #[error("decision `{decision}` gives nothing to the person presiding")]
+    #[diagnostic(
+        code(concord::model::presiding_not_used),
+        help("add `on a tie, the person presiding has the casting vote` to the decision if whoever presides has the casting vote, or take the `presiding:` line off")
+    )]
+    PresidingNotUsed {
+        decision: String,
+        #[label("names a member presiding, which changes nothing for this decision")]
+        at: SourceSpan,
+    },
+
+    /// The member presiding is not listed as voting or abstaining, so the proposal says it was
+    /// absent.
+    #[error("`{member}` presided but the proposal lists it neither as voting nor as abstaining")]
+    #[diagnostic(
+        code(concord::model::presiding_absent),
+        help("a member not listed is absent, and the person presiding is present: add `{member}` to `in favour:`, `against:` or `abstaining:`")
+    )]
+    PresidingAbsent {
+        member: String,
+        #[label("presided")]
+        at: SourceSpan,
+    },
+
     /// `opted out:` on a proposal for a decision that does not let members opt out.
     #[error("decision `{decision}` does not let members opt out")]
     #[diagnostic(

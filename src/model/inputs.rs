@@ -76,6 +76,9 @@ pub struct Proposal {
     pub votes: Vec<Vote>,
     /// How the casting vote, if used, is cast.
     pub casting_vote: Option<Spanned<VoteChoice>>,
+    /// `presiding: hhft`: the member presiding at the meeting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presiding: Option<Spanned<MemberId>>,
     /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconvened: Option<Span>,
@@ -261,7 +264,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
     (inputs, lowerer.errors)
 }
 
-fn empty_proposal(title: Spanned<String>) -> Proposal {
+pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
     Proposal {
         title,
         decision: None,
@@ -274,6 +277,7 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        presiding: None,
     }
 }
 
@@ -376,6 +380,7 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
+            crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -479,6 +484,19 @@ impl InputLowerer<'_> {
             ProposalClause::Concerning(member) => {
                 if let Some(id) = self.member(member) {
                     proposal.concerning = Some(Spanned::new(id, member.span));
+                }
+            }
+            ProposalClause::Presiding(member) => {
+                if let Some(id) = self.member(member) {
+                    if let Some(first) = proposal.presiding {
+                        self.errors.push(LowerError::DuplicateClause {
+                            what: "the member presiding".to_string(),
+                            first: first.span.into(),
+                            second: member.span.into(),
+                        });
+                    } else {
+                        proposal.presiding = Some(Spanned::new(id, member.span));
+                    }
                 }
             }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),

@@ -11,6 +11,7 @@ mod waterfalls;
 pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
 mod lower;
+pub mod offices;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -352,6 +353,10 @@ pub struct Decision {
     pub vetoes: Vec<Veto>,
     /// Who has the casting vote on a tie.
     pub casting_vote: Option<Spanned<MemberId>>,
+    /// `on a tie, the person presiding has the casting vote`: the clause's span. The holder is
+    /// the proposal's `presiding:` member (see [`offices::casting_holder`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casting_presiding: Option<Span>,
     /// Where the decision goes when it ties or fails.
     pub escalations: Vec<Escalation>,
 }

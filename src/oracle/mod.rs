@@ -405,7 +405,10 @@ fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Pro
     // 7.1: "If the decision gives a casting vote and its holder is eligible and present, the
     // holder casts it: as the proposal says, otherwise as the holder itself voted. A holder who
     // abstained, with no `casting vote:` line, does not cast it."
-    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node) else {
+    // The holder is the member the decision names or, where it gives the casting vote to the
+    // person presiding, the member the proposal's `presiding:` line names.
+    let presiding = decision.casting_presiding.and(proposal.presiding.as_ref().map(|p| p.node));
+    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node).or(presiding) else {
         return Ok(Tie::NotCarried(NotCarried::Tied));
     };
     let own = meeting.ballot(holder);

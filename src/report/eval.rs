@@ -361,7 +361,11 @@ fn tie_human(tie: &TieResult) -> String {
     });
     match &tie.casting_vote {
         Some(c) => {
-            out.push_str(&format!("  {} has the casting vote (line {}: {}).", c.member, c.clause.line, c.clause.text));
+            let presided = if c.presiding { ", who presided," } else { "" };
+            out.push_str(&format!(
+                "  {}{presided} has the casting vote (line {}: {}).",
+                c.member, c.clause.line, c.clause.text
+            ));
             match (c.cast, c.from, c.unused) {
                 (Some(cast), Some(CastingSource::Proposal), _) => {
                     out.push_str(&format!(" As the proposal says, it is cast {}.\n", cast.words()))

@@ -51,7 +51,7 @@ macro_rules! constructs {
 constructs! {
     RotatingChair => code(concord::parse::unsupported_rotating_chair), u_rotating_chair,
         "a chair that rotates from meeting to meeting",
-        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: give the role to the member who chairs this year, and change it when the chair passes on";
+        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: write `on a tie, the person presiding has the casting vote` and say on each proposal who presided (`presiding: MEMBER`), or give the `chair` role to the member who chairs this year";
     TieByLot => code(concord::parse::unsupported_tie_by_lot), u_by_lot,
         "a tie decided by lot",
         "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";

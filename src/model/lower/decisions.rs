@@ -30,12 +30,14 @@ impl<'f> Lowerer<'f> {
             exclusions: Vec::new(),
             vetoes: Vec::new(),
             casting_vote: None,
+            casting_presiding: None,
             escalations: Vec::new(),
         };
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
         let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
         let mut casting: Option<(Spanned<MemberId>, Span)> = None;
+        let mut casting_presiding: Option<(Span, Span)> = None;
         for clause in &block.clauses {
             let Clause::Decision(c) = &clause.node else { continue };
             match c {
@@ -111,6 +113,9 @@ impl<'f> Lowerer<'f> {
                         self.once("the casting vote", &mut casting, Spanned::new(member, m.span), clause.span);
                     }
                 }
+                ast::DecisionClause::CastingVotePresiding => {
+                    self.once("the casting vote", &mut casting_presiding, clause.span, clause.span);
+                }
                 ast::DecisionClause::Escalation { trigger, steps } => decision.escalations.push(Escalation {
                     trigger: trigger.node.into(),
                     steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
@@ -122,6 +127,15 @@ impl<'f> Lowerer<'f> {
         decision.quorum = quorum.map(|(q, _)| q);
         decision.reconvened_quorum = reconvened.map(|(q, _)| q);
         decision.casting_vote = casting.map(|(c, _)| c);
+        decision.casting_presiding = casting_presiding.map(|(c, _)| c);
+        if let (Some(named), Some(presiding)) = (decision.casting_vote, decision.casting_presiding) {
+            // Two holders of one casting vote: which one casts it is not settled.
+            self.errors.push(LowerError::DuplicateClause {
+                what: "the casting vote".to_string(),
+                first: named.span.into(),
+                second: presiding.into(),
+            });
+        }
         if decision.rules.is_empty() {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =

@@ -53,6 +53,8 @@ pub enum ProposalClause {
     Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
     /// `casting vote: in favour`
     CastingVote(VoteChoice),
+    /// `presiding: hhft`: the member presiding at the meeting.
+    Presiding(Spanned<MemberRef>),
     /// `at a reconvened meeting`
     Reconvened,
     /// `concerning: lbh`

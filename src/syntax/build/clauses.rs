@@ -202,6 +202,7 @@ impl Builder {
                     statutory: find(&inner, Rule::statutory_condition).map(|s| self.spanned(&s, ())),
                 }
             }
+            Rule::casting_presiding_clause => DecisionClause::CastingVotePresiding,
             Rule::casting_vote_clause => {
                 DecisionClause::CastingVote(self.member_ref(&self.need(&inner, Rule::member_ref)?))
             }

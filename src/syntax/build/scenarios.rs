@@ -46,6 +46,7 @@ impl Builder {
             } else {
                 VoteChoice::Against
             }),
+            Rule::presiding_line => ProposalClause::Presiding(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             Rule::reconvened_line => ProposalClause::Reconvened,
             Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
             Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
