@@ -184,3 +184,122 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_proxy_counts_where_the_agreement_allows_it_and_is_disregarded_where_not() {
+    let counted = explain("mental-health-collaborative", "An absent trust's vote, cast by its proxy, counts");
+    assert!(counted.contains("swlstg, by proxy slam"), "{counted}");
+    insta::assert_snapshot!("offices__proxy_counted", counted);
+    let disregarded = explain("mental-health-collaborative", "The independent-sector hospital cannot vote by proxy");
+    assert!(
+        disregarded.contains("the agreement does not let rsc vote by proxy, so rsc counts as absent"),
+        "{disregarded}"
+    );
+    insta::assert_snapshot!("offices__proxy_disregarded", disregarded);
+}
+
+const PROXIES: &str = "agreement \"Proxies\"
+  kinds nhs, lay
+  nhs members may vote by proxy
+  no member may hold more than 1 proxy
+
+member ann
+  kinds nhs
+member bea
+  kinds nhs
+member cal
+  kinds lay
+
+decision \"d\"
+  passes if more than half of eligible votes in favour
+";
+
+#[test]
+fn a_proxy_that_is_not_settled_is_refused() {
+    let board = agreement(PROXIES);
+    let cases = [
+        ("in favour: ann, bea (by proxy bea)", "concord::model::own_proxy"),
+        ("in favour: ann (by proxy cal)", "concord::model::proxy_holder_absent"),
+        ("in favour: cal, ann (by proxy cal), bea (by proxy cal)", "concord::model::too_many_proxies"),
+    ];
+    for (votes, code) in cases {
+        let (_, codes) = proposals(&board, &format!("proposal \"p\"\n  decision \"d\"\n  {votes}\n"));
+        assert_eq!(codes, vec![code.to_string()], "{votes}");
+    }
+    let (read, codes) = proposals(&board, "proposal \"p\"\n  decision \"d\"\n  in favour: cal, ann (by proxy cal)\n");
+    assert!(codes.is_empty(), "{codes:?}");
+    assert_eq!(read[0].cast_by.len(), 1);
+}
+
+/// An agreement of `size` members of two kinds, where `nhs` members may vote by proxy and
+/// `substitutes` says whether every member may vote by substitute.
+fn stand_in_board(size: usize, substitutes: bool) -> String {
+    let mut text = String::from("agreement \"Generated\"\n  kinds nhs, lay\n  nhs members may vote by proxy\n");
+    if substitutes {
+        text.push_str("  members may vote by substitute\n");
+    }
+    for i in 0..size {
+        text.push_str(&format!("member m{i}\n  kinds {}\n", if i % 2 == 0 { "nhs" } else { "lay" }));
+    }
+    text.push_str(
+        "decision \"d\"\n  passes if more than half of eligible votes in favour\n  quorum at least 2 members present\n",
+    );
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_evaluator_and_the_oracle_agree_on_substitutes_and_proxies(
+        size in 2usize..7,
+        ballots in proptest::collection::vec(0u8..3, 7),
+        agents in proptest::collection::vec(0u8..3, 7),
+        substitutes in any::<bool>(),
+    ) {
+        let text = stand_in_board(size, substitutes);
+        let board = agreement(&text);
+        // m0 votes in its own right and holds every proxy (there is no limit here).
+        let mut lists: [Vec<String>; 3] = Default::default();
+        for (i, b) in ballots.iter().take(size).enumerate() {
+            let by = match agents.get(i) {
+                Some(1) if i > 0 => " (by substitute)",
+                Some(2) if i > 0 => " (by proxy m0)",
+                _ => "",
+            };
+            lists[*b as usize].push(format!("m{i}{by}"));
+        }
+        let mut proposal = String::from("proposal \"p\"\n  decision \"d\"\n");
+        for (word, list) in ["in favour", "against", "abstaining"].iter().zip(&lists) {
+            if !list.is_empty() {
+                proposal.push_str(&format!("  {word}: {}\n", list.join(", ")));
+            }
+        }
+        let (read, codes) = proposals(&board, &proposal);
+        prop_assert!(codes.is_empty(), "{codes:?}\n{proposal}");
+        let p = &read[0];
+        let real = evaluate(&board, p, Sources { agreement: &text, proposal: &proposal })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let Ok(verdict) = oracle::decide(&board, p) else { return Ok(()) };
+        let kind = match real.outcome.result {
+            OutcomeKind::Passed => oracle::OutcomeKind::Passed,
+            OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
+            OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
+            OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
+            OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
+        };
+        prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
+        // A disallowed stand-in leaves its member absent; an allowed one never does.
+        for m in &real.members {
+            if let Some(c) = m.cast_in_place.as_deref() {
+                prop_assert_eq!(c.disregarded, m.vote == concord::eval::Ballot::Absent, "{}", proposal);
+                let lay = m.id.0 % 2 == 1;
+                let allowed = match c.by {
+                    concord::eval::StandIn::Proxy => !lay,
+                    concord::eval::StandIn::Substitute => substitutes,
+                };
+                prop_assert_eq!(allowed, !c.disregarded, "{}", proposal);
+            }
+        }
+    }
+}

@@ -917,6 +917,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         concerning: None,
         opted_out: Vec::new(),
         presiding: None,
+        cast_by: Vec::new(),
     }
 }
 

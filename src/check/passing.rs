@@ -61,6 +61,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         concerning: None,
         opted_out: Vec::new(),
         presiding: None,
+        cast_by: Vec::new(),
     }
 }
 

@@ -108,6 +108,9 @@ pub struct Standing {
     pub share: Option<Box<Fraction>>,
     /// The same share as a percentage rounded to two places, for display only (with `share`).
     pub share_percent: Option<Decimal>,
+    /// Who cast its vote in its place (a substitute or a proxy), when someone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cast_in_place: Option<Box<super::CastInPlace>>,
 }
 
 /// Why a member does not vote on this proposal.

@@ -79,6 +79,9 @@ pub struct Proposal {
     /// `presiding: hhft`: the member presiding at the meeting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presiding: Option<Spanned<MemberId>>,
+    /// `in favour: gpfed (by proxy lbh)`: votes cast in a member's place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cast_by: Vec<crate::model::offices::CastBy>,
     /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconvened: Option<Span>,
@@ -278,6 +281,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         concerning: None,
         opted_out: Vec::new(),
         presiding: None,
+        cast_by: Vec::new(),
     }
 }
 
@@ -362,6 +366,7 @@ impl InputLowerer<'_> {
     }
 
     fn require_decision(&mut self, proposal: &Proposal, at: Span) {
+        crate::model::offices::check_proxies(proposal, self.agreement, &mut self.errors);
         // A decision that leaves out the member concerned needs to be told which member that is.
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
             Some(DecisionRef::Known(id)) => self.agreement.decisions.get(id.0 as usize),
@@ -433,7 +438,7 @@ impl InputLowerer<'_> {
                     proposal.commitments.insert(id, Spanned::new(money, amount.span));
                 }
             }
-            ProposalClause::Votes { choice, members } => {
+            ProposalClause::Votes { choice, members, cast_by } => {
                 let mut voted: std::collections::HashSet<MemberId> = proposal
                     .votes
                     .iter()
@@ -442,7 +447,7 @@ impl InputLowerer<'_> {
                         Voter::Unknown(_) => None,
                     })
                     .collect();
-                for member in members {
+                for (i, member) in members.iter().enumerate() {
                     let voter = match &member.node {
                         MemberRef::Id(key) => match self.by_key.get(key.as_str()) {
                             Some(id) => Voter::Known(*id),
@@ -469,6 +474,15 @@ impl InputLowerer<'_> {
                             second: member.span.into(),
                         });
                         continue;
+                    }
+                    if let (Voter::Known(id), Some(Some(by))) = (&voter, cast_by.get(i)) {
+                        let agent = match &by.node {
+                            ast::CastBy::Substitute => Some(crate::model::offices::Agent::Substitute),
+                            ast::CastBy::Proxy(holder) => self.member(holder).map(crate::model::offices::Agent::Proxy),
+                        };
+                        if let Some(agent) = agent {
+                            proposal.cast_by.push(crate::model::offices::CastBy { member: *id, agent, span: by.span });
+                        }
                     }
                     proposal.votes.push(Vote { voter, choice: (*choice).into(), span: member.span });
                 }

@@ -398,6 +398,9 @@ pub struct Membership {
 /// An agreement, resolved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
+    /// Who may cast a member's vote in its place (substitutes and proxies).
+    #[serde(skip_serializing_if = "offices::StandIns::is_empty")]
+    pub stand_ins: offices::StandIns,
     /// Its title.
     pub title: Spanned<String>,
     /// Its governance form.

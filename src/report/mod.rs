@@ -17,6 +17,7 @@ pub mod eval;
 mod funds;
 pub mod render;
 mod rounding;
+mod stand_ins;
 mod standing;
 mod steps;
 pub mod style;

@@ -39,7 +39,8 @@ impl Builder {
             },
             Rule::vote_line => {
                 let choice = self.vote_choice(&self.need(&inner, Rule::vote_choice)?);
-                ProposalClause::Votes { choice, members: self.member_list(&self.need(&inner, Rule::member_list)?) }
+                let (members, cast_by) = self.voter_list(&self.need(&inner, Rule::voter_list)?);
+                ProposalClause::Votes { choice, members, cast_by }
             }
             Rule::casting_line => ProposalClause::CastingVote(if has(&inner, Rule::in_favour) {
                 VoteChoice::InFavour
