@@ -200,7 +200,7 @@ fn a_proxy_counts_where_the_agreement_allows_it_and_is_disregarded_where_not() {
 
 const PROXIES: &str = "agreement \"Proxies\"
   kinds nhs, lay
-  nhs members may vote by proxy
+  only nhs members may vote by proxy
   no member may hold more than 1 proxy
 
 member ann
@@ -234,7 +234,7 @@ fn a_proxy_that_is_not_settled_is_refused() {
 /// An agreement of `size` members of two kinds, where `nhs` members may vote by proxy and
 /// `substitutes` says whether every member may vote by substitute.
 fn stand_in_board(size: usize, substitutes: bool) -> String {
-    let mut text = String::from("agreement \"Generated\"\n  kinds nhs, lay\n  nhs members may vote by proxy\n");
+    let mut text = String::from("agreement \"Generated\"\n  kinds nhs, lay\n  only nhs members may vote by proxy\n");
     if substitutes {
         text.push_str("  members may vote by substitute\n");
     }

@@ -175,11 +175,11 @@ module.exports = grammar({
     ),
     // members may vote by substitute · each member has a designated substitute
     substitutes_clause: $ => choice(
-      seq(optional($.kind_filter), 'members', 'may', 'vote', 'by', 'substitute'),
+      seq(optional(seq('only', $.kind_filter)), 'members', 'may', 'vote', 'by', 'substitute'),
       seq('each', 'member', 'has', 'a', 'designated', 'substitute'),
     ),
-    // nhs members may vote by proxy
-    proxies_clause: $ => seq(optional($.kind_filter), 'members', 'may', 'vote', 'by', 'proxy'),
+    // only nhs members may vote by proxy
+    proxies_clause: $ => seq(optional(seq('only', $.kind_filter)), 'members', 'may', 'vote', 'by', 'proxy'),
     // no member may hold more than 1 proxy
     proxy_limit_clause: $ => seq('no', 'member', 'may', 'hold', 'more', 'than', $.integer, choice('proxies', 'proxy')),
     form_clause: $ => seq('form', $.governance_form),

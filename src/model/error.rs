@@ -317,7 +317,7 @@ pub enum LowerError {
     #[error("the agreement limits proxies but lets no member vote by proxy")]
     #[diagnostic(
         code(concord::model::proxy_limit_without_proxies),
-        help("add `members may vote by proxy` (or `KIND members may vote by proxy`), or take the limit off")
+        help("add `members may vote by proxy` (or `only KIND members may vote by proxy`), or take the limit off")
     )]
     ProxyLimitWithoutProxies {
         #[label("a limit on proxies nobody may give")]

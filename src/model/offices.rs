@@ -16,13 +16,13 @@ use crate::model::{Agreement, Decision, KindId, LowerError, MemberId};
 use crate::span::{Span, Spanned};
 
 /// Who may cast a member's vote in its place (`members may vote by substitute`,
-/// `commercial members may vote by proxy`, `no member may hold more than 1 proxy`, and a
+/// `only commercial members may vote by proxy`, `no member may hold more than 1 proxy`, and a
 /// member's `has a designated substitute`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct StandIns {
-    /// `[KIND] members may vote by substitute`: the kind (`None` for every member) and the clause.
+    /// `[only KIND] members may vote by substitute`: the kind (`None` for every member) and the clause.
     pub substitutes: Vec<(Option<KindId>, Span)>,
-    /// `[KIND] members may vote by proxy`.
+    /// `[only KIND] members may vote by proxy`.
     pub proxies: Vec<(Option<KindId>, Span)>,
     /// `no member may hold more than N proxies`.
     pub proxy_limit: Option<Spanned<u32>>,

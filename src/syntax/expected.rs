@@ -50,8 +50,8 @@ pub fn describe(wanted: Rule) -> Option<&'static str> {
 /// An example of a clause that fits in each block, for help lines.
 fn example(kind: BlockKind) -> &'static str {
     match kind {
-        BlockKind::Agreement => "`form provider network`, `currency GBP`, `period 1 April 2026 to 31 March 2027`, `kinds primary-care, social-care`, `quorum …` or `members may vote by proxy`",
-        BlockKind::Member => "`kinds acute, health`, `lead provider`, `chair`, `observer`, `budget £42,000,000`, `equity 40%`, `votes 3` or `has a designated substitute`",
+        BlockKind::Agreement => "`form provider network`, `currency GBP`, `period 1 April 2026 to 31 March 2027`, `kinds primary-care, social-care` or `quorum …`",
+        BlockKind::Member => "`kinds acute, health`, `lead provider`, `chair`, `observer`, `budget £42,000,000`, `equity 40%` or `votes 3`",
         BlockKind::Voting => "`one member one vote`, `in proportion to budget` or `lay members together hold 10% of the votes`",
         BlockKind::Bloc => "`members ccg-north, ccg-south` or `members of kind health`",
         BlockKind::Decision => "`passes if …`, `quorum …`, `members gaining more than 5% of their budget do not vote`, `lbh may veto`, `on a tie, the chair has the casting vote` or `if rejected, escalate to \"…\"`",

@@ -120,16 +120,14 @@ pub(crate) fn clause(
 }
 
 /// A block header written indented, as if it were a clause of the block above.
-/// Only when the reading stopped within the first word: a word the block's clauses may begin
-/// with (`budget` in a member block) is a clause, even if it could also head a block. (A reading
-/// that looked at the first word whole, as `KIND members may vote by proxy` does to see that
-/// `member` is no kind, stops at its end.)
+/// Only when the reading stopped at the first word: a word the block's clauses may begin with
+/// (`budget` in a member block) is a clause, even if it could also head a block.
 fn indented_header(text: &str, offset: usize, stopped: usize, reads_header: &dyn Fn(&str) -> bool) -> Option<Finding> {
-    let first_line = text.lines().next().unwrap_or("");
-    let first_word = first_line.split_whitespace().next().unwrap_or("");
-    if stopped > first_word.len() {
+    if stopped > 0 {
         return None;
     }
+    let first_line = text.lines().next().unwrap_or("");
+    let first_word = first_line.split_whitespace().next().unwrap_or("");
     let mut two = first_line.split_whitespace();
     let two_words = two.next().zip(two.next());
     let starts_block = BLOCK_KEYWORDS.contains(&first_word)

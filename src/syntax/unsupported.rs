@@ -78,10 +78,10 @@ constructs! {
         "escalation follows a vote, not a date; nearest: `if rejected, escalate to \"…\" within 30 days`, where `within` is the time the body has to settle it";
     Substitute => code(concord::parse::unsupported_substitute), u_substitute,
         "a substitute written this way",
-        "a member whose substitute may vote for it says `has a designated substitute` (or the agreement says `each member has a designated substitute` or `KIND members may vote by substitute`), and each proposal marks the vote: `in favour: MEMBER (by substitute)`";
+        "a member whose substitute may vote for it says `has a designated substitute` (or the agreement says `each member has a designated substitute` or `only KIND members may vote by substitute`), and each proposal marks the vote: `in favour: MEMBER (by substitute)`";
     Proxy => code(concord::parse::unsupported_proxy), u_proxy,
         "a proxy or a vote lodged in advance written this way",
-        "an agreement that allows proxies says `members may vote by proxy` (or `KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a vote lodged in advance is entered as the member's own vote";
+        "an agreement that allows proxies says `members may vote by proxy` (or `only KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a vote lodged in advance is entered as the member's own vote";
     SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
         "a limit on the seats or the make-up of the membership",
         "there are no seats yet: each member is one seat; nearest: make each seat a `member` with a kind for the body that holds it, and count by kind (`at least 1 councillor member present`)";

@@ -288,9 +288,9 @@ pub enum AgreementClause {
     Quorum(Spanned<Rule>),
     /// `if reconvened, quorum RULE`: the quorum at a meeting reconvened for want of one.
     ReconvenedQuorum(Spanned<Rule>),
-    /// `[KIND] members may vote by substitute`
+    /// `[only KIND] members may vote by substitute`
     Substitutes(Option<Ident>),
-    /// `[KIND] members may vote by proxy`
+    /// `[only KIND] members may vote by proxy`
     Proxies(Option<Ident>),
     /// `no member may hold more than 1 proxy`
     ProxyLimit(Spanned<u32>),
