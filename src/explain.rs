@@ -213,6 +213,11 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         let who = agreement.member(casting.node).map_or("?", |m| m.key.as_str());
         out.push_str(&format!("  On a tie (as much weight for as against), {who} has the casting vote.\n"));
     }
+    if decision.casting_presiding.is_some() {
+        out.push_str(
+            "  On a tie (as much weight for as against), the member presiding at the meeting (the proposal's `presiding:` line) has the casting vote.\n",
+        );
+    }
     for escalation in &decision.escalations {
         let when = match escalation.trigger {
             EscalationTrigger::Tie => "On a tie",

@@ -553,6 +553,7 @@ fn agreement(case: &Case) -> Agreement {
         _ => ("BHD", None),
     };
     Agreement {
+        stand_ins: Default::default(),
         title: Spanned::new("Generated".into(), Span::default()),
         form: None,
         currency: Currency { code: code.into(), symbol, minor_unit: case.unit, span: None },

@@ -929,6 +929,8 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        presiding: None,
+        cast_by: Vec::new(),
     }
 }
 

@@ -169,7 +169,19 @@ module.exports = grammar({
       $.kinds_clause,
       $.quorum_clause,
       $.reconvened_quorum,
+      $.substitutes_clause,
+      $.proxies_clause,
+      $.proxy_limit_clause,
     ),
+    // members may vote by substitute · each member has a designated substitute
+    substitutes_clause: $ => choice(
+      seq(optional(seq('only', $.kind_filter)), 'members', 'may', 'vote', 'by', 'substitute'),
+      seq('each', 'member', 'has', 'a', 'designated', 'substitute'),
+    ),
+    // only nhs members may vote by proxy
+    proxies_clause: $ => seq(optional(seq('only', $.kind_filter)), 'members', 'may', 'vote', 'by', 'proxy'),
+    // no member may hold more than 1 proxy
+    proxy_limit_clause: $ => seq('no', 'member', 'may', 'hold', 'more', 'than', $.integer, choice('proxies', 'proxy')),
     form_clause: $ => seq('form', $.governance_form),
     governance_form: _ => choice(
       seq('lead-provider', 'alliance'),
@@ -194,7 +206,8 @@ module.exports = grammar({
 
     member_block: $ => block($, $.member_header, choice($._member_clause, $.intended_finding)),
     member_header: $ => seq('member', field('name', $.identifier), optional($.string)),
-    _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause),
+    _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause, $.designated_substitute),
+    designated_substitute: _ => seq('has', 'a', 'designated', 'substitute'),
     role_clause: $ => choice($.lead_provider, $.chair_role, $.observer_role, $.host_role),
     lead_provider: _ => seq('lead', 'provider'),
     chair_role: _ => 'chair',
@@ -265,6 +278,7 @@ module.exports = grammar({
       $.kind_excluded,
       $.member_excluded,
       $.veto_clause,
+      $.casting_presiding_clause,
       $.casting_vote_clause,
       $.escalation_clause,
       $.default_clause,
@@ -398,6 +412,10 @@ module.exports = grammar({
       'when', choice('its', 'their'), 'statutory', 'duties', 'are', 'at', 'risk',
     ),
 
+    // on a tie, the person presiding has the casting vote
+    casting_presiding_clause: $ => seq(
+      $.on_tie, optional(','), 'the', 'person', 'presiding', 'has', 'the', 'casting', 'vote',
+    ),
     // on a tie, the chair has the casting vote
     casting_vote_clause: $ => seq(
       $.on_tie, optional(','), $.member_ref, 'has', 'the', 'casting', 'vote',
@@ -580,6 +598,7 @@ module.exports = grammar({
       $.commitment,
       $.vote_line,
       $.casting_line,
+      $.presiding_line,
       $.reconvened_line,
       $.concerning_line,
       $.opted_out_line,
@@ -602,10 +621,15 @@ module.exports = grammar({
     commitment: $ => seq($.member_ref, 'commits', $.amount),
     // in favour: hhft, gpfed · against: lbh · abstaining: cnwl
     vote_line: $ => seq(
-      choice($.in_favour, $.against, $.abstaining), optional(':'), $.member_list,
+      choice($.in_favour, $.against, $.abstaining), optional(':'), $.voter_list,
     ),
     casting_line: $ => seq('casting', 'vote', optional(':'), choice($.in_favour, $.against)),
     // concerning: lbh   (the member the proposal is about)
+    // hhft, gpfed (by proxy lbh), leader (by substitute)
+    voter_list: $ => commaSep1($.voter),
+    voter: $ => seq($.member_ref, optional($.cast_by)),
+    cast_by: $ => seq('(', 'by', choice(seq('proxy', $.member_ref), 'substitute'), ')'),
+    presiding_line: $ => seq('presiding', optional(':'), $.member_ref),
     concerning_line: $ => seq('concerning', optional(':'), $.member_ref),
     // opted out: lbh, icb   (members who opt out of this proposal, where the decision lets them)
     opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),

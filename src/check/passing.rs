@@ -60,6 +60,8 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        presiding: None,
+        cast_by: Vec::new(),
     }
 }
 
@@ -105,7 +107,14 @@ pub(super) fn some_proposal_passes(
         if passes(&evaluator, &p) {
             return Some(true);
         }
-        if decision.casting_vote.is_some() {
+        if decision.casting_vote.is_some() || decision.casting_presiding.is_some() {
+            // Where whoever presides has the casting vote, a member who voted in favour presides.
+            if decision.casting_presiding.is_some() {
+                p.presiding = ballots
+                    .iter()
+                    .find(|(_, c)| *c == VoteChoice::InFavour)
+                    .map(|(m, _)| Spanned::new(*m, Span::default()));
+            }
             p.casting_vote = Some(Spanned::new(VoteChoice::InFavour, Span::default()));
             if passes(&evaluator, &p) {
                 return Some(true);

@@ -36,6 +36,8 @@ pub(super) struct Context<'a> {
     pub(super) total: Decimal,
     pub(super) one_vote: Decimal,
     pub(super) restated: bool,
+    /// Per member: who cast its vote in its place, if someone did.
+    pub(super) cast_in_place: Vec<Option<super::CastInPlace>>,
 }
 
 impl<'a> Context<'a> {
@@ -110,7 +112,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let cast_in_place = super::stand_ins::cast_in_place(
+            agreement,
+            proposal,
+            &mut ballots,
+            |m| evaluator.keys.get(m.index()).cloned().unwrap_or_else(|| Name::from("")),
+            |s| evaluator.place(s),
+        );
         Ok(Context {
+            cast_in_place,
             evaluator,
             agreement,
             decision,
@@ -276,6 +286,7 @@ impl<'a> Context<'a> {
                     weight,
                     share: None,
                     share_percent: None,
+                    cast_in_place: self.cast_in_place.get(m.id.index()).cloned().flatten().map(Box::new),
                 }
             })
             .collect()

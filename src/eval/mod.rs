@@ -19,6 +19,7 @@ pub mod decision;
 pub mod diagnostics;
 mod name;
 mod outcome;
+mod stand_ins;
 pub mod tally;
 mod vetoes;
 mod working;
@@ -29,6 +30,7 @@ pub use decision::{evaluate, EvalError, Evaluator, Sources};
 pub use diagnostics::EvalDiagnostic;
 pub use name::Name;
 pub use outcome::*;
+pub use stand_ins::{CastInPlace, StandIn};
 pub use tally::{Ballot, Comparison, Fraction, Relation, Tally};
 pub use working::*;
 

@@ -115,7 +115,7 @@ impl<'a> Context<'a> {
         // A tie needs some weight cast: members who weigh nothing cannot tie a vote.
         let tied = votes_cast && !tally.in_favour.is_zero() && tally.in_favour == tally.against;
         let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
-        let casting_vote = match (decides, self.decision.casting_vote) {
+        let casting_vote = match (decides, crate::model::offices::casting_holder(self.decision, proposal)) {
             (true, Some(holder)) => Some(self.casting(holder, proposal)),
             _ => None,
         };
@@ -137,6 +137,7 @@ impl<'a> Context<'a> {
             cast: None,
             from: None,
             unused: None,
+            presiding: self.decision.casting_vote.is_none() && self.decision.casting_presiding.is_some(),
         };
         if !self.eligible(holder.node) {
             vote.unused = Some(CastingUnused::NotEligible);

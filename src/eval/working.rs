@@ -108,6 +108,9 @@ pub struct Standing {
     pub share: Option<Box<Fraction>>,
     /// The same share as a percentage rounded to two places, for display only (with `share`).
     pub share_percent: Option<Decimal>,
+    /// Who cast its vote in its place (a substitute or a proxy), when someone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cast_in_place: Option<Box<super::CastInPlace>>,
 }
 
 /// Why a member does not vote on this proposal.
@@ -448,6 +451,10 @@ pub struct CastingVote {
     pub from: Option<CastingSource>,
     /// Why it could not be used, when it was not.
     pub unused: Option<CastingUnused>,
+    /// Whether it is held as the person presiding (the proposal's `presiding:` line) rather
+    /// than by a member the decision names.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub presiding: bool,
 }
 
 /// Where the casting vote's direction came from.

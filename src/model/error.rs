@@ -289,6 +289,94 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// A decision gives the casting vote to the person presiding and the proposal does not say who
+    /// presided.
+    #[error("this proposal does not say who presided at the meeting")]
+    #[diagnostic(
+        code(concord::model::missing_presiding),
+        help("decision `{decision}` says `on a tie, the person presiding has the casting vote`: add `presiding: MEMBER`, naming the member who presided")
+    )]
+    MissingPresiding {
+        decision: String,
+        #[label("this decision gives the casting vote to the person presiding")]
+        at: SourceSpan,
+    },
+
+    /// `presiding:` on a proposal for a decision that gives nothing to the person presiding.
+    #[error("decision `{decision}` gives nothing to the person presiding")]
+    #[diagnostic(
+        code(concord::model::presiding_not_used),
+        help("add `on a tie, the person presiding has the casting vote` to the decision if whoever presides has the casting vote, or take the `presiding:` line off")
+    )]
+    PresidingNotUsed {
+        decision: String,
+        #[label("names a member presiding, which changes nothing for this decision")]
+        at: SourceSpan,
+    },
+
+    /// The member presiding is not listed as voting or abstaining, so the proposal says it was
+    /// absent.
+    #[error("`{member}` presided but the proposal lists it neither as voting nor as abstaining")]
+    #[diagnostic(
+        code(concord::model::presiding_absent),
+        help("a member not listed is absent, and the person presiding is present: add `{member}` to `in favour:`, `against:` or `abstaining:`")
+    )]
+    PresidingAbsent {
+        member: String,
+        #[label("presided")]
+        at: SourceSpan,
+    },
+
+    /// `no member may hold more than N proxies` where no member may vote by proxy.
+    #[error("the agreement limits proxies but lets no member vote by proxy")]
+    #[diagnostic(
+        code(concord::model::proxy_limit_without_proxies),
+        help("add `members may vote by proxy` (or `only KIND members may vote by proxy`), or take the limit off")
+    )]
+    ProxyLimitWithoutProxies {
+        #[label("a limit on proxies nobody may give")]
+        at: SourceSpan,
+    },
+
+    /// `(by proxy lbh)` on lbh's own vote.
+    #[error("`{member}` cannot hold its own proxy")]
+    #[diagnostic(
+        code(concord::model::own_proxy),
+        help("a proxy is another member voting for one that is absent: name the member who held the proxy, or take the `(by proxy …)` off")
+    )]
+    OwnProxy {
+        member: String,
+        #[label("names the member itself")]
+        at: SourceSpan,
+    },
+
+    /// A proxy holder the proposal does not list as present in its own right.
+    #[error("`{holder}` held a proxy but the proposal does not list it as present")]
+    #[diagnostic(
+        code(concord::model::proxy_holder_absent),
+        help("a proxy is cast at the meeting by the member holding it: list `{holder}`'s own vote (`in favour:`, `against:` or `abstaining:`), or take the `(by proxy …)` off")
+    )]
+    ProxyHolderAbsent {
+        holder: String,
+        #[label("held by a member not at the meeting")]
+        at: SourceSpan,
+    },
+
+    /// A member holding more proxies than the agreement allows.
+    #[error("`{holder}` holds more proxies than the agreement allows ({limit})")]
+    #[diagnostic(
+        code(concord::model::too_many_proxies),
+        help("which of its proxies would count is not settled: name another holder for the extra proxies, or list those members as absent")
+    )]
+    TooManyProxies {
+        holder: String,
+        limit: u32,
+        #[label("one proxy too many")]
+        at: SourceSpan,
+        #[label("the limit")]
+        clause: SourceSpan,
+    },
+
     /// `opted out:` on a proposal for a decision that does not let members opt out.
     #[error("decision `{decision}` does not let members opt out")]
     #[diagnostic(

@@ -78,6 +78,12 @@ pub struct Proposal {
     pub votes: Vec<Vote>,
     /// How the casting vote, if used, is cast.
     pub casting_vote: Option<Spanned<VoteChoice>>,
+    /// `presiding: hhft`: the member presiding at the meeting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presiding: Option<Spanned<MemberId>>,
+    /// `in favour: gpfed (by proxy lbh)`: votes cast in a member's place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cast_by: Vec<crate::model::offices::CastBy>,
     /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reconvened: Option<Span>,
@@ -290,7 +296,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
     (inputs, lowerer.errors)
 }
 
-fn empty_proposal(title: Spanned<String>) -> Proposal {
+pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
     Proposal {
         title,
         decision: None,
@@ -303,6 +309,8 @@ fn empty_proposal(title: Spanned<String>) -> Proposal {
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        presiding: None,
+        cast_by: Vec::new(),
     }
 }
 
@@ -403,6 +411,7 @@ impl InputLowerer<'_> {
     }
 
     fn require_decision(&mut self, proposal: &Proposal, at: Span) {
+        crate::model::offices::check_proxies(proposal, self.agreement, &mut self.errors);
         // A decision that leaves out the member concerned needs to be told which member that is.
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
             Some(DecisionRef::Known(id)) => self.agreement.decisions.get(id.0 as usize),
@@ -421,6 +430,7 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
+            crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -473,7 +483,7 @@ impl InputLowerer<'_> {
                     proposal.commitments.insert(id, Spanned::new(money, amount.span));
                 }
             }
-            ProposalClause::Votes { choice, members } => {
+            ProposalClause::Votes { choice, members, cast_by } => {
                 let mut voted: std::collections::HashSet<MemberId> = proposal
                     .votes
                     .iter()
@@ -482,7 +492,7 @@ impl InputLowerer<'_> {
                         Voter::Unknown(_) => None,
                     })
                     .collect();
-                for member in members {
+                for (i, member) in members.iter().enumerate() {
                     let voter = match &member.node {
                         MemberRef::Id(key) => match self.by_key.get(key.as_str()) {
                             Some(id) => Voter::Known(*id),
@@ -510,6 +520,15 @@ impl InputLowerer<'_> {
                         });
                         continue;
                     }
+                    if let (Voter::Known(id), Some(Some(by))) = (&voter, cast_by.get(i)) {
+                        let agent = match &by.node {
+                            ast::CastBy::Substitute => Some(crate::model::offices::Agent::Substitute),
+                            ast::CastBy::Proxy(holder) => self.member(holder).map(crate::model::offices::Agent::Proxy),
+                        };
+                        if let Some(agent) = agent {
+                            proposal.cast_by.push(crate::model::offices::CastBy { member: *id, agent, span: by.span });
+                        }
+                    }
                     proposal.votes.push(Vote { voter, choice: (*choice).into(), span: member.span });
                 }
             }
@@ -524,6 +543,19 @@ impl InputLowerer<'_> {
             ProposalClause::Concerning(member) => {
                 if let Some(id) = self.member(member) {
                     proposal.concerning = Some(Spanned::new(id, member.span));
+                }
+            }
+            ProposalClause::Presiding(member) => {
+                if let Some(id) = self.member(member) {
+                    if let Some(first) = proposal.presiding {
+                        self.errors.push(LowerError::DuplicateClause {
+                            what: "the member presiding".to_string(),
+                            first: first.span.into(),
+                            second: member.span.into(),
+                        });
+                    } else {
+                        proposal.presiding = Some(Spanned::new(id, member.span));
+                    }
                 }
             }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),

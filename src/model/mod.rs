@@ -13,6 +13,7 @@ pub mod inputs;
 mod lower;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
+pub mod offices;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -354,6 +355,10 @@ pub struct Decision {
     pub vetoes: Vec<Veto>,
     /// Who has the casting vote on a tie.
     pub casting_vote: Option<Spanned<MemberId>>,
+    /// `on a tie, the person presiding has the casting vote`: the clause's span. The holder is
+    /// the proposal's `presiding:` member (see [`offices::casting_holder`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casting_presiding: Option<Span>,
     /// Where the decision goes when it ties or fails.
     pub escalations: Vec<Escalation>,
     /// What applies when it is not carried and no route takes it.
@@ -397,6 +402,9 @@ pub struct Membership {
 /// An agreement, resolved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
+    /// Who may cast a member's vote in its place (substitutes and proxies).
+    #[serde(skip_serializing_if = "offices::StandIns::is_empty")]
+    pub stand_ins: offices::StandIns,
     /// Its title.
     pub title: Spanned<String>,
     /// Its governance form.

@@ -185,7 +185,7 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     // Step 2.
     let electorate = who_votes(agreement, decision, proposal)?;
     // Step 3.
-    let (ballots, disregarded) = match the_ballots(&electorate, proposal) {
+    let (ballots, disregarded) = match the_ballots(agreement, &electorate, proposal) {
         Ok(counted) => counted,
         Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
     };
@@ -266,6 +266,7 @@ fn who_votes(agreement: &Agreement, decision: &Decision, proposal: &Proposal) ->
 /// invalid; a vote from a member who is not eligible is disregarded ("counted nowhere, the rest
 /// of the vote stands"). Out: the eligible members' ballots, and the members disregarded.
 fn the_ballots(
+    agreement: &Agreement,
     electorate: &Electorate,
     proposal: &Proposal,
 ) -> Result<(BTreeMap<MemberId, Ballot>, Vec<MemberId>), InvalidReason> {
@@ -280,6 +281,11 @@ fn the_ballots(
             disregarded.push(member);
             continue;
         }
+        // "A vote cast in a member's place by a substitute or a proxy the agreement does not
+        // allow is disregarded, and the member counts as absent."
+        if !stand_in_allowed(agreement, proposal, member) {
+            continue;
+        }
         let ballot = match vote.choice {
             VoteChoice::InFavour => Ballot::InFavour,
             VoteChoice::Against => Ballot::Against,
@@ -288,6 +294,27 @@ fn the_ballots(
         ballots.insert(member, ballot);
     }
     Ok((ballots, disregarded))
+}
+
+/// Whether the member's vote, if the proposal says someone cast it in its place, was cast by
+/// someone the agreement allows: a substitute where `members may vote by substitute` covers
+/// the member (every member, or a kind it is of) or the member `has a designated substitute`; a
+/// proxy where `members may vote by proxy` covers it. A vote the member cast itself is allowed.
+fn stand_in_allowed(agreement: &Agreement, proposal: &Proposal, member: MemberId) -> bool {
+    use crate::model::offices::Agent;
+    let Some(cast) = proposal.cast_by.iter().find(|c| c.member == member) else { return true };
+    let covered = |list: &[(Option<crate::model::KindId>, crate::span::Span)]| {
+        list.iter().any(|(kind, _)| match kind {
+            None => true,
+            Some(k) => agreement.members.iter().any(|m| m.id == member && m.kinds.iter().any(|mk| mk.node == *k)),
+        })
+    };
+    match cast.agent {
+        Agent::Substitute => {
+            agreement.stand_ins.designated.contains_key(&member) || covered(&agreement.stand_ins.substitutes)
+        }
+        Agent::Proxy(_) => covered(&agreement.stand_ins.proxies),
+    }
 }
 
 /// Step 4, "Quorum": the decision's quorum, else the agreement's default one, judged on the
@@ -409,7 +436,10 @@ fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Pro
     // 7.1: "If the decision gives a casting vote and its holder is eligible and present, the
     // holder casts it: as the proposal says, otherwise as the holder itself voted. A holder who
     // abstained, with no `casting vote:` line, does not cast it."
-    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node) else {
+    // The holder is the member the decision names or, where it gives the casting vote to the
+    // person presiding, the member the proposal's `presiding:` line names.
+    let presiding = decision.casting_presiding.and(proposal.presiding.as_ref().map(|p| p.node));
+    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node).or(presiding) else {
         return Ok(Tie::NotCarried(NotCarried::Tied));
     };
     let own = meeting.ballot(holder);

@@ -90,6 +90,11 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             plural(eligible, "votes", "vote")
         ));
         out.push_str(&format!("  {}\n", ballots_sentence(&e.members)));
+        for m in &e.members {
+            if let Some(c) = m.cast_in_place.as_deref() {
+                out.push_str(&format!("  {}\n", super::stand_ins::cast_in_place_sentence(&m.member, c)));
+            }
+        }
         for m in e.members.iter().filter(|m| m.not_voting.is_some()) {
             if let Some(nv) = &m.not_voting {
                 out.push_str(&format!("  {}\n", not_voting_sentence(m, nv, e)));
@@ -231,7 +236,24 @@ fn ballots_sentence(members: &[Standing]) -> String {
         let found: Vec<String> = members
             .iter()
             .filter(|m| m.vote == ballot)
-            .map(|m| if *m.name == *m.member { m.member.to_string() } else { format!("{} ({})", m.name, m.member) })
+            .map(|m| {
+                let by = match m.cast_in_place.as_deref().filter(|c| !c.disregarded) {
+                    Some(c) => match &c.holder {
+                        Some(h) => format!(", by proxy {h}"),
+                        None => ", by substitute".to_string(),
+                    },
+                    None => String::new(),
+                };
+                if *m.name == *m.member {
+                    if by.is_empty() {
+                        m.member.to_string()
+                    } else {
+                        format!("{} ({})", m.member, by.trim_start_matches(", "))
+                    }
+                } else {
+                    format!("{} ({}{by})", m.name, m.member)
+                }
+            })
             .collect();
         if found.is_empty() {
             "none".to_string()
@@ -367,7 +389,11 @@ fn tie_human(tie: &TieResult) -> String {
     });
     match &tie.casting_vote {
         Some(c) => {
-            out.push_str(&format!("  {} has the casting vote (line {}: {}).", c.member, c.clause.line, c.clause.text));
+            let presided = if c.presiding { ", who presided," } else { "" };
+            out.push_str(&format!(
+                "  {}{presided} has the casting vote (line {}: {}).",
+                c.member, c.clause.line, c.clause.text
+            ));
             match (c.cast, c.from, c.unused) {
                 (Some(cast), Some(CastingSource::Proposal), _) => {
                     out.push_str(&format!(" As the proposal says, it is cast {}.\n", cast.words()))

@@ -20,6 +20,7 @@ pub mod eval_html;
 mod funds;
 pub mod render;
 mod rounding;
+mod stand_ins;
 mod standing;
 mod steps;
 pub mod style;

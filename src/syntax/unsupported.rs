@@ -51,7 +51,7 @@ macro_rules! constructs {
 constructs! {
     RotatingChair => code(concord::parse::unsupported_rotating_chair), u_rotating_chair,
         "a chair that rotates from meeting to meeting",
-        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: give the role to the member who chairs this year, and change it when the chair passes on";
+        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: write `on a tie, the person presiding has the casting vote` and say on each proposal who presided (`presiding: MEMBER`), or give the `chair` role to the member who chairs this year";
     TieByLot => code(concord::parse::unsupported_tie_by_lot), u_by_lot,
         "a tie decided by lot",
         "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
@@ -74,11 +74,11 @@ constructs! {
         "an escalation triggered by the passing of time",
         "escalation follows a vote, not a date; nearest: `if rejected, escalate to \"…\" within 30 days`, where `within` is the time the body has to settle it";
     Substitute => code(concord::parse::unsupported_substitute), u_substitute,
-        "a substitute who attends or votes for a member",
-        "there are no substitutes yet: a member's vote is its own; nearest: enter the substitute's vote as the member's vote on the proposal (`in favour: MEMBER`)";
+        "a substitute written this way",
+        "a member whose substitute may vote for it says `has a designated substitute` (or the agreement says `each member has a designated substitute` or `only KIND members may vote by substitute`), and each proposal marks the vote: `in favour: MEMBER (by substitute)`";
     Proxy => code(concord::parse::unsupported_proxy), u_proxy,
-        "a vote by proxy or lodged in advance",
-        "there are no proxies yet, and no limit on who may lodge a vote; nearest: enter a proxy or advance vote as the member's own vote on the proposal (`against: MEMBER`)";
+        "a proxy or a vote lodged in advance written this way",
+        "an agreement that allows proxies says `members may vote by proxy` (or `only KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a vote lodged in advance is entered as the member's own vote";
     SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
         "a limit on the seats or the make-up of the membership",
         "there are no seats yet: each member is one seat; nearest: make each seat a `member` with a kind for the body that holds it, and count by kind (`at least 1 councillor member present`)";
@@ -192,7 +192,7 @@ mod tests {
             ("a conflicted member does not vote", "unsupported_conflicted_member"),
             ("a member may opt out of a proposal", "unsupported_opt_out"),
             ("escalate if the committee has not agreed within 30 days", "unsupported_timed_escalation"),
-            ("each member has a designated substitute", "unsupported_substitute"),
+            ("a deputy may attend in its place", "unsupported_substitute"),
             ("votes by proxy are allowed", "unsupported_proxy"),
             ("up to 5 other members", "unsupported_seat_limit"),
             ("the host shall report a projected overspend", "unsupported_duty"),
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn the_label_is_on_the_words() {
-        let found = recognise("  each member has a substitute", 100).map(|u| (u.at.offset(), u.at.len()));
-        assert_eq!(found, Some((120, 10)));
+        let found = recognise("  a deputy may attend in its place", 100).map(|u| (u.at.offset(), u.at.len()));
+        assert_eq!(found, Some((104, 6)));
     }
 }

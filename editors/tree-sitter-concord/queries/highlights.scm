@@ -112,7 +112,7 @@
   "hosted" "contributes" "overspends" "underspends" "lines" "offset" "before" "sharing" "partner"
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
-  "concerned" "concerning" "default" "applies" "opt" "out" "opted"
+  "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.

@@ -30,6 +30,7 @@ impl<'f> Lowerer<'f> {
             exclusions: Vec::new(),
             vetoes: Vec::new(),
             casting_vote: None,
+            casting_presiding: None,
             escalations: Vec::new(),
             default: None,
         };
@@ -38,6 +39,7 @@ impl<'f> Lowerer<'f> {
         let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
         let mut casting: Option<(Spanned<MemberId>, Span)> = None;
         let mut default: Option<(DefaultOutcome, Span)> = None;
+        let mut casting_presiding: Option<(Span, Span)> = None;
         for clause in &block.clauses {
             let Clause::Decision(c) = &clause.node else { continue };
             match c {
@@ -113,6 +115,9 @@ impl<'f> Lowerer<'f> {
                         self.once("the casting vote", &mut casting, Spanned::new(member, m.span), clause.span);
                     }
                 }
+                ast::DecisionClause::CastingVotePresiding => {
+                    self.once("the casting vote", &mut casting_presiding, clause.span, clause.span);
+                }
                 ast::DecisionClause::Escalation { trigger, steps } => decision.escalations.push(Escalation {
                     trigger: trigger.node.into(),
                     steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
@@ -132,6 +137,15 @@ impl<'f> Lowerer<'f> {
         decision.casting_vote = casting.map(|(c, _)| c);
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
+        decision.casting_presiding = casting_presiding.map(|(c, _)| c);
+        if let (Some(named), Some(presiding)) = (decision.casting_vote, decision.casting_presiding) {
+            // Two holders of one casting vote: which one casts it is not settled.
+            self.errors.push(LowerError::DuplicateClause {
+                what: "the casting vote".to_string(),
+                first: named.span.into(),
+                second: presiding.into(),
+            });
+        }
         if decision.rules.is_empty() {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =

@@ -70,6 +70,17 @@ impl<'f> Lowerer<'f> {
                             member.votes = Some(*v);
                         }
                     }
+                    ast::MemberClause::DesignatedSubstitute => {
+                        if let Some(first) = self.designated.get(&member.id) {
+                            self.errors.push(LowerError::DuplicateClause {
+                                what: "the member's designated substitute".into(),
+                                first: (*first).into(),
+                                second: clause.span.into(),
+                            });
+                        } else {
+                            self.designated.insert(member.id, clause.span);
+                        }
+                    }
                     ast::MemberClause::Figure { name: figure, value } => {
                         if let Some(first) = member.figures.get(&figure.node) {
                             self.errors.push(LowerError::DuplicateClause {

@@ -30,6 +30,7 @@ mod members;
 mod membership;
 mod money;
 mod outcomes;
+mod stand_ins;
 mod terms;
 
 pub use intended::intentions;
@@ -105,6 +106,8 @@ struct Lowerer<'f> {
     decision_names: Vec<(String, Span)>,
     /// The funds' names and kinds, in the order written, so that waterfalls can name them.
     fund_names: Vec<(String, FundKind, Span)>,
+    /// Members with `has a designated substitute`, with the clause.
+    designated: std::collections::BTreeMap<MemberId, Span>,
 }
 
 /// Resolves an agreement file. Returns the model (if the file has an agreement header) and
@@ -120,6 +123,7 @@ pub fn lower_agreement(file: &ast::File) -> (Option<Agreement>, Vec<LowerError>)
         blocs: Vec::new(),
         decision_names: Vec::new(),
         fund_names: Vec::new(),
+        designated: Default::default(),
     };
     let agreement = lowerer.agreement();
     (agreement, lowerer.errors)
@@ -169,6 +173,7 @@ impl<'f> Lowerer<'f> {
         let mut reconvened_quorum_ast = None;
         let mut currency_clause = None;
         let mut declared_kinds: Vec<ast::Ident> = Vec::new();
+        let mut stand_in_clauses: Vec<(&AgreementClause, Span)> = Vec::new();
         for clause in &head.clauses {
             let Clause::Agreement(c) = &clause.node else { continue };
             match c {
@@ -186,6 +191,9 @@ impl<'f> Lowerer<'f> {
                 AgreementClause::Kinds(names) => declared_kinds.extend(names.iter().cloned()),
                 AgreementClause::Quorum(rule) => {
                     self.once("the quorum", &mut default_quorum_ast, rule.clone(), clause.span)
+                }
+                AgreementClause::Substitutes(_) | AgreementClause::Proxies(_) | AgreementClause::ProxyLimit(_) => {
+                    stand_in_clauses.push((c, clause.span))
                 }
                 AgreementClause::ReconvenedQuorum(rule) => self.once(
                     "the quorum at a reconvened meeting",
@@ -256,7 +264,9 @@ impl<'f> Lowerer<'f> {
         let budget = self.single_block("budget").map(|block| self.budget(block));
         let membership = self.single_block("membership").map(|block| self.membership(block)).unwrap_or_default();
 
+        let stand_ins = self.stand_ins(&stand_in_clauses);
         Some(Agreement {
+            stand_ins,
             title,
             form: form.map(|f| f.map(Into::into)),
             currency: self.currency.clone(),

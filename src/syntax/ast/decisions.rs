@@ -77,6 +77,9 @@ pub enum DecisionClause {
     Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`
     CastingVote(Spanned<MemberRef>),
+    /// `on a tie, the person presiding has the casting vote`: whoever presides at the meeting,
+    /// as the proposal's `presiding:` line says.
+    CastingVotePresiding,
     /// `on a tie, escalate to "…"` / `if rejected, escalate to "…", then "…"`
     Escalation { trigger: Spanned<EscalationTrigger>, steps: Vec<Spanned<EscalationStep>> },
     /// `if rejected, the default is "…"`

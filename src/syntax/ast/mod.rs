@@ -288,6 +288,12 @@ pub enum AgreementClause {
     Quorum(Spanned<Rule>),
     /// `if reconvened, quorum RULE`: the quorum at a meeting reconvened for want of one.
     ReconvenedQuorum(Spanned<Rule>),
+    /// `[only KIND] members may vote by substitute`
+    Substitutes(Option<Ident>),
+    /// `[only KIND] members may vote by proxy`
+    Proxies(Option<Ident>),
+    /// `no member may hold more than 1 proxy`
+    ProxyLimit(Spanned<u32>),
 }
 
 // ───────────── members ─────────────
@@ -395,4 +401,6 @@ pub enum MemberClause {
     Votes(Spanned<Decimal>),
     /// `budget £42,000,000`
     Figure { name: Spanned<FigureName>, value: Spanned<FigureValue> },
+    /// `has a designated substitute`
+    DesignatedSubstitute,
 }

@@ -49,10 +49,13 @@ pub enum ProposalClause {
     DutiesAtRisk(Spanned<MemberRef>),
     /// `ccg-north commits £2,000,000`
     Commitment { member: Spanned<MemberRef>, amount: Spanned<Amount> },
-    /// `in favour: hhft, gpfed`
-    Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
+    /// `in favour: hhft, gpfed (by proxy lbh)`; `cast_by` runs beside `members`: who cast each
+    /// vote for a member not there itself.
+    Votes { choice: VoteChoice, members: Vec<Spanned<MemberRef>>, cast_by: Vec<Option<Spanned<CastBy>>> },
     /// `casting vote: in favour`
     CastingVote(VoteChoice),
+    /// `presiding: hhft`: the member presiding at the meeting.
+    Presiding(Spanned<MemberRef>),
     /// `at a reconvened meeting`
     Reconvened,
     /// `concerning: lbh`
@@ -148,4 +151,13 @@ pub enum ScenarioClause {
     Proposal(ProposalClause),
     /// Any result clause.
     Result(ResultClause),
+}
+
+/// Who cast a member's vote in its place: `(by substitute)` or `(by proxy lbh)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum CastBy {
+    /// `(by substitute)`: a substitute sent by the member.
+    Substitute,
+    /// `(by proxy lbh)`: another member holding the member's proxy.
+    Proxy(Spanned<MemberRef>),
 }

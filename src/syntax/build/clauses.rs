@@ -44,6 +44,20 @@ impl Builder {
             Rule::reconvened_quorum => {
                 AgreementClause::ReconvenedQuorum(self.rule(&self.need(&inner, Rule::rule_expr)?)?)
             }
+            Rule::substitutes_clause => {
+                AgreementClause::Substitutes(find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)))
+            }
+            Rule::proxies_clause => {
+                AgreementClause::Proxies(find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)))
+            }
+            Rule::proxy_limit_clause => {
+                let n = self.need(&inner, Rule::integer)?;
+                let Ok(limit) = n.as_str().parse::<u32>() else {
+                    self.shape(&inner)?;
+                    return None;
+                };
+                AgreementClause::ProxyLimit(self.spanned(&n, limit))
+            }
             _ => {
                 self.shape(&inner)?;
                 return None;
@@ -74,6 +88,7 @@ impl Builder {
                 let node = self.figure_value(&value)?.node;
                 MemberClause::Figure { name: self.figure_name(&name), value: self.spanned(&value, node) }
             }
+            Rule::designated_substitute => MemberClause::DesignatedSubstitute,
             _ => {
                 self.shape(&inner)?;
                 return None;
@@ -202,6 +217,7 @@ impl Builder {
                     statutory: find(&inner, Rule::statutory_condition).map(|s| self.spanned(&s, ())),
                 }
             }
+            Rule::casting_presiding_clause => DecisionClause::CastingVotePresiding,
             Rule::casting_vote_clause => {
                 DecisionClause::CastingVote(self.member_ref(&self.need(&inner, Rule::member_ref)?))
             }

@@ -39,13 +39,15 @@ impl Builder {
             },
             Rule::vote_line => {
                 let choice = self.vote_choice(&self.need(&inner, Rule::vote_choice)?);
-                ProposalClause::Votes { choice, members: self.member_list(&self.need(&inner, Rule::member_list)?) }
+                let (members, cast_by) = self.voter_list(&self.need(&inner, Rule::voter_list)?);
+                ProposalClause::Votes { choice, members, cast_by }
             }
             Rule::casting_line => ProposalClause::CastingVote(if has(&inner, Rule::in_favour) {
                 VoteChoice::InFavour
             } else {
                 VoteChoice::Against
             }),
+            Rule::presiding_line => ProposalClause::Presiding(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             Rule::reconvened_line => ProposalClause::Reconvened,
             Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
             Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),

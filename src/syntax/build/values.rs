@@ -40,6 +40,34 @@ impl Builder {
         self.spanned(pair, node)
     }
 
+    /// A vote line's members, and beside each who cast its vote when it was not there itself.
+    pub(super) fn voter_list(
+        &self,
+        list: &P<'_>,
+    ) -> (Vec<Spanned<MemberRef>>, Vec<Option<Spanned<crate::syntax::ast::CastBy>>>) {
+        let mut members = Vec::new();
+        let mut cast_by = Vec::new();
+        for voter in children(list).iter().filter(|p| p.as_rule() == Rule::voter) {
+            let parts = children(voter);
+            let Some(member) = parts.iter().find(|p| p.as_rule() == Rule::member_ref) else { continue };
+            members.push(self.member_ref(member));
+            let by = parts.iter().find(|p| p.as_rule() == Rule::cast_by).and_then(|by| {
+                let inner = children(by);
+                let how = inner.iter().find(|p| matches!(p.as_rule(), Rule::by_proxy | Rule::by_substitute))?;
+                let node = match how.as_rule() {
+                    Rule::by_proxy => {
+                        let holder = children(how).into_iter().find(|p| p.as_rule() == Rule::member_ref)?;
+                        crate::syntax::ast::CastBy::Proxy(self.member_ref(&holder))
+                    }
+                    _ => crate::syntax::ast::CastBy::Substitute,
+                };
+                Some(self.spanned(by, node))
+            });
+            cast_by.push(by);
+        }
+        (members, cast_by)
+    }
+
     pub(super) fn member_list(&self, list: &P<'_>) -> Vec<Spanned<MemberRef>> {
         children(list).iter().filter(|p| p.as_rule() == Rule::member_ref).map(|p| self.member_ref(p)).collect()
     }
