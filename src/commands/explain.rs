@@ -94,7 +94,9 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         budget,
         membership,
         funds,
+        stand_ins: _,
     } = agreement;
+    // `stand_ins` is worded in the voting part (`parts::stand_ins`).
     let _ = (form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds);
     let mut parts = Vec::new();
     let mut add = |heading: String, clauses: Vec<(String, Vec<Item>)>| {

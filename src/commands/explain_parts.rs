@@ -132,6 +132,42 @@ pub(super) fn voting(agreement: &Agreement) -> Clauses {
             .unwrap_or_default();
         out.push((format!("The {} bloc (“{}”){by_kind} is: {}.", bloc.name, bloc.key, names.join(", ")), Vec::new()));
     }
+    out.extend(stand_ins(agreement));
+    out
+}
+
+/// Who may cast a member's vote when it is not there: substitutes and proxies.
+fn stand_ins(agreement: &Agreement) -> Clauses {
+    let crate::model::offices::StandIns { substitutes, proxies, proxy_limit, designated } = &agreement.stand_ins;
+    let who = |kind: &Option<crate::model::KindId>| match kind.and_then(|k| agreement.kind(k)) {
+        Some(k) => format!("A member of kind {}", k.name),
+        None => "A member".to_string(),
+    };
+    let mut out: Clauses = Vec::new();
+    for (kind, _) in substitutes {
+        out.push((
+            format!("{} that is absent may have its vote cast by its substitute, and the vote counts as its own.", who(kind)),
+            Vec::new(),
+        ));
+    }
+    if !designated.is_empty() {
+        let names: Vec<String> = designated.keys().filter_map(|m| agreement.member(*m)).map(|m| m.key.clone()).collect();
+        out.push((format!("These members have a designated substitute: {}.", names.join(", ")), Vec::new()));
+    }
+    for (kind, _) in proxies {
+        out.push((
+            format!(
+                "{} that is absent may give its vote by proxy to another member present at the meeting, and the vote counts as its own.",
+                who(kind)
+            ),
+            Vec::new(),
+        ));
+    }
+    if let Some(limit) = proxy_limit {
+        let n = limit.node;
+        let proxies = if n == 1 { "proxy" } else { "proxies" };
+        out.push((format!("No member may hold more than {n} {proxies}."), Vec::new()));
+    }
     out
 }
 
