@@ -31,6 +31,7 @@ pub mod exact;
 pub mod explain;
 pub mod fmt;
 pub mod load;
+#[cfg(feature = "cli")]
 pub mod lsp;
 pub mod model;
 pub mod money;

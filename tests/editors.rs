@@ -350,3 +350,16 @@ fn the_editors_list_no_keyword_the_language_lacks() {
         assert!(stale.is_empty(), "{file} lists words that are no longer keywords of {PEST}: {stale:?}");
     }
 }
+
+/// The browser playground's CodeMirror mode highlights exactly the grammar's keywords.
+const PLAYGROUND: &str = "web/src/keywords.json";
+
+#[test]
+fn the_playground_mode_has_exactly_the_grammar_keywords() {
+    let listed: Vec<String> = serde_json::from_str(&read(PLAYGROUND)).expect("web/src/keywords.json is a JSON list");
+    let listed: BTreeSet<String> = listed.into_iter().collect();
+    assert_has_every_keyword(PLAYGROUND, &listed);
+    let keywords: BTreeSet<String> = pest_keywords(&read(PEST)).into_iter().map(|(word, _)| word).collect();
+    let extra: Vec<&String> = listed.difference(&keywords).collect();
+    assert!(extra.is_empty(), "{PLAYGROUND} lists words that are not keywords of {PEST}: {extra:?}");
+}

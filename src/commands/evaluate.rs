@@ -1,7 +1,7 @@
 //! `concord eval`: proposals go to the decision evaluator, year-end results to the money
 //! engine; a file holding both gets both reports. This is the one place that dispatches.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::eval::{eval_read, EvalOptions};
 use super::year_end::year_end_read;
@@ -41,8 +41,23 @@ fn kinds_of_input(text: &str, name: Option<&str>) -> (bool, bool) {
 /// Evaluates every proposal and year-end result in `input` against `agreement`.
 pub fn evaluate(agreement: &Path, input: &Path, options: &EvalOptions) -> EvaluateReport {
     // Each file is read once: a pipe or a FIFO gives its text only once.
-    let agreement_source = load::read_source(agreement);
-    let input_source = load::read_source(input);
+    evaluate_read(agreement, input, load::read_source(agreement), load::read_source(input), options)
+}
+
+/// [`evaluate`] over texts already read (the browser playground has no files); the sources'
+/// names are used as their paths.
+pub fn evaluate_sources(agreement: load::Source, input: load::Source, options: &EvalOptions) -> EvaluateReport {
+    let (agreement_path, input_path) = (PathBuf::from(&agreement.name), PathBuf::from(&input.name));
+    evaluate_read(&agreement_path, &input_path, Ok(agreement), Ok(input), options)
+}
+
+fn evaluate_read(
+    agreement: &Path,
+    input: &Path,
+    agreement_source: Result<load::Source, load::LoadFailure>,
+    input_source: Result<load::Source, load::LoadFailure>,
+    options: &EvalOptions,
+) -> EvaluateReport {
     let text = input_source.as_ref().map(|s| s.text.as_str()).unwrap_or("");
     let (mut proposals, mut results) = kinds_of_input(text, options.scenario.as_deref());
     if !proposals && !results {

@@ -54,10 +54,22 @@ fn which_name(which: Which) -> &'static str {
 
 /// Works out the power of every member of the agreement at `path`.
 pub fn power(path: &Path, options: &Options) -> PowerReport {
+    let mut report = empty_report(path.display().to_string(), options);
+    let Some(source) = read(&mut report, path) else { return report };
+    power_of(report, source, options)
+}
+
+/// [`power`] over a text already read (the browser playground has no files); the source's name
+/// is used as its path.
+pub fn power_source(source: Source, options: &Options) -> PowerReport {
+    power_of(empty_report(source.name.clone(), options), source, options)
+}
+
+fn empty_report(agreement: String, options: &Options) -> PowerReport {
     let which = options.which.unwrap_or(Which::All);
-    let mut report = PowerReport {
+    PowerReport {
         schema: JSON_SCHEMA_VERSION,
-        agreement: path.display().to_string(),
+        agreement,
         title: None,
         proposal: None,
         index: which_name(which),
@@ -67,8 +79,11 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
         messages: Vec::new(),
         source: None,
         diagnostics: Vec::new(),
-    };
-    let Some(source) = read(&mut report, path) else { return report };
+    }
+}
+
+fn power_of(mut report: PowerReport, source: Source, options: &Options) -> PowerReport {
+    let which = options.which.unwrap_or(Which::All);
     let loaded = load::load(&source.text);
     let shared = Arc::new(source.clone());
     let errors: Vec<&AnyDiagnostic> =

@@ -19,8 +19,11 @@
 mod error;
 mod evaluate;
 mod files;
+// Hints, highlighting and line splitting serve only the terminal's line editor (`cli`).
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod helper;
 mod inspect;
+#[cfg(feature = "cli")]
 pub mod terminal;
 
 use std::path::{Path, PathBuf};

@@ -158,26 +158,53 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
 /// Runs a scenario file against an agreement already in hand (the REPL's session agreement),
 /// whatever agreement the file names.
 pub fn run_against(path: &Path, agreement: &Agreement, agreement_text: &str, options: &TestOptions) -> TestReport {
-    let file = match load::read_source(path) {
-        Err(failure) => unreadable(path, failure),
-        Ok(source) => {
-            let loaded = load::load(&source.text);
-            if loaded.has_errors() {
-                let diagnostics = with_source(loaded.diagnostics, &source);
-                problem_file(path, None, diagnostics)
-            } else {
-                run_scenarios(
-                    &source,
-                    &loaded.file,
-                    agreement,
-                    agreement_text,
-                    Some("the session's agreement".into()),
-                    options,
-                    None,
-                )
-            }
-        }
+    match load::read_source(path) {
+        Err(failure) => one_file(unreadable(path, failure), options),
+        Ok(source) => run_against_source(&source, agreement, agreement_text, "the session's agreement", options),
+    }
+}
+
+/// [`run_against`] over a scenario text already read (the browser playground has no files);
+/// `agreement_name` is how the report names the agreement.
+pub fn run_against_source(
+    source: &Source,
+    agreement: &Agreement,
+    agreement_text: &str,
+    agreement_name: &str,
+    options: &TestOptions,
+) -> TestReport {
+    let loaded = load::load(&source.text);
+    let file = if loaded.has_errors() {
+        let diagnostics = with_source(loaded.diagnostics, source);
+        problem_file(Path::new(&source.name), None, diagnostics)
+    } else {
+        run_scenarios(source, &loaded.file, agreement, agreement_text, Some(agreement_name.into()), options, None)
     };
+    one_file(file, options)
+}
+
+/// Runs a scenario text against an agreement text, both already read (the browser playground):
+/// an agreement with errors runs nothing, and says so as `concord test` does.
+pub fn run_sources(source: &Source, agreement_source: &Source, options: &TestOptions) -> TestReport {
+    let loaded = load::load(&agreement_source.text);
+    match loaded.agreement {
+        Some(agreement) if !loaded.has_errors() && loaded.kind == FileKind::Agreement => {
+            run_against_source(source, &agreement, &agreement_source.text, &agreement_source.name, options)
+        }
+        _ => {
+            let count = loaded.diagnostics.len().max(1);
+            let problem = crate::model::LowerError::AgreementHasErrors {
+                path: agreement_source.name.clone(),
+                count,
+                at: crate::span::Span::default().into(),
+            };
+            let diagnostics = with_source(vec![problem.into()], source);
+            one_file(problem_file(Path::new(&source.name), None, diagnostics), options)
+        }
+    }
+}
+
+fn one_file(file: FileResult, options: &TestOptions) -> TestReport {
     let count = |status| file.scenarios.iter().filter(|s| s.status == status).count();
     TestReport {
         schema: JSON_SCHEMA_VERSION,
