@@ -29,7 +29,15 @@ mod parts;
 
 /// Explains the agreement at `path`.
 pub fn explain(path: &Path) -> Explanation {
-    let power = super::power::power(path, &super::power::Options::default());
+    explained(super::power::power(path, &super::power::Options::default()))
+}
+
+/// Explains an agreement already read (the browser playground has no files).
+pub fn explain_source(source: load::Source) -> Explanation {
+    explained(super::power::power_source(source, &super::power::Options::default()))
+}
+
+fn explained(power: super::power::PowerReport) -> Explanation {
     let mut out = Explanation {
         schema: JSON_SCHEMA_VERSION,
         agreement: power.agreement.clone(),

@@ -146,12 +146,16 @@ fn stand_ins(agreement: &Agreement) -> Clauses {
     let mut out: Clauses = Vec::new();
     for (kind, _) in substitutes {
         out.push((
-            format!("{} that is absent may have its vote cast by its substitute, and the vote counts as its own.", who(kind)),
+            format!(
+                "{} that is absent may have its vote cast by its substitute, and the vote counts as its own.",
+                who(kind)
+            ),
             Vec::new(),
         ));
     }
     if !designated.is_empty() {
-        let names: Vec<String> = designated.keys().filter_map(|m| agreement.member(*m)).map(|m| m.key.clone()).collect();
+        let names: Vec<String> =
+            designated.keys().filter_map(|m| agreement.member(*m)).map(|m| m.key.clone()).collect();
         out.push((format!("These members have a designated substitute: {}.", names.join(", ")), Vec::new()));
     }
     for (kind, _) in proxies {

@@ -179,6 +179,7 @@ mod tests {
             casting_vote: named.map(|m| Spanned::new(m, Span::default())),
             casting_presiding: presiding.then(|| Span::new(7, 9)),
             escalations: Vec::new(),
+            default: None,
         }
     }
 

@@ -88,12 +88,7 @@ const panes = {
   eval: () => [concord.evaluate_text(text(agreementView), text(inputView), '', false), concord.evaluate(text(agreementView), text(inputView), '', false)],
   test: () => [concord.test_text(text(agreementView), text(inputView)), concord.test(text(agreementView), text(inputView))],
   power: () => [concord.power_text(text(agreementView), ''), concord.power(text(agreementView), '')],
-  explain: () => {
-    const json = concord.explain(text(agreementView));
-    const value = JSON.parse(json);
-    const words = value.decisions.map((d) => `${d.decision}\n${d.explanation}`).join('\n\n') || value.problem;
-    return [words, json];
-  },
+  explain: () => [concord.explain_text(text(agreementView)), concord.explain(text(agreementView))],
   fmt: () => {
     const json = concord.fmt('agreement.concord', text(agreementView));
     const file = JSON.parse(json).files[0];

@@ -85,6 +85,7 @@ fn power_report(agreement: &str, decision: &str) -> commands::power::PowerReport
         decision: (!decision.is_empty()).then(|| decision.to_string()),
         which: None,
         proposal: None,
+        sensitivity: false,
     };
     commands::power::power_source(source(AGREEMENT, agreement), &options)
 }
@@ -129,21 +130,17 @@ pub fn fmt(name: &str, text: &str) -> String {
     json(&FmtReport { files: vec![file] })
 }
 
-/// How each decision of an agreement is made, in words (the REPL's `:explain`), or the problems
-/// that stop the agreement being read.
+/// The agreement as a legal schedule (`concord explain`'s JSON): definitions, numbered clauses,
+/// the power table and the drafting notes, or the problems that stop it being read.
 #[wasm_bindgen]
 pub fn explain(agreement: &str) -> String {
-    let loaded = concord::load::load(agreement);
-    match (&loaded.agreement, loaded.has_errors()) {
-        (Some(a), false) => {
-            let decisions: Vec<_> = a
-                .decisions
-                .iter()
-                .map(|d| serde_json::json!({ "decision": d.name, "explanation": concord::explain::decision(a, d) }))
-                .collect();
-            serde_json::json!({ "decisions": decisions }).to_string()
-        }
-        _ => serde_json::json!({ "decisions": [], "problem": "the agreement has errors; see the check pane" })
-            .to_string(),
-    }
+    let report = concord::commands::explain::explain_source(source("agreement.concord", agreement));
+    json(&report)
+}
+
+/// `explain` as the command line prints it.
+#[wasm_bindgen]
+pub fn explain_text(agreement: &str) -> String {
+    let report = concord::commands::explain::explain_source(source("agreement.concord", agreement));
+    concord::report::explain::explain_text(&report)
 }
