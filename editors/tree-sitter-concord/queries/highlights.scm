@@ -200,6 +200,33 @@
 (concerned_excluded "member" @keyword)
 (concerned_excluded "vote" @keyword)
 (opt_out_allowed "members" @keyword)
+; Substitutes and proxies (issue 21).
+(substitutes_clause "a" @keyword)
+(designated_substitute "a" @keyword)
+(substitutes_clause "members" @keyword)
+(proxies_clause "members" @keyword)
+(substitutes_clause "vote" @keyword)
+(proxies_clause "vote" @keyword)
+(casting_presiding_clause "vote" @keyword)
+(substitutes_clause "member" @keyword)
+(proxy_limit_clause "member" @keyword)
+(proxy_limit_clause "no" @keyword)
+(proxy_limit_clause "more" @keyword)
+(proxy_limit_clause "than" @keyword)
+; Conditional money (issue 16).
+(fund_income "at" @keyword)
+(fund_income "least" @keyword)
+(fund_income "fall" @keyword)
+(fund_income "rise" @keyword)
+(measure_line "rose" @keyword)
+(cause_rule "overspend" @keyword)
+(cause_line "overspend" @keyword)
+(cause_rule "caused" @keyword)
+(cause_line "caused" @keyword)
+(cause_rule "maladministration" @keyword)
+(cause_line "maladministration" @keyword)
+(cause_rule "borne" @keyword)
+(cause_rule "responsible" @keyword)
 
 ; Punctuation.
 [
