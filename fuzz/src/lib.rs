@@ -379,7 +379,7 @@ pub fn power(data: &[u8]) {
         runs.push(Some(write("input.proposals", &input)));
     }
     for proposal in runs {
-        let options = commands::power::Options { decision: None, which: Some(concord::power::Which::All), proposal };
+        let options = commands::power::Options { decision: None, which: Some(concord::power::Which::All), proposal, sensitivity: false };
         let report = commands::power::power(&agreement, &options);
         for rule in report.rules.iter().filter(|r| r.not_analysed.is_none()) {
             power_props(rule);
