@@ -62,6 +62,25 @@ pub enum DurationUnit {
     Years,
 }
 
+impl Duration {
+    /// The period in words: `1 month`, `10 working days`.
+    pub fn words(self) -> String {
+        let unit = match (self.unit, self.count == 1) {
+            (DurationUnit::Days, true) => "day",
+            (DurationUnit::Days, false) => "days",
+            (DurationUnit::WorkingDays, true) => "working day",
+            (DurationUnit::WorkingDays, false) => "working days",
+            (DurationUnit::Weeks, true) => "week",
+            (DurationUnit::Weeks, false) => "weeks",
+            (DurationUnit::Months, true) => "month",
+            (DurationUnit::Months, false) => "months",
+            (DurationUnit::Years, true) => "year",
+            (DurationUnit::Years, false) => "years",
+        };
+        format!("{} {unit}", self.count)
+    }
+}
+
 impl Date {
     /// The day after, if there is one in the calendar Concord reads.
     pub fn next(self) -> Option<Date> {

@@ -3,7 +3,7 @@
 
 use super::Item;
 use crate::model::{
-    Agreement, DeficitStep, Exemption, FigureUnit, FundDef, LineKind, Percent, Reinvest, SavingsStep, ShareMixPart,
+    Agreement, DeficitStep, Exemption, FigureUnit, FundDef, Percent, Reinvest, SavingsStep, ShareMixPart,
     StatedRounding, Waterfall,
 };
 use crate::money::{format_money, format_number};
@@ -97,16 +97,6 @@ fn capital(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn line_kind(kind: LineKind) -> &'static str {
-    match kind {
-        LineKind::Intervention => "intervention",
-        LineKind::ServiceStandard => "service standard",
-        LineKind::PersonalBudgets => "personal budgets",
-        LineKind::ContingencyFund => "contingency fund",
-        LineKind::OperationsTeam => "operations team",
-    }
-}
-
 fn shares(agreement: &Agreement, who: &[(crate::model::MemberId, Option<Percent>, crate::span::Span)]) -> String {
     let names: Vec<String> = who
         .iter()
@@ -153,7 +143,7 @@ pub(super) fn waterfalls(agreement: &Agreement) -> Clauses {
                     depth: 1,
                     text: format!(
                         "{}{name}: {}{minimum}{by}.",
-                        capital(line_kind(l.kind)),
+                        capital(l.kind.words()),
                         money(agreement, &l.amount.node)
                     ),
                 }

@@ -2,7 +2,6 @@
 //! decision (in [`crate::explain`]'s words), joining and leaving.
 
 use super::{Definition, Item};
-use crate::calendar::{Duration, DurationUnit};
 use crate::model::{Agreement, Decision, FigureUnit, Member, Role};
 use crate::money::{format_money, format_number};
 
@@ -199,22 +198,6 @@ pub(super) fn decision(agreement: &Agreement, decision: &Decision) -> Clauses {
     out
 }
 
-fn duration(d: &Duration) -> String {
-    let unit = match (d.unit, d.count == 1) {
-        (DurationUnit::Days, true) => "day",
-        (DurationUnit::Days, false) => "days",
-        (DurationUnit::WorkingDays, true) => "working day",
-        (DurationUnit::WorkingDays, false) => "working days",
-        (DurationUnit::Weeks, true) => "week",
-        (DurationUnit::Weeks, false) => "weeks",
-        (DurationUnit::Months, true) => "month",
-        (DurationUnit::Months, false) => "months",
-        (DurationUnit::Years, true) => "year",
-        (DurationUnit::Years, false) => "years",
-    };
-    format!("{} {unit}", d.count)
-}
-
 pub(super) fn membership(agreement: &Agreement) -> Clauses {
     let crate::model::Membership { joining, accession, notice, leaving, forfeits, loses_say, penalty, expulsion } =
         &agreement.membership;
@@ -229,7 +212,7 @@ pub(super) fn membership(agreement: &Agreement) -> Clauses {
         out.push(("A new member signs a deed of accession.".to_string(), Vec::new()));
     }
     if let Some(n) = notice {
-        out.push((format!("A member leaving gives {} notice.", duration(&n.node)), Vec::new()));
+        out.push((format!("A member leaving gives {} notice.", n.node.words()), Vec::new()));
     }
     if let Some(l) = leaving {
         out.push((format!("A member's departure is approved by {}.", decision(l.node)), Vec::new()));

@@ -4,7 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use super::{Ballot, Name, Place};
-use crate::model::{Date, Duration, DurationUnit, InvalidReason, MemberId};
+use crate::model::{Date, Duration, InvalidReason, MemberId};
 
 /// The outcome of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,25 +111,8 @@ pub struct EscalationStep {
 
 impl EscalationStep {
     pub(crate) fn new(body: &str, within: Option<Duration>) -> EscalationStep {
-        EscalationStep { body: body.to_string(), within: within.map(duration_words) }
+        EscalationStep { body: body.to_string(), within: within.map(Duration::words) }
     }
-}
-
-fn duration_words(duration: Duration) -> String {
-    let one = duration.count == 1;
-    let unit = match (duration.unit, one) {
-        (DurationUnit::Days, true) => "day",
-        (DurationUnit::Days, false) => "days",
-        (DurationUnit::WorkingDays, true) => "working day",
-        (DurationUnit::WorkingDays, false) => "working days",
-        (DurationUnit::Weeks, true) => "week",
-        (DurationUnit::Weeks, false) => "weeks",
-        (DurationUnit::Months, true) => "month",
-        (DurationUnit::Months, false) => "months",
-        (DurationUnit::Years, true) => "year",
-        (DurationUnit::Years, false) => "years",
-    };
-    format!("{} {}", duration.count, unit)
 }
 
 /// Why a proposal's vote cannot stand.

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::rounding::{round_shares_ranked, Claim};
 use super::{format_money, format_number, MoneyError};
-use crate::model::{Agreement, LineKind, Money};
+use crate::model::{Agreement, Money};
 use crate::span::Span;
 
 /// One provider's part of a budget line.
@@ -220,7 +220,7 @@ pub fn allocate_budget(
             ok = false;
             continue;
         }
-        let kind = kind_words(line.kind);
+        let kind = line.kind.words();
         let description = match &line.name {
             Some(n) => format!("{kind} “{n}”"),
             None => kind.to_string(),
@@ -295,17 +295,6 @@ fn cover(lines: &mut [LineAllocation], capitated: Option<Decimal>, total: Decima
         Some(c) if total > c => (Decimal::ZERO, total - c),
         Some(c) => (c - total, Decimal::ZERO),
         None => (Decimal::ZERO, Decimal::ZERO),
-    }
-}
-
-/// A line's kind in words.
-fn kind_words(kind: LineKind) -> &'static str {
-    match kind {
-        LineKind::Intervention => "intervention",
-        LineKind::ServiceStandard => "service standard",
-        LineKind::PersonalBudgets => "personal budgets",
-        LineKind::ContingencyFund => "contingency fund",
-        LineKind::OperationsTeam => "operations team",
     }
 }
 

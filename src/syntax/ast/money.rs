@@ -142,6 +142,19 @@ pub enum LineKind {
     OperationsTeam,
 }
 
+impl LineKind {
+    /// The line's kind in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            LineKind::Intervention => "intervention",
+            LineKind::ServiceStandard => "service standard",
+            LineKind::PersonalBudgets => "personal budgets",
+            LineKind::ContingencyFund => "contingency fund",
+            LineKind::OperationsTeam => "operations team",
+        }
+    }
+}
+
 /// A line of the capitated budget.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum BudgetLine {
