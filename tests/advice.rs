@@ -165,3 +165,14 @@ fn a_file_that_is_not_concord_is_said_to_be_so_once() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "concord::parse::not_concord");
 }
+
+#[test]
+fn votes_no_decision_counts_are_counted_as_the_help_says() {
+    let broken = format!(
+        "{HEAD}member aa \"A\"\n  votes 3\nmember bb \"B\"\n  votes 1\n\ndecision \"d\"\n  passes if more than half of eligible votes in favour\n  if rejected, escalate to \"the board\"\n"
+    );
+    advice_applied(&broken, None, "concord::check::votes_not_used", |help, text, _| {
+        // The help's second snippet is the voting clause to add.
+        (text.replace("member aa", &format!("{}\n\nmember aa", snippet(help, 1))), None)
+    });
+}

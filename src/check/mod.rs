@@ -13,7 +13,8 @@
 //!   evaluator itself;
 //! - `routes`: casting votes and escalation routes;
 //! - `money`: the capitated budget, personal budgets, liability caps and compensation;
-//! - `plus_one`: `half … plus one` counted in votes that have no natural unit.
+//! - `plus_one`: `half … plus one` counted in votes that have no natural unit;
+//! - `votes`: `votes` given to members that no decision counts.
 //!
 //! Coalition questions assume full attendance (everyone eligible votes, the coalition in favour
 //! and the rest against) except the both-sides question, which is also asked with the rest
@@ -27,6 +28,7 @@ mod passing;
 mod plus_one;
 mod routes;
 mod rules;
+mod votes;
 
 use rust_decimal::Decimal;
 
@@ -45,6 +47,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     let mut out = Vec::new();
     figures::check(agreement, &mut out);
     money::check(agreement, &mut out);
+    votes::check(agreement, &mut out);
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);

@@ -8,7 +8,7 @@ use super::decision::{EvalError, Evaluator};
 use super::tally::{self, Ballot, Tally};
 use super::*;
 use crate::model::inputs::{Proposal, Voter};
-use crate::model::{Agreement, Bloc, Decision, KindId, MemberId, Unit, VoteChoice, WeightScheme};
+use crate::model::{Agreement, Bloc, Decision, KindId, MemberId, Unit, VoteChoice};
 use crate::span::{line_col, Span};
 use crate::weights::{self, Ineligibility};
 
@@ -186,17 +186,7 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn voting_summary(&self) -> VotingSummary {
-        let scheme = match &self.agreement.scheme_for(self.decision).node {
-            WeightScheme::OneMemberOneVote => "one member one vote".to_string(),
-            WeightScheme::Proportional(figure) => format!("in proportion to {}", figure.words()),
-            WeightScheme::Committed(crate::model::CommitScope::Proposal) => {
-                "in proportion to budget committed to the proposal".to_string()
-            }
-            WeightScheme::Committed(crate::model::CommitScope::Pool) => {
-                "in proportion to budget committed to the pool".to_string()
-            }
-            WeightScheme::Explicit => "as set for each member".to_string(),
-        };
+        let scheme = self.agreement.scheme_for(self.decision).node.words();
         let reserved = self
             .agreement
             .voting

@@ -242,6 +242,21 @@ pub enum WeightScheme {
     Explicit,
 }
 
+impl WeightScheme {
+    /// The scheme as a drafter writes it: `one member one vote`, `in proportion to budget`.
+    pub fn words(&self) -> String {
+        match self {
+            WeightScheme::OneMemberOneVote => "one member one vote".to_string(),
+            WeightScheme::Proportional(figure) => format!("in proportion to {}", figure.words()),
+            WeightScheme::Committed(CommitScope::Proposal) => {
+                "in proportion to budget committed to the proposal".to_string()
+            }
+            WeightScheme::Committed(CommitScope::Pool) => "in proportion to budget committed to the pool".to_string(),
+            WeightScheme::Explicit => "as set for each member".to_string(),
+        }
+    }
+}
+
 /// Which committed budget weights a commissioner's vote (seed 004).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CommitScope {

@@ -165,6 +165,8 @@ catalogue! {
     MissingFigure(MissingFigure),
     /// Some members lack a figure the votes or shares are taken from.
     PartialFigure(PartialFigure),
+    /// Members give `votes` that no decision counts.
+    VotesNotUsed(VotesNotUsed),
     /// Every eligible member weighs zero.
     ZeroWeights(ZeroWeights),
     /// A threshold above 100% or at or below 0%.

@@ -48,6 +48,26 @@ pub struct PartialFigure {
 }
 code!(PartialFigure, "concord::check::partial_figure");
 
+/// Members give `votes`, but no decision is voted by them: each vote counts one.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("{names} {verb} a number of votes, but no decision counts them: {instead}")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::votes_not_used),
+    help("to weigh each member's vote by its `votes`, write `voting as set for each member` (for the whole agreement, or under a decision); if the figures are only for information, take them out")
+)]
+pub struct VotesNotUsed {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub names: String,
+    pub verb: &'static str,
+    /// How the decisions are voted instead, in words (`every decision is voted one member one vote`).
+    pub instead: String,
+    #[label(collection, "not used by any decision")]
+    pub votes: Vec<LabeledSpan>,
+}
+code!(VotesNotUsed, "concord::check::votes_not_used");
+
 /// Every eligible member of a decision weighs zero.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
 #[error("no member who may vote on decision `{name}` has any votes")]
