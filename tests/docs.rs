@@ -172,6 +172,41 @@ fn the_binary_checks_the_whole_reference() {
 }
 
 #[test]
+fn every_reference_scenario_example_comes_out_as_it_expects() {
+    // A scenario shown in the reference says what Concord decides: it must be what `concord test`
+    // decides, or the two sections would differ (a scenario once expected a casting vote from a
+    // decision that has none).
+    let dir = TempDir::new("reference-scenarios");
+    for entry in std::fs::read_dir(examples_dir()).unwrap_or_else(|e| panic!("examples/: {e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("examples/: {e}")).path();
+        if path.extension().is_some_and(|e| e == "concord") {
+            if let Some(name) = path.file_name() {
+                std::fs::copy(&path, dir.0.join(name)).unwrap_or_else(|e| panic!("copy {}: {e}", path.display()));
+            }
+        }
+    }
+    let blocks: Vec<_> = reference_blocks().into_iter().filter(|f| f.lang == "concord-scenarios").collect();
+    for block in &blocks {
+        let path = dir.0.join(format!("reference-line-{}.scenarios", block.line));
+        std::fs::write(&path, &block.code).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        let output = Command::cargo_bin("concord")
+            .unwrap_or_else(|e| panic!("no concord binary: {e}"))
+            .arg("test")
+            .arg(&path)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run concord: {e}"));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "docs/reference.md line {}:\n{}",
+            block.line,
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+}
+
+#[test]
 fn every_diagnostics_example_fails_with_its_code() {
     let blocks: Vec<_> =
         fences(&read(&root().join("docs/diagnostics.md"))).into_iter().filter(|f| f.lang == "concord").collect();

@@ -314,6 +314,18 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// `casting vote:` on a proposal for a decision that gives nobody a casting vote.
+    #[error("decision `{decision}` gives nobody a casting vote")]
+    #[diagnostic(
+        code(concord::model::casting_vote_not_used),
+        help("a tie on this decision is settled as the decision says, not by a casting vote: take the `casting vote:` line off, or give the decision one (`on a tie, the chair has the casting vote`)")
+    )]
+    CastingVoteNotUsed {
+        decision: String,
+        #[label("says how a casting vote was cast, which this decision does not have")]
+        at: SourceSpan,
+    },
+
     /// The member presiding is not listed as voting or abstaining, so the proposal says it was
     /// absent.
     #[error("`{member}` presided but the proposal lists it neither as voting nor as abstaining")]

@@ -431,6 +431,14 @@ impl InputLowerer<'_> {
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
             crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
+            if let Some(cast) = proposal
+                .casting_vote
+                .filter(|_| decision.casting_vote.is_none() && decision.casting_presiding.is_none())
+            {
+                // A direction for a casting vote nobody holds would be read silently as nothing.
+                self.errors
+                    .push(LowerError::CastingVoteNotUsed { decision: decision.name.clone(), at: cast.span.into() });
+            }
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
