@@ -214,7 +214,14 @@ fn unexpected(
     };
     // A misspelt keyword: compare the word found with the first word of each literal.
     let suggestion = (!found.is_empty())
-        .then(|| nearest(found, literals.iter().filter_map(|l| l.split_whitespace().next())))
+        // A keyword of one or two letters (`a`, `as`, `of`) is one slip away from too many
+        // ordinary words (`has`, `at`) to be offered as the word meant.
+        .then(|| {
+            nearest(
+                found,
+                literals.iter().filter_map(|l| l.split_whitespace().next()).filter(|w| w.chars().count() > 2),
+            )
+        })
         .flatten()
         .filter(|s| *s != found);
     // A clause that starts with the first word of a phrase but not the phrase (`passes at…`).

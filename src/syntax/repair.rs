@@ -216,10 +216,18 @@ fn misspelt(text: &str, stopped: usize, reads: &dyn Fn(&str) -> bool) -> Option<
         // Looser than "did you mean" elsewhere, because a respelling is offered only if the
         // clause then reads: `pass` is two letters from `passed`.
         let length = word.chars().count();
+        // A word of one or two letters is as likely a name as a slip (`a`, taken for a member,
+        // is one letter from `as`, which reads as another name).
+        if length <= 2 {
+            continue;
+        }
         let limit = if length <= 3 { 1 } else { (length / 3).max(2) };
         let mut near: Vec<(usize, &String)> = known
             .iter()
             .filter(|k| k.len().abs_diff(word.len()) <= limit)
+            // A keyword of one or two letters (`as`, `of`) is one slip from too many ordinary
+            // words (`has`, `at`) to be offered.
+            .filter(|k| k.len() > 2)
             .map(|k| (edit_distance(&lower, k), k))
             .filter(|(distance, _)| *distance <= limit)
             .collect();
