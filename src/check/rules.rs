@@ -508,6 +508,7 @@ fn analyse(
                 decision: ctx.name.clone(),
                 witness: Some(Witness::Blocking { members: keys.clone(), smallest_blocking: smallest }),
                 name: decision.name.clone(),
+                them: if keys.len() == 1 { "it" } else { "them" },
                 members: names(keys),
                 example,
                 rule: rule.rule.span.into(),

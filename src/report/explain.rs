@@ -86,6 +86,23 @@ fn severity(f: &crate::results::Finding) -> &'static str {
     }
 }
 
+/// A finding as a drafting note: its message and its help, each a sentence of its own
+/// ("… no veto. With every other member in favour …, lower the threshold.").
+fn note_sentences(f: &crate::results::Finding) -> String {
+    let sentence = |text: &str| {
+        let text = super::words::capitalise(text.trim());
+        if text.ends_with(['.', '?', '!']) {
+            text
+        } else {
+            format!("{text}.")
+        }
+    };
+    match &f.help {
+        Some(help) => format!("{} {}", sentence(&f.message), sentence(help)),
+        None => sentence(&f.message),
+    }
+}
+
 fn problems(e: &Explanation) -> Option<String> {
     if e.problems.is_empty() && e.messages.is_empty() {
         return None;
@@ -177,11 +194,7 @@ fn schedule(e: &Explanation, md: bool) -> String {
     }
     for n in &e.notes {
         let line = n.finding.labels.first().map(|l| format!(" (line {})", l.line)).unwrap_or_default();
-        out.push_str(&format!("{}. {}{line}: {}", n.number, severity(&n.finding), n.finding.message));
-        if let Some(help) = &n.finding.help {
-            out.push_str(&format!(" {help}"));
-        }
-        out.push('\n');
+        out.push_str(&format!("{}. {}{line}: {}\n", n.number, severity(&n.finding), note_sentences(&n.finding)));
     }
     out
 }
@@ -312,8 +325,7 @@ pub fn explain_html(e: &Explanation) -> String {
     } else {
         b.push_str("<ol>\n");
         for n in &e.notes {
-            let help = n.finding.help.as_ref().map(|h| format!(" {}", escape(h))).unwrap_or_default();
-            b.push_str(&format!("<li>{}: {}{help}</li>\n", severity(&n.finding), escape(&n.finding.message)));
+            b.push_str(&format!("<li>{}: {}</li>\n", severity(&n.finding), escape(&note_sentences(&n.finding))));
         }
         b.push_str("</ol>\n");
     }

@@ -361,7 +361,7 @@ code!(Dummy, "concord::check::dummy");
 
 /// Members who can block alone though the text grants them no veto.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
-#[error("{members} can block decision `{name}` alone, though the agreement grants no veto")]
+#[error("{members} can block decision `{name}` alone, though the agreement gives {them} no veto")]
 #[diagnostic(
     severity(Warning),
     code(concord::check::unintended_veto),
@@ -372,6 +372,8 @@ pub struct UnintendedVeto {
     pub witness: Option<Witness>,
     pub name: String,
     pub members: String,
+    /// `it` for one member, `them` for several.
+    pub them: &'static str,
     pub example: String,
     #[label("fails if such a member votes against")]
     pub rule: SourceSpan,
