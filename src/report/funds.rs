@@ -30,12 +30,9 @@ fn net_words(d: Decimal, cur: &Currency) -> String {
     }
 }
 
-fn kind_words(kind: FundKind) -> &'static str {
-    match kind {
-        FundKind::PooledFund => "Pooled fund",
-        FundKind::AlignedBudget => "Aligned budget",
-        FundKind::RiskPool => "Risk pool",
-    }
+/// A fund's kind as a heading begins it: `Pooled fund`, from the language's own words.
+fn kind_words(kind: FundKind) -> String {
+    super::words::capitalise(kind.words())
 }
 
 /// The working of an agreement with funds: each fund, its lines and waterfall, then the totals.
