@@ -14,7 +14,8 @@
 //! - `routes`: casting votes and escalation routes;
 //! - `money`: the capitated budget, personal budgets, liability caps and compensation;
 //! - `plus_one`: `half … plus one` counted in votes that have no natural unit;
-//! - `votes`: `votes` given to members that no decision counts.
+//! - `votes`: `votes` given to members that no decision counts;
+//! - `waterfalls`: savings steps that can never receive anything.
 //!
 //! Coalition questions assume full attendance (everyone eligible votes, the coalition in favour
 //! and the rest against) except the both-sides question, which is also asked with the rest
@@ -29,6 +30,7 @@ mod plus_one;
 mod routes;
 mod rules;
 mod votes;
+mod waterfalls;
 
 use rust_decimal::Decimal;
 
@@ -48,6 +50,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     figures::check(agreement, &mut out);
     money::check(agreement, &mut out);
     votes::check(agreement, &mut out);
+    waterfalls::check(agreement, &mut out);
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);

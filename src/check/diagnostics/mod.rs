@@ -167,6 +167,8 @@ catalogue! {
     PartialFigure(PartialFigure),
     /// Members give `votes` that no decision counts.
     VotesNotUsed(VotesNotUsed),
+    /// Savings steps after one that takes everything left.
+    StepNeverReached(StepNeverReached),
     /// Every eligible member weighs zero.
     ZeroWeights(ZeroWeights),
     /// A threshold above 100% or at or below 0%.

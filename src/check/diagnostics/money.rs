@@ -25,6 +25,28 @@ pub struct BudgetOverCapitated {
 }
 code!(BudgetOverCapitated, "concord::check::budget_over_capitated");
 
+/// Savings steps written after one that takes everything left.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("in the {block} waterfall, {count} after this one can never receive anything")]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::step_never_reached),
+    help("a step that takes everything left (`everything to …`, `the rest to …`) leaves nothing for the steps after it: move those steps before it, or take them out")
+)]
+pub struct StepNeverReached {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    /// `savings`, or `savings of “…”` for a fund.
+    pub block: String,
+    /// `the step` or `the 2 steps`.
+    pub count: String,
+    #[label("takes everything left")]
+    pub taker: SourceSpan,
+    #[label(collection)]
+    pub steps: Vec<LabeledSpan>,
+}
+code!(StepNeverReached, "concord::check::step_never_reached");
+
 /// A fund whose lines' budgets add up to something other than its contributions.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
 #[error("the lines of “{fund}” add up to {lines}, but the partners put in {contributions}")]
