@@ -114,8 +114,40 @@ fn break_points(code: &str, width: usize) -> Vec<usize> {
         }
     }
     points.reverse();
-    points.truncate(12);
-    points
+    // A rule reads best broken before its `and` or `or`, the way drafters set out conditions
+    // (`passes if …` / `    and …`): those breaks come first, the outermost first, then the
+    // latest space that fits. A connective too near the start would leave a stub of a line.
+    let connectives = connective_breaks(code, width);
+    let mut ordered: Vec<usize> = connectives.iter().map(|(_, at)| *at).filter(|at| points.contains(at)).collect();
+    ordered.extend(points.into_iter().filter(|p| !connectives.iter().any(|(_, at)| at == p)));
+    ordered.truncate(12);
+    ordered
+}
+
+/// The spaces before an `and` or an `or` outside quotes, within the width and past a third of
+/// it, as (depth in parentheses, offset): the outermost first, then the latest.
+fn connective_breaks(code: &str, width: usize) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let (mut depth, mut in_string) = (0usize, false);
+    for (column, (i, c)) in code.char_indices().enumerate() {
+        if column > width {
+            break;
+        }
+        match c {
+            '"' => in_string = !in_string,
+            '(' if !in_string => depth = depth.saturating_add(1),
+            ')' if !in_string => depth = depth.saturating_sub(1),
+            ' ' if !in_string && column > width / 3 => {
+                let next = code.get(i.saturating_add(1)..).unwrap_or("");
+                if next.starts_with("and ") || next.starts_with("or ") {
+                    found.push((depth, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    found
 }
 
 /// The grammar's words that go together with one space between them (`in favour`, `more than`,

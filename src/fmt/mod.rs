@@ -360,6 +360,17 @@ mod tests {
     }
 
     #[test]
+    fn a_long_rule_breaks_before_its_outermost_and() {
+        let text = "agreement \"T\"\n\nmember aa\nmember bb\n\ndecision \"d\"\n  passes if more than half of eligible votes in favour and (aa in favour or at least two thirds of eligible members in favour)\n";
+        let laid = fmt(text);
+        assert!(
+            laid.contains("  passes if more than half of eligible votes in favour\n    and (aa in favour or at least two thirds of eligible members in favour)\n"),
+            "{laid}"
+        );
+        assert_eq!(fmt(&laid), laid, "formatting twice changes nothing");
+    }
+
+    #[test]
     fn a_long_name_stays_long() {
         let name = "x".repeat(150);
         let text = format!("agreement \"{name}\"\n  currency GBP\n");
