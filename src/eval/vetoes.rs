@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::context::{Context, Filter};
 use super::tally::{Ballot, Relation, TooLarge};
 use super::{
-    CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, ConditionResult, Deadlock, DeadlockCause,
+    CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, HeldOffice, ConditionResult, Deadlock, DeadlockCause,
     EscalationStep, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
 };
 use crate::model::inputs::Proposal;
@@ -115,7 +115,7 @@ impl<'a> Context<'a> {
         // A tie needs some weight cast: members who weigh nothing cannot tie a vote.
         let tied = votes_cast && !tally.in_favour.is_zero() && tally.in_favour == tally.against;
         let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
-        let casting_vote = match (decides, crate::model::offices::casting_holder(self.decision, proposal)) {
+        let casting_vote = match (decides, crate::model::offices::casting_holder(self.agreement, self.decision, proposal)) {
             (true, Some(holder)) => Some(self.casting(holder, proposal)),
             _ => None,
         };
@@ -138,6 +138,12 @@ impl<'a> Context<'a> {
             from: None,
             unused: None,
             presiding: self.decision.casting_vote.is_none() && self.decision.casting_presiding.is_some(),
+            office: crate::model::chairs::seat(self.agreement, self.decision, proposal).map(|seat| HeldOffice {
+                office: self.agreement.offices.get(seat.office.0 as usize).map_or_else(String::new, |o| o.name.clone()),
+                on: seat.on,
+                clause: self.place(seat.term),
+                presided: seat.presided,
+            }),
         };
         if !self.eligible(holder.node) {
             vote.unused = Some(CastingUnused::NotEligible);

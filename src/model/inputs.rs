@@ -430,7 +430,11 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
-            crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
+            if decision.casting_office.is_some() {
+                crate::model::chairs::check_office_casting(decision, proposal, self.agreement, at, &mut self.errors);
+            } else {
+                crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
+            }
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
