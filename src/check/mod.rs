@@ -13,6 +13,8 @@
 //!   evaluator itself;
 //! - `routes`: casting votes and escalation routes;
 //! - `money`: the capitated budget, personal budgets, liability caps and compensation;
+//! - `makeup`: offices (gaps, overlaps, an office for a kind with no members) and the limits
+//!   on the make-up of the membership;
 //! - `plus_one`: `half … plus one` counted in votes that have no natural unit.
 //!
 //! Coalition questions assume full attendance (everyone eligible votes, the coalition in favour
@@ -22,6 +24,7 @@
 pub mod diagnostics;
 mod figures;
 pub mod intended;
+mod makeup;
 mod money;
 mod passing;
 mod plus_one;
@@ -45,6 +48,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     let mut out = Vec::new();
     figures::check(agreement, &mut out);
     money::check(agreement, &mut out);
+    makeup::check(agreement, &mut out);
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
