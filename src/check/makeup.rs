@@ -12,7 +12,7 @@ use miette::LabeledSpan;
 use super::diagnostics::*;
 use super::{key, names};
 use crate::calendar::Date;
-use crate::model::chairs::{self, Holder, Holding, Office, Vacancy};
+use crate::model::chairs::{self, Holder, Holding, Office};
 use crate::model::makeup::LimitKind;
 use crate::model::{Agreement, MemberId};
 use crate::span::Span;
@@ -344,7 +344,7 @@ fn apart(agreement: &Agreement, a: &Office, b: &Office, kinds: bool, at: Span, o
 /// Whether an office's holder is settled on `date` (for the REPL and tests).
 #[cfg(test)]
 fn settled(agreement: &Agreement, office: &Office, date: Date) -> bool {
-    !matches!(chairs::may_hold(agreement, office, Some(date)), Err(Vacancy::NoneOn(_) | Vacancy::TwoOn(..)))
+    !matches!(chairs::may_hold(agreement, office, Some(date)), Err(chairs::Vacancy::NoneOn(_) | chairs::Vacancy::TwoOn(..)))
 }
 
 #[cfg(test)]

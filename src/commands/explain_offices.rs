@@ -3,7 +3,7 @@
 //! also the REPL's `:who` and `concord explain --who`.
 
 use super::Item;
-use crate::calendar::Date;
+use crate::calendar::{is_date, Date, MONTHS};
 use crate::model::chairs::{self, Holder, Holding, MayHold, Office, Term, Vacancy};
 use crate::model::makeup::{Limit, LimitKind};
 use crate::model::{Agreement, KindId, MemberId};
@@ -126,7 +126,7 @@ pub fn holder_on(agreement: &Agreement, office: &str, date: Option<Date>) -> Res
     let on = date.map_or_else(String::new, |d| format!(" on {}", d.words()));
     match chairs::may_hold(agreement, office, date) {
         Err(Vacancy::NeedsDate) => Err(format!(
-            "who holds the {} depends on the date: give one (`:who {} on 1 April 2027`)",
+            "who holds the {} depends on the date: give one (`--on 7 June 2028`, or in the REPL `:who {} on 7 June 2028`)",
             office.name, office.name
         )),
         Err(Vacancy::NoneOn(_)) => Ok(format!("Nobody holds the {}{on}: no clause of the agreement covers that day.", office.name)),
@@ -135,18 +135,23 @@ pub fn holder_on(agreement: &Agreement, office: &str, date: Option<Date>) -> Res
             office.name
         )),
         Ok((term, MayHold::Member(m))) => Ok(format!(
-            "{} holds the {}{on} ({}).",
+            "{} holds the {}{on} (under the clause: {}).",
             member(agreement, m),
             office.name,
-            term_words(agreement, office, term).trim_end_matches('.')
+            lower_first(term_words(agreement, office, term).trim_end_matches('.'))
         )),
         Ok((term, MayHold::AnyOf(members))) => Ok(format!(
-            "The {}{on} may be held by {}, whichever presides ({}).",
+            "The {}{on} may be held by {}, whichever presides (under the clause: {}).",
             office.name,
             or_list(&members.iter().map(|m| member(agreement, *m)).collect::<Vec<_>>()),
-            term_words(agreement, office, term).trim_end_matches('.')
+            lower_first(term_words(agreement, office, term).trim_end_matches('.'))
         )),
     }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// A limit on the make-up in a lawyer's words.
@@ -181,3 +186,44 @@ pub(crate) fn limit_words(agreement: &Agreement, limit: &Limit) -> String {
         }
     }
 }
+
+/// `concord explain AGREEMENT --who OFFICE [--on DATE]`: who holds the office on that day, in a
+/// sentence (`Ok`), or why the question cannot be answered (`Err`: the file cannot be read or
+/// has errors, the office or the date is not one the agreement has or the language writes).
+pub fn who(path: &std::path::Path, office: &str, on: Option<&str>) -> Result<String, String> {
+    let source = crate::load::read_source(path).map_err(|e| match e {
+        crate::load::LoadFailure::Io { path, error } => {
+            format!("cannot read `{}`: {}", path.display(), crate::load::plain_io(&error))
+        }
+        crate::load::LoadFailure::Invalid { source, diagnostic } => format!("`{}`: {diagnostic}", source.name),
+    })?;
+    let loaded = crate::load::load(&source.text);
+    let agreement = match loaded.agreement {
+        Some(a) if !loaded.has_errors() => a,
+        _ => return Err(format!("`{}` has errors; `concord check {}` lists them", source.name, source.name)),
+    };
+    let date = match on {
+        Some(text) => Some(
+            read_date(text)
+                .ok_or_else(|| format!("`{text}` is not a date: write it as `7 June 2028` or `2028-06-07`"))?,
+        ),
+        None => None,
+    };
+    holder_on(&agreement, office.trim_start_matches("the ").trim(), date)
+}
+
+/// `7 June 2028` or `2028-06-07`, as the language writes dates.
+pub fn read_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let parts: Vec<&str> = if text.contains('-') { text.split('-').collect() } else { text.split_whitespace().collect() };
+    let (year, month, day) = match parts.as_slice() {
+        [y, m, d] if text.contains('-') => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+        [d, m, y] => {
+            let month = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(m))?;
+            (y.parse().ok()?, u8::try_from(month).ok()?.checked_add(1)?, d.parse().ok()?)
+        }
+        _ => return None,
+    };
+    (year >= 1900 && is_date(year, month, day)).then_some(Date { year, month, day })
+}
+
