@@ -58,7 +58,7 @@ fn a_tie_goes_the_way_of_whoever_holds_the_chair_on_the_day() {
     let passed = explain("In the council's two years, a tie goes the way of the council member presiding");
     assert!(passed.contains("Outcome: passed on the casting vote of cabinet."), "{passed}");
     assert!(
-        passed.contains("cabinet, who presided and is one of those who may hold the chair on 3 June 2027 (line 13:"),
+        passed.contains("cabinet, who presided and is one of those who may hold the chair on 3 June 2027 (line 14:"),
         "{passed}"
     );
     insta::assert_snapshot!("rotating_chairs__passed", passed);

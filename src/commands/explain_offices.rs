@@ -177,7 +177,7 @@ pub(crate) fn limit_words(agreement: &Agreement, limit: &Limit) -> String {
             kind(agreement, *second)
         ),
         LimitKind::Apart { first, second, kinds: true } => format!(
-            "On no day are the {} and the {} held by one member or by members of a same kind.",
+            "On no day are the {} and the {} held by one member or by members of the same kind.",
             office(*first),
             office(*second)
         ),

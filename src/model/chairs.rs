@@ -257,8 +257,8 @@ pub fn seat(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> 
 }
 
 /// The refusals of docs/semantics.md step 1 for a casting vote held by an office: the proposal
-/// needs a date when the holder depends on it; somebody must hold the office on that date, and
-/// only one clause may say who; where the clause lets several members hold it, the proposal
+/// needs a date when the holder depends on it; somebody must hold the office on that date (two
+/// clauses at once are the agreement's own error, `concord::check::office_overlap`); where the clause lets several members hold it, the proposal
 /// must say who presided, and that member must be one of them and listed as present; a
 /// `presiding:` line naming anyone but the one member the agreement names is refused.
 pub(crate) fn check_office_casting(
@@ -272,7 +272,14 @@ pub(crate) fn check_office_casting(
         return;
     };
     let key = |id: MemberId| agreement.member(id).map_or_else(String::new, |m| m.key.clone());
-    let names = |ms: &[MemberId]| ms.iter().map(|m| format!("`{}`", key(*m))).collect::<Vec<_>>().join(", ");
+    let names = |ms: &[MemberId]| {
+        let keys: Vec<String> = ms.iter().map(|m| format!("`{}`", key(*m))).collect();
+        match keys.as_slice() {
+            [] => "no member".to_string(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    };
     let decision_at = proposal.decision.as_ref().map_or(at, |d| d.span);
     let date = proposal.date.map(|d| d.node);
     let on = date.map_or_else(String::new, |d| format!(" on {}", d.words()));
@@ -287,13 +294,9 @@ pub(crate) fn check_office_casting(
             date: d.words(),
             at: proposal.date.map_or(decision_at, |d| d.span).into(),
         }),
-        Err(Vacancy::TwoOn(d, first, second)) => errors.push(LowerError::OfficeTwice {
-            office: office.name.clone(),
-            date: d.words(),
-            at: proposal.date.map_or(decision_at, |d| d.span).into(),
-            first: first.into(),
-            second: second.into(),
-        }),
+        // Two clauses in force at once: the agreement has the error `concord::check::office_overlap`
+        // and is never evaluated, so there is nothing to refuse here.
+        Err(Vacancy::TwoOn(..)) => {}
         Ok((_, may)) => {
             let members = may.members();
             match (may, proposal.presiding) {
@@ -307,7 +310,7 @@ pub(crate) fn check_office_casting(
                     member: key(named.node),
                     office: office.name.clone(),
                     on,
-                    may: if members.is_empty() { "no member".into() } else { names(&members) },
+                    may: names(&members),
                     at: named.span.into(),
                 }),
                 (_, Some(named)) => {

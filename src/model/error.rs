@@ -353,23 +353,6 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
-    /// Two clauses give the office on the proposal's date.
-    #[error("two clauses give the {office} on {date}")]
-    #[diagnostic(
-        code(concord::model::office_twice),
-        help("which clause decides who has the casting vote is not settled: make their dates meet without overlapping")
-    )]
-    OfficeTwice {
-        office: String,
-        date: String,
-        #[label("this proposal's day")]
-        at: SourceSpan,
-        #[label("one clause")]
-        first: SourceSpan,
-        #[label("another")]
-        second: SourceSpan,
-    },
-
     /// The office may be held by several members and the proposal does not say who presided.
     #[error("this proposal does not say who held the {office} at the meeting")]
     #[diagnostic(
