@@ -65,7 +65,10 @@ fn a_tie_goes_the_way_of_whoever_holds_the_chair_on_the_day() {
 
     let rejected = explain("In the health board's two years, the same tie goes the other way");
     assert!(rejected.contains("rejected on the casting vote of trust"), "{rejected}");
-    assert!(rejected.contains("trust, who presided and is one of those who may hold the chair on 7 June 2028"), "{rejected}");
+    assert!(
+        rejected.contains("trust, who presided and is one of those who may hold the chair on 7 June 2028"),
+        "{rejected}"
+    );
     insta::assert_snapshot!("rotating_chairs__rejected", rejected);
 }
 
@@ -96,7 +99,10 @@ fn who_holds_the_chair_is_never_guessed() {
     let committee = agreement(COMMITTEE);
     let cases = [
         ("decision \"chaired\"\n  in favour: leader\n  against: icb\n", "concord::model::office_needs_date"),
-        ("decision \"chaired\"\n  dated 1 May 2028\n  in favour: leader\n  against: icb\n", "concord::model::office_vacant"),
+        (
+            "decision \"chaired\"\n  dated 1 May 2028\n  in favour: leader\n  against: icb\n",
+            "concord::model::office_vacant",
+        ),
         (
             "decision \"chaired\"\n  dated 1 May 2027\n  in favour: leader\n  against: icb\n",
             "concord::model::office_needs_presiding",
@@ -137,7 +143,8 @@ fn who_holds_the_chair_is_never_guessed() {
         let text = format!("proposal \"p\"\n  {body}");
         let (read, codes) = proposals(&committee, &text);
         assert!(codes.is_empty(), "{body}: {codes:?}");
-        let real = evaluate(&committee, &read[0], Sources { agreement: COMMITTEE, proposal: &text }).expect("evaluates");
+        let real =
+            evaluate(&committee, &read[0], Sources { agreement: COMMITTEE, proposal: &text }).expect("evaluates");
         assert_eq!(real.outcome.result, outcome, "{body}");
         assert_eq!(real.outcome.casting_vote.as_ref().map(|c| c.id), Some(MemberId(holder)), "{body}");
     }
@@ -145,9 +152,11 @@ fn who_holds_the_chair_is_never_guessed() {
 
 #[test]
 fn an_office_said_two_ways_or_in_words_that_do_not_settle_it_is_refused() {
-    let role_and_office = "agreement \"a\"\n  the chair is y\n\nmember x\n  chair\nmember y\n\ndecision \"d\"\n  passes if unanimous\n";
+    let role_and_office =
+        "agreement \"a\"\n  the chair is y\n\nmember x\n  chair\nmember y\n\ndecision \"d\"\n  passes if unanimous\n";
     assert_eq!(codes_of(role_and_office), vec!["concord::model::office_and_role"]);
-    let weeks = "agreement \"a\"\n  the chair rotates between x and y every 6 weeks from 1 April 2026\n\nmember x\nmember y\n";
+    let weeks =
+        "agreement \"a\"\n  the chair rotates between x and y every 6 weeks from 1 April 2026\n\nmember x\nmember y\n";
     assert_eq!(codes_of(weeks), vec!["concord::model::rotation_period"]);
     let reversed = "agreement \"a\"\n\nmember x\nmember y\n\nmembership\n  at least 4 and at most 2 members\n";
     assert_eq!(codes_of(reversed), vec!["concord::model::limit_reversed"]);
@@ -166,7 +175,10 @@ fn explain_who_answers_from_the_real_binary() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("leader holds the vice-chair on 1 January 2029 (under the clause: from 1 April 2028"), "{text}");
+    assert!(
+        text.starts_with("leader holds the vice-chair on 1 January 2029 (under the clause: from 1 April 2028"),
+        "{text}"
+    );
     let undated = Command::cargo_bin("concord")
         .expect("the binary")
         .args(["explain", "examples/joint-committee.concord", "--who", "chair"])
@@ -187,10 +199,14 @@ fn committee(size: usize, how: u8, every: u8) -> String {
             "  the chair rotates between {} every {months} months from 31 January 2026\n",
             (0..size).map(|i| format!("m{i}")).collect::<Vec<_>>().join(", ")
         ),
-        1 => format!("  the chair rotates between council members and nhs members every {months} months from 1 April 2026\n"),
+        1 => format!(
+            "  the chair rotates between council members and nhs members every {months} months from 1 April 2026\n"
+        ),
         2 => "  the chair alternates between m0 and m1 from meeting to meeting\n".to_string(),
         3 => "  the chair is one of the council members\n".to_string(),
-        _ => "  from 1 January 2026 to 30 June 2027, the chair is m0\n  from 1 July 2027, the chair is m1\n".to_string(),
+        _ => {
+            "  from 1 January 2026 to 30 June 2027, the chair is m0\n  from 1 July 2027, the chair is m1\n".to_string()
+        }
     });
     for i in 0..size {
         text.push_str(&format!("member m{i}\n  kinds {}\n", if i % 2 == 0 { "council" } else { "nhs" }));

@@ -134,8 +134,11 @@ fn empty_kinds(agreement: &Agreement, office: &Office, out: &mut Vec<CheckDiagno
     }
 }
 
+/// A clause's first and last day in force (`None`: without end that way).
+type Days = (Option<Date>, Option<Date>);
+
 /// The days each clause is in force: first and last (`None`: without end that way).
-fn interval(term: &chairs::Term) -> (Option<Date>, Option<Date>) {
+fn interval(term: &chairs::Term) -> Days {
     let start = match &term.holding {
         Holding::Rotates { from, .. } => Some(term.from.map_or(*from, |f| f.max(*from))),
         _ => term.from,
@@ -156,8 +159,7 @@ fn span_words(from: Option<Date>, to: Option<Date>) -> String {
 /// Overlaps between an office's clauses, and gaps between them (or within the agreement's
 /// period).
 fn coverage(agreement: &Agreement, office: &Office, out: &mut Vec<CheckDiagnostic>) {
-    let intervals: Vec<((Option<Date>, Option<Date>), Span)> =
-        office.terms.iter().map(|t| (interval(t), t.span)).collect();
+    let intervals: Vec<(Days, Span)> = office.terms.iter().map(|t| (interval(t), t.span)).collect();
     // Overlaps: any two clauses in force on a same day.
     'pairs: for (i, ((af, at), aspan)) in intervals.iter().enumerate() {
         for ((bf, bt), bspan) in intervals.iter().skip(i.saturating_add(1)) {
@@ -193,10 +195,7 @@ fn coverage(agreement: &Agreement, office: &Office, out: &mut Vec<CheckDiagnosti
     let mut sorted = intervals.clone();
     sorted.sort_by_key(|((f, _), _)| *f);
     let period = agreement.period.map(|(a, b)| (a.node, b.node));
-    let mut covered_to: Option<Option<Date>> = match period {
-        Some((start, _)) => Some(start.previous()),
-        None => None,
-    };
+    let mut covered_to: Option<Option<Date>> = period.map(|(start, _)| start.previous());
     let labels = |spans: &[Span]| spans.iter().map(|s| LabeledSpan::new_with_span(None, *s)).collect::<Vec<_>>();
     let gap = |from: Date, to: Date, spans: &[Span], out: &mut Vec<CheckDiagnostic>| {
         out.push(
@@ -344,7 +343,10 @@ fn apart(agreement: &Agreement, a: &Office, b: &Office, kinds: bool, at: Span, o
 /// Whether an office's holder is settled on `date` (for the REPL and tests).
 #[cfg(test)]
 fn settled(agreement: &Agreement, office: &Office, date: Date) -> bool {
-    !matches!(chairs::may_hold(agreement, office, Some(date)), Err(chairs::Vacancy::NoneOn(_) | chairs::Vacancy::TwoOn(..)))
+    !matches!(
+        chairs::may_hold(agreement, office, Some(date)),
+        Err(chairs::Vacancy::NoneOn(_) | chairs::Vacancy::TwoOn(..))
+    )
 }
 
 #[cfg(test)]
@@ -394,8 +396,12 @@ member icb
 
     #[test]
     fn an_office_for_a_kind_with_no_members_is_an_error() {
-        let text = format!("agreement \"a\"\n  kinds council, nhs, lay\n  the chair is one of the lay members\n{MEMBERS}");
-        assert_eq!(findings(&text), vec!["the chair is to be held by one of the lay members, and the agreement has none"]);
+        let text =
+            format!("agreement \"a\"\n  kinds council, nhs, lay\n  the chair is one of the lay members\n{MEMBERS}");
+        assert_eq!(
+            findings(&text),
+            vec!["the chair is to be held by one of the lay members, and the agreement has none"]
+        );
     }
 
     #[test]
@@ -434,7 +440,8 @@ member icb
         assert!(findings(&text).is_empty());
         let agreement = crate::load::load(&text).agreement.expect("reads");
         let office = &agreement.offices[0];
-        let on = |y, m, d| chairs::may_hold(&agreement, office, Some(Date { year: y, month: m, day: d })).map(|(_, h)| h);
+        let on =
+            |y, m, d| chairs::may_hold(&agreement, office, Some(Date { year: y, month: m, day: d })).map(|(_, h)| h);
         assert_eq!(on(2027, 6, 1), Ok(chairs::MayHold::Member(MemberId(0))));
         assert_eq!(on(2028, 4, 1), Ok(chairs::MayHold::Member(MemberId(2))));
         assert_eq!(on(2030, 4, 1), Ok(chairs::MayHold::Member(MemberId(0))));

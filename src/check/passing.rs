@@ -120,7 +120,8 @@ pub(super) fn some_proposal_passes(
                 return Some(true);
             }
         }
-        if decision.casting_office.is_some() && office_casting_passes(agreement, decision, rule, &evaluator, &mut p, &ballots)
+        if decision.casting_office.is_some()
+            && office_casting_passes(agreement, decision, rule, &evaluator, &mut p, &ballots)
         {
             return Some(true);
         }

@@ -108,7 +108,10 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         offices,
     } = agreement;
     // `stand_ins` is worded in the voting part (`parts::stand_ins`).
-    let _ = (form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds, offices);
+    let _ = (
+        form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds,
+        offices,
+    );
     let mut parts = Vec::new();
     let mut add = |heading: String, clauses: Vec<(String, Vec<Item>)>| {
         if clauses.is_empty() {
@@ -138,7 +141,11 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
     for fund in &agreement.funds {
         add(format!("The {} “{}”", fund.kind.words(), fund.name), money::fund(agreement, fund));
     }
-    let heading = if agreement.membership.makeup.is_empty() { "Joining and leaving" } else { "The membership: its make-up, joining and leaving" };
+    let heading = if agreement.membership.makeup.is_empty() {
+        "Joining and leaving"
+    } else {
+        "The membership: its make-up, joining and leaving"
+    };
     add(heading.to_string(), parts::membership(agreement));
     (parts::definitions(agreement), parts)
 }

@@ -106,7 +106,8 @@ pub(crate) fn offices(agreement: &Agreement) -> Clauses {
                     and_list(&casting.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>())
                 )
             };
-            let items = office.terms.iter().map(|t| Item { depth: 1, text: term_words(agreement, office, t) }).collect();
+            let items =
+                office.terms.iter().map(|t| Item { depth: 1, text: term_words(agreement, office, t) }).collect();
             (text, items)
         })
         .collect()
@@ -215,7 +216,8 @@ pub fn who(path: &std::path::Path, office: &str, on: Option<&str>) -> Result<Str
 /// `7 June 2028` or `2028-06-07`, as the language writes dates.
 pub fn read_date(text: &str) -> Option<Date> {
     let text = text.trim();
-    let parts: Vec<&str> = if text.contains('-') { text.split('-').collect() } else { text.split_whitespace().collect() };
+    let parts: Vec<&str> =
+        if text.contains('-') { text.split('-').collect() } else { text.split_whitespace().collect() };
     let (year, month, day) = match parts.as_slice() {
         [y, m, d] if text.contains('-') => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
         [d, m, y] => {
@@ -226,4 +228,3 @@ pub fn read_date(text: &str) -> Option<Date> {
     };
     (year >= 1900 && is_date(year, month, day)).then_some(Date { year, month, day })
 }
-

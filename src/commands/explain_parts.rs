@@ -205,8 +205,17 @@ pub(super) fn decision(agreement: &Agreement, decision: &Decision) -> Clauses {
 }
 
 pub(super) fn membership(agreement: &Agreement) -> Clauses {
-    let crate::model::Membership { joining, accession, notice, leaving, forfeits, loses_say, penalty, expulsion, makeup } =
-        &agreement.membership;
+    let crate::model::Membership {
+        joining,
+        accession,
+        notice,
+        leaving,
+        forfeits,
+        loses_say,
+        penalty,
+        expulsion,
+        makeup,
+    } = &agreement.membership;
     let decision = |id: crate::model::DecisionId| {
         agreement.decision(id).map_or("?".to_string(), |d| format!("the decision “{}” (part on that decision)", d.name))
     };

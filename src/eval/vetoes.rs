@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::context::{Context, Filter};
 use super::tally::{Ballot, Relation, TooLarge};
 use super::{
-    CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, HeldOffice, ConditionResult, Deadlock, DeadlockCause,
-    EscalationStep, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
+    CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, ConditionResult, Deadlock, DeadlockCause,
+    EscalationStep, HeldOffice, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
 };
 use crate::model::inputs::Proposal;
 use crate::model::{Bloc, BlocSelection, EscalationTrigger, MemberId, Scope, Side, Unit, VetoHolder, VoteChoice};
@@ -115,10 +115,11 @@ impl<'a> Context<'a> {
         // A tie needs some weight cast: members who weigh nothing cannot tie a vote.
         let tied = votes_cast && !tally.in_favour.is_zero() && tally.in_favour == tally.against;
         let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
-        let casting_vote = match (decides, crate::model::offices::casting_holder(self.agreement, self.decision, proposal)) {
-            (true, Some(holder)) => Some(self.casting(holder, proposal)),
-            _ => None,
-        };
+        let casting_vote =
+            match (decides, crate::model::offices::casting_holder(self.agreement, self.decision, proposal)) {
+                (true, Some(holder)) => Some(self.casting(holder, proposal)),
+                _ => None,
+            };
         TieResult {
             in_favour: tally.in_favour,
             against: tally.against,

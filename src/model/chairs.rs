@@ -165,7 +165,7 @@ fn term_may_hold(agreement: &Agreement, term: &Term, date: Date) -> MayHold {
         }
         Holding::Rotates { between, every, from } => {
             let turn = rotation_turn(*from, *every, date).unwrap_or(0);
-            match between.get(turn % between.len().max(1)) {
+            match between.get(turn.checked_rem(between.len()).unwrap_or(0)) {
                 Some(Holder::Member(m)) => MayHold::Member(*m),
                 Some(Holder::Kind(k)) => MayHold::AnyOf(kind_members(agreement, *k)),
                 None => MayHold::AnyOf(Vec::new()),
@@ -212,7 +212,7 @@ pub fn rotation_turn(from: Date, every: Duration, date: Date) -> Option<usize> {
         .checked_add(u64::from(date.month))?
         .checked_sub(u64::from(from.month))?;
     // A first guess from whole months, then put right against the exact turn dates.
-    let mut turn = elapsed / step;
+    let mut turn = elapsed.checked_div(step)?;
     while turn > 0 && add_months(from, turn.checked_mul(step)?)? > date {
         turn = turn.checked_sub(1)?;
     }
@@ -249,9 +249,13 @@ pub fn seat(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> 
         MayHold::Member(m) => Some(Seat { member: m, office: office.id, term: term.span, presided: false, on }),
         MayHold::AnyOf(members) => {
             let presiding = proposal.presiding?.node;
-            members
-                .contains(&presiding)
-                .then_some(Seat { member: presiding, office: office.id, term: term.span, presided: true, on })
+            members.contains(&presiding).then_some(Seat {
+                member: presiding,
+                office: office.id,
+                term: term.span,
+                presided: true,
+                on,
+            })
         }
     }
 }
@@ -368,7 +372,12 @@ mod tests {
 
     #[test]
     fn a_window_bounds_a_clause_both_days_included() {
-        let term = Term { from: Some(d(2026, 4, 1)), to: Some(d(2028, 3, 31)), holding: Holding::Member(MemberId(0)), span: Span::default() };
+        let term = Term {
+            from: Some(d(2026, 4, 1)),
+            to: Some(d(2028, 3, 31)),
+            holding: Holding::Member(MemberId(0)),
+            span: Span::default(),
+        };
         assert!(term.in_force(d(2026, 4, 1)) && term.in_force(d(2028, 3, 31)));
         assert!(!term.in_force(d(2026, 3, 31)) && !term.in_force(d(2028, 4, 1)));
         assert!(term.dated());

@@ -35,10 +35,8 @@ pub(super) fn office_holder(
     let Some(office) = decision.casting_office else { return Ok(None) };
     let office = agreement.offices.get(office.node.0 as usize).ok_or(OracleError::Unsupported("an unknown office"))?;
     let date = proposal.date.map(|d| d.node);
-    let dated = office
-        .terms
-        .iter()
-        .any(|t| t.from.is_some() || t.to.is_some() || matches!(t.holding, Holding::Rotates { .. }));
+    let dated =
+        office.terms.iter().any(|t| t.from.is_some() || t.to.is_some() || matches!(t.holding, Holding::Rotates { .. }));
     // "In force": within its days (both included), and for a rotation from its first day.
     let in_force: Vec<_> = office
         .terms
@@ -84,7 +82,7 @@ pub(super) fn office_holder(
                 turn = turn.saturating_add(1);
             }
             let len = u64::try_from(between.len()).unwrap_or(1).max(1);
-            let index = usize::try_from(turn % len).unwrap_or(0);
+            let index = usize::try_from(turn.checked_rem(len).unwrap_or(0)).unwrap_or(0);
             match between.get(index) {
                 Some(Holder::Member(m)) => return Ok(Some(*m)),
                 Some(Holder::Kind(k)) => kind_members(*k),

@@ -23,9 +23,9 @@ mod files;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod helper;
 mod inspect;
-mod who;
 #[cfg(feature = "cli")]
 pub mod terminal;
+mod who;
 
 use std::path::{Path, PathBuf};
 

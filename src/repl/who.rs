@@ -55,7 +55,10 @@ mod tests {
         let mut e = Engine::new(crate::report::Colour::Off);
         e.handle(":load examples/joint-committee.concord");
         let answer = e.handle(":who chair on 7 June 2028").text;
-        assert!(answer.starts_with("The chair on 7 June 2028 may be held by icb or trust, whichever presides"), "{answer}");
+        assert!(
+            answer.starts_with("The chair on 7 June 2028 may be held by icb or trust, whichever presides"),
+            "{answer}"
+        );
         let vice = e.handle(":who the vice-chair on 1 May 2026").text;
         assert!(vice.starts_with("icb holds the vice-chair on 1 May 2026"), "{vice}");
         assert!(e.handle(":who chair").text.contains("depends on the date"));

@@ -38,6 +38,7 @@ mod tests {
 
     #[test]
     fn a_member_presiding_is_said_to_have_presided() {
-        assert!(held_words(&held(true)).starts_with(", who presided and is one of those who may hold the chair on 7 June 2028"));
+        assert!(held_words(&held(true))
+            .starts_with(", who presided and is one of those who may hold the chair on 7 June 2028"));
     }
 }

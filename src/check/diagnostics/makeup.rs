@@ -30,7 +30,9 @@ code!(OfficeGap, "concord::check::office_gap");
 #[error("two clauses give the {office} {when}")]
 #[diagnostic(
     code(concord::check::office_overlap),
-    help("which of them decides who holds the {office} then is not settled: make their dates meet without overlapping")
+    help(
+        "which of them decides who holds the {office} then is not settled: make their dates meet without overlapping"
+    )
 )]
 pub struct OfficeOverlap {
     pub decision: Option<String>,

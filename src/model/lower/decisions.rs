@@ -117,12 +117,22 @@ impl<'f> Lowerer<'f> {
                 {
                     // `the chair` is the office when the agreement has one by that name.
                     if let Some(office) = self.chair_office() {
-                        self.once("the casting vote", &mut casting_office, Spanned::new(office, clause.span), clause.span);
+                        self.once(
+                            "the casting vote",
+                            &mut casting_office,
+                            Spanned::new(office, clause.span),
+                            clause.span,
+                        );
                     }
                 }
                 ast::DecisionClause::CastingVoteOffice(name) => {
                     if let Some(office) = self.office_ref(name) {
-                        self.once("the casting vote", &mut casting_office, Spanned::new(office, clause.span), clause.span);
+                        self.once(
+                            "the casting vote",
+                            &mut casting_office,
+                            Spanned::new(office, clause.span),
+                            clause.span,
+                        );
                     }
                 }
                 ast::DecisionClause::CastingVote(m) => {

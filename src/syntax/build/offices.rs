@@ -89,7 +89,11 @@ impl Builder {
                     Some(n) => (Some(n), Some(n)),
                     None => (count(Rule::seat_at_least)?, count(Rule::seat_at_most)?),
                 };
-                MakeupLimit::Count { at_least, at_most, kind: find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)) }
+                MakeupLimit::Count {
+                    at_least,
+                    at_most,
+                    kind: find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)),
+                }
             }
             Rule::seat_parity => {
                 let names: Vec<_> = children(&inner).into_iter().filter(|p| p.as_rule() == Rule::ref_name).collect();
@@ -109,7 +113,11 @@ impl Builder {
                     self.shape(&inner)?;
                     return None;
                 };
-                MakeupLimit::Apart { first: self.ident(first), second: self.ident(second), kinds: has(&inner, Rule::apart_kinds) }
+                MakeupLimit::Apart {
+                    first: self.ident(first),
+                    second: self.ident(second),
+                    kinds: has(&inner, Rule::apart_kinds),
+                }
             }
             _ => {
                 self.shape(&inner)?;
