@@ -282,3 +282,60 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_refusals_read_aloud() {
+    let dir = std::env::temp_dir().join(format!("concord-rotating-chairs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    std::fs::copy("examples/joint-committee.concord", dir.join("joint-committee.concord")).expect("the example");
+    let scenarios = "scenarios for \"joint-committee.concord\"
+
+scenario \"Undated\"
+  propose \"approve the joint commissioning plan\"
+  presiding: icb
+  in favour: leader, cabinet
+  against: icb, trust
+  expect rejected
+
+scenario \"Before the rotation starts\"
+  propose \"approve the joint commissioning plan\" on 1 March 2026
+  presiding: leader
+  in favour: leader, cabinet
+  against: icb, trust
+  expect passed
+
+scenario \"Nobody said to preside\"
+  propose \"approve the joint commissioning plan\" on 7 June 2028
+  in favour: leader, cabinet
+  against: icb, trust
+  expect rejected
+
+scenario \"A council member presiding in the health board's turn\"
+  propose \"approve the joint commissioning plan\" on 7 June 2028
+  presiding: cabinet
+  in favour: leader, cabinet
+  against: icb, trust
+  expect passed
+";
+    std::fs::write(dir.join("refusals.scenarios"), scenarios).expect("written");
+    let out = Command::cargo_bin("concord")
+        .expect("the binary")
+        .current_dir(&dir)
+        .args(["test", "refusals.scenarios"])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_ne!(out.status.code(), Some(0), "{text}");
+    for code in [
+        "concord::model::office_needs_date",
+        "concord::model::office_vacant",
+        "concord::model::office_needs_presiding",
+        "concord::model::presiding_may_not_hold",
+    ] {
+        assert!(text.contains(code), "{code}\n{text}");
+    }
+    insta::assert_snapshot!("rotating_chairs__refusals", text);
+    let _ = std::fs::remove_dir_all(&dir);
+}
