@@ -396,6 +396,19 @@ pub enum LowerError {
         at: SourceSpan,
     },
 
+    /// `the chair` named where one member is meant (a condition, a veto, …) while the chair is an
+    /// office whose holder changes.
+    #[error("the {office} is an office whose holder changes, so it cannot be named here as one member")]
+    #[diagnostic(
+        code(concord::model::office_not_a_member),
+        help("name the member meant (`icb in favour`); the {office} can be given the casting vote with `on a tie, the {office} has the casting vote`")
+    )]
+    OfficeNotAMember {
+        office: String,
+        #[label("the holder of the {office} depends on the date or on who presides")]
+        at: SourceSpan,
+    },
+
     /// A rotation whose period is not whole months or years.
     #[error("a rotation must turn every so many months or years")]
     #[diagnostic(
