@@ -164,7 +164,8 @@ fn an_office_said_two_ways_or_in_words_that_do_not_settle_it_is_refused() {
     assert_eq!(codes_of(unknown), vec!["concord::model::unknown_name"]);
     let two = "agreement \"a\"\n  the chair is x\n\nmember x\nmember y\n\ndecision \"d\"\n  passes if unanimous\n  on a tie, the chair has the casting vote\n  on a tie, the person presiding has the casting vote\n";
     assert_eq!(codes_of(two), vec!["concord::model::duplicate_clause"]);
-    let in_a_condition = "agreement \"a\"\n  the chair is x\n\nmember x\nmember y\n\ndecision \"d\"\n  passes if the chair in favour\n";
+    let in_a_condition =
+        "agreement \"a\"\n  the chair is x\n\nmember x\nmember y\n\ndecision \"d\"\n  passes if the chair in favour\n";
     assert_eq!(codes_of(in_a_condition), vec!["concord::model::office_not_a_member"]);
 }
 
