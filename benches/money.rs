@@ -55,6 +55,7 @@ fn agreement() -> Agreement {
     let step = |s| Spanned::new(s, Span::default());
     Agreement {
         stand_ins: Default::default(),
+        offices: Vec::new(),
         title: Spanned::new("A borough of practices".into(), Span::default()),
         form: None,
         currency: Currency { code: "GBP".into(), symbol: Some('£'), minor_unit: Decimal::new(1, 2), span: None },

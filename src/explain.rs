@@ -213,6 +213,12 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         let who = agreement.member(casting.node).map_or("?", |m| m.key.as_str());
         out.push_str(&format!("  On a tie (as much weight for as against), {who} has the casting vote.\n"));
     }
+    if let Some(office) = decision.casting_office.and_then(|o| agreement.offices.get(o.node.0 as usize)) {
+        out.push_str(&format!(
+            "  On a tie (as much weight for as against), whoever holds the {} at the meeting has the casting vote (the proposal's date, and where several may hold it its `presiding:` line, say who).\n",
+            office.name
+        ));
+    }
     if decision.casting_presiding.is_some() {
         out.push_str(
             "  On a tie (as much weight for as against), the member presiding at the meeting (the proposal's `presiding:` line) has the casting vote.\n",

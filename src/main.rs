@@ -227,6 +227,13 @@ enum Command {
     Explain {
         /// The agreement (`.concord`).
         agreement: PathBuf,
+        /// Say only who holds this office (`chair`, `vice-chair`), from the agreement's
+        /// `the OFFICE …` clauses.
+        #[arg(long, value_name = "OFFICE")]
+        who: Option<String>,
+        /// With `--who`: the day asked about (`7 June 2028` or `2028-06-07`).
+        #[arg(long, value_name = "DATE", requires = "who")]
+        on: Option<String>,
     },
     /// Say what a new version of an agreement changes: members, weights, who can carry each
     /// decision, real voting power, money and scenario outcomes.
@@ -452,7 +459,13 @@ fn main() -> ExitCode {
             };
             (text, report.exit_code())
         }
-        Command::Explain { agreement } => {
+        Command::Explain { agreement, who: Some(office), on } => {
+            match concord::commands::explain::offices::who(&agreement, &office, on.as_deref()) {
+                Ok(answer) => (format!("{answer}\n"), 0),
+                Err(why) => (format!("{why}\n"), 2),
+            }
+        }
+        Command::Explain { agreement, .. } => {
             let report = concord::commands::explain::explain(&agreement);
             let text = match cli.format {
                 Format::Human => report::explain::explain_text(&report),

@@ -554,6 +554,7 @@ fn agreement(case: &Case) -> Agreement {
     };
     Agreement {
         stand_ins: Default::default(),
+        offices: Vec::new(),
         title: Spanned::new("Generated".into(), Span::default()),
         form: None,
         currency: Currency { code: code.into(), symbol, minor_unit: case.unit, span: None },

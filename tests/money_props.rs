@@ -109,6 +109,7 @@ fn agreement(members: Vec<Member>, side: Side, step: Option<Vec<ShareMixPart>>) 
     let deficit = DeficitStep::Share(step.unwrap_or_default(), None);
     Agreement {
         stand_ins: Default::default(),
+        offices: Vec::new(),
         title: Spanned::new("Generated".into(), Span::default()),
         form: None,
         currency: Currency { code: "GBP".into(), symbol: Some('£'), minor_unit: PENNY, span: None },

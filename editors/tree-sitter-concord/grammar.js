@@ -172,7 +172,24 @@ module.exports = grammar({
       $.substitutes_clause,
       $.proxies_clause,
       $.proxy_limit_clause,
+      $.office_clause,
     ),
+    // the chair rotates between council members and nhs members every 2 years from 1 April 2026
+    // from 1 April 2026 to 31 March 2028, the vice-chair is icb
+    office_clause: $ => seq(
+      optional($.office_window), 'the', $.identifier,
+      choice($.office_one_of, $.office_is, $.office_alternates, $.office_rotates),
+    ),
+    office_window: $ => choice(
+      seq('from', $.date, optional(seq('to', $.date)), optional(',')),
+      seq('until', $.date, optional(',')),
+    ),
+    office_one_of: $ => seq('is', 'one', 'of', 'the', $.kind_filter, 'members'),
+    office_is: $ => prec(-1, seq('is', $.member_ref)),
+    office_alternates: $ => seq('alternates', 'between', $.holder_list, 'from', 'meeting', 'to', 'meeting'),
+    office_rotates: $ => seq('rotates', 'between', $.holder_list, 'every', $.duration, 'from', $.date),
+    holder_list: $ => seq($.office_holder, repeat1(seq(choice(seq(',', optional('and')), 'and'), $.office_holder))),
+    office_holder: $ => choice(prec(1, seq($.kind_filter, 'members')), $.member_ref),
     // members may vote by substitute · each member has a designated substitute
     substitutes_clause: $ => choice(
       seq(optional(seq('only', $.kind_filter)), 'members', 'may', 'vote', 'by', 'substitute'),
@@ -280,6 +297,7 @@ module.exports = grammar({
       $.veto_clause,
       $.casting_presiding_clause,
       $.casting_vote_clause,
+      $.casting_office_clause,
       $.escalation_clause,
       $.default_clause,
     ),
@@ -416,6 +434,10 @@ module.exports = grammar({
     casting_presiding_clause: $ => seq(
       $.on_tie, optional(','), 'the', 'person', 'presiding', 'has', 'the', 'casting', 'vote',
     ),
+    // on a tie, the vice-chair has the casting vote   (an office of the agreement)
+    casting_office_clause: $ => prec(-1, seq(
+      $.on_tie, optional(','), 'the', $.identifier, 'has', 'the', 'casting', 'vote',
+    )),
     // on a tie, the chair has the casting vote
     casting_vote_clause: $ => seq(
       $.on_tie, optional(','), $.member_ref, 'has', 'the', 'casting', 'vote',
@@ -574,6 +596,24 @@ module.exports = grammar({
       $.leaving_loses_say,
       $.leaving_pays,
       $.expulsion_decided,
+      $.makeup_clause,
+    ),
+    // at least 2 and at most 4 provider members · as many council members as nhs members
+    // the chair and the vice-chair are of different kinds
+    makeup_clause: $ => choice($.seat_count, $.seat_parity, $.offices_apart),
+    seat_count: $ => seq(
+      choice(
+        seq('exactly', $.integer),
+        seq('at', 'least', $.integer, optional(seq('and', $.seat_at_most))),
+        $.seat_at_most,
+      ),
+      optional($.kind_filter), $.member_word,
+    ),
+    seat_at_most: $ => seq(choice(seq('at', 'most'), seq('no', 'more', 'than')), $.integer),
+    seat_parity: $ => seq('as', 'many', $.kind_filter, 'members', 'as', $.kind_filter, 'members'),
+    offices_apart: $ => seq(
+      'the', $.identifier, 'and', 'the', $.identifier, 'are',
+      choice(seq('of', 'different', 'kinds'), seq('different', 'members')),
     ),
     joining_decided: $ => seq('joining', 'is', 'decided', 'by', $.string),
     joining_accession: _ => seq('a', 'joining', 'member', 'signs', 'a', 'deed', 'of', 'accession'),

@@ -13,6 +13,8 @@
 //!   evaluator itself;
 //! - `routes`: casting votes and escalation routes;
 //! - `money`: the capitated budget, personal budgets, liability caps and compensation;
+//! - `makeup`: offices (gaps, overlaps, an office for a kind with no members) and the limits
+//!   on the make-up of the membership;
 //! - `plus_one`: `half … plus one` counted in votes that have no natural unit;
 //! - `votes`: `votes` given to members that no decision counts;
 //! - `waterfalls`: savings steps that can never receive anything.
@@ -24,6 +26,7 @@
 pub mod diagnostics;
 mod figures;
 pub mod intended;
+mod makeup;
 mod money;
 mod passing;
 mod plus_one;
@@ -49,6 +52,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     let mut out = Vec::new();
     figures::check(agreement, &mut out);
     money::check(agreement, &mut out);
+    makeup::check(agreement, &mut out);
     votes::check(agreement, &mut out);
     waterfalls::check(agreement, &mut out);
     for decision in &agreement.decisions {

@@ -120,8 +120,51 @@ pub(super) fn some_proposal_passes(
                 return Some(true);
             }
         }
+        if decision.casting_office.is_some()
+            && office_casting_passes(agreement, decision, rule, &evaluator, &mut p, &ballots)
+        {
+            return Some(true);
+        }
     }
     Some(false)
+}
+
+/// Where an office holds the casting vote: whether, on some day the office's holder can
+/// change (within the rule's days), a member voting in favour who may hold the office then
+/// (or the one member who does) carries the tie with it.
+fn office_casting_passes(
+    agreement: &Agreement,
+    decision: &Decision,
+    rule: &TimedRule,
+    evaluator: &Evaluator<'_>,
+    p: &mut Proposal,
+    ballots: &[(crate::model::MemberId, VoteChoice)],
+) -> bool {
+    let Some(office) = decision.casting_office.and_then(|o| agreement.offices.get(o.node.0 as usize)) else {
+        return false;
+    };
+    let in_rule = |d: &crate::calendar::Date| rule.from.is_none_or(|f| f <= *d) && rule.until.is_none_or(|u| *d <= u);
+    let days: Vec<Option<crate::calendar::Date>> = if office.dated() {
+        super::makeup::turning_days(agreement, &[office]).into_iter().filter(in_rule).map(Some).collect()
+    } else {
+        vec![p.date.map(|d| d.node)]
+    };
+    p.casting_vote = Some(Spanned::new(VoteChoice::InFavour, Span::default()));
+    for day in days {
+        p.date = day.map(|d| Spanned::new(d, Span::default()));
+        let may = match crate::model::chairs::may_hold(agreement, office, day) {
+            Ok((_, crate::model::chairs::MayHold::AnyOf(members))) => members,
+            _ => Vec::new(),
+        };
+        p.presiding = ballots
+            .iter()
+            .find(|(m, c)| *c == VoteChoice::InFavour && may.contains(m))
+            .map(|(m, _)| Spanned::new(*m, Span::default()));
+        if passes(evaluator, p) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a meeting where nobody votes in favour passes `rule`: nobody present, or every

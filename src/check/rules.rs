@@ -123,7 +123,10 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
         static_checks(&ctx, &rule.rule, Place::Rule, &mut found);
         let specific = !found.is_empty() || zero_weights || quorum_error;
         out.extend(found);
-        if weights_unknown && (uses_votes || decision.casting_vote.is_some() || decision.casting_presiding.is_some()) {
+        let casting = decision.casting_vote.is_some()
+            || decision.casting_presiding.is_some()
+            || decision.casting_office.is_some();
+        if weights_unknown && (uses_votes || casting) {
             out.push(not_analysed(decision, rule.span, ANALYSES, NotAnalysedReason::WeightsUnknown));
             continue;
         }

@@ -24,6 +24,8 @@ pub use crate::results::explain::*;
 
 #[path = "explain_money.rs"]
 mod money;
+#[path = "explain_offices.rs"]
+pub mod offices;
 #[path = "explain_parts.rs"]
 mod parts;
 
@@ -103,9 +105,13 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         membership,
         funds,
         stand_ins: _,
+        offices,
     } = agreement;
     // `stand_ins` is worded in the voting part (`parts::stand_ins`).
-    let _ = (form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds);
+    let _ = (
+        form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds,
+        offices,
+    );
     let mut parts = Vec::new();
     let mut add = |heading: String, clauses: Vec<(String, Vec<Item>)>| {
         if clauses.is_empty() {
@@ -126,6 +132,7 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         parts.push(Part { number, heading, clauses });
     };
     add("The agreement and its parties".to_string(), parts::parties(agreement));
+    add("Offices".to_string(), self::offices::offices(agreement));
     add("Voting".to_string(), parts::voting(agreement));
     for decision in &agreement.decisions {
         add(format!("Decision: {}", decision.name), parts::decision(agreement, decision));
@@ -134,6 +141,11 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
     for fund in &agreement.funds {
         add(format!("The {} “{}”", fund.kind.words(), fund.name), money::fund(agreement, fund));
     }
-    add("Joining and leaving".to_string(), parts::membership(agreement));
+    let heading = if agreement.membership.makeup.is_empty() {
+        "Joining and leaving"
+    } else {
+        "The membership: its make-up, joining and leaving"
+    };
+    add(heading.to_string(), parts::membership(agreement));
     (parts::definitions(agreement), parts)
 }

@@ -48,6 +48,12 @@ pub(super) fn definitions(agreement: &Agreement) -> Vec<Definition> {
             out.push(define(role.words(), meaning));
         }
     }
+    if !agreement.offices.is_empty() {
+        out.push(define(
+            "presiding",
+            "of a member, taking the chair at the meeting; a proposal names it in its `presiding:` line",
+        ));
+    }
     let reconvened = agreement.default_reconvened_quorum.is_some()
         || agreement.decisions.iter().any(|d| d.reconvened_quorum.is_some());
     if reconvened {
@@ -199,8 +205,17 @@ pub(super) fn decision(agreement: &Agreement, decision: &Decision) -> Clauses {
 }
 
 pub(super) fn membership(agreement: &Agreement) -> Clauses {
-    let crate::model::Membership { joining, accession, notice, leaving, forfeits, loses_say, penalty, expulsion } =
-        &agreement.membership;
+    let crate::model::Membership {
+        joining,
+        accession,
+        notice,
+        leaving,
+        forfeits,
+        loses_say,
+        penalty,
+        expulsion,
+        makeup,
+    } = &agreement.membership;
     let decision = |id: crate::model::DecisionId| {
         agreement.decision(id).map_or("?".to_string(), |d| format!("the decision “{}” (part on that decision)", d.name))
     };
@@ -228,6 +243,9 @@ pub(super) fn membership(agreement: &Agreement) -> Clauses {
     }
     if let Some(e) = expulsion {
         out.push((format!("A member is expelled by {}.", decision(e.node)), Vec::new()));
+    }
+    for limit in makeup {
+        out.push((super::offices::limit_words(agreement, limit), Vec::new()));
     }
     out
 }

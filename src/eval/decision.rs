@@ -210,8 +210,8 @@ impl<'a> Evaluator<'a> {
             } else {
                 match tie.casting_vote.as_ref().and_then(|c| c.cast.map(|cast| (c, cast))) {
                     Some((casting, cast)) => {
-                        let id =
-                            crate::model::offices::casting_holder(decision, proposal).map_or(MemberId(0), |c| c.node);
+                        let id = crate::model::offices::casting_holder(ctx.agreement, decision, proposal)
+                            .map_or(MemberId(0), |c| c.node);
                         result.casting_vote = Some(CastingUsed { member: casting.member.clone(), id, cast });
                         (cast != Ballot::InFavour).then_some(DeadlockCause::CastingVote)
                     }

@@ -12,7 +12,7 @@ use super::context::{Context, Filter};
 use super::tally::{Ballot, Relation, TooLarge};
 use super::{
     CastingSource, CastingUnused, CastingVote, Combination, ConditionKind, ConditionResult, Deadlock, DeadlockCause,
-    EscalationStep, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
+    EscalationStep, HeldOffice, RuleResult, TieResult, VetoHolderResult, VetoInapplicable, VetoResult,
 };
 use crate::model::inputs::Proposal;
 use crate::model::{Bloc, BlocSelection, EscalationTrigger, MemberId, Scope, Side, Unit, VetoHolder, VoteChoice};
@@ -115,10 +115,11 @@ impl<'a> Context<'a> {
         // A tie needs some weight cast: members who weigh nothing cannot tie a vote.
         let tied = votes_cast && !tally.in_favour.is_zero() && tally.in_favour == tally.against;
         let (decides, tipped) = if tied { tipped(rule) } else { (false, Vec::new()) };
-        let casting_vote = match (decides, crate::model::offices::casting_holder(self.decision, proposal)) {
-            (true, Some(holder)) => Some(self.casting(holder, proposal)),
-            _ => None,
-        };
+        let casting_vote =
+            match (decides, crate::model::offices::casting_holder(self.agreement, self.decision, proposal)) {
+                (true, Some(holder)) => Some(self.casting(holder, proposal)),
+                _ => None,
+            };
         TieResult {
             in_favour: tally.in_favour,
             against: tally.against,
@@ -138,6 +139,12 @@ impl<'a> Context<'a> {
             from: None,
             unused: None,
             presiding: self.decision.casting_vote.is_none() && self.decision.casting_presiding.is_some(),
+            office: crate::model::chairs::seat(self.agreement, self.decision, proposal).map(|seat| HeldOffice {
+                office: self.agreement.offices.get(seat.office.0 as usize).map_or_else(String::new, |o| o.name.clone()),
+                on: seat.on,
+                clause: self.place(seat.term),
+                presided: seat.presided,
+            }),
         };
         if !self.eligible(holder.node) {
             vote.unused = Some(CastingUnused::NotEligible);

@@ -455,6 +455,25 @@ pub struct CastingVote {
     /// than by a member the decision names.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub presiding: bool,
+    /// Where the decision gives it to an office (`on a tie, the chair has the casting vote`):
+    /// how the holder holds that office at this meeting (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<HeldOffice>,
+}
+
+/// How the holder of a casting vote holds the office the decision gives it to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldOffice {
+    /// The office: `chair`.
+    pub office: String,
+    /// The meeting's date, when who holds the office depends on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<crate::calendar::Date>,
+    /// The agreement's clause that gives the holder the office then.
+    pub clause: Place,
+    /// Whether the clause lets several members hold it and the proposal's `presiding:` line
+    /// says which one did.
+    pub presided: bool,
 }
 
 /// Where the casting vote's direction came from.

@@ -430,11 +430,15 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
-            crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
-            if let Some(cast) = proposal
-                .casting_vote
-                .filter(|_| decision.casting_vote.is_none() && decision.casting_presiding.is_none())
-            {
+            if decision.casting_office.is_some() {
+                crate::model::chairs::check_office_casting(decision, proposal, self.agreement, at, &mut self.errors);
+            } else {
+                crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
+            }
+            let no_casting_vote = decision.casting_vote.is_none()
+                && decision.casting_presiding.is_none()
+                && decision.casting_office.is_none();
+            if let Some(cast) = proposal.casting_vote.filter(|_| no_casting_vote) {
                 // A direction for a casting vote nobody holds would be read silently as nothing.
                 self.errors
                     .push(LowerError::CastingVoteNotUsed { decision: decision.name.clone(), at: cast.span.into() });

@@ -5,12 +5,14 @@
 //! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
 //! evaluator, money engine and power analysis read only this model.
 
+pub mod chairs;
 mod error;
 pub mod figures;
 mod waterfalls;
 pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
 mod lower;
+pub mod makeup;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod offices;
@@ -359,6 +361,11 @@ pub struct Decision {
     /// the proposal's `presiding:` member (see [`offices::casting_holder`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub casting_presiding: Option<Span>,
+    /// `on a tie, the chair has the casting vote` where the chair is an office of the agreement
+    /// (its clause's span): the holder is whoever holds it at the meeting (see
+    /// [`chairs::seat`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casting_office: Option<Spanned<chairs::OfficeId>>,
     /// Where the decision goes when it ties or fails.
     pub escalations: Vec<Escalation>,
     /// What applies when it is not carried and no route takes it.
@@ -397,6 +404,9 @@ pub struct Membership {
     pub penalty: Option<Spanned<Money>>,
     /// The decision that expels a member.
     pub expulsion: Option<Spanned<DecisionId>>,
+    /// Limits on the make-up of the membership (`at most 7 members`, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub makeup: Vec<makeup::Limit>,
 }
 
 /// An agreement, resolved.
@@ -405,6 +415,9 @@ pub struct Agreement {
     /// Who may cast a member's vote in its place (substitutes and proxies).
     #[serde(skip_serializing_if = "offices::StandIns::is_empty")]
     pub stand_ins: offices::StandIns,
+    /// Offices that change or are shared (`the chair rotates between …`), in the order first named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<chairs::Office>,
     /// Its title.
     pub title: Spanned<String>,
     /// Its governance form.

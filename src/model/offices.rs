@@ -120,7 +120,12 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
 /// member the proposal says presided (spanned on the decision's clause, which the working cites).
 /// `None` when the decision gives no casting vote, or gives it to the person presiding and the
 /// proposal does not say who presided (a proposal [`check_presiding`] refuses).
-pub fn casting_holder(decision: &Decision, proposal: &Proposal) -> Option<Spanned<MemberId>> {
+/// Where the decision gives it to an office (`on a tie, the chair has the casting vote`), the
+/// holder is whoever holds the office at the meeting ([`crate::model::chairs::seat`]).
+pub fn casting_holder(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> Option<Spanned<MemberId>> {
+    if let Some(office) = decision.casting_office {
+        return crate::model::chairs::seat(agreement, decision, proposal).map(|s| Spanned::new(s.member, office.span));
+    }
     match (decision.casting_vote, decision.casting_presiding) {
         (Some(named), _) => Some(named),
         (None, Some(clause)) => proposal.presiding.map(|p| Spanned::new(p.node, clause)),
@@ -178,9 +183,14 @@ mod tests {
             vetoes: Vec::new(),
             casting_vote: named.map(|m| Spanned::new(m, Span::default())),
             casting_presiding: presiding.then(|| Span::new(7, 9)),
+            casting_office: None,
             escalations: Vec::new(),
             default: None,
         }
+    }
+
+    fn agreement() -> Agreement {
+        crate::load::load("agreement \"a\"\n\nmember a\nmember b\nmember c\n").agreement.expect("reads")
     }
 
     fn proposal(presiding: Option<MemberId>) -> Proposal {
@@ -192,18 +202,18 @@ mod tests {
 
     #[test]
     fn the_person_presiding_holds_the_casting_vote_on_the_decisions_clause() {
-        let held = casting_holder(&decision(None, true), &proposal(Some(MemberId(1))));
+        let held = casting_holder(&agreement(), &decision(None, true), &proposal(Some(MemberId(1))));
         assert_eq!(held, Some(Spanned::new(MemberId(1), Span::new(7, 9))));
     }
 
     #[test]
     fn a_named_holder_is_the_holder_whoever_presides() {
-        let held = casting_holder(&decision(Some(MemberId(2)), false), &proposal(Some(MemberId(1))));
+        let held = casting_holder(&agreement(), &decision(Some(MemberId(2)), false), &proposal(Some(MemberId(1))));
         assert_eq!(held.map(|h| h.node), Some(MemberId(2)));
     }
 
     #[test]
     fn no_presiding_line_gives_no_holder_rather_than_a_guess() {
-        assert_eq!(casting_holder(&decision(None, true), &proposal(None)), None);
+        assert_eq!(casting_holder(&agreement(), &decision(None, true), &proposal(None)), None);
     }
 }

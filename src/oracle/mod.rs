@@ -26,6 +26,7 @@
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
 
+mod chairs;
 mod conditions;
 mod exact;
 mod weights;
@@ -438,8 +439,12 @@ fn a_tie(meeting: &Meeting<'_>, decision: &Decision, rule: &Rule, proposal: &Pro
     // abstained, with no `casting vote:` line, does not cast it."
     // The holder is the member the decision names or, where it gives the casting vote to the
     // person presiding, the member the proposal's `presiding:` line names.
+    // Where it gives the casting vote to an office, the member holding the office at the
+    // meeting: the one the clause in force names, or the member presiding where it lets
+    // several hold it.
     let presiding = decision.casting_presiding.and(proposal.presiding.as_ref().map(|p| p.node));
-    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node).or(presiding) else {
+    let office = chairs::office_holder(meeting.agreement, decision, proposal)?;
+    let Some(holder) = decision.casting_vote.as_ref().map(|c| c.node).or(presiding).or(office) else {
         return Ok(Tie::NotCarried(NotCarried::Tied));
     };
     let own = meeting.ballot(holder);

@@ -25,6 +25,7 @@ mod helper;
 mod inspect;
 #[cfg(feature = "cli")]
 pub mod terminal;
+mod who;
 
 use std::path::{Path, PathBuf};
 
@@ -96,7 +97,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub const DRAFT: &str = "agreement \"Draft agreement\"\n  currency GBP\n";
 
 /// The commands, with their arguments and what they do (for `:help` and completion).
-pub const COMMANDS: [(&str, &str, &str); 17] = [
+pub const COMMANDS: [(&str, &str, &str); 18] = [
     (":load", "FILE", "open an agreement from a file, errors and all (asks first if changes are not saved)"),
     (":load!", "FILE", "the same, dropping changes that were not saved without asking"),
     (":reload", "", "open the agreement's file again (asks first if changes are not saved)"),
@@ -105,6 +106,7 @@ pub const COMMANDS: [(&str, &str, &str); 17] = [
     (":weights", "[DECISION]", "each member's exact share of the votes (on a decision, after its exclusions)"),
     (":rules", "", "list every decision's rule as written"),
     (":explain", "DECISION", "say in plain words how a decision is made"),
+    (":who", "OFFICE [on DATE]", "say who holds an office (the chair, the vice-chair) on a day"),
     (":scenarios", "FILE", "run a scenario file's expectations against the session's agreement"),
     (
         ":what-if",
@@ -324,6 +326,7 @@ impl Engine {
             "weights" => self.weights(typed),
             "rules" => Ok(self.rules()),
             "explain" => self.explain(typed),
+            "who" => self.who(typed),
             "undo" => Ok(match self.undo.pop() {
                 Some(previous) => {
                     self.loaded = load::load(&previous);

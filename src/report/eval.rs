@@ -389,7 +389,11 @@ fn tie_human(tie: &TieResult) -> String {
     });
     match &tie.casting_vote {
         Some(c) => {
-            let presided = if c.presiding { ", who presided," } else { "" };
+            let presided = match &c.office {
+                Some(held) => crate::report::offices::held_words(held),
+                None if c.presiding => ", who presided,".to_string(),
+                None => String::new(),
+            };
             out.push_str(&format!(
                 "  {}{presided} has the casting vote (line {}: {}).",
                 c.member, c.clause.line, c.clause.text

@@ -50,8 +50,8 @@ macro_rules! constructs {
 
 constructs! {
     RotatingChair => code(concord::parse::unsupported_rotating_chair), u_rotating_chair,
-        "a chair that rotates from meeting to meeting",
-        "there is no rotating chair yet: `chair` is one member's fixed role; nearest: write `on a tie, the person presiding has the casting vote` and say on each proposal who presided (`presiding: MEMBER`), or give the `chair` role to the member who chairs this year";
+        "a chair that rotates in these words",
+        "a rotating chair is said in the agreement's own block: `the chair rotates between MEMBER and MEMBER every 2 years from 1 April 2026` (members, or `KIND members`), `the chair alternates between MEMBER and MEMBER from meeting to meeting`, or dated terms `from DATE to DATE, the chair is MEMBER`; a decision then says `on a tie, the chair has the casting vote`";
     TieByLot => code(concord::parse::unsupported_tie_by_lot), u_by_lot,
         "a tie decided by lot",
         "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
@@ -80,8 +80,8 @@ constructs! {
         "a proxy or a vote lodged in advance written this way",
         "an agreement that allows proxies says `members may vote by proxy` (or `only KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a vote lodged in advance is entered as the member's own vote";
     SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
-        "a limit on the seats or the make-up of the membership",
-        "there are no seats yet: each member is one seat; nearest: make each seat a `member` with a kind for the body that holds it, and count by kind (`at least 1 councillor member present`)";
+        "a limit on the seats or the make-up of the membership in these words",
+        "each member is one seat, and limits on them are said in the `membership` block: `at most 7 members`, `at least 2 and at most 4 provider members`, `as many council members as health-board members`, `the chair and the vice-chair are of different kinds`; a limit relative to other seats (`up to 5 other members`) is written as the total";
     Duty => code(concord::parse::unsupported_duty), u_duty,
         "a duty or a deadline",
         "there are no duties or deadlines yet, apart from notice periods (`leaving requires 12 months' notice`) and escalation periods (`within 10 working days`); nearest: keep the duty in the agreement's prose, outside the Concord file";

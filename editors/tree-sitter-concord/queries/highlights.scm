@@ -113,6 +113,7 @@
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "alternates" "rotates" "between" "exactly" "many" "different"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -213,6 +214,24 @@
 (proxy_limit_clause "no" @keyword)
 (proxy_limit_clause "more" @keyword)
 (proxy_limit_clause "than" @keyword)
+; Offices and the make-up of the membership (issue 21).
+(office_one_of "one" @keyword)
+(office_one_of "members" @keyword)
+(office_holder "members" @keyword)
+(office_alternates "to" @keyword)
+(office_window "to" @keyword)
+(office_clause "the" @keyword)
+(casting_office_clause "vote" @keyword)
+(seat_count "at" @keyword)
+(seat_count "least" @keyword)
+(seat_count "and" @keyword)
+(seat_at_most "at" @keyword)
+(seat_at_most "no" @keyword)
+(seat_at_most "more" @keyword)
+(seat_at_most "than" @keyword)
+(seat_parity "members" @keyword)
+(offices_apart "and" @keyword)
+(offices_apart "members" @keyword)
 ; Conditional money (issue 16).
 (fund_income "at" @keyword)
 (fund_income "least" @keyword)

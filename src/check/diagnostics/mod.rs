@@ -154,9 +154,11 @@ macro_rules! code {
     };
 }
 
+mod makeup;
 mod money;
 mod rules;
 
+pub use makeup::*;
 pub use money::*;
 pub use rules::*;
 
@@ -233,6 +235,20 @@ catalogue! {
     PlusOneDependsOnUnits(PlusOneDependsOnUnits),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
+    /// Days when nobody holds an office.
+    OfficeGap(OfficeGap),
+    /// Two clauses giving an office on the same days.
+    OfficeOverlap(OfficeOverlap),
+    /// An office for a kind with no members.
+    OfficeKindEmpty(OfficeKindEmpty),
+    /// A limit on the number of members broken.
+    SeatLimitBroken(SeatLimitBroken),
+    /// Two kinds not matched in number as a limit says.
+    SeatParityBroken(SeatParityBroken),
+    /// Two offices held together that a limit says are apart.
+    OfficesNotApart(OfficesNotApart),
+    /// Two offices that may be held together where a limit says they are apart.
+    OfficesMayNotBeApart(OfficesMayNotBeApart),
     /// A finding the agreement says it intends, which the checker no longer finds.
     IntendedFindingAbsent(IntendedFindingAbsent),
     /// An `expect` clause naming a finding the checker does not have.

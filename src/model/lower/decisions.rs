@@ -31,6 +31,7 @@ impl<'f> Lowerer<'f> {
             vetoes: Vec::new(),
             casting_vote: None,
             casting_presiding: None,
+            casting_office: None,
             escalations: Vec::new(),
             default: None,
         };
@@ -40,6 +41,7 @@ impl<'f> Lowerer<'f> {
         let mut casting: Option<(Spanned<MemberId>, Span)> = None;
         let mut default: Option<(DefaultOutcome, Span)> = None;
         let mut casting_presiding: Option<(Span, Span)> = None;
+        let mut casting_office: Option<(Spanned<crate::model::chairs::OfficeId>, Span)> = None;
         for clause in &block.clauses {
             let Clause::Decision(c) = &clause.node else { continue };
             match c {
@@ -110,6 +112,29 @@ impl<'f> Lowerer<'f> {
                         decision.vetoes.push(Veto { holder, statutory_only: statutory.is_some(), span: clause.span });
                     }
                 }
+                ast::DecisionClause::CastingVote(m)
+                    if m.node == MemberRef::Role(ast::Role::Chair) && self.chair_office().is_some() =>
+                {
+                    // `the chair` is the office when the agreement has one by that name.
+                    if let Some(office) = self.chair_office() {
+                        self.once(
+                            "the casting vote",
+                            &mut casting_office,
+                            Spanned::new(office, clause.span),
+                            clause.span,
+                        );
+                    }
+                }
+                ast::DecisionClause::CastingVoteOffice(name) => {
+                    if let Some(office) = self.office_ref(name) {
+                        self.once(
+                            "the casting vote",
+                            &mut casting_office,
+                            Spanned::new(office, clause.span),
+                            clause.span,
+                        );
+                    }
+                }
                 ast::DecisionClause::CastingVote(m) => {
                     if let Some(member) = self.member_ref(m) {
                         self.once("the casting vote", &mut casting, Spanned::new(member, m.span), clause.span);
@@ -138,12 +163,21 @@ impl<'f> Lowerer<'f> {
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
-        if let (Some(named), Some(presiding)) = (decision.casting_vote, decision.casting_presiding) {
-            // Two holders of one casting vote: which one casts it is not settled.
+        decision.casting_office = casting_office.map(|(c, _)| c);
+        // Two holders of one casting vote: which one casts it is not settled.
+        let holders: Vec<Span> = [
+            decision.casting_vote.map(|c| c.span),
+            decision.casting_presiding,
+            decision.casting_office.map(|c| c.span),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if let [first, second, ..] = holders.as_slice() {
             self.errors.push(LowerError::DuplicateClause {
                 what: "the casting vote".to_string(),
-                first: named.span.into(),
-                second: presiding.into(),
+                first: (*first).into(),
+                second: (*second).into(),
             });
         }
         if decision.rules.is_empty() {

@@ -22,6 +22,7 @@ impl<'f> Lowerer<'f> {
                 ast::MembershipClause::ExpulsionDecidedBy(name) => {
                     membership.expulsion = self.decision_ref(name).map(|d| Spanned::new(d, name.span));
                 }
+                ast::MembershipClause::Makeup(limit) => membership.makeup.extend(self.makeup(limit, clause.span)),
             }
         }
         membership

@@ -29,6 +29,7 @@ mod intended;
 mod members;
 mod membership;
 mod money;
+mod offices;
 mod outcomes;
 mod stand_ins;
 mod terms;
@@ -108,6 +109,8 @@ struct Lowerer<'f> {
     fund_names: Vec<(String, FundKind, Span)>,
     /// Members with `has a designated substitute`, with the clause.
     designated: std::collections::BTreeMap<MemberId, Span>,
+    /// The agreement's offices (`the chair rotates between …`), once read.
+    offices: Vec<chairs::Office>,
 }
 
 /// Resolves an agreement file. Returns the model (if the file has an agreement header) and
@@ -124,6 +127,7 @@ pub fn lower_agreement(file: &ast::File) -> (Option<Agreement>, Vec<LowerError>)
         decision_names: Vec::new(),
         fund_names: Vec::new(),
         designated: Default::default(),
+        offices: Vec::new(),
     };
     let agreement = lowerer.agreement();
     (agreement, lowerer.errors)
@@ -174,6 +178,7 @@ impl<'f> Lowerer<'f> {
         let mut currency_clause = None;
         let mut declared_kinds: Vec<ast::Ident> = Vec::new();
         let mut stand_in_clauses: Vec<(&AgreementClause, Span)> = Vec::new();
+        let mut office_clauses: Vec<(&ast::OfficeClause, Span)> = Vec::new();
         for clause in &head.clauses {
             let Clause::Agreement(c) = &clause.node else { continue };
             match c {
@@ -195,6 +200,7 @@ impl<'f> Lowerer<'f> {
                 AgreementClause::Substitutes(_) | AgreementClause::Proxies(_) | AgreementClause::ProxyLimit(_) => {
                     stand_in_clauses.push((c, clause.span))
                 }
+                AgreementClause::Office(office) => office_clauses.push((office, clause.span)),
                 AgreementClause::ReconvenedQuorum(rule) => self.once(
                     "the quorum at a reconvened meeting",
                     &mut reconvened_quorum_ast,
@@ -227,6 +233,7 @@ impl<'f> Lowerer<'f> {
         self.members();
         self.share_forms();
         self.blocs();
+        self.offices = self.offices(&office_clauses);
         let voting = self.voting();
 
         // Decision names first, so membership and scenarios can refer to any of them.
@@ -267,6 +274,7 @@ impl<'f> Lowerer<'f> {
         let stand_ins = self.stand_ins(&stand_in_clauses);
         Some(Agreement {
             stand_ins,
+            offices: std::mem::take(&mut self.offices),
             title,
             form: form.map(|f| f.map(Into::into)),
             currency: self.currency.clone(),

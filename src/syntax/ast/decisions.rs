@@ -80,6 +80,8 @@ pub enum DecisionClause {
     /// `on a tie, the person presiding has the casting vote`: whoever presides at the meeting,
     /// as the proposal's `presiding:` line says.
     CastingVotePresiding,
+    /// `on a tie, the vice-chair has the casting vote`: whoever holds the office.
+    CastingVoteOffice(Ident),
     /// `on a tie, escalate to "…"` / `if rejected, escalate to "…", then "…"`
     Escalation { trigger: Spanned<EscalationTrigger>, steps: Vec<Spanned<EscalationStep>> },
     /// `if rejected, the default is "…"`

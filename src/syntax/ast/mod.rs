@@ -16,10 +16,12 @@ use crate::span::{Span, Spanned};
 
 mod decisions;
 mod money;
+mod offices;
 mod scenarios;
 
 pub use decisions::*;
 pub use money::*;
+pub use offices::*;
 pub use scenarios::*;
 
 /// An identifier as written: a member, kind or bloc.
@@ -294,6 +296,8 @@ pub enum AgreementClause {
     Proxies(Option<Ident>),
     /// `no member may hold more than 1 proxy`
     ProxyLimit(Spanned<u32>),
+    /// `the chair rotates between leader and icb every 2 years from 1 April 2026`
+    Office(OfficeClause),
 }
 
 // ───────────── members ─────────────

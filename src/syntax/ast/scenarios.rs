@@ -17,6 +17,8 @@ pub enum MembershipClause {
     LeavingLosesSay,
     LeavingPays(Spanned<Amount>),
     ExpulsionDecidedBy(Spanned<String>),
+    /// `at most 7 members`, `as many council members as nhs members`, …
+    Makeup(MakeupLimit),
 }
 
 // ───────────── proposals, results, scenarios ─────────────

@@ -58,6 +58,7 @@ impl Builder {
                 };
                 AgreementClause::ProxyLimit(self.spanned(&n, limit))
             }
+            Rule::office_clause => AgreementClause::Office(self.office_clause(&inner)?),
             _ => {
                 self.shape(&inner)?;
                 return None;
@@ -218,6 +219,9 @@ impl Builder {
                 }
             }
             Rule::casting_presiding_clause => DecisionClause::CastingVotePresiding,
+            Rule::casting_office_clause => DecisionClause::CastingVoteOffice(
+                self.ident(&self.need(&self.need(&inner, Rule::office_name)?, Rule::ref_name)?),
+            ),
             Rule::casting_vote_clause => {
                 DecisionClause::CastingVote(self.member_ref(&self.need(&inner, Rule::member_ref)?))
             }
@@ -259,6 +263,7 @@ impl Builder {
             Rule::leaving_loses_say => MembershipClause::LeavingLosesSay,
             Rule::leaving_pays => MembershipClause::LeavingPays(self.amount(&self.need(&inner, Rule::amount)?)?),
             Rule::expulsion_decided => MembershipClause::ExpulsionDecidedBy(self.decision_ref(&inner)?),
+            Rule::makeup_clause => MembershipClause::Makeup(self.makeup_clause(&inner)?),
             _ => {
                 self.shape(&inner)?;
                 return None;
