@@ -18,6 +18,7 @@ mod conditions;
 pub mod eval;
 pub mod eval_html;
 mod funds;
+mod matters;
 pub mod render;
 mod rounding;
 mod stand_ins;

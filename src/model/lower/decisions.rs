@@ -33,7 +33,9 @@ impl<'f> Lowerer<'f> {
             casting_presiding: None,
             escalations: Vec::new(),
             default: None,
+            matters: Default::default(),
         };
+        let mut reserved_at = None;
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
         let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
@@ -95,7 +97,12 @@ impl<'f> Lowerer<'f> {
                         decision.exclusions.push(Exclusion::Member { member, span: clause.span });
                     }
                 }
-                ast::DecisionClause::Veto { holder, statutory } => {
+                ast::DecisionClause::Reserved { .. }
+                | ast::DecisionClause::Approval(_)
+                | ast::DecisionClause::Conflict(_) => {
+                    self.matters_clause(&mut decision, c, clause.span, &mut reserved_at);
+                }
+                ast::DecisionClause::Veto { holder, statutory, loss } => {
                     let resolved = match &holder.node {
                         ast::VetoHolder::Member(m) => {
                             self.member_ref(&Spanned::new(m.clone(), holder.span)).map(VetoHolder::Member)
@@ -107,7 +114,12 @@ impl<'f> Lowerer<'f> {
                         ast::VetoHolder::Bloc(subject) => self.bloc_selection(subject).map(VetoHolder::Bloc),
                     };
                     if let Some(holder) = resolved {
-                        decision.vetoes.push(Veto { holder, statutory_only: statutory.is_some(), span: clause.span });
+                        decision.vetoes.push(Veto {
+                            holder,
+                            statutory_only: statutory.is_some(),
+                            on_loss: loss.is_some(),
+                            span: clause.span,
+                        });
                     }
                 }
                 ast::DecisionClause::CastingVote(m) => {
@@ -137,6 +149,7 @@ impl<'f> Lowerer<'f> {
         decision.casting_vote = casting.map(|(c, _)| c);
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
+        self.finish_reserved(&mut decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         if let (Some(named), Some(presiding)) = (decision.casting_vote, decision.casting_presiding) {
             // Two holders of one casting vote: which one casts it is not settled.
