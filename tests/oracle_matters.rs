@@ -1,6 +1,6 @@
 //! The evaluator against the reference evaluator (`concord::oracle`) on reserved matters,
 //! approvals outside the meeting, conflicted members and vetoes on a loss (issue 21, items 5
-//! and 6; docs/semantics.md steps 2, 5 and 8).
+//! and 6; docs/semantics.md steps 2, 5 and 9).
 //!
 //! Generated: agreements of 3–6 members (an observer now and then, a default quorum now and
 //! then), one decision with a rule, perhaps a reserved matter of each form, approvals of named

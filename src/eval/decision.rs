@@ -227,7 +227,7 @@ impl<'a> Evaluator<'a> {
             None
         };
         if let (None, Some(working)) = (not_carried, evaluation.matters.as_deref_mut()) {
-            // (8) Approvals outside the meeting, for a proposal the meeting passed.
+            // (9) Approvals outside the meeting, for a proposal the meeting passed.
             let (withheld, awaiting) = super::matters::approvals_step(working);
             if !withheld.is_empty() {
                 result.result = OutcomeKind::Rejected;
@@ -244,7 +244,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         if let Some(cause) = not_carried {
-            // (9) Where a proposal that is not carried goes.
+            // (8) Where a proposal that is not carried goes.
             let route = match cause {
                 DeadlockCause::Tie => {
                     ctx.route(EscalationTrigger::Tie).or_else(|| ctx.route(EscalationTrigger::Rejected))
@@ -257,7 +257,7 @@ impl<'a> Evaluator<'a> {
                     ctx.escalated(cause, route)
                 }
                 None => {
-                    // (9.3) The decision's default, whatever the reason, a tie included.
+                    // (8.3) The decision's default, whatever the reason, a tie included.
                     let default = decision
                         .default
                         .as_ref()

@@ -1,5 +1,5 @@
 //! The working of a matter reserved to one partner, of the votes on whether conflicted members
-//! take part (docs/semantics.md step 2) and of approvals outside the meeting (step 8).
+//! take part (docs/semantics.md step 2) and of approvals outside the meeting (step 9).
 
 use serde::Serialize;
 
@@ -21,7 +21,7 @@ pub struct MattersWorking {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<ApprovalWorking>,
     /// Whether the approvals were looked at: only a proposal the meeting passed needs them
-    /// (step 8); an approval never rescues a proposal that was not carried.
+    /// (step 9); an approval never rescues a proposal that was not carried.
     pub approvals_looked_at: bool,
 }
 
@@ -123,7 +123,7 @@ impl Context<'_> {
     }
 }
 
-/// Step 8, "Approvals outside the meeting", for a proposal the meeting passed: any approval
+/// Step 9, "Approvals outside the meeting", for a proposal the meeting passed: any approval
 /// withheld rejects it; else any not yet given (entered so, or not mentioned) leaves it passed,
 /// subject to those approvals. Out: who withheld, and whose approval is awaited.
 pub(super) fn approvals_step(working: &mut MattersWorking) -> (Vec<String>, Vec<String>) {

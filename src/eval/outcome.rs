@@ -105,7 +105,7 @@ pub enum DeadlockCause {
     Vetoed,
     /// The votes tied and the casting vote was cast against.
     CastingVote,
-    /// The meeting passed it, and an approval outside the meeting was withheld (step 8; added
+    /// The meeting passed it, and an approval outside the meeting was withheld (step 9; added
     /// in 1.4). No escalation route and no default is taken: the meeting did carry it.
     ApprovalWithheld,
 }

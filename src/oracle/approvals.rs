@@ -1,4 +1,4 @@
-//! Step 8 of docs/semantics.md, "Approvals outside the meeting", written from its words alone.
+//! Step 9 of docs/semantics.md, "Approvals outside the meeting", written from its words alone.
 
 use crate::model::inputs::Proposal;
 use crate::model::matters::{ApprovalState, Approver};

@@ -21,8 +21,8 @@
 //! 5. [`the_vetoes`];
 //! 6. [`the_rule`];
 //! 7. [`a_tie`], with the tipped reading and the casting vote;
-//! 8. [`approvals::approvals`]: for a proposal the meeting passed, approvals outside it;
-//! 9. [`not_carried`]: escalated, deadlocked or rejected.
+//! 8. [`not_carried`]: escalated, deadlocked or rejected;
+//! 9. [`approvals::approvals`]: for a proposal the meeting passed, approvals outside it.
 //!
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
@@ -86,7 +86,7 @@ pub enum NotCarried {
     CastingVoteAgainst(MemberId),
     /// A deciding tie that no casting vote settled (step 7.2).
     Tied,
-    /// The meeting passed it and an approval outside the meeting was withheld (step 8).
+    /// The meeting passed it and an approval outside the meeting was withheld (step 9).
     ApprovalWithheld,
 }
 
@@ -108,9 +108,9 @@ pub struct Verdict {
     /// Members who voted without being eligible, whose votes were disregarded (step 3), in
     /// the order the proposal lists them.
     pub disregarded: Vec<MemberId>,
-    /// When passed: the approvals outside the meeting still awaited (step 8).
+    /// When passed: the approvals outside the meeting still awaited (step 9).
     pub awaiting: Vec<crate::model::matters::Approver>,
-    /// When rejected because an approval was withheld: whose (step 8).
+    /// When rejected because an approval was withheld: whose (step 9).
     pub withheld_by: Vec<crate::model::matters::Approver>,
 }
 
@@ -221,11 +221,11 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
             Tie::NotCarried(reason) => reason,
         }
     };
-    // Step 9.
+    // Step 8.
     not_carried(decision, reason, disregarded)
 }
 
-/// Step 8, "Approvals outside the meeting", for a proposal the meeting passed: one withheld
+/// Step 9, "Approvals outside the meeting", for a proposal the meeting passed: one withheld
 /// rejects it (and no route or default is taken: the meeting carried it); else those not yet
 /// given are awaited and it stays passed.
 fn approved(decision: &Decision, proposal: &Proposal, mut passed: Verdict) -> Verdict {

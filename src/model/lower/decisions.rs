@@ -163,7 +163,8 @@ impl<'f> Lowerer<'f> {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =
                 block.clauses.iter().any(|c| matches!(c.node, Clause::Decision(ast::DecisionClause::Rule { .. })));
-            if !wrote_rule && block.unreadable == 0 {
+            // A reserved matter with no rule has been reported already (`reserved_meeting_rule`).
+            if !wrote_rule && block.unreadable == 0 && decision.matters.reserved.is_none() {
                 self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
             }
         } else {
