@@ -300,3 +300,66 @@ pub(crate) fn check_proposal(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{load, load_inputs};
+
+    const AGREEMENT: &str = r#"agreement "Conflicts"
+member ma
+member mb
+member mc
+member md
+member mw
+  observer
+decision "award"
+  passes if more than half of votes cast in favour
+  a conflicted member takes part only if at least two thirds of the other members present agree
+"#;
+
+    fn vote(proposal: &str) -> Option<ConflictVote> {
+        let agreement = load(AGREEMENT).agreement.unwrap_or_else(|| unreachable!());
+        let parsed = crate::syntax::parse(proposal);
+        let (inputs, errors) = load_inputs(&agreement, &parsed.file);
+        assert!(errors.is_empty() && parsed.errors.is_empty(), "{errors:?} {:?}", parsed.errors);
+        let p = inputs.proposals.first().unwrap_or_else(|| unreachable!());
+        conflict_vote(&agreement, &agreement.decisions[0], p, MemberId(0), |_| true)
+    }
+
+    #[test]
+    fn the_others_present_decide_by_head_and_exactly() {
+        // b, c and d are present: two of three is two thirds exactly, which is at least two thirds.
+        let v = vote("proposal \"p\"\n  decision \"award\"\n  conflicted: ma\n  on ma taking part, in favour: mb, mc\n  on ma taking part, against: md\n  in favour: ma, mb, mc, md\n");
+        let v = v.unwrap_or_else(|| unreachable!());
+        assert_eq!((v.others_present, v.in_favour, v.against, v.allowed), (3, 2, 1, true));
+        // With d absent from the vote, b and c are the others present; only b agreed.
+        let v = vote("proposal \"p\"\n  decision \"award\"\n  conflicted: ma\n  on ma taking part, in favour: mb, md\n  in favour: ma, mb, mc\n");
+        let v = v.unwrap_or_else(|| unreachable!());
+        assert_eq!((v.others_present, v.in_favour, v.allowed), (2, 1, false));
+        assert_eq!(v.disregarded, vec![MemberId(3)]);
+    }
+
+    #[test]
+    fn an_observer_and_a_member_not_named_have_no_conflict_vote() {
+        let v = vote("proposal \"p\"\n  decision \"award\"\n  conflicted: ma\n  on ma taking part, in favour: mw, mb\n  in favour: ma, mb, mw\n");
+        let v = v.unwrap_or_else(|| unreachable!());
+        // The observer is not among the others present: its agreement is disregarded.
+        assert_eq!((v.others_present, v.in_favour, v.allowed, v.disregarded.clone()), (1, 1, true, vec![MemberId(4)]));
+        assert!(vote("proposal \"p\"\n  decision \"award\"\n  in favour: ma\n").is_none());
+    }
+
+    fn half() -> Proportion {
+        Proportion {
+            numerator: rust_decimal::Decimal::ONE,
+            denominator: rust_decimal::Decimal::TWO,
+            form: crate::model::ProportionForm::Ratio,
+        }
+    }
+
+    #[test]
+    fn an_empty_base_carries_nothing() {
+        assert!(!share_holds(Comparator::AtLeast, half(), 0, 0));
+        assert!(share_holds(Comparator::AtMost, half(), 0, 0));
+    }
+}

@@ -113,6 +113,8 @@
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
+  "lose" "they" "conflicted" "takes" "part" "agree" "taking"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -200,6 +202,18 @@
 (concerned_excluded "member" @keyword)
 (concerned_excluded "vote" @keyword)
 (opt_out_allowed "members" @keyword)
+; Reserved matters, approvals and conflicts (issue 21).
+(reserved_clause "to" @keyword)
+(reserved_clause "and" @keyword)
+(reserved_clause "the" @keyword)
+(approval_clause "to" @keyword)
+(subject_to_approval "to" @keyword)
+(conflict_clause "a" @keyword)
+(conflict_clause "member" @keyword)
+(conflict_clause "members" @keyword)
+(conflict_clause "present" @keyword)
+(loss_condition "loses" @keyword)
+(loss_condition "proposal" @keyword)
 ; Substitutes and proxies (issue 21).
 (substitutes_clause "a" @keyword)
 (designated_substitute "a" @keyword)
