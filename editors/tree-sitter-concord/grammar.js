@@ -310,6 +310,7 @@ module.exports = grammar({
 
     _condition: $ => choice(
       $.unanimous,
+      $.represented_condition,
       $.every_condition,
       $.none_condition,
       $.half_plus_one,
@@ -321,6 +322,8 @@ module.exports = grammar({
       $.member_condition,
     ),
     unanimous: _ => 'unanimous',
+    // every kind represented · each bloc represented
+    represented_condition: _ => seq(choice('every', 'all', 'each'), choice('kind', 'bloc'), 'represented'),
     every_condition: $ => seq(
       choice('every', 'all'), optional($.eligible), optional($.kind_filter), $.member_word, $.side,
     ),

@@ -277,6 +277,19 @@ pub enum LowerError {
         route: SourceSpan,
     },
 
+    /// `every kind represented` in an agreement with no kinds (or `each bloc represented` with
+    /// no blocs, or a bloc with no members).
+    #[error("`every {what} represented` has no {what} to represent")]
+    #[diagnostic(
+        code(concord::model::nothing_represented),
+        help("declare the sides (`kinds councillor, nhs` on the agreement, or `bloc …` blocks with their members), or name them one by one: `at least 1 councillor member present and at least 1 nhs member present`")
+    )]
+    NothingRepresented {
+        what: String,
+        #[label("nothing to represent")]
+        at: SourceSpan,
+    },
+
     /// `approval of …:` on a proposal for a decision that does not need that approval.
     #[error("decision `{decision}` does not need the approval of {approver}")]
     #[diagnostic(

@@ -275,7 +275,7 @@ pub(crate) fn check_proposal(
         }
         if let Some(first) = matters.approvals.iter().take(i).find(|a| a.approver == entry.approver) {
             errors.push(LowerError::DuplicateClause {
-                what: format!("the approval of {words}"),
+                what: format!("the line for the approval of {words}"),
                 first: first.span.into(),
                 second: entry.span.into(),
             });

@@ -114,7 +114,7 @@
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
-  "lose" "they" "conflicted" "takes" "part" "agree" "taking"
+  "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -214,6 +214,7 @@
 (conflict_clause "present" @keyword)
 (loss_condition "loses" @keyword)
 (loss_condition "proposal" @keyword)
+(represented_condition "bloc" @keyword)
 ; Substitutes and proxies (issue 21).
 (substitutes_clause "a" @keyword)
 (designated_substitute "a" @keyword)

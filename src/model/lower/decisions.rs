@@ -231,6 +231,9 @@ impl<'f> Lowerer<'f> {
         let node = match &rule.node {
             ast::Rule::All(parts) => Rule::All(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
             ast::Rule::Any(parts) => Rule::Any(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
+            ast::Rule::Condition(ast::Condition::Represented { blocs }) => {
+                return self.represented(*blocs, rule.span);
+            }
             ast::Rule::Condition(c) => Rule::Condition(self.condition(c)?),
         };
         Some(Spanned::new(node, rule.span))
@@ -293,6 +296,9 @@ impl<'f> Lowerer<'f> {
                 proportion: proportion.map(Into::into),
                 base: self.base(base)?,
             },
+            // `every kind represented` stands for several conditions: `rule` reads it, and it
+            // never reaches here.
+            ast::Condition::Represented { .. } => return None,
             ast::Condition::Member { member, side } => {
                 Condition::Member { member: self.member_ref(member)?, side: (*side).into() }
             }

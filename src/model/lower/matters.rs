@@ -71,6 +71,52 @@ impl<'f> Lowerer<'f> {
         true
     }
 
+    /// `every kind represented` (or `each bloc represented`), as the conditions it stands for: at
+    /// least one member of each kind present (`at least 1 KIND member present`, one condition
+    /// per kind, in the order declared); for blocs, one of each bloc's members present. With no
+    /// kind (or no bloc) declared there is nothing to represent, and it is refused.
+    pub(super) fn represented(&mut self, blocs: bool, span: Span) -> Option<Spanned<Rule>> {
+        let parts: Vec<Spanned<Rule>> = if blocs {
+            self.blocs
+                .iter()
+                .map(|b| {
+                    let members = b
+                        .members
+                        .iter()
+                        .map(|m| {
+                            Spanned::new(Rule::Condition(Condition::Member { member: *m, side: Side::Present }), span)
+                        })
+                        .collect();
+                    Spanned::new(Rule::Any(members), span)
+                })
+                .collect()
+        } else {
+            self.kinds
+                .iter()
+                .map(|k| {
+                    Spanned::new(
+                        Rule::Condition(Condition::Count {
+                            comparator: Comparator::AtLeast,
+                            count: Spanned::new(1, span),
+                            kind: Some(k.id),
+                            side: Side::Present,
+                            share: None,
+                        }),
+                        span,
+                    )
+                })
+                .collect()
+        };
+        if parts.is_empty() || (blocs && self.blocs.iter().any(|b| b.members.is_empty())) {
+            self.errors.push(LowerError::NothingRepresented {
+                what: if blocs { "bloc" } else { "kind" }.to_string(),
+                at: span.into(),
+            });
+            return None;
+        }
+        Some(Spanned::new(Rule::All(parts), span))
+    }
+
     /// One more approval the decision needs; the same approver twice is refused.
     fn needs(&mut self, decision: &mut Decision, approver: Approver, span: Span) {
         if let Some(first) = decision.matters.approvals.iter().find(|a| a.approver == approver) {

@@ -224,6 +224,9 @@ pub enum Condition {
     Bloc { subject: Spanned<BlocSubject>, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`
     Member { member: Spanned<MemberRef>, side: Side },
+    /// `every kind represented` (`blocs` false) or `each bloc represented` (true): at least one
+    /// member of each kind (or bloc) present.
+    Represented { blocs: bool },
 }
 
 /// Who may veto.
