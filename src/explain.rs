@@ -270,11 +270,15 @@ fn matters(agreement: &Agreement, decision: &Decision) -> String {
         });
     }
     let approvers: Vec<String> = decision.matters.approvals.iter().map(|a| a.approver.words(agreement)).collect();
-    if !approvers.is_empty() {
-        out.push_str(&format!(
+    match approvers.as_slice() {
+        [] => {}
+        [one] => out.push_str(&format!(
+            "  Once the vote passes it, it also needs the approval of {one}, outside the meeting: until that is given it is passed subject to it; if it is withheld, it is rejected.\n"
+        )),
+        many => out.push_str(&format!(
             "  Once the vote passes it, it also needs the approval of {}, outside the meeting: until every one is given it is passed subject to them; if one is withheld, it is rejected.\n",
-            and_list(&approvers)
-        ));
+            and_list(many)
+        )),
     }
     out
 }

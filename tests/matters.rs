@@ -206,3 +206,21 @@ fn every_kind_represented_is_one_member_of_each_kind_present() {
     );
     assert!(none.diagnostics.iter().any(|d| d.code_string() == "concord::model::nothing_represented"));
 }
+
+#[test]
+fn why_not_says_no_change_of_votes_carries_a_proposal_whose_approval_was_withheld() {
+    let out = concord()
+        .args([
+            "eval",
+            "examples/joint-committee.concord",
+            "examples/joint-committee.scenarios",
+            "--scenario",
+            "NHS England withholds its approval",
+            "--why",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("It was held back by the approval of NHS England, withheld outside the meeting."), "{text}");
+    assert!(text.contains("No change of votes by the members who vote on it would carry it."), "{text}");
+}
