@@ -254,7 +254,7 @@ fn check(spec: &Spec, skipped: &mut BTreeMap<String, usize>) -> Result<bool, Tes
     prop_assert!(parsed.errors.is_empty(), "{:?}\n{proposal_text}", parsed.errors);
     let (inputs, errors) = concord::load::load_inputs(&agreement, &parsed.file);
     if let Some(e) = errors.first() {
-        *skipped.entry(format!("proposal: {}", AnyDiagnostic::from(e.clone()).code_string())).or_default() += 1;
+        *skipped.entry(format!("proposal: {}", e.code_string())).or_default() += 1;
         return Ok(false);
     }
     let Some(proposal) = inputs.proposals.first() else { return Ok(false) };

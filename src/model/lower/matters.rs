@@ -62,7 +62,7 @@ impl<'f> Lowerer<'f> {
                 }
                 decision.exclusions.push(Exclusion::Conflict {
                     comparator: rule.comparator.node.into(),
-                    proportion: rule.proportion.node.clone().into(),
+                    proportion: rule.proportion.node.into(),
                     span,
                 });
             }
