@@ -16,6 +16,8 @@
 //!   and records the others' vote on whether it may take part (`on gpfed taking part, in favour:
 //!   icb, trust`). [`conflict_vote`] works that vote out, for the evaluator and the checker.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::model::inputs::{Proposal, Voter};
@@ -197,15 +199,19 @@ pub fn conflict_vote(
     if !proposal.matters.is_conflicted(member) {
         return None;
     }
-    let present = |m: MemberId| proposal.votes.iter().any(|v| v.voter == Voter::Known(m));
+    // Sets, so that a proposal naming many members costs each member's vote a pass over the
+    // members, not a pass over the votes for every member.
+    let present: BTreeSet<MemberId> =
+        proposal.votes.iter().filter_map(|v| if let Voter::Known(m) = v.voter { Some(m) } else { None }).collect();
+    let conflicted: BTreeSet<MemberId> = proposal.matters.conflicted.iter().map(|c| c.node).collect();
     let counts = |m: MemberId| {
         m != member
-            && present(m)
-            && !proposal.matters.is_conflicted(m)
+            && present.contains(&m)
+            && !conflicted.contains(&m)
             && agreement.member(m).is_some_and(|x| !x.has_role(Role::Observer))
             && otherwise_eligible(m)
     };
-    let others: Vec<MemberId> = agreement.members.iter().map(|m| m.id).filter(|m| counts(*m)).collect();
+    let others: BTreeSet<MemberId> = present.iter().copied().filter(|m| counts(*m)).collect();
     let (mut in_favour, mut against, mut disregarded) = (0u32, 0u32, Vec::new());
     for ballot in proposal.matters.conflict_votes.iter().filter(|b| b.conflicted == member) {
         if !others.contains(&ballot.voter) {
