@@ -164,6 +164,15 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             }
             Exclusion::Concerned { .. } => "The member a proposal concerns does not vote on it.".to_string(),
             Exclusion::OptOut { .. } => "A member may opt out of a proposal; it then does not vote on it.".to_string(),
+            Exclusion::Conflict { comparator: c, proportion, .. } => format!(
+                "A member a proposal names as conflicted votes on it only if {} {} of the other members present agree.",
+                comparator(*c),
+                proportion.words()
+            ),
+            Exclusion::ReservedTo { member, .. } => format!(
+                "The matter is reserved to {}: no other member votes on it.",
+                agreement.member(*member).map_or("?", |m| m.key.as_str())
+            ),
         };
         out.push_str(&format!("  {text}\n"));
     }
@@ -182,8 +191,11 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             out.push_str(&format!("  ({n} conditions)\n"));
         }
     }
-    match decision.quorum.as_ref().or(agreement.default_quorum.as_ref()) {
+    match agreement.ordinary_quorum(decision) {
         Some(q) => out.push_str(&format!("  Quorum — without it the vote is invalid:\n{}", rule(agreement, q))),
+        None if decision.matters.reserved_alone() => {
+            out.push_str("  No quorum applies: the matter is not the meeting's to decide.\n")
+        }
         None => out.push_str("  No quorum is set.\n"),
     }
     if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
@@ -206,7 +218,12 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
                 )
             }
         };
-        let when = if veto.statutory_only { " when the proposal puts its statutory duties at risk" } else { "" };
+        let when = match (veto.statutory_only, veto.on_loss) {
+            (true, true) => " when the proposal puts its statutory duties at risk and it loses by the proposal",
+            (true, false) => " when the proposal puts its statutory duties at risk",
+            (false, true) => " when it loses by the proposal (the proposal says so: `MEMBER loses …`)",
+            (false, false) => "",
+        };
         out.push_str(&format!("  Veto: {who} may block it by voting against{when}.\n"));
     }
     if let Some(casting) = &decision.casting_vote {
@@ -238,5 +255,44 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             default.text
         ));
     }
+    out.push_str(&matters(agreement, decision));
     out
+}
+
+/// A matter reserved to one partner, and approvals outside the meeting, in words.
+fn matters(agreement: &Agreement, decision: &Decision) -> String {
+    use crate::model::matters::ReservedAlso;
+    let mut out = String::new();
+    if let Some(reserved) = &decision.matters.reserved {
+        let who = agreement.member(reserved.member).map_or("?", |m| m.key.as_str());
+        out.push_str(&match reserved.also {
+            ReservedAlso::Nothing => format!("  The matter is reserved to {who}: {who} alone decides it, by its own vote.\n"),
+            ReservedAlso::OwnGovernance => format!(
+                "  The matter is reserved to {who}: {who} alone decides it, by its own vote, and its own governance must also approve.\n"
+            ),
+            ReservedAlso::Meeting => format!(
+                "  The matter is reserved to {who}, and the meeting must also pass it: the rule above includes {who} voting in favour.\n"
+            ),
+        });
+    }
+    let approvers: Vec<String> = decision.matters.approvals.iter().map(|a| a.approver.words(agreement)).collect();
+    match approvers.as_slice() {
+        [] => {}
+        [one] => out.push_str(&format!(
+            "  Once the vote passes it, it also needs the approval of {one}, outside the meeting: until that is given it is passed subject to it; if it is withheld, it is rejected.\n"
+        )),
+        many => out.push_str(&format!(
+            "  Once the vote passes it, it also needs the approval of {}, outside the meeting: until every one is given it is passed subject to them; if one is withheld, it is rejected.\n",
+            and_list(many)
+        )),
+    }
+    out
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

@@ -38,6 +38,11 @@ pub enum Ineligibility {
     Concerned { clause: Span, concerning: Span },
     /// The member opted out of the proposal, as the decision lets it.
     OptedOut { clause: Span, opted_out: Span },
+    /// The proposal names the member conflicted, and the other members present did not agree
+    /// that it may take part ([`crate::model::matters::conflict_vote`]).
+    Conflicted { clause: Span },
+    /// The matter is reserved to another member, who alone decides it.
+    Reserved { clause: Span },
 }
 
 /// Whether one member votes on a decision, and its weight.
@@ -276,6 +281,18 @@ pub fn ineligibility(
     proposal: Option<&Proposal>,
     member: MemberId,
 ) -> Result<Option<Ineligibility>, GainTooLarge> {
+    ineligibility_on(agreement, decision, proposal, member, true)
+}
+
+/// [`ineligibility`], judging the conflict clause only when `conflicts` (the vote on whether a
+/// conflicted member takes part counts the members eligible on every other ground).
+fn ineligibility_on(
+    agreement: &Agreement,
+    decision: &Decision,
+    proposal: Option<&Proposal>,
+    member: MemberId,
+    conflicts: bool,
+) -> Result<Option<Ineligibility>, GainTooLarge> {
     let Some(m) = agreement.member(member) else { return Ok(None) };
     if let Some(role) = m.roles.get(&Role::Observer) {
         return Ok(Some(Ineligibility::Observer { role: *role }));
@@ -290,6 +307,17 @@ pub fn ineligibility(
             }
             Exclusion::OnlyKind { kind, span } if !m.is_of_kind(*kind) => {
                 return Ok(Some(Ineligibility::NotOfVotingKind { clause: *span }));
+            }
+            Exclusion::ReservedTo { member: decides, span } if *decides != member => {
+                return Ok(Some(Ineligibility::Reserved { clause: *span }));
+            }
+            Exclusion::Conflict { span, .. } if conflicts => {
+                let Some(p) = proposal else { continue };
+                let others = |o: MemberId| matches!(ineligibility_on(agreement, decision, Some(p), o, false), Ok(None));
+                let vote = crate::model::matters::conflict_vote(agreement, decision, p, member, others);
+                if vote.is_some_and(|v| !v.allowed) {
+                    return Ok(Some(Ineligibility::Conflicted { clause: *span }));
+                }
             }
             Exclusion::OptOut { span } => {
                 if let Some(o) = proposal.and_then(|p| p.opted_out.iter().find(|o| o.node == member)) {

@@ -70,7 +70,13 @@ fn check_expectations(scenario: &Scenario, e: &Evaluation) {
             Some(ExpectDetail::DefaultApplies) => {
                 assert!(e.outcome.deadlock.as_ref().is_some_and(|d| d.default.is_some()), "{name}: the default applies")
             }
-            None => {}
+            Some(ExpectDetail::SubjectToApproval) => {
+                assert!(!e.outcome.awaiting.is_empty(), "{name}: subject to approval")
+            }
+            Some(ExpectDetail::ApprovalWithheld) => {
+                assert!(!e.outcome.withheld_by.is_empty(), "{name}: approval withheld")
+            }
+            None => assert!(e.outcome.awaiting.is_empty(), "{name}: passed, but an approval is awaited"),
         }
     }
     assert_eq!(checked, 1, "{name}: every fixture scenario states its outcome once");

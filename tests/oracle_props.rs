@@ -929,6 +929,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
     }

@@ -300,6 +300,9 @@ module.exports = grammar({
       $.casting_office_clause,
       $.escalation_clause,
       $.default_clause,
+      $.reserved_clause,
+      $.approval_clause,
+      $.conflict_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -325,6 +328,7 @@ module.exports = grammar({
 
     _condition: $ => choice(
       $.unanimous,
+      $.represented_condition,
       $.every_condition,
       $.none_condition,
       $.half_plus_one,
@@ -336,6 +340,8 @@ module.exports = grammar({
       $.member_condition,
     ),
     unanimous: _ => 'unanimous',
+    // every kind represented · each bloc represented
+    represented_condition: _ => seq(choice('every', 'all', 'each'), choice('kind', 'bloc'), 'represented'),
     every_condition: $ => seq(
       choice('every', 'all'), optional($.eligible), optional($.kind_filter), $.member_word, $.side,
     ),
@@ -423,7 +429,9 @@ module.exports = grammar({
     opt_out_allowed: _ => seq('members', 'may', 'opt', 'out'),
 
     // lbh may veto when its statutory duties are at risk · each bloc may veto
-    veto_clause: $ => seq($._veto_holder, 'may', 'veto', optional($.statutory_condition)),
+    veto_clause: $ => seq($._veto_holder, 'may', 'veto', optional(choice($.statutory_condition, $.loss_condition))),
+    // any member may veto when it loses by the proposal
+    loss_condition: _ => seq('when', choice(seq('it', 'loses'), seq('they', 'lose')), 'by', 'the', 'proposal'),
     _veto_holder: $ => choice($.any_member, $.each_bloc, $.the_bloc, $.member_ref),
     any_member: $ => seq('any', optional($.kind_filter), $.member_word),
     statutory_condition: _ => seq(
@@ -454,6 +462,27 @@ module.exports = grammar({
     escalation_step: $ => seq($.string, optional(seq('within', $.duration))),
     // if rejected, the default is "retain the underspend as a contingency"
     default_clause: $ => seq($.if_rejected, optional(','), 'the', 'default', 'is', $.string),
+    // reserved to lbh · reserved to lbh, and the meeting must also pass it
+    // · reserved to lbh, and its own governance must also approve
+    reserved_clause: $ => seq(
+      'reserved', 'to', $.member_ref,
+      optional(seq(',', 'and', choice(
+        seq('the', 'meeting', 'must', 'also', 'pass', 'it'),
+        seq('its', 'own', 'governance', 'must', 'also', 'approve'),
+      ))),
+    ),
+    // subject to the approval of "NHS England" · … of each partner's own governance
+    approval_clause: $ => seq('subject', 'to', 'the', 'approval', 'of', $.approver),
+    approver: $ => choice(
+      $.string,
+      seq('each', 'partner', choice('\'s', '’s'), 'own', 'governance'),
+      seq($.member_ref, choice('\'s', '’s'), 'own', 'governance'),
+    ),
+    // a conflicted member takes part only if more than half of the other members present agree
+    conflict_clause: $ => seq(
+      'a', 'conflicted', 'member', 'takes', 'part', 'only', 'if', $.comparator, $.proportion,
+      'of', 'the', 'other', 'members', 'present', 'agree',
+    ),
 
     // ───────────────────────── Money ─────────────────────────
 
@@ -642,6 +671,9 @@ module.exports = grammar({
       $.reconvened_line,
       $.concerning_line,
       $.opted_out_line,
+      $.approval_line,
+      $.conflicted_line,
+      $.conflict_vote_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -675,6 +707,14 @@ module.exports = grammar({
     opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
+    // approval of "NHS England": given · withheld · not yet given
+    approval_line: $ => seq('approval', 'of', $.approver, ':', choice('given', 'withheld', seq('not', 'yet', 'given'))),
+    // conflicted: gpfed · on gpfed taking part, in favour: icb, trust
+    conflicted_line: $ => seq('conflicted', optional(':'), $.member_list),
+    conflict_vote_line: $ => seq(
+      'on', $.member_ref, 'taking', 'part', ',',
+      choice($.in_favour, $.against, $.abstaining), optional(':'), $.member_list,
+    ),
 
     result_block: $ => block($, $.result_header, $._result_clause),
     result_header: $ => seq('result', $.string),
@@ -728,7 +768,10 @@ module.exports = grammar({
       seq('escalated', 'to', $.string),
       seq(
         $.outcome_word,
-        optional(seq(optional(','), choice($.escalated_to, $.casting_by, $.because_reason, $.default_applies))),
+        optional(seq(optional(','), choice(
+          $.escalated_to, $.casting_by, $.because_reason, $.default_applies,
+          $.subject_to_approval, $.approval_withheld,
+        ))),
       ),
     ),
     outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid'),
@@ -737,6 +780,9 @@ module.exports = grammar({
     because_reason: $ => seq('because', $.reason),
     // expect rejected, the default applies
     default_applies: _ => seq('the', 'default', 'applies'),
+    // expect passed, subject to approval · expect rejected, approval withheld
+    subject_to_approval: _ => seq('subject', 'to', 'approval'),
+    approval_withheld: _ => seq('approval', 'withheld'),
     reason: _ => choice(
       seq('no', 'quorum'),
       seq('an', 'unknown', 'member', 'voted'),

@@ -60,6 +60,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
     }
@@ -81,11 +82,15 @@ pub(super) fn some_proposal_passes(
     electorate: &Electorate,
     rule: &TimedRule,
 ) -> Option<bool> {
-    if decision
-        .exclusions
-        .iter()
-        .any(|e| matches!(e, Exclusion::Gain { .. } | Exclusion::Concerned { .. } | Exclusion::OptOut { .. }))
-    {
+    if decision.exclusions.iter().any(|e| {
+        matches!(
+            e,
+            Exclusion::Gain { .. }
+                | Exclusion::Concerned { .. }
+                | Exclusion::OptOut { .. }
+                | Exclusion::Conflict { .. }
+        )
+    }) {
         return None;
     }
     let players: Vec<_> = electorate.eligible().map(|v| v.member).collect();

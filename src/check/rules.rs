@@ -51,7 +51,7 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
         }
     };
     let ctx = Ctx { agreement, decision, electorate, name };
-    let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+    let quorum = agreement.ordinary_quorum(decision);
 
     let weights_unknown =
         matches!(agreement.scheme_for(decision).node, WeightScheme::Committed(crate::model::CommitScope::Proposal));
@@ -303,8 +303,10 @@ fn cannot_vote(ctx: &Ctx<'_>, member: MemberId) -> Option<(CannotVote, Span)> {
         Ineligibility::Excluded { clause } | Ineligibility::NotOfVotingKind { clause } => {
             Some((CannotVote::Excluded, *clause))
         }
+        Ineligibility::Reserved { clause } => Some((CannotVote::Excluded, *clause)),
         Ineligibility::Gains { clause, .. }
         | Ineligibility::Concerned { clause, .. }
+        | Ineligibility::Conflicted { clause }
         | Ineligibility::OptedOut { clause, .. } => Some((CannotVote::MayBeExcluded, *clause)),
     }
 }
@@ -464,6 +466,10 @@ fn analyse(
     let alone = solver.passes_alone();
     for p in &alone {
         let Some(member) = game.players.get(*p).copied() else { continue };
+        // A matter reserved to one partner alone is meant to be that partner's alone.
+        if ctx.decision.matters.reserved_alone() {
+            continue;
+        }
         out.push(dictator(ctx, rule, member));
     }
     if !alone.is_empty() {

@@ -90,7 +90,7 @@ impl Game {
         rule: &TimedRule,
     ) -> Result<Game, CompileError> {
         let voters = Voters::new(agreement, decision, electorate)?;
-        let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+        let quorum = agreement.ordinary_quorum(decision);
         let formula = voters.passes(decision, quorum, rule, Reading::FullAttendance)?;
         Ok(Game { players: voters.players, formula })
     }
@@ -104,7 +104,7 @@ impl Game {
         rule: &TimedRule,
     ) -> Result<Game, CompileError> {
         let voters = Voters::new(agreement, decision, electorate)?.with_known_weights();
-        let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+        let quorum = agreement.ordinary_quorum(decision);
         let formula = voters.passes(decision, quorum, rule, Reading::FullAttendance)?;
         Ok(Game { players: voters.players, formula })
     }
@@ -366,7 +366,7 @@ pub fn both_sides_abstaining(
     rule: &TimedRule,
     limits: Limits,
 ) -> Result<Option<Sides>, BothSidesError> {
-    let quorum = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
+    let quorum = agreement.ordinary_quorum(decision);
     let n = voters.players.len();
     if n > limits.diagram_players {
         return Err(BothSidesError::TooLarge);
@@ -440,7 +440,7 @@ pub fn both_sides_cast_threshold(
     if decision.quorum.is_some() || agreement.default_quorum.is_some() || decision.casting_vote.is_some() {
         return None;
     }
-    if decision.vetoes.iter().any(|v| !v.statutory_only) {
+    if decision.vetoes.iter().any(|v| v.unconditional()) {
         return None;
     }
     let Rule::Condition(Condition::Threshold { comparator, proportion, base, side: Side::InFavour }) = &rule.rule.node

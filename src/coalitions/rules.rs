@@ -362,7 +362,7 @@ impl<'a> Voters<'a> {
     /// no proposal says so.
     pub fn no_veto(&self, decision: &Decision, reading: Reading) -> Result<Formula, CompileError> {
         let mut parts = Vec::new();
-        for veto in decision.vetoes.iter().filter(|v| !v.statutory_only) {
+        for veto in decision.vetoes.iter().filter(|v| v.unconditional()) {
             match &veto.holder {
                 VetoHolder::Member(m) => {
                     if let Some(p) = self.player(*m) {
@@ -564,5 +564,5 @@ pub fn depends_on_attendance(decision: &Decision, quorum: Option<&Spanned<Rule>>
     rule_depends(&rule.rule)
         || quorum.is_some_and(rule_depends)
         || decision.casting_vote.is_some()
-        || decision.vetoes.iter().any(|v| matches!(v.holder, VetoHolder::Bloc(_)) && !v.statutory_only)
+        || decision.vetoes.iter().any(|v| matches!(v.holder, VetoHolder::Bloc(_)) && v.unconditional())
 }

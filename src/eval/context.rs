@@ -236,6 +236,20 @@ impl<'a> Context<'a> {
                 limit: None,
                 vote_disregarded: voted,
             },
+            Ineligibility::Conflicted { clause } => NotVoting {
+                reason: NotVotingReason::Conflicted,
+                clause: self.place(*clause),
+                gain: None,
+                limit: None,
+                vote_disregarded: voted,
+            },
+            Ineligibility::Reserved { clause } => NotVoting {
+                reason: NotVotingReason::Reserved,
+                clause: self.place(*clause),
+                gain: None,
+                limit: None,
+                vote_disregarded: voted,
+            },
             Ineligibility::Concerned { clause, .. } => NotVoting {
                 reason: NotVotingReason::Concerned,
                 clause: self.place(*clause),
@@ -254,6 +268,8 @@ impl<'a> Context<'a> {
             Ineligibility::Gains { .. } => NotVotingReason::Gains,
             Ineligibility::Concerned { .. } => NotVotingReason::Concerned,
             Ineligibility::OptedOut { .. } => NotVotingReason::OptedOut,
+            Ineligibility::Conflicted { .. } => NotVotingReason::Conflicted,
+            Ineligibility::Reserved { .. } => NotVotingReason::Reserved,
         })
     }
 

@@ -127,6 +127,7 @@ impl<'a> Evaluator<'a> {
             vetoes: Vec::new(),
             quorum: None,
             tie: None,
+            matters: None,
             outcome: outcome(OutcomeKind::Invalid),
         };
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
@@ -154,6 +155,7 @@ impl<'a> Evaluator<'a> {
         let mut invalid = ctx.vote_problems(proposal, proposal_text);
         evaluation.voting = Some(ctx.voting_summary());
         evaluation.members = ctx.standings();
+        evaluation.matters = ctx.matters(proposal).map(Box::new);
 
         // The rule in force on the proposal's date.
         let dated = decision.rules.iter().any(|r| r.from.is_some() || r.until.is_some());
@@ -195,7 +197,7 @@ impl<'a> Evaluator<'a> {
             evaluation.outcome.invalid = invalid;
             return Ok(evaluation);
         }
-        // The first step that settles the proposal gives the outcome (docs/semantics.md 5–8).
+        // The first step that settles the proposal gives the outcome (docs/semantics.md 5–9).
         let vetoed_by: Vec<Name> = evaluation.vetoes.iter().flat_map(|v| v.exercised_by.iter().cloned()).collect();
         let mut result = outcome(OutcomeKind::Passed);
         let not_carried = if !vetoed_by.is_empty() {
@@ -224,6 +226,23 @@ impl<'a> Evaluator<'a> {
             // (6) The rule held.
             None
         };
+        if let (None, Some(working)) = (not_carried, evaluation.matters.as_deref_mut()) {
+            // (9) Approvals outside the meeting, for a proposal the meeting passed.
+            let (withheld, awaiting) = super::matters::approvals_step(working);
+            if !withheld.is_empty() {
+                result.result = OutcomeKind::Rejected;
+                result.withheld_by = withheld;
+                result.deadlock = Some(Deadlock {
+                    because: DeadlockCause::ApprovalWithheld,
+                    escalated_to: None,
+                    then: Vec::new(),
+                    clause: None,
+                    default: None,
+                });
+            } else {
+                result.awaiting = awaiting;
+            }
+        }
         if let Some(cause) = not_carried {
             // (8) Where a proposal that is not carried goes.
             let route = match cause {
@@ -293,7 +312,15 @@ fn count_newlines(bytes: &[u8]) -> usize {
 }
 
 fn outcome(result: OutcomeKind) -> Outcome {
-    Outcome { result, casting_vote: None, vetoed_by: Vec::new(), deadlock: None, invalid: Vec::new() }
+    Outcome {
+        result,
+        casting_vote: None,
+        vetoed_by: Vec::new(),
+        deadlock: None,
+        invalid: Vec::new(),
+        awaiting: Vec::new(),
+        withheld_by: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod conditions;
 mod context;
 pub mod decision;
 pub mod diagnostics;
+pub mod matters;
 mod name;
 mod outcome;
 mod stand_ins;

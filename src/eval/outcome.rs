@@ -19,6 +19,13 @@ pub struct Outcome {
     pub deadlock: Option<Deadlock>,
     /// When invalid: every reason.
     pub invalid: Vec<Invalidity>,
+    /// When passed by the meeting with approvals outside it still awaited: whose (added in 1.4).
+    /// The outcome is then "passed, subject to the approval of …".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub awaiting: Vec<String>,
+    /// When rejected because an approval outside the meeting was withheld: whose (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withheld_by: Vec<String>,
 }
 
 /// The five outcomes (docs/semantics.md).
@@ -98,6 +105,9 @@ pub enum DeadlockCause {
     Vetoed,
     /// The votes tied and the casting vote was cast against.
     CastingVote,
+    /// The meeting passed it, and an approval outside the meeting was withheld (step 9; added
+    /// in 1.4). No escalation route and no default is taken: the meeting did carry it.
+    ApprovalWithheld,
 }
 
 /// One rung of an escalation ladder.

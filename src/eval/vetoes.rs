@@ -20,15 +20,18 @@ use crate::span::Spanned;
 
 impl<'a> Context<'a> {
     pub(super) fn vetoes(&self, proposal: &Proposal) -> Result<Vec<VetoResult>, TooLarge> {
-        let at_risk = |member: MemberId| proposal.duties_at_risk.iter().any(|d| d.node == member);
         let mut out = Vec::new();
         for veto in &self.decision.vetoes {
+            // A veto that depends on the proposal: the holder's statutory duties at risk, or a
+            // loss the proposal says the holder bears (`lbh loses £…`).
+            let condition = veto_condition(veto, proposal);
+            let condition = condition.as_ref().map(|(why, f)| (*why, f as &dyn Fn(MemberId) -> bool));
             let mut holders = Vec::new();
             match &veto.holder {
-                VetoHolder::Member(member) => holders.push(self.member_veto(*member, veto.statutory_only, &at_risk)),
+                VetoHolder::Member(member) => holders.push(self.member_veto(*member, condition)),
                 VetoHolder::AnyMember(kind) => {
                     for m in self.agreement.members.iter().filter(|m| kind.is_none_or(|k| m.is_of_kind(k))) {
-                        holders.push(self.member_veto(m.id, veto.statutory_only, &at_risk));
+                        holders.push(self.member_veto(m.id, condition));
                     }
                 }
                 VetoHolder::Bloc(selection) => {
@@ -37,7 +40,7 @@ impl<'a> Context<'a> {
                         BlocSelection::One(id) => self.agreement.bloc(*id).into_iter().collect(),
                     };
                     for bloc in blocs {
-                        holders.push(self.bloc_veto(bloc, veto.statutory_only, &at_risk)?);
+                        holders.push(self.bloc_veto(bloc, condition)?);
                     }
                 }
             }
@@ -45,6 +48,7 @@ impl<'a> Context<'a> {
             out.push(VetoResult {
                 place: self.place(veto.span),
                 statutory_only: veto.statutory_only,
+                on_loss: veto.on_loss,
                 holders,
                 exercised_by,
             });
@@ -52,14 +56,16 @@ impl<'a> Context<'a> {
         Ok(out)
     }
 
-    fn member_veto(&self, member: MemberId, statutory: bool, at_risk: &dyn Fn(MemberId) -> bool) -> VetoHolderResult {
+    fn member_veto(
+        &self,
+        member: MemberId,
+        condition: Option<(VetoInapplicable, &dyn Fn(MemberId) -> bool)>,
+    ) -> VetoHolderResult {
         let vote = self.ballot(member);
         let not_applicable = if !self.eligible(member) {
             Some(VetoInapplicable::NotEligible)
-        } else if statutory && !at_risk(member) {
-            Some(VetoInapplicable::DutiesNotAtRisk)
         } else {
-            None
+            condition.and_then(|(why, applies)| (!applies(member)).then_some(why))
         };
         VetoHolderResult {
             holder: self.key(member),
@@ -75,17 +81,14 @@ impl<'a> Context<'a> {
     fn bloc_veto(
         &self,
         bloc: &Bloc,
-        statutory: bool,
-        at_risk: &dyn Fn(MemberId) -> bool,
+        condition: Option<(VetoInapplicable, &dyn Fn(MemberId) -> bool)>,
     ) -> Result<VetoHolderResult, TooLarge> {
         let (tally, _) = self.tally(Filter::Bloc(bloc), Unit::Votes);
         let has_voter = bloc.members.iter().any(|m| self.eligible(*m));
         let not_applicable = if !has_voter {
             Some(VetoInapplicable::NoEligibleMember)
-        } else if statutory && !bloc.members.iter().any(|m| at_risk(*m)) {
-            Some(VetoInapplicable::DutiesNotAtRisk)
         } else {
-            None
+            condition.and_then(|(why, applies)| (!bloc.members.iter().any(|m| applies(*m))).then_some(why))
         };
         // More than half of the bloc's votes cast against: 2 × against > for + against.
         let twice_against = tally.against.checked_mul(Decimal::TWO).ok_or(TooLarge)?;
@@ -254,4 +257,28 @@ fn combined(combination: &Combination, held: &[bool]) -> bool {
         Combination::All { parts, .. } => parts.iter().all(|p| combined(p, held)),
         Combination::Any { parts, .. } => parts.iter().any(|p| combined(p, held)),
     }
+}
+
+/// When a veto depends on the proposal, why it may not apply and to whom it applies: a
+/// statutory veto to a holder whose duties the proposal puts at risk, a veto on a loss to a
+/// holder the proposal says loses by it (`lbh loses £…`, or a percentage of its budget; a loss of
+/// nothing is no loss). `None` for a veto that always applies.
+fn veto_condition<'p>(
+    veto: &crate::model::Veto,
+    proposal: &'p Proposal,
+) -> Option<(VetoInapplicable, impl Fn(MemberId) -> bool + 'p)> {
+    use crate::model::inputs::RevenueChange;
+    if !veto.statutory_only && !veto.on_loss {
+        return None;
+    }
+    let (statutory, on_loss) = (veto.statutory_only, veto.on_loss);
+    let why = if statutory { VetoInapplicable::DutiesNotAtRisk } else { VetoInapplicable::NoLoss };
+    Some((why, move |member: MemberId| {
+        let at_risk = proposal.duties_at_risk.iter().any(|d| d.node == member);
+        let loses = proposal.revenue.get(&member).is_some_and(|c| match c.node {
+            RevenueChange::Amount(m) => m.0.is_sign_negative() && !m.0.is_zero(),
+            RevenueChange::PercentOfBudget(p) => p.0.is_sign_negative() && !p.0.is_zero(),
+        });
+        (!statutory || at_risk) && (!on_loss || loses)
+    }))
 }

@@ -35,6 +35,10 @@ pub struct Evaluation {
     pub quorum: Option<RuleResult>,
     /// The tie check, made when the rule did not hold and there was no veto.
     pub tie: Option<TieResult>,
+    /// A matter reserved to one partner, conflicted members' sub-votes and approvals outside the
+    /// meeting (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matters: Option<Box<super::matters::MattersWorking>>,
     /// The outcome.
     pub outcome: Outcome,
 }
@@ -145,6 +149,11 @@ pub enum NotVotingReason {
     Concerned,
     /// It opted out of the proposal, as the decision lets it.
     OptedOut,
+    /// The proposal names it conflicted, and the other members present did not agree that it
+    /// may take part (added in 1.4).
+    Conflicted,
+    /// The matter is reserved to another member, who alone decides it (added in 1.4).
+    Reserved,
 }
 
 /// A rule (or quorum) and how it was decided.
@@ -378,6 +387,9 @@ pub struct VetoResult {
     pub place: Place,
     /// Whether it applies only when the proposal puts the holder's statutory duties at risk.
     pub statutory_only: bool,
+    /// Whether it applies only when the proposal says the holder loses by it (added in 1.4).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_loss: bool,
     /// Each possible holder (member or bloc) and what it did.
     pub holders: Vec<VetoHolderResult>,
     /// Who used the veto.
@@ -413,6 +425,9 @@ pub enum VetoInapplicable {
     /// The veto applies only when statutory duties are at risk, and the proposal does not say
     /// they are.
     DutiesNotAtRisk,
+    /// The veto applies only to a holder that loses by the proposal, and the proposal states no
+    /// loss for it (added in 1.4).
+    NoLoss,
     /// The bloc has no member who votes on this proposal.
     NoEligibleMember,
 }

@@ -277,6 +277,108 @@ pub enum LowerError {
         route: SourceSpan,
     },
 
+    /// `every kind represented` in an agreement with no kinds (or `each bloc represented` with
+    /// no blocs, or a bloc with no members).
+    #[error("`every {what} represented` has no {what} to represent")]
+    #[diagnostic(
+        code(concord::model::nothing_represented),
+        help("declare the sides (`kinds councillor, nhs` on the agreement, or `bloc …` blocks with their members), or name them one by one: `at least 1 councillor member present and at least 1 nhs member present`")
+    )]
+    NothingRepresented {
+        what: String,
+        #[label("nothing to represent")]
+        at: SourceSpan,
+    },
+
+    /// `approval of …:` on a proposal for a decision that does not need that approval.
+    #[error("decision `{decision}` does not need the approval of {approver}")]
+    #[diagnostic(
+        code(concord::model::approval_not_needed),
+        help("add `subject to the approval of …` to the decision if it needs this approval, or take the `approval of` line off the proposal")
+    )]
+    ApprovalNotNeeded {
+        decision: String,
+        approver: String,
+        #[label("an approval the decision does not ask for")]
+        at: SourceSpan,
+    },
+
+    /// `conflicted:` on a proposal for a decision that says nothing of conflicted members.
+    #[error("decision `{decision}` does not say when a conflicted member may take part")]
+    #[diagnostic(
+        code(concord::model::conflict_not_provided),
+        help("add `a conflicted member takes part only if more than half of the other members present agree` to the decision, or, for a member who never votes on it, `MEMBER does not vote`")
+    )]
+    ConflictNotProvided {
+        decision: String,
+        #[label("a conflicted member, and no rule for one")]
+        at: SourceSpan,
+    },
+
+    /// A conflicted member whose sub-vote (whether it may take part) the proposal does not record.
+    #[error("the proposal does not record the vote on whether `{member}` may take part")]
+    #[diagnostic(
+        code(concord::model::missing_conflict_vote),
+        help("record the other members' vote, e.g. `on {member} taking part, in favour: …` and `on {member} taking part, against: …`; Concord does not guess how it went")
+    )]
+    MissingConflictVote {
+        member: String,
+        #[label("conflicted, with no vote on taking part")]
+        at: SourceSpan,
+    },
+
+    /// `on MEMBER taking part, …` for a member the proposal does not name as conflicted.
+    #[error("`{member}` is not named as conflicted on this proposal")]
+    #[diagnostic(
+        code(concord::model::conflict_vote_not_named),
+        help("add `conflicted: {member}` to the proposal, or take the `on {member} taking part` line off")
+    )]
+    ConflictVoteNotNamed {
+        member: String,
+        #[label("a vote on taking part for a member not named conflicted")]
+        at: SourceSpan,
+    },
+
+    /// A conflicted member listed in the vote on whether it may itself take part.
+    #[error("`{member}` votes on whether it may itself take part")]
+    #[diagnostic(
+        code(concord::model::conflicted_votes_on_itself),
+        help("the other members present decide whether a conflicted member takes part; take `{member}` off this line")
+    )]
+    ConflictedVotesOnItself {
+        member: String,
+        #[label("the conflicted member itself")]
+        at: SourceSpan,
+    },
+
+    /// `reserved to MEMBER` (only it decides) together with a `passes if` or a quorum.
+    #[error("decision `{decision}` is reserved to `{member}` alone, so its {what} would say nothing")]
+    #[diagnostic(
+        code(concord::model::reserved_alone),
+        help("a matter reserved to one partner alone is decided by that partner's vote; to have the meeting pass it as well, write `reserved to {member}, and the meeting must also pass it` and keep the rule")
+    )]
+    ReservedAlone {
+        decision: String,
+        member: String,
+        what: String,
+        #[label("a {what} for a matter only {member} decides")]
+        at: SourceSpan,
+        #[label("reserved here")]
+        reserved: SourceSpan,
+    },
+
+    /// `reserved to MEMBER, and the meeting must also pass it` with no `passes if`.
+    #[error("decision `{decision}` says the meeting must also pass it, but not how")]
+    #[diagnostic(
+        code(concord::model::reserved_meeting_rule),
+        help("add the meeting's rule, e.g. `passes if more than half of votes cast in favour`")
+    )]
+    ReservedMeetingRule {
+        decision: String,
+        #[label("the meeting must pass it: by what rule?")]
+        at: SourceSpan,
+    },
+
     /// `concerning:` on a proposal for a decision that does not leave out the member concerned.
     #[error("decision `{decision}` does not leave out the member a proposal concerns")]
     #[diagnostic(

@@ -5,6 +5,7 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
+mod matters;
 mod measures;
 
 use std::collections::BTreeMap;
@@ -93,6 +94,9 @@ pub struct Proposal {
     /// `opted out: lbh, icb`: members who opt out of this proposal.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub opted_out: Vec<Spanned<MemberId>>,
+    /// Approvals outside the meeting, conflicted members and their sub-votes.
+    #[serde(skip_serializing_if = "crate::model::matters::ProposalMatters::is_empty")]
+    pub matters: crate::model::matters::ProposalMatters,
 }
 
 /// A year-end result.
@@ -192,6 +196,10 @@ pub enum ExpectDetail {
     Because(InvalidReason),
     /// Rejected, and the decision's default applies.
     DefaultApplies,
+    /// Passed, with an approval outside the meeting still awaited.
+    SubjectToApproval,
+    /// Rejected because an approval outside the meeting was withheld.
+    ApprovalWithheld,
 }
 
 /// One named scenario.
@@ -309,6 +317,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),
+        matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
     }
@@ -443,6 +452,7 @@ impl InputLowerer<'_> {
                 self.errors
                     .push(LowerError::CastingVoteNotUsed { decision: decision.name.clone(), at: cast.span.into() });
             }
+            crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -551,6 +561,9 @@ impl InputLowerer<'_> {
                         proposal.opted_out.push(Spanned::new(id, member.span));
                     }
                 }
+            }
+            ProposalClause::Approval { .. } | ProposalClause::Conflicted(_) | ProposalClause::ConflictVote { .. } => {
+                self.matters_clause(proposal, clause, span);
             }
             ProposalClause::Concerning(member) => {
                 if let Some(id) = self.member(member) {
@@ -773,6 +786,8 @@ impl InputLowerer<'_> {
                             ast::OutcomeDetail::CastingVoteOf(m) => ExpectDetail::CastingVoteOf(self.member(m)?),
                             ast::OutcomeDetail::Because(r) => ExpectDetail::Because((*r).into()),
                             ast::OutcomeDetail::DefaultApplies => ExpectDetail::DefaultApplies,
+                            ast::OutcomeDetail::SubjectToApproval => ExpectDetail::SubjectToApproval,
+                            ast::OutcomeDetail::ApprovalWithheld => ExpectDetail::ApprovalWithheld,
                         };
                         Some(Spanned::new(node, d.span))
                     }

@@ -15,6 +15,7 @@ mod lower;
 pub mod makeup;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
+pub mod matters;
 pub mod offices;
 pub mod terms;
 
@@ -299,6 +300,11 @@ pub enum Exclusion {
     Concerned { span: Span },
     /// `members may opt out`: the members a proposal lists as `opted out`.
     OptOut { span: Span },
+    /// `a conflicted member takes part only if …`: a member a proposal names as conflicted, when
+    /// the other members present do not agree that it may take part ([`matters::conflict_vote`]).
+    Conflict { comparator: Comparator, proportion: Proportion, span: Span },
+    /// `reserved to lbh` (alone, or with its own governance's approval): every member but lbh.
+    ReservedTo { member: MemberId, span: Span },
 }
 
 /// Who holds a veto.
@@ -319,8 +325,19 @@ pub struct Veto {
     pub holder: VetoHolder,
     /// Whether it applies only when the proposal puts the holder's statutory duties at risk.
     pub statutory_only: bool,
+    /// Whether it applies only when the proposal says the holder loses by it (`MEMBER loses …`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_loss: bool,
     /// The veto clause.
     pub span: Span,
+}
+
+impl Veto {
+    /// Whether it applies whatever the proposal says (not only when duties are at risk or the
+    /// holder loses): the analyses of every possible proposal count only these.
+    pub fn unconditional(&self) -> bool {
+        !self.statutory_only && !self.on_loss
+    }
 }
 
 /// An escalation route.
@@ -370,6 +387,9 @@ pub struct Decision {
     pub escalations: Vec<Escalation>,
     /// What applies when it is not carried and no route takes it.
     pub default: Option<DefaultOutcome>,
+    /// A matter reserved to one partner, and approvals outside the meeting.
+    #[serde(skip_serializing_if = "matters::Matters::is_empty")]
+    pub matters: matters::Matters,
 }
 
 impl Decision {
@@ -640,6 +660,10 @@ impl Agreement {
     /// quorum, else (only when the decision sets no quorum of its own) the agreement's; with
     /// none, the ordinary quorum still applies.
     pub fn quorum_for<'a>(&'a self, decision: &'a Decision, reconvened: bool) -> Option<Quorum<'a>> {
+        if decision.matters.reserved_alone() {
+            // A matter only one partner decides is not the meeting's: no quorum applies to it.
+            return None;
+        }
         let ordinary = match &decision.quorum {
             Some(q) => Some(Quorum { rule: q, own: true, reconvened: false }),
             None => self.default_quorum.as_ref().map(|q| Quorum { rule: q, own: false, reconvened: false }),
@@ -656,6 +680,15 @@ impl Agreement {
         } else {
             ordinary
         }
+    }
+
+    /// The quorum of an ordinary meeting for a decision: its own, else the agreement's default;
+    /// none for a matter reserved to one partner alone (not the meeting's to decide).
+    pub fn ordinary_quorum<'a>(&'a self, decision: &'a Decision) -> Option<&'a Spanned<Rule>> {
+        if decision.matters.reserved_alone() {
+            return None;
+        }
+        decision.quorum.as_ref().or(self.default_quorum.as_ref())
     }
 
     /// The voting scheme for a decision: its own, else the agreement's.

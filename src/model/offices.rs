@@ -186,6 +186,7 @@ mod tests {
             casting_office: None,
             escalations: Vec::new(),
             default: None,
+            matters: Default::default(),
         }
     }
 

@@ -21,12 +21,14 @@
 //! 5. [`the_vetoes`];
 //! 6. [`the_rule`];
 //! 7. [`a_tie`], with the tipped reading and the casting vote;
-//! 8. [`not_carried`]: escalated, deadlocked or rejected.
+//! 8. [`not_carried`]: escalated, deadlocked or rejected;
+//! 9. [`approvals::approvals`]: for a proposal the meeting passed, approvals outside it.
 //!
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
 
 mod chairs;
+mod approvals;
 mod conditions;
 mod exact;
 mod weights;
@@ -85,6 +87,8 @@ pub enum NotCarried {
     CastingVoteAgainst(MemberId),
     /// A deciding tie that no casting vote settled (step 7.2).
     Tied,
+    /// The meeting passed it and an approval outside the meeting was withheld (step 9).
+    ApprovalWithheld,
 }
 
 /// What a proposal comes to.
@@ -105,6 +109,10 @@ pub struct Verdict {
     /// Members who voted without being eligible, whose votes were disregarded (step 3), in
     /// the order the proposal lists them.
     pub disregarded: Vec<MemberId>,
+    /// When passed: the approvals outside the meeting still awaited (step 9).
+    pub awaiting: Vec<crate::model::matters::Approver>,
+    /// When rejected because an approval was withheld: whose (step 9).
+    pub withheld_by: Vec<crate::model::matters::Approver>,
 }
 
 impl Verdict {
@@ -117,6 +125,8 @@ impl Verdict {
             invalid: Some(reason),
             not_carried: None,
             disregarded,
+            awaiting: Vec::new(),
+            withheld_by: Vec::new(),
         }
     }
 
@@ -129,6 +139,8 @@ impl Verdict {
             invalid: None,
             not_carried: None,
             disregarded,
+            awaiting: Vec::new(),
+            withheld_by: Vec::new(),
         }
     }
 }
@@ -200,16 +212,34 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
         NotCarried::Vetoed
     // Step 6.
     } else if the_rule(&meeting, rule)? {
-        return Ok(Verdict::passed(None, disregarded));
+        return Ok(approved(decision, proposal, Verdict::passed(None, disregarded)));
     // Step 7.
     } else {
         match a_tie(&meeting, decision, rule, proposal)? {
-            Tie::PassedOnTheCastingVote(holder) => return Ok(Verdict::passed(Some(holder), disregarded)),
+            Tie::PassedOnTheCastingVote(holder) => {
+                return Ok(approved(decision, proposal, Verdict::passed(Some(holder), disregarded)))
+            }
             Tie::NotCarried(reason) => reason,
         }
     };
     // Step 8.
     not_carried(decision, reason, disregarded)
+}
+
+/// Step 9, "Approvals outside the meeting", for a proposal the meeting passed: one withheld
+/// rejects it (and no route or default is taken: the meeting carried it); else those not yet
+/// given are awaited and it stays passed.
+fn approved(decision: &Decision, proposal: &Proposal, mut passed: Verdict) -> Verdict {
+    let (withheld, awaiting) = approvals::approvals(decision, proposal);
+    if withheld.is_empty() {
+        passed.awaiting = awaiting;
+    } else {
+        passed.outcome = OutcomeKind::Rejected;
+        passed.casting_vote = None;
+        passed.not_carried = Some(NotCarried::ApprovalWithheld);
+        passed.withheld_by = withheld;
+    }
+    passed
 }
 
 /// Who votes on `decision` under `proposal`'s facts (step 2), each with its exact weight
@@ -329,6 +359,10 @@ fn the_quorum(
     decision: &Decision,
     proposal: &Proposal,
 ) -> Result<bool, OracleError> {
+    // "A matter reserved to one partner alone is not the meeting's: no quorum applies to it."
+    if decision.matters.reserved.as_ref().is_some_and(|r| r.also != crate::model::matters::ReservedAlso::Meeting) {
+        return Ok(true);
+    }
     let ordinary = decision.quorum.as_ref().or(agreement.default_quorum.as_ref());
     let mut quorum = ordinary;
     if proposal.reconvened.is_some() {
@@ -353,20 +387,29 @@ fn the_quorum(
 fn the_vetoes(meeting: &Meeting<'_>, decision: &Decision, proposal: &Proposal) -> Result<bool, OracleError> {
     let agreement = meeting.agreement;
     let at_risk = |member: MemberId| proposal.duties_at_risk.iter().any(|d| d.node == member);
-    let member_vetoes = |member: MemberId, statutory_only: bool| {
+    // "`… when it loses by the proposal`: the veto applies only to a holder the proposal says
+    // loses by it (`lbh loses £…` or `loses 2% of its budget`, more than nothing)."
+    let loses = |member: MemberId| {
+        proposal.revenue.get(&member).is_some_and(|c| match c.node {
+            crate::model::inputs::RevenueChange::Amount(m) => m.0 < rust_decimal::Decimal::ZERO,
+            crate::model::inputs::RevenueChange::PercentOfBudget(p) => p.0 < rust_decimal::Decimal::ZERO,
+        })
+    };
+    let member_vetoes = |member: MemberId, statutory_only: bool, on_loss: bool| {
         meeting.electorate.is_eligible(member)
             && (!statutory_only || at_risk(member))
+            && (!on_loss || loses(member))
             && meeting.ballot(member) == Ballot::Against
     };
     let mut used = Vec::new();
     for veto in &decision.vetoes {
         match &veto.holder {
             // `lbh may veto`
-            VetoHolder::Member(member) => used.push(member_vetoes(*member, veto.statutory_only)),
+            VetoHolder::Member(member) => used.push(member_vetoes(*member, veto.statutory_only, veto.on_loss)),
             // `any [KIND] member may veto`: every eligible member (of that kind).
             VetoHolder::AnyMember(kind) => {
                 for member in agreement.members.iter().filter(|m| kind.is_none_or(|k| m.is_of_kind(k))) {
-                    used.push(member_vetoes(member.id, veto.statutory_only));
+                    used.push(member_vetoes(member.id, veto.statutory_only, veto.on_loss));
                 }
             }
             // `each bloc may veto`, `the ID bloc may veto`
@@ -376,6 +419,10 @@ fn the_vetoes(meeting: &Meeting<'_>, decision: &Decision, proposal: &Proposal) -
                     BlocSelection::One(id) => agreement.bloc(*id).into_iter().collect(),
                 };
                 for bloc in blocs {
+                    if veto.on_loss {
+                        // As with duties at risk: whose loss is a bloc's is not said.
+                        return Err(OracleError::Unsupported("a bloc's veto on a loss"));
+                    }
                     if veto.statutory_only {
                         // The reference does not say whose duties are a bloc's. When none of
                         // its members' duties are at risk, or all of them are, every reading
@@ -496,5 +543,15 @@ fn not_carried(decision: &Decision, reason: NotCarried, disregarded: Vec<MemberI
         (OutcomeKind::Rejected, NotCarried::CastingVoteAgainst(holder)) => Some(holder),
         _ => None,
     };
-    Ok(Verdict { outcome, casting_vote, escalated_to, default, invalid: None, not_carried: Some(reason), disregarded })
+    Ok(Verdict {
+        outcome,
+        casting_vote,
+        escalated_to,
+        default,
+        invalid: None,
+        not_carried: Some(reason),
+        disregarded,
+        awaiting: Vec::new(),
+        withheld_by: Vec::new(),
+    })
 }

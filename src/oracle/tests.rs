@@ -38,6 +38,7 @@ fn said(a: &Agreement, v: &Verdict) -> String {
         Some(NotCarried::RuleDidNotHold) => out.push_str(" (the rule did not hold)"),
         Some(NotCarried::CastingVoteAgainst(m)) => out.push_str(&format!(" (casting vote of {} against)", key(a, m))),
         Some(NotCarried::Tied) => out.push_str(" (tied)"),
+        Some(NotCarried::ApprovalWithheld) => out.push_str(" (approval withheld)"),
         None => {}
     }
     for m in &v.disregarded {

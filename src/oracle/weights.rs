@@ -55,6 +55,10 @@ pub(super) fn electorate(
             eligible.push(member);
         }
     }
+    // `a conflicted member takes part only if …`: judged on the members eligible on every other
+    // ground.
+    let before: Vec<MemberId> = eligible.iter().map(|m| m.id).collect();
+    eligible.retain(|m| takes_part(m.id, decision, proposal, &before, agreement));
     let weights = weigh(agreement, decision, proposal, &eligible)?;
     let scheme = scheme(agreement, decision);
     let counts_votes = matches!(scheme, WeightScheme::OneMemberOneVote | WeightScheme::Explicit);
@@ -87,6 +91,10 @@ fn votes_on(member: &Member, decision: &Decision, proposal: &Proposal) -> Result
             Exclusion::Gain { comparator, share, figure, .. } => {
                 gains_too_much(member, proposal, *comparator, share.0, *figure)?
             }
+            // `reserved to lbh`: only lbh decides.
+            Exclusion::ReservedTo { member: decides, .. } => *decides != member.id,
+            // Judged in `takes_part`, once every other ground is known.
+            Exclusion::Conflict { .. } => false,
         };
         if excluded {
             return Ok(false);
@@ -245,4 +253,54 @@ fn weigh(
     }
     weights.extend(reserved_for);
     Ok(weights)
+}
+
+/// Reference §9, "A conflicted member": a member the proposal names as conflicted takes part
+/// only if the share the clause says of the other members present agree. "The other members
+/// present are the members listed as voting on the proposal, in favour, against or abstaining,
+/// who vote on it on every other ground and are not named conflicted themselves; the share is of
+/// them, counted by head. An empty base carries nothing."
+fn takes_part(
+    member: MemberId,
+    decision: &Decision,
+    proposal: &Proposal,
+    eligible_otherwise: &[MemberId],
+    agreement: &Agreement,
+) -> bool {
+    let Some((comparator, proportion)) = decision.exclusions.iter().find_map(|e| match e {
+        Exclusion::Conflict { comparator, proportion, .. } => Some((*comparator, *proportion)),
+        _ => None,
+    }) else {
+        return true;
+    };
+    let conflicted = |m: MemberId| proposal.matters.conflicted.iter().any(|c| c.node == m);
+    if !conflicted(member) {
+        return true;
+    }
+    let listed = |m: MemberId| proposal.votes.iter().any(|v| v.voter == crate::model::inputs::Voter::Known(m));
+    let others: Vec<MemberId> = agreement
+        .members
+        .iter()
+        .map(|m| m.id)
+        .filter(|m| *m != member && listed(*m) && !conflicted(*m) && eligible_otherwise.contains(m))
+        .collect();
+    let agree = proposal
+        .matters
+        .conflict_votes
+        .iter()
+        .filter(|b| b.conflicted == member && b.choice == crate::model::VoteChoice::InFavour)
+        .filter(|b| others.contains(&b.voter))
+        .count();
+    let (Ok(agree), Ok(base)) = (u64::try_from(agree), u64::try_from(others.len())) else { return false };
+    if base == 0 {
+        return matches!(comparator, Comparator::AtMost | Comparator::LessThan);
+    }
+    let Some(share) = ratio(&rational(proportion.numerator), &rational(proportion.denominator)) else { return false };
+    let (tally, threshold) = (whole(agree), share * whole(base));
+    match comparator {
+        Comparator::AtLeast => tally >= threshold,
+        Comparator::MoreThan => tally > threshold,
+        Comparator::AtMost => tally <= threshold,
+        Comparator::LessThan => tally < threshold,
+    }
 }

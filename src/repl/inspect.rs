@@ -153,5 +153,7 @@ fn ineligible_words(reason: &crate::weights::Ineligibility) -> &'static str {
         crate::weights::Ineligibility::Gains { .. } => "gains too much from the proposal",
         crate::weights::Ineligibility::Concerned { .. } => "the member the proposal concerns",
         crate::weights::Ineligibility::OptedOut { .. } => "opted out of the proposal",
+        crate::weights::Ineligibility::Conflicted { .. } => "conflicted, and not allowed to take part",
+        crate::weights::Ineligibility::Reserved { .. } => "the matter is reserved to another member",
     }
 }

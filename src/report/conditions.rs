@@ -287,6 +287,8 @@ pub(super) fn reason_words(reason: NotVotingReason) -> &'static str {
         NotVotingReason::Gains => "gains more than the decision allows a voter",
         NotVotingReason::Concerned => "the member the proposal concerns",
         NotVotingReason::OptedOut => "opted out of the proposal",
+        NotVotingReason::Conflicted => "conflicted, and not allowed to take part",
+        NotVotingReason::Reserved => "the matter is reserved to another member",
     }
 }
 

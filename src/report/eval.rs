@@ -100,6 +100,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
                 out.push_str(&format!("  {}\n", not_voting_sentence(m, nv, e)));
             }
         }
+        out.push_str(&super::matters::votes_human(e));
         if weights == Weights::Show {
             out.push_str(&weights_table(e));
         }
@@ -148,6 +149,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         out.push('\n');
         out.push_str(&tie_human(tie));
     }
+    out.push_str(&super::matters::approvals_human(e));
     out
 }
 
@@ -163,9 +165,15 @@ fn outcome_words(e: &Evaluation) -> String {
                 None => "the votes tied and the casting vote was cast against".to_string(),
             },
             DeadlockCause::Tie => "the votes tied and nothing settled the tie".to_string(),
+            DeadlockCause::ApprovalWithheld => {
+                format!("approval withheld by {} (the meeting passed it)", list(&o.withheld_by))
+            }
         }
     };
     match o.result {
+        OutcomeKind::Passed if !o.awaiting.is_empty() => {
+            format!("passed, subject to the approval of {}, not yet given", list(&o.awaiting))
+        }
         OutcomeKind::Passed => match (&o.casting_vote, &e.rule) {
             (Some(c), _) => format!("passed on the casting vote of {}", c.member),
             (None, Some(rule)) if rule.conditions.len() == 1 => format!("passed: “{}” held", rule.place.text),
@@ -308,6 +316,9 @@ fn veto_human(veto: &VetoResult) -> String {
         if veto.statutory_only {
             out.push_str(", whose statutory duties the proposal puts at risk");
         }
+        if veto.on_loss {
+            out.push_str(", which the proposal says loses by it");
+        }
         out.push_str(".\n");
     }
     for h in &veto.holders {
@@ -329,6 +340,16 @@ fn veto_human(veto: &VetoResult) -> String {
             ),
             (Some(VetoInapplicable::DutiesNotAtRisk), true) => format!(
                 "The {} bloc: does not apply, because the proposal puts no bloc member's statutory duties at risk.",
+                h.holder
+            ),
+            (Some(VetoInapplicable::NoLoss), false) => {
+                format!(
+                    "{}: does not apply, because the proposal does not say that {} loses by it.",
+                    h.holder, h.holder
+                )
+            }
+            (Some(VetoInapplicable::NoLoss), true) => format!(
+                "The {} bloc: does not apply, because the proposal does not say that any bloc member loses by it.",
                 h.holder
             ),
             (Some(VetoInapplicable::NotEligible), _) => {

@@ -19,6 +19,7 @@ pub mod eval;
 pub mod eval_html;
 mod funds;
 mod offices;
+mod matters;
 pub mod render;
 mod rounding;
 mod stand_ins;

@@ -21,6 +21,13 @@ pub(super) fn not_voting_sentence(m: &Standing, nv: &NotVoting, e: &Evaluation) 
         NotVotingReason::OptedOut => {
             format!("{} does not vote on this proposal: it opted out of it ({clause}).", m.member)
         }
+        NotVotingReason::Conflicted => format!(
+            "{} does not vote on this proposal: it has a conflict of interest, and the other members present did not agree that it may take part ({clause}).",
+            m.member
+        ),
+        NotVotingReason::Reserved => {
+            format!("{} does not vote: the matter is reserved to another member, who alone decides it ({clause}).", m.member)
+        }
         NotVotingReason::Concerned => {
             format!("{} does not vote on this proposal: it is the member the proposal concerns ({clause}).", m.member)
         }

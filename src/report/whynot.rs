@@ -102,6 +102,7 @@ fn blocker_words(blocker: &Blocker) -> String {
         Blocker::Condition { place, .. } => format!("“{}” (line {}), which did not hold", place.text, place.line),
         Blocker::Veto { by, .. } => format!("the veto of {by}"),
         Blocker::Tie => "a tie that went against it".to_string(),
+        Blocker::ApprovalWithheld { by } => format!("the approval of {by}, withheld outside the meeting"),
     }
 }
 

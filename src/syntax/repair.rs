@@ -210,9 +210,12 @@ fn misspelt(text: &str, stopped: usize, reads: &dyn Fn(&str) -> bool) -> Option<
     for index in [Some(at), at.checked_sub(1)].into_iter().flatten() {
         let (start, word) = *words.get(index)?;
         let lower = word.to_lowercase();
-        if known.binary_search(&lower).is_ok() || word.chars().count() > 30 {
+        if word.chars().count() > 30 {
             continue;
         }
+        // A word of the language may still be another cut short (`pass` for `passed`): then only
+        // the longer words it begins are tried.
+        let is_known = known.binary_search(&lower).is_ok();
         // Looser than "did you mean" elsewhere, because a respelling is offered only if the
         // clause then reads: `pass` is two letters from `passed`.
         let length = word.chars().count();
@@ -228,6 +231,7 @@ fn misspelt(text: &str, stopped: usize, reads: &dyn Fn(&str) -> bool) -> Option<
             // A keyword of one or two letters (`as`, `of`) is one slip from too many ordinary
             // words (`has`, `at`) to be offered.
             .filter(|k| k.len() > 2)
+            .filter(|k| !is_known || (k.len() > lower.len() && k.starts_with(&lower)))
             .map(|k| (edit_distance(&lower, k), k))
             .filter(|(distance, _)| *distance <= limit)
             .collect();

@@ -65,8 +65,8 @@ constructs! {
         "a decision that is postponed",
         "there is no postponed outcome yet: a proposal is passed, rejected, escalated, deadlocked or invalid; nearest: `if rejected, escalate to \"…\"` sends a proposal that is not carried to another body";
     ConflictedMember => code(concord::parse::unsupported_conflicted_member), u_conflict,
-        "a member left out because of a conflict of interest",
-        "there is no vote on whether a conflicted member may take part; nearest: `the member concerned does not vote` with `concerning: MEMBER` on the proposal, or `MEMBER does not vote` for a member who never votes on the decision";
+        "a conflict of interest written this way",
+        "a decision says `a conflicted member takes part only if more than half of the other members present agree`, and each proposal names the member (`conflicted: MEMBER`) and records the others' vote (`on MEMBER taking part, in favour: …`); a member a proposal is about is `the member concerned does not vote`";
     OptOut => code(concord::parse::unsupported_opt_out), u_opt_out,
         "an opt-out written this way",
         "a decision that lets members opt out says `members may opt out`, and each proposal lists them with `opted out: MEMBER, MEMBER`; a member who never votes on the decision is `MEMBER does not vote`";

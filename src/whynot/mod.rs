@@ -57,6 +57,9 @@ pub enum Blocker {
     Veto { by: Name, place: Place },
     /// The votes tied and the tie went against the proposal (or nowhere).
     Tie,
+    /// The meeting passed it, and an approval outside the meeting was withheld (added in 1.4):
+    /// no change of votes can carry it.
+    ApprovalWithheld { by: String },
 }
 
 /// One member's vote changed.
@@ -133,6 +136,13 @@ pub fn why_not_by(
         search: Search { candidates: 0, evaluations: 0, complete: true, sizes_searched: 0 },
     };
     if answer.beyond_votes.is_some() {
+        return answer;
+    }
+    if !evaluation.outcome.withheld_by.is_empty() {
+        // The vote carried it: what holds it back is outside the meeting, and no change of
+        // votes can carry it (docs/semantics.md step 9).
+        answer.blocking =
+            evaluation.outcome.withheld_by.iter().map(|by| Blocker::ApprovalWithheld { by: by.clone() }).collect();
         return answer;
     }
     if outcome == OutcomeKind::Passed {

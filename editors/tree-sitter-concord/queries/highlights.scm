@@ -114,6 +114,8 @@
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
   "alternates" "rotates" "between" "exactly" "many" "different"
+  "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
+  "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -201,6 +203,19 @@
 (concerned_excluded "member" @keyword)
 (concerned_excluded "vote" @keyword)
 (opt_out_allowed "members" @keyword)
+; Reserved matters, approvals and conflicts (issue 21).
+(reserved_clause "to" @keyword)
+(reserved_clause "and" @keyword)
+(reserved_clause "the" @keyword)
+(approval_clause "to" @keyword)
+(subject_to_approval "to" @keyword)
+(conflict_clause "a" @keyword)
+(conflict_clause "member" @keyword)
+(conflict_clause "members" @keyword)
+(conflict_clause "present" @keyword)
+(loss_condition "loses" @keyword)
+(loss_condition "proposal" @keyword)
+(represented_condition "bloc" @keyword)
 ; Substitutes and proxies (issue 21).
 (substitutes_clause "a" @keyword)
 (designated_substitute "a" @keyword)

@@ -25,7 +25,7 @@ syn match concordMember "\<\a[[:alnum:]_-]*\>"
 syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 
 " Every other keyword.
-syn match concordKeyword "\<\%(maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
+syn match concordKeyword "\<\%(represented\|governance\|conflicted\|withheld\|approval\|reserved\|approve\|subject\|taking\|agree\|given\|takes\|also\|lose\|must\|pass\|part\|they\|own\|yet\|maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
       \\|reconvened\|presiding\|person\|alternates\|rotates\|between\|different\|exactly\|many\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance

@@ -55,6 +55,12 @@ fn actual_outcome(e: &Evaluation) -> String {
     if e.outcome.deadlock.as_ref().is_some_and(|d| d.default.is_some()) {
         return format!("{word}, the default applies");
     }
+    if !e.outcome.awaiting.is_empty() {
+        return format!("{word}, subject to approval");
+    }
+    if !e.outcome.withheld_by.is_empty() {
+        return format!("{word}, approval withheld");
+    }
     let reason = e.outcome.invalid.first().map(|i| match i {
         Invalidity::NoQuorum => "no quorum",
         Invalidity::UnknownMemberVoted { .. } => "an unknown member voted",
@@ -124,7 +130,20 @@ pub(super) fn run_scenario(
                     let actual = actual_outcome(e);
                     let mut ok = expected_word(*outcome) == outcome_word(e.outcome.result);
                     let expected_text = match detail.as_ref().map(|d| &d.node) {
-                        None => expected_word(*outcome).to_string(),
+                        None => {
+                            // `expect passed` is not met by a proposal passed subject to an
+                            // approval still awaited: that is `expect passed, subject to approval`.
+                            ok &= e.outcome.awaiting.is_empty();
+                            expected_word(*outcome).to_string()
+                        }
+                        Some(ExpectDetail::SubjectToApproval) => {
+                            ok &= !e.outcome.awaiting.is_empty();
+                            format!("{}, subject to approval", expected_word(*outcome))
+                        }
+                        Some(ExpectDetail::ApprovalWithheld) => {
+                            ok &= !e.outcome.withheld_by.is_empty();
+                            format!("{}, approval withheld", expected_word(*outcome))
+                        }
                         Some(ExpectDetail::EscalatedTo(body)) => {
                             ok &= e
                                 .outcome

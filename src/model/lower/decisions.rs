@@ -34,7 +34,9 @@ impl<'f> Lowerer<'f> {
             casting_office: None,
             escalations: Vec::new(),
             default: None,
+            matters: Default::default(),
         };
+        let mut reserved_at = None;
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
         let mut reconvened: Option<(Spanned<Rule>, Span)> = None;
@@ -97,7 +99,12 @@ impl<'f> Lowerer<'f> {
                         decision.exclusions.push(Exclusion::Member { member, span: clause.span });
                     }
                 }
-                ast::DecisionClause::Veto { holder, statutory } => {
+                ast::DecisionClause::Reserved { .. }
+                | ast::DecisionClause::Approval(_)
+                | ast::DecisionClause::Conflict(_) => {
+                    self.matters_clause(&mut decision, c, clause.span, &mut reserved_at);
+                }
+                ast::DecisionClause::Veto { holder, statutory, loss } => {
                     let resolved = match &holder.node {
                         ast::VetoHolder::Member(m) => {
                             self.member_ref(&Spanned::new(m.clone(), holder.span)).map(VetoHolder::Member)
@@ -109,7 +116,12 @@ impl<'f> Lowerer<'f> {
                         ast::VetoHolder::Bloc(subject) => self.bloc_selection(subject).map(VetoHolder::Bloc),
                     };
                     if let Some(holder) = resolved {
-                        decision.vetoes.push(Veto { holder, statutory_only: statutory.is_some(), span: clause.span });
+                        decision.vetoes.push(Veto {
+                            holder,
+                            statutory_only: statutory.is_some(),
+                            on_loss: loss.is_some(),
+                            span: clause.span,
+                        });
                     }
                 }
                 ast::DecisionClause::CastingVote(m)
@@ -162,6 +174,7 @@ impl<'f> Lowerer<'f> {
         decision.casting_vote = casting.map(|(c, _)| c);
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
+        self.finish_reserved(&mut decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         decision.casting_office = casting_office.map(|(c, _)| c);
         // Two holders of one casting vote: which one casts it is not settled.
@@ -184,7 +197,8 @@ impl<'f> Lowerer<'f> {
             // Only report a missing rule when none was written (not when one failed to read).
             let wrote_rule =
                 block.clauses.iter().any(|c| matches!(c.node, Clause::Decision(ast::DecisionClause::Rule { .. })));
-            if !wrote_rule && block.unreadable == 0 {
+            // A reserved matter with no rule has been reported already (`reserved_meeting_rule`).
+            if !wrote_rule && block.unreadable == 0 && decision.matters.reserved.is_none() {
                 self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
             }
         } else {
@@ -251,6 +265,9 @@ impl<'f> Lowerer<'f> {
         let node = match &rule.node {
             ast::Rule::All(parts) => Rule::All(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
             ast::Rule::Any(parts) => Rule::Any(parts.iter().map(|p| self.rule(p)).collect::<Option<Vec<_>>>()?),
+            ast::Rule::Condition(ast::Condition::Represented { blocs }) => {
+                return self.represented(*blocs, rule.span);
+            }
             ast::Rule::Condition(c) => Rule::Condition(self.condition(c)?),
         };
         Some(Spanned::new(node, rule.span))
@@ -313,6 +330,9 @@ impl<'f> Lowerer<'f> {
                 proportion: proportion.map(Into::into),
                 base: self.base(base)?,
             },
+            // `every kind represented` stands for several conditions: `rule` reads it, and it
+            // never reaches here.
+            ast::Condition::Represented { .. } => return None,
             ast::Condition::Member { member, side } => {
                 Condition::Member { member: self.member_ref(member)?, side: (*side).into() }
             }

@@ -26,6 +26,7 @@ mod currency;
 mod decisions;
 mod funds;
 mod intended;
+mod matters;
 mod members;
 mod membership;
 mod money;

@@ -74,7 +74,7 @@ pub enum DecisionClause {
     /// `members may opt out`
     OptOutAllowed,
     /// `lbh may veto [when its statutory duties are at risk]`
-    Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>> },
+    Veto { holder: Spanned<VetoHolder>, statutory: Option<Spanned<()>>, loss: Option<Spanned<()>> },
     /// `on a tie, the chair has the casting vote`
     CastingVote(Spanned<MemberRef>),
     /// `on a tie, the person presiding has the casting vote`: whoever presides at the meeting,
@@ -86,6 +86,12 @@ pub enum DecisionClause {
     Escalation { trigger: Spanned<EscalationTrigger>, steps: Vec<Spanned<EscalationStep>> },
     /// `if rejected, the default is "…"`
     Default(Spanned<String>),
+    /// `reserved to lbh[, and the meeting must also pass it | , and its own governance must also approve]`
+    Reserved { member: Spanned<MemberRef>, also: super::ReservedAlso },
+    /// `subject to the approval of "NHS England"`
+    Approval(super::ApproverRef),
+    /// `a conflicted member takes part only if more than half of the other members present agree`
+    Conflict(super::ConflictRuleAst),
 }
 
 /// When a timed rule applies.
@@ -220,6 +226,9 @@ pub enum Condition {
     Bloc { subject: Spanned<BlocSubject>, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`
     Member { member: Spanned<MemberRef>, side: Side },
+    /// `every kind represented` (`blocs` false) or `each bloc represented` (true): at least one
+    /// member of each kind (or bloc) present.
+    Represented { blocs: bool },
 }
 
 /// Who may veto.

@@ -15,11 +15,13 @@ pub use crate::calendar::{Date, Duration, DurationUnit, MONTHS};
 use crate::span::{Span, Spanned};
 
 mod decisions;
+mod matters;
 mod money;
 mod offices;
 mod scenarios;
 
 pub use decisions::*;
+pub use matters::*;
 pub use money::*;
 pub use offices::*;
 pub use scenarios::*;

@@ -64,6 +64,12 @@ pub enum ProposalClause {
     Concerning(Spanned<MemberRef>),
     /// `opted out: lbh, icb`
     OptedOut(Vec<Spanned<MemberRef>>),
+    /// `approval of "NHS England": given`
+    Approval { approver: super::ApproverRef, state: super::ApprovalState },
+    /// `conflicted: gpfed`
+    Conflicted(Vec<Spanned<MemberRef>>),
+    /// `on gpfed taking part, in favour: icb, trust`
+    ConflictVote { member: Spanned<MemberRef>, choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
 }
 
 /// A clause of a year-end result (also allowed in a scenario).
@@ -120,6 +126,10 @@ pub enum OutcomeDetail {
     Because(InvalidReason),
     /// `the default applies`: the decision's default was applied.
     DefaultApplies,
+    /// `subject to approval`: passed, with an approval outside the meeting still awaited.
+    SubjectToApproval,
+    /// `approval withheld`: rejected because an approval outside the meeting was withheld.
+    ApprovalWithheld,
 }
 
 /// Who an expected share belongs to.

@@ -216,6 +216,7 @@ impl Builder {
                 DecisionClause::Veto {
                     holder: self.spanned(&holder_pair, holder),
                     statutory: find(&inner, Rule::statutory_condition).map(|s| self.spanned(&s, ())),
+                    loss: find(&inner, Rule::loss_condition).map(|s| self.spanned(&s, ())),
                 }
             }
             Rule::casting_presiding_clause => DecisionClause::CastingVotePresiding,
@@ -242,6 +243,9 @@ impl Builder {
             }
             Rule::default_clause => DecisionClause::Default(self.string_child(&inner)?),
             _ => {
+                if let Some(clause) = self.matters_decision_clause(&inner) {
+                    return clause;
+                }
                 self.shape(&inner)?;
                 return None;
             }

@@ -17,6 +17,7 @@ use super::grammar::{BlockKind, Rule};
 use crate::span::{Span, Spanned};
 
 mod clauses;
+mod matters;
 mod money;
 mod offices;
 mod rules;

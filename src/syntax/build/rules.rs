@@ -112,6 +112,7 @@ impl Builder {
                     base: self.base(&self.need(&inner, Rule::bloc_base)?),
                 }
             }
+            Rule::represented_condition => Condition::Represented { blocs: has(&inner, Rule::bloc_word) },
             Rule::member_condition => Condition::Member {
                 member: self.member_ref(&self.need(&inner, Rule::member_ref)?),
                 side: self.side(&self.need(&inner, Rule::side)?),

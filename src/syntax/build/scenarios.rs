@@ -52,6 +52,9 @@ impl Builder {
             Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
             Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             _ => {
+                if let Some(clause) = self.matters_proposal_clause(&inner) {
+                    return clause;
+                }
                 self.shape(&inner)?;
                 return None;
             }
@@ -158,6 +161,8 @@ impl Builder {
                                 OutcomeDetail::EscalatedTo(self.string_child(&d_inner)?)
                             }
                             Rule::default_applies => OutcomeDetail::DefaultApplies,
+                            Rule::subject_to_approval => OutcomeDetail::SubjectToApproval,
+                            Rule::approval_withheld_detail => OutcomeDetail::ApprovalWithheld,
                             Rule::casting_by => {
                                 OutcomeDetail::CastingVoteOf(self.member_ref(&self.need(&d_inner, Rule::member_ref)?))
                             }
