@@ -931,6 +931,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         opted_out: Vec::new(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 

@@ -62,6 +62,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         opted_out: Vec::new(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod decision;
 pub mod diagnostics;
 mod name;
 mod outcome;
+pub mod procedure;
 mod stand_ins;
 pub mod tally;
 mod vetoes;

@@ -6,6 +6,7 @@
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
 mod measures;
+mod procedure;
 
 use std::collections::BTreeMap;
 
@@ -93,6 +94,9 @@ pub struct Proposal {
     /// `opted out: lbh, icb`: members who opt out of this proposal.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub opted_out: Vec<Spanned<MemberId>>,
+    /// When it was requested, who proposed it, who asks for postponement, notice, breach.
+    #[serde(skip_serializing_if = "crate::model::procedure::ProposalFacts::is_empty")]
+    pub facts: crate::model::procedure::ProposalFacts,
 }
 
 /// A year-end result.
@@ -311,6 +315,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         opted_out: Vec::new(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 
@@ -431,6 +436,7 @@ impl InputLowerer<'_> {
                     .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
             }
             crate::model::offices::check_presiding(decision, proposal, self.agreement, at, &mut self.errors);
+            procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -559,6 +565,12 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
+            ProposalClause::Requested(_)
+            | ProposalClause::ProposedBy(_)
+            | ProposalClause::AskingPostponement(_)
+            | ProposalClause::NoticeGiven(_)
+            | ProposalClause::BreachNotified(_)
+            | ProposalClause::Remedied(_) => self.procedure_line(proposal, clause),
         }
     }
 

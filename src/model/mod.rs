@@ -14,6 +14,7 @@ mod lower;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod offices;
+pub mod procedure;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -363,6 +364,9 @@ pub struct Decision {
     pub escalations: Vec<Escalation>,
     /// What applies when it is not carried and no route takes it.
     pub default: Option<DefaultOutcome>,
+    /// Time, who may propose, postponement, notice and cure (docs/semantics.md 1a, 4a, 4b).
+    #[serde(skip_serializing_if = "procedure::Procedure::is_empty")]
+    pub procedure: procedure::Procedure,
 }
 
 impl Decision {

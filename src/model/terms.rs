@@ -265,4 +265,8 @@ pub enum InvalidReason {
     NoQuorum,
     UnknownMemberVoted,
     UnknownDecision,
+    TooLittleNotice,
+    CurePeriodNotRun,
+    BreachRemedied,
+    ProposerNotAllowed,
 }

@@ -33,6 +33,7 @@ impl<'f> Lowerer<'f> {
             casting_presiding: None,
             escalations: Vec::new(),
             default: None,
+            procedure: Default::default(),
         };
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
@@ -129,6 +130,11 @@ impl<'f> Lowerer<'f> {
                     DefaultOutcome { text: text.node.clone(), span: clause.span },
                     clause.span,
                 ),
+                c @ (ast::DecisionClause::TimedEscalation { .. }
+                | ast::DecisionClause::Proposers(_)
+                | ast::DecisionClause::Postponement { .. }
+                | ast::DecisionClause::Notice(_)
+                | ast::DecisionClause::Cure(_)) => self.procedure_clause(&mut decision.procedure, c, clause.span),
             }
         }
         decision.voting = voting.map(|(s, _)| s);

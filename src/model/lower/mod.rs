@@ -30,6 +30,7 @@ mod members;
 mod membership;
 mod money;
 mod outcomes;
+mod procedure;
 mod stand_ins;
 mod terms;
 

@@ -18,6 +18,7 @@ use crate::span::{Span, Spanned};
 
 mod clauses;
 mod money;
+mod procedure;
 mod rules;
 mod scenarios;
 mod values;
