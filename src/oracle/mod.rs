@@ -17,7 +17,10 @@
 //! 2. [`who_votes`]: the eligible members and their weights;
 //! 3. [`the_ballots`]: the votes, unknown voters making the proposal invalid and ineligible
 //!    ones disregarded;
+//! 1a. [`procedure::standing`]: who proposed it, its notice, the breach it rests on;
 //! 4. [`the_quorum`];
+//! 4a. [`procedure::out_of_time`]: decided after the period from the request;
+//! 4b. [`procedure::postponed`]: a minority asking for postponement;
 //! 5. [`the_vetoes`];
 //! 6. [`the_rule`];
 //! 7. [`a_tie`], with the tipped reading and the casting vote;
@@ -28,6 +31,7 @@
 
 mod conditions;
 mod exact;
+mod procedure;
 mod weights;
 
 #[cfg(test)]
@@ -56,6 +60,8 @@ pub enum OutcomeKind {
     Deadlocked,
     /// The vote cannot stand.
     Invalid,
+    /// Members holding enough of the votes asked for it to be put off (step 4b).
+    Postponed,
 }
 
 /// Why a proposal is invalid (steps 1, 3 and 4).
@@ -71,6 +77,14 @@ pub enum InvalidReason {
     UnknownMemberVoted,
     /// The quorum did not hold (step 4).
     NoQuorum,
+    /// Proposed by one the decision does not let propose it (step 1a).
+    ProposerNotAllowed,
+    /// Decided before the notice it needs had run (step 1a).
+    TooLittleNotice,
+    /// Decided before the breach's cure period had run (step 1a).
+    CurePeriodNotRun,
+    /// The breach was remedied within its cure period (step 1a).
+    BreachRemedied,
 }
 
 /// Why a proposal was not carried (steps 5 and 7), which decides where it goes (step 8).
@@ -84,6 +98,8 @@ pub enum NotCarried {
     CastingVoteAgainst(MemberId),
     /// A deciding tie that no casting vote settled (step 7.2).
     Tied,
+    /// Decided after the last day the decision allows from the request (step 4a).
+    OutOfTime,
 }
 
 /// What a proposal comes to.
@@ -182,6 +198,10 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
         Ok(found) => found,
         Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
     };
+    // Step 1a.
+    if let Some(reason) = procedure::standing(agreement, decision, proposal) {
+        return Ok(Verdict::invalid(reason, Vec::new()));
+    }
     // Step 2.
     let electorate = who_votes(agreement, decision, proposal)?;
     // Step 3.
@@ -193,6 +213,30 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     // Step 4.
     if !the_quorum(&meeting, agreement, decision, proposal)? {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
+    }
+    // Step 4a.
+    if let Some(body) = procedure::out_of_time(decision, proposal) {
+        return Ok(Verdict {
+            outcome: OutcomeKind::Escalated,
+            casting_vote: None,
+            escalated_to: Some(body),
+            default: None,
+            invalid: None,
+            not_carried: Some(NotCarried::OutOfTime),
+            disregarded,
+        });
+    }
+    // Step 4b.
+    if procedure::postponed(&meeting.electorate, decision, proposal) {
+        return Ok(Verdict {
+            outcome: OutcomeKind::Postponed,
+            casting_vote: None,
+            escalated_to: None,
+            default: None,
+            invalid: None,
+            not_carried: None,
+            disregarded,
+        });
     }
     // Step 5.
     let reason = if the_vetoes(&meeting, decision, proposal)? {
