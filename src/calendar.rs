@@ -81,6 +81,18 @@ impl Duration {
     }
 }
 
+impl Duration {
+    /// The period as a possessive, before `notice`: `7 days'`, `1 month's`.
+    pub fn possessive(self) -> String {
+        let words = self.words();
+        if words.ends_with('s') {
+            format!("{words}'")
+        } else {
+            format!("{words}'s")
+        }
+    }
+}
+
 impl Date {
     /// The day after, if there is one in the calendar Concord reads.
     pub fn next(self) -> Option<Date> {
@@ -208,6 +220,12 @@ mod tests {
 
     fn period(count: u32, unit: DurationUnit) -> Duration {
         Duration { count, unit }
+    }
+
+    #[test]
+    fn a_period_before_notice_is_possessive() {
+        assert_eq!(period(7, DurationUnit::Days).possessive(), "7 days'");
+        assert_eq!(period(1, DurationUnit::Months).possessive(), "1 month's");
     }
 
     #[test]

@@ -82,7 +82,7 @@ impl Context<'_> {
         let decided = proposal.date.map(|d| d.node);
         if let (Some(notice), Some(given), Some(decided)) = (p.notice, facts.notice_given, decided) {
             if let Some(earliest) = given.node.after(notice.period).filter(|e| decided < *e) {
-                invalid.push(Invalidity::TooLittleNotice { given: given.node, needed: notice.period.words(), earliest });
+                invalid.push(Invalidity::TooLittleNotice { given: given.node, needed: notice.period.possessive(), earliest });
             }
         }
         if let (Some(cure), Some(notified), Some(decided)) = (p.cure, facts.breach_notified, decided) {

@@ -24,8 +24,8 @@ pub(super) fn words(agreement: &Agreement, procedure: &Procedure) -> String {
     }
     if let Some(Period { period, span: _ }) = notice {
         out.push_str(&format!(
-            "  It needs {}' notice: a proposal decided less than {} after notice of it was given is invalid.\n",
-            period.words(),
+            "  It needs {} notice: a proposal decided less than {} after notice of it was given is invalid.\n",
+            period.possessive(),
             period.words()
         ));
     }

@@ -76,7 +76,7 @@ pub(super) fn standing_words(reason: &Invalidity) -> Option<String> {
             format!("it was proposed by {proposer}, who may not propose it (line {line})")
         }
         Invalidity::TooLittleNotice { given, needed, earliest } => format!(
-            "too little notice was given: notice given on {} and {needed}' notice needed, so the earliest day it could be decided was {}",
+            "too little notice was given: notice given on {} and {needed} notice needed, so the earliest day it could be decided was {}",
             date_words(*given),
             date_words(*earliest)
         ),
