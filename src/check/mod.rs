@@ -25,6 +25,7 @@ pub mod intended;
 mod money;
 mod passing;
 mod plus_one;
+mod procedure;
 mod routes;
 mod rules;
 
@@ -49,6 +50,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
         plus_one::check(agreement, decision, &mut out);
+        procedure::check(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);
     // Agreement-wide findings first, then by decision in the order written (stable).
