@@ -120,7 +120,7 @@ pub fn assert_evaluation(e: &Evaluation) {
             assert!(outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none()), "rejected without a reason")
         }
         OutcomeKind::Postponed => assert!(
-            outcome.postponed.as_ref().is_some_and(|p| p.held && !p.asked_by.is_empty()),
+            outcome.postponement.as_ref().is_some_and(|p| p.held && !p.asked_by.is_empty()),
             "postponed though nobody holding enough asked: {outcome:?}"
         ),
     }

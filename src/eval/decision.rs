@@ -212,7 +212,7 @@ impl<'a> Evaluator<'a> {
         // (4b) Members holding enough of the votes asked for it to be postponed.
         if postponement.as_ref().is_some_and(|p| p.held) {
             let mut result = outcome(OutcomeKind::Postponed);
-            result.postponed = postponement;
+            result.postponement = postponement;
             result.timing = timing;
             evaluation.outcome = result;
             return Ok(evaluation);
@@ -274,7 +274,7 @@ impl<'a> Evaluator<'a> {
                 }
             });
         }
-        result.postponed = postponement.filter(|p| !p.asked_by.is_empty() || !p.disregarded.is_empty());
+        result.postponement = postponement.filter(|p| !p.asked_by.is_empty() || !p.disregarded.is_empty());
         result.timing = timing;
         evaluation.outcome = result;
         Ok(evaluation)
@@ -323,7 +323,7 @@ fn outcome(result: OutcomeKind) -> Outcome {
         vetoed_by: Vec::new(),
         deadlock: None,
         invalid: Vec::new(),
-        postponed: None,
+        postponement: None,
         timing: None,
     }
 }

@@ -19,9 +19,9 @@ pub struct Outcome {
     pub deadlock: Option<Deadlock>,
     /// When invalid: every reason.
     pub invalid: Vec<Invalidity>,
-    /// When postponed: who asked and what they hold (docs/semantics.md step 4b; added in 1.4).
+    /// When members asked for postponement: who, what they hold, and whether it was enough (docs/semantics.md step 4b; added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub postponed: Option<super::procedure::Postponement>,
+    pub postponement: Option<super::procedure::Postponement>,
     /// For a decision with a time limit: the request, the last day, and whether the decision
     /// was in time (step 4a; added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]

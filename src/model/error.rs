@@ -629,7 +629,7 @@ pub enum LowerError {
     #[error("the breach was remedied on {remedied}, after its cure period ran out on {ends}")]
     #[diagnostic(
         code(concord::model::remedy_after_cure_period),
-        help("the agreement says the decision needs a breach unremedied for the period, and this one was, but was then put right; it does not say whether a late remedy takes the ground away. Keep the agreement's prose on this outside Concord, and leave out `remedied on` if the ground stands")
+        help("the breach went unremedied for the whole period, then was put right; `only after a breach unremedied for …` does not say whether a late remedy takes the ground away, so Concord does not decide it. If the agreement's own words say the ground stands, leave out `remedied on`; if they say it falls, the proposal cannot be made")
     )]
     RemedyAfterCurePeriod {
         remedied: String,

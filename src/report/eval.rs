@@ -225,7 +225,7 @@ fn outcome_words(e: &Evaluation) -> String {
             let reasons: Vec<String> = o.invalid.iter().map(invalid_words).collect();
             format!("invalid: {}", reasons.join("; "))
         }
-        OutcomeKind::Postponed => match &o.postponed {
+        OutcomeKind::Postponed => match &o.postponement {
             Some(p) => format!(
                 "postponed: {} asked for it to be postponed, holding {} of {} eligible votes ({} needed)",
                 list(&p.asked_by),

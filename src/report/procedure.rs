@@ -59,7 +59,7 @@ pub(super) fn procedure_human(e: &Evaluation) -> String {
     if let Some(t) = &e.outcome.timing {
         out.push_str(&timing_sentence(t));
     }
-    if let Some(p) = &e.outcome.postponed {
+    if let Some(p) = &e.outcome.postponement {
         out.push_str(&postponement_sentence(p));
     }
     if out.is_empty() {
