@@ -112,7 +112,7 @@
   "hosted" "contributes" "overspends" "underspends" "lines" "offset" "before" "sharing" "partner"
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
-  "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "concerned" "concerning" "default" "applies" "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "given" "notified" "remedied" "little" "too" "cure" "run" "proposer" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -243,3 +243,13 @@
   "'"
   "’"
 ] @punctuation.special
+(notice_clause "a" @keyword)
+(notice_clause "proposal" @keyword)
+(cure_clause "a" @keyword)
+(cure_clause "for" @keyword)
+(proposer "members" @keyword)
+(postponement_clause "members" @keyword)
+(postponement_clause "votes" @keyword)
+(postponement_clause "eligible" @keyword)
+(postponement_line "for" @keyword)
+(timed_escalation_clause "to" @keyword)
