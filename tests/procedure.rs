@@ -40,7 +40,7 @@ fn the_bundled_scenarios_pass() {
     let out = concord().args(["test", SCENARIOS]).output().unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("11 passed, 0 failed\n"), "{text}");
+    assert!(text.ends_with("13 passed, 0 failed\n"), "{text}");
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn who_may_propose() {
     assert!(passed.contains("Outcome: passed"), "{passed}");
     insta::assert_snapshot!("procedure__proposer_passed", passed);
     let (_, invalid) = working("A removal started by a general member is invalid", &[]);
-    assert!(invalid.contains("invalid: it was proposed by gpfed, who may not propose it (line 39)"), "{invalid}");
+    assert!(invalid.contains("invalid: it was proposed by gpfed, who may not propose it (line 41)"), "{invalid}");
     insta::assert_snapshot!("procedure__proposer_invalid", invalid);
 }
 
@@ -315,6 +315,32 @@ proptest! {
         if let Some(expected) = verdict.invalid {
             let found: Vec<_> = real.outcome.invalid.iter().filter_map(reason).collect();
             prop_assert!(found.contains(&expected), "{:?} not in {:?}\n{}\n{}", expected, found, text, proposal);
+        }
+    }
+}
+
+#[test]
+fn the_formatter_keeps_every_clause_and_line_as_written() {
+    for path in [AGREEMENT, SCENARIOS] {
+        let canonical = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        // Runs of spaces between words, and trailing spaces: the layout comes back.
+        let messy: String = canonical
+            .lines()
+            .map(|l| if l.trim_start().starts_with('#') { l.to_string() } else { l.replace(", ", ",   ").replace(": ", ":  ") })
+            .map(|l| format!("{l}   \n"))
+            .collect();
+        assert_ne!(messy, canonical);
+        let formatted = concord::fmt::layout(&messy, concord::fmt::DEFAULT_WIDTH);
+        let formatted = formatted.unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        assert_eq!(formatted, canonical, "{path}");
+        for clause in [
+            "if not agreed within 30 days of the request,",
+            "may be proposed only by steering members or \"the lay panel\"",
+            "members holding at least 30% of eligible votes who ask may have it postponed",
+            "asking for postponement: council, housing",
+            "breach notified on 1 May 2026",
+        ] {
+            assert_eq!(canonical.contains(clause), formatted.contains(clause), "{path}: {clause}");
         }
     }
 }
