@@ -95,7 +95,8 @@ fn why_not_says_no_change_of_votes_helps() {
     assert!(late.contains("no change of votes can carry it, because it was decided after the last day"), "{late}");
     let (_, postponed) = working("Members holding 30% of the votes have a change of terms postponed", &["--why"]);
     assert!(postponed.contains("because it was postponed before the votes were counted"), "{postponed}");
-    let (_, json) = working("Members holding 30% of the votes have a change of terms postponed", &["--why", "--format", "json"]);
+    let (_, json) =
+        working("Members holding 30% of the votes have a change of terms postponed", &["--why", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(value["evaluations"][0]["why"]["before_the_vote"], "postponed", "{json}");
 }
@@ -135,7 +136,8 @@ fn refused(body: &str) -> String {
     let file = dir.join("refused.scenarios");
     let text = format!("scenarios for \"community-partnership-procedure.concord\"\n\nscenario \"s\"\n{body}");
     std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
-    let out = concord().current_dir(&dir).args(["test", "refused.scenarios"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let out =
+        concord().current_dir(&dir).args(["test", "refused.scenarios"]).output().unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&dir);
     assert_ne!(out.status.code(), Some(0));
     format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
@@ -147,9 +149,12 @@ fn facts_missing_unused_or_out_of_order_are_refused() {
     assert!(missing.contains("concord::model::missing_proposal_fact"), "{missing}");
     assert!(missing.contains("does not say when the decision was requested"), "{missing}");
     insta::assert_snapshot!("procedure__missing_request", missing);
-    let undated = refused("  propose \"resolve a dispute\"\n  requested on 1 May 2026\n  in favour: trust\n  expect passed\n");
+    let undated =
+        refused("  propose \"resolve a dispute\"\n  requested on 1 May 2026\n  in favour: trust\n  expect passed\n");
     assert!(undated.contains("this proposal does not say when it is decided"), "{undated}");
-    let unused = refused("  propose \"change the terms of reference\"\n  requested on 1 May 2026\n  in favour: trust\n  expect passed\n");
+    let unused = refused(
+        "  propose \"change the terms of reference\"\n  requested on 1 May 2026\n  in favour: trust\n  expect passed\n",
+    );
     assert!(unused.contains("concord::model::proposal_fact_not_used"), "{unused}");
     insta::assert_snapshot!("procedure__fact_not_used", unused);
     let order = refused(
@@ -174,11 +179,18 @@ fn facts_missing_unused_or_out_of_order_are_refused() {
 
 /// A generated agreement: `size` members, the first two `steering`, one vote each or weighed
 /// by budget, one decision with any of the procedural clauses.
-fn agreement_text(size: usize, budgets: &[u32], by_budget: bool, clauses: [bool; 5], share: (bool, u8), period: (u8, u8)) -> String {
+fn agreement_text(
+    size: usize,
+    budgets: &[u32],
+    by_budget: bool,
+    clauses: [bool; 5],
+    share: (bool, u8),
+    period: (u8, u8),
+) -> String {
     let mut text = String::from("agreement \"G\"\n  currency GBP\n  kinds steering, general\n");
-    for i in 0..size {
+    for (i, budget) in budgets.iter().take(size).enumerate() {
         let kind = if i < 2 { "steering" } else { "general" };
-        text.push_str(&format!("member m{i}\n  kinds {kind}\n  budget £{}\n", budgets[i]));
+        text.push_str(&format!("member m{i}\n  kinds {kind}\n  budget £{budget}\n"));
     }
     text.push_str(if by_budget { "voting in proportion to budget\n" } else { "voting one member one vote\n" });
     text.push_str("decision \"d\"\n  passes if more than half of votes cast in favour\n");
@@ -193,7 +205,10 @@ fn agreement_text(size: usize, budgets: &[u32], by_budget: bool, clauses: [bool;
     }
     if clauses[2] {
         let comparator = if share.0 { "more than" } else { "at least" };
-        text.push_str(&format!("  members holding {comparator} {}% of eligible votes who ask may have it postponed\n", share.1 % 99 + 1));
+        text.push_str(&format!(
+            "  members holding {comparator} {}% of eligible votes who ask may have it postponed\n",
+            share.1 % 99 + 1
+        ));
     }
     if clauses[3] {
         text.push_str(&format!("  a proposal needs {count} {unit}' notice\n"));

@@ -62,7 +62,10 @@ mod tests {
     fn codes(text: &str) -> Vec<String> {
         let loaded = crate::load::load(text);
         let agreement = loaded.agreement.expect("an agreement");
-        super::super::check(&agreement).iter().filter_map(|d| miette::Diagnostic::code(d).map(|c| c.to_string())).collect()
+        super::super::check(&agreement)
+            .iter()
+            .filter_map(|d| miette::Diagnostic::code(d).map(|c| c.to_string()))
+            .collect()
     }
 
     const HEAD: &str = "agreement \"T\"\n  kinds lay, council\nmember a\n  kinds council\nmember b\n  kinds council\nmember c\n  kinds council\ndecision \"d\"\n  passes if more than half of votes cast in favour\n";

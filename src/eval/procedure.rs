@@ -70,10 +70,14 @@ impl Context<'_> {
         let facts = &proposal.facts;
         let mut invalid = Vec::new();
         if let (Some(proposers), Some(by)) = (&p.proposers, &facts.proposed_by) {
-            let kinds_of = |m: crate::model::MemberId| self.agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect());
+            let kinds_of = |m: crate::model::MemberId| {
+                self.agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect())
+            };
             if !may_propose(proposers, &by.node, kinds_of) {
                 let proposer = match &by.node {
-                    ProposedBy::Member(m) => self.evaluator.keys.get(m.index()).map_or_else(String::new, |k| k.to_string()),
+                    ProposedBy::Member(m) => {
+                        self.evaluator.keys.get(m.index()).map_or_else(String::new, |k| k.to_string())
+                    }
                     ProposedBy::Body(b) => format!("“{b}”"),
                 };
                 invalid.push(Invalidity::ProposerNotAllowed { proposer, line: self.place(proposers.span).line });
@@ -82,7 +86,11 @@ impl Context<'_> {
         let decided = proposal.date.map(|d| d.node);
         if let (Some(notice), Some(given), Some(decided)) = (p.notice, facts.notice_given, decided) {
             if let Some(earliest) = given.node.after(notice.period).filter(|e| decided < *e) {
-                invalid.push(Invalidity::TooLittleNotice { given: given.node, needed: notice.period.possessive(), earliest });
+                invalid.push(Invalidity::TooLittleNotice {
+                    given: given.node,
+                    needed: notice.period.possessive(),
+                    earliest,
+                });
             }
         }
         if let (Some(cure), Some(notified), Some(decided)) = (p.cure, facts.breach_notified, decided) {
@@ -146,7 +154,8 @@ impl Context<'_> {
     pub(super) fn postponement(&self, proposal: &Proposal) -> Result<Option<Postponement>, TooLarge> {
         let Some(rule) = &self.decision.procedure.postponement else { return Ok(None) };
         let asking = &proposal.facts.asking_postponement;
-        let name = |m: crate::model::MemberId| self.evaluator.keys.get(m.index()).cloned().unwrap_or_else(|| Name::from(""));
+        let name =
+            |m: crate::model::MemberId| self.evaluator.keys.get(m.index()).cloned().unwrap_or_else(|| Name::from(""));
         let (mut asked_by, mut disregarded, mut weight) = (Vec::new(), Vec::new(), Decimal::ZERO);
         for member in asking {
             let eligible = self.ineligible.get(member.node.index()).is_some_and(Option::is_none);

@@ -17,14 +17,15 @@
 //! 2. [`who_votes`]: the eligible members and their weights;
 //! 3. [`the_ballots`]: the votes, unknown voters making the proposal invalid and ineligible
 //!    ones disregarded;
-//! 1a. [`procedure::standing`]: who proposed it, its notice, the breach it rests on;
 //! 4. [`the_quorum`];
-//! 4a. [`procedure::out_of_time`]: decided after the period from the request;
-//! 4b. [`procedure::postponed`]: a minority asking for postponement;
 //! 5. [`the_vetoes`];
 //! 6. [`the_rule`];
 //! 7. [`a_tie`], with the tipped reading and the casting vote;
 //! 8. [`not_carried`]: escalated, deadlocked or rejected.
+//!
+//! Steps 1a, 4a and 4b are in [`procedure`]: who proposed it, its notice and the breach it rests
+//! on ([`procedure::standing`]); decided after the period from the request
+//! ([`procedure::out_of_time`]); a minority asking for postponement ([`procedure::postponed`]).
 //!
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.

@@ -29,6 +29,8 @@ fn month_length(year: i64, month: i64) -> i64 {
 }
 
 /// The day's number, counting 1 January of year 0 as day 0.
+// BOUND: a year is at most 65,535, so the sum of its days (under 24 million) fits an i64.
+#[allow(clippy::arithmetic_side_effects)]
 fn day_number(date: Date) -> i64 {
     let (year, month, day) = (i64::from(date.year), i64::from(date.month), i64::from(date.day));
     let before_year: i64 = (0..year).map(|y| if leap(y) { 366 } else { 365 }).sum();
@@ -37,11 +39,16 @@ fn day_number(date: Date) -> i64 {
 }
 
 /// 1 January of year 0 was a Saturday (proleptic Gregorian): Monday is 0.
+// BOUND: day numbers are at most about 24 million; adding 5 fits, and the remainder is below 7.
+#[allow(clippy::arithmetic_side_effects)]
 fn is_working_day(number: i64) -> bool {
     (number + 5) % 7 < 5
 }
 
 /// The day number of `date` moved on by `period`, or `None` past year 65,535.
+// BOUND: a count is a u32 (under 4.3 billion) and a day number under 24 million, so sums and
+// seven times a count fit an i64; counting working days stops at the calendar's end.
+#[allow(clippy::arithmetic_side_effects)]
 fn after(date: Date, period: Duration) -> Option<i64> {
     let count = i64::from(period.count);
     let start = day_number(date);
@@ -50,7 +57,11 @@ fn after(date: Date, period: Duration) -> Option<i64> {
         DurationUnit::Weeks => start + 7 * count,
         DurationUnit::WorkingDays => {
             let (mut day, mut counted) = (start, 0);
+            let end = day_number(Date { year: u16::MAX, month: 12, day: 31 });
             while counted < count {
+                if day >= end {
+                    return None;
+                }
                 day += 1;
                 if is_working_day(day) {
                     counted += 1;
@@ -66,7 +77,11 @@ fn after(date: Date, period: Duration) -> Option<i64> {
                 return None;
             }
             let day = i64::from(date.day).min(month_length(year, month));
-            let moved = Date { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? };
+            let moved = Date {
+                year: u16::try_from(year).ok()?,
+                month: u8::try_from(month).ok()?,
+                day: u8::try_from(day).ok()?,
+            };
             day_number(moved)
         }
     })
@@ -126,13 +141,8 @@ pub(super) fn out_of_time(decision: &Decision, proposal: &Proposal) -> Option<St
 /// nothing.
 pub(super) fn postponed(electorate: &Electorate, decision: &Decision, proposal: &Proposal) -> bool {
     let Some(rule) = &decision.procedure.postponement else { return false };
-    let mut asking: Vec<_> = proposal
-        .facts
-        .asking_postponement
-        .iter()
-        .map(|m| m.node)
-        .filter(|m| electorate.is_eligible(*m))
-        .collect();
+    let mut asking: Vec<_> =
+        proposal.facts.asking_postponement.iter().map(|m| m.node).filter(|m| electorate.is_eligible(*m)).collect();
     asking.sort();
     asking.dedup();
     if asking.is_empty() {

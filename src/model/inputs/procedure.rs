@@ -30,12 +30,10 @@ impl super::InputLowerer<'_> {
             }
             ProposalClause::ProposedBy(by) => {
                 let node = match &by.node {
-                    ast::ProposedBy::Member(m) => {
-                        match self.member(&Spanned::new(m.clone(), by.span)) {
-                            Some(id) => ProposedBy::Member(id),
-                            None => return,
-                        }
-                    }
+                    ast::ProposedBy::Member(m) => match self.member(&Spanned::new(m.clone(), by.span)) {
+                        Some(id) => ProposedBy::Member(id),
+                        None => return,
+                    },
                     ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
                 };
                 if let Some(first) = &proposal.facts.proposed_by {
@@ -113,7 +111,11 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
         unused("who proposed it", b.span, "may be proposed only by …");
     }
     if let (Some(first), None) = (facts.asking_postponement.first(), &p.postponement) {
-        unused("members asking for postponement", first.span, "members holding … of eligible votes who ask may have it postponed");
+        unused(
+            "members asking for postponement",
+            first.span,
+            "members holding … of eligible votes who ask may have it postponed",
+        );
     }
     if let (Some(n), None) = (&facts.notice_given, &p.notice) {
         unused("when notice was given", n.span, "a proposal needs … notice");
@@ -123,7 +125,11 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     }
     if let Some(r) = &facts.remedied {
         if p.cure.is_none() || facts.breach_notified.is_none() {
-            unused("when a breach was remedied", r.span, "only after a breach unremedied for …` and `breach notified on DATE");
+            unused(
+                "when a breach was remedied",
+                r.span,
+                "only after a breach unremedied for …` and `breach notified on DATE",
+            );
         }
     }
     // Dates in an order that cannot be.

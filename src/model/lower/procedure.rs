@@ -104,7 +104,9 @@ mod tests {
         assert_eq!(timed.period.words(), "30 days");
         assert_eq!(timed.steps.len(), 2);
         let who: Vec<_> = p.proposers.as_ref().expect("proposers").who.iter().map(|w| w.node.clone()).collect();
-        assert!(matches!(who.as_slice(), [Proposer::Member(_), Proposer::Kind(_), Proposer::Body(b)] if b == "the Commission"));
+        assert!(
+            matches!(who.as_slice(), [Proposer::Member(_), Proposer::Kind(_), Proposer::Body(b)] if b == "the Commission")
+        );
         let postponement = p.postponement.as_ref().expect("postponement");
         assert!(!postponement.strictly);
         assert_eq!(postponement.share.0.to_string(), "30");
