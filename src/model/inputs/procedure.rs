@@ -70,6 +70,20 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     let p = &decision.procedure;
     let facts = &proposal.facts;
     let at_decision = proposal.decision.as_ref().map_or(at, |d| d.span);
+    let dated_needed = |d: &Decision| {
+        d.procedure.timed_escalation.is_some() || d.procedure.notice.is_some() || d.procedure.cure.is_some()
+    };
+    if dated_needed(decision) && proposal.date.is_none() {
+        errors.push(LowerError::MissingProposalFact {
+            what: "when it is decided".to_string(),
+            at: at_decision.into(),
+            decision: decision.name.clone(),
+            help: format!(
+                "decision `{}` counts a period to the day a proposal is decided: add `dated DATE` (in a scenario, `propose \"…\" on DATE`)",
+                decision.name
+            ),
+        });
+    }
     let mut missing = |what: &str, line: &str, clause: &str| {
         errors.push(LowerError::MissingProposalFact {
             what: what.to_string(),
@@ -78,12 +92,6 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
             help: format!("decision `{}` says `{clause}`: add `{line}` to the proposal", decision.name),
         });
     };
-    let dated_needed = |d: &Decision| {
-        d.procedure.timed_escalation.is_some() || d.procedure.notice.is_some() || d.procedure.cure.is_some()
-    };
-    if dated_needed(decision) && proposal.date.is_none() {
-        missing("when it is decided", "dated DATE", "a period that runs to the day of the decision");
-    }
     if p.timed_escalation.is_some() && facts.requested.is_none() {
         missing("when the decision was requested", "requested on DATE", "if not agreed within … of the request");
     }
