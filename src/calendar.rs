@@ -81,6 +81,18 @@ impl Duration {
     }
 }
 
+impl Duration {
+    /// The period as a possessive, before `notice`: `7 days'`, `1 month's`.
+    pub fn possessive(self) -> String {
+        let words = self.words();
+        if words.ends_with('s') {
+            format!("{words}'")
+        } else {
+            format!("{words}'s")
+        }
+    }
+}
+
 impl Date {
     /// The day after, if there is one in the calendar Concord reads.
     pub fn next(self) -> Option<Date> {
@@ -103,6 +115,61 @@ impl Date {
         } else {
             self.year.checked_sub(1).map(|year| Date { year, month: 12, day: 31 })
         }
+    }
+}
+
+impl Date {
+    /// The day of the week, Monday 0 to Sunday 6 (Sakamoto's method on the proleptic
+    /// Gregorian calendar).
+    pub fn weekday(self) -> u8 {
+        const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let month = usize::from(self.month.clamp(1, 12));
+        let year = u32::from(self.year).saturating_sub(u32::from(month < 3));
+        let t = T.get(month.saturating_sub(1)).copied().unwrap_or(0);
+        // BOUND: a year is at most 65,535, so every term is small; Sunday is 0 in this method.
+        #[allow(clippy::arithmetic_side_effects)]
+        let sunday_first = (year + year / 4 - year / 100 + year / 400 + t + u32::from(self.day)) % 7;
+        // BOUND: the remainder is below 7, so adding 6 and taking it again stays below 7.
+        #[allow(clippy::arithmetic_side_effects)]
+        let monday_first = (sunday_first + 6) % 7;
+        u8::try_from(monday_first).unwrap_or(0)
+    }
+
+    /// Whether the day is Monday to Friday. Concord knows no bank holidays: a working day is
+    /// any weekday, and the working always shows the date a period of working days comes to.
+    pub fn is_weekday(self) -> bool {
+        self.weekday() < 5
+    }
+
+    /// The date `period` after this one, when a period runs from it (docs/semantics.md, "Periods
+    /// of time"): `30 days` after 1 May is 31 May; `10 working days` counts only weekdays;
+    /// `1 month` after 15 January is 15 February, and after 31 January the last day of February;
+    /// `1 year` is 12 months. `None` past the calendar's end.
+    pub fn after(self, period: Duration) -> Option<Date> {
+        let days = |n: u32| (0..n).try_fold(self, |d, _| d.next());
+        match period.unit {
+            DurationUnit::Days => days(period.count),
+            DurationUnit::Weeks => days(period.count.checked_mul(7)?),
+            DurationUnit::WorkingDays => {
+                let mut date = self;
+                for _ in 0..period.count {
+                    date = date.next()?;
+                    while !date.is_weekday() {
+                        date = date.next()?;
+                    }
+                }
+                Some(date)
+            }
+            DurationUnit::Months => self.add_months(period.count),
+            DurationUnit::Years => self.add_months(period.count.checked_mul(12)?),
+        }
+    }
+
+    fn add_months(self, months: u32) -> Option<Date> {
+        let index = u32::from(self.month).checked_sub(1)?.checked_add(months)?;
+        let year = u16::try_from(u32::from(self.year).checked_add(index / 12)?).ok()?;
+        let month = u8::try_from(index % 12).ok()?.checked_add(1)?;
+        Some(Date { year, month, day: self.day.min(days_in_month(year, month)) })
     }
 }
 
@@ -149,5 +216,40 @@ mod tests {
         assert_eq!(date(2026, 3, 2).previous(), Some(date(2026, 3, 1)));
         assert_eq!(date(2026, 1, 1).previous(), Some(date(2025, 12, 31)));
         assert_eq!(date(0, 1, 1).previous(), None);
+    }
+
+    fn period(count: u32, unit: DurationUnit) -> Duration {
+        Duration { count, unit }
+    }
+
+    #[test]
+    fn a_period_before_notice_is_possessive() {
+        assert_eq!(period(7, DurationUnit::Days).possessive(), "7 days'");
+        assert_eq!(period(1, DurationUnit::Months).possessive(), "1 month's");
+    }
+
+    #[test]
+    fn weekdays_are_known() {
+        // 3 December 2026 is a Thursday; 1 January 2000 a Saturday; 29 February 2024 a Thursday.
+        assert_eq!(date(2026, 12, 3).weekday(), 3);
+        assert_eq!(date(2000, 1, 1).weekday(), 5);
+        assert_eq!(date(2024, 2, 29).weekday(), 3);
+        assert!(!date(2026, 12, 6).is_weekday());
+    }
+
+    #[test]
+    fn periods_run_from_a_date() {
+        assert_eq!(date(2026, 5, 1).after(period(30, DurationUnit::Days)), Some(date(2026, 5, 31)));
+        assert_eq!(date(2026, 5, 1).after(period(2, DurationUnit::Weeks)), Some(date(2026, 5, 15)));
+        // Friday 4 December 2026 + 1 working day is Monday 7 December; + 10 is Friday 18 December.
+        assert_eq!(date(2026, 12, 4).after(period(1, DurationUnit::WorkingDays)), Some(date(2026, 12, 7)));
+        assert_eq!(date(2026, 12, 4).after(period(10, DurationUnit::WorkingDays)), Some(date(2026, 12, 18)));
+        // A Saturday: the first working day after it is the Monday.
+        assert_eq!(date(2026, 12, 5).after(period(1, DurationUnit::WorkingDays)), Some(date(2026, 12, 7)));
+        assert_eq!(date(2026, 1, 31).after(period(1, DurationUnit::Months)), Some(date(2026, 2, 28)));
+        assert_eq!(date(2026, 1, 15).after(period(13, DurationUnit::Months)), Some(date(2027, 2, 15)));
+        assert_eq!(date(2024, 2, 29).after(period(1, DurationUnit::Years)), Some(date(2025, 2, 28)));
+        assert_eq!(date(2026, 5, 1).after(period(0, DurationUnit::Days)), Some(date(2026, 5, 1)));
+        assert_eq!(date(u16::MAX, 12, 1).after(period(1, DurationUnit::Months)), None);
     }
 }

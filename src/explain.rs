@@ -3,6 +3,8 @@
 //! Used by the REPL's `:explain` and `:rules`. Each condition gets one sentence that states its
 //! exact meaning, including how abstentions and absences count (see the language reference).
 
+mod procedure;
+
 use crate::model::{
     conditions, Agreement, Base, BlocSelection, Comparator, Condition, Decision, EscalationTrigger, Exclusion,
     Proportion, Rule, Scope, Side, Unit, VetoHolder, WeightScheme,
@@ -256,6 +258,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         ));
     }
     out.push_str(&matters(agreement, decision));
+    out.push_str(&procedure::words(agreement, &decision.procedure));
     out
 }
 

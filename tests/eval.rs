@@ -52,6 +52,7 @@ fn check_expectations(scenario: &Scenario, e: &Evaluation) {
             OutcomeWord::Escalated => OutcomeKind::Escalated,
             OutcomeWord::Deadlocked => OutcomeKind::Deadlocked,
             OutcomeWord::Invalid => OutcomeKind::Invalid,
+            OutcomeWord::Postponed => OutcomeKind::Postponed,
         };
         assert_eq!(e.outcome.result, kind, "{name}: outcome");
         match detail.as_ref().map(|d| &d.node) {

@@ -175,6 +175,7 @@ proptest! {
             OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
             OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
             OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
+            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
         };
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         let cast_by = real.outcome.casting_vote.as_ref().map(|c| c.id);
@@ -287,6 +288,7 @@ proptest! {
             OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
             OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
             OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
+            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
         };
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         // A disallowed stand-in leaves its member absent; an allowed one never does.

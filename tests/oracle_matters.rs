@@ -286,6 +286,7 @@ fn check(spec: &Spec, skipped: &mut BTreeMap<String, usize>) -> Result<bool, Tes
             RealKind::Escalated => OutcomeKind::Escalated,
             RealKind::Deadlocked => OutcomeKind::Deadlocked,
             RealKind::Invalid => OutcomeKind::Invalid,
+            RealKind::Postponed => OutcomeKind::Postponed,
         },
         escalated_to: e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()).map(|s| s.body.clone()),
         default: e.outcome.deadlock.as_ref().and_then(|d| d.default.as_ref()).map(|d| d.text.clone()),

@@ -724,6 +724,7 @@ fn real_answer(e: &Evaluation) -> Answer {
         RealKind::Escalated => OutcomeKind::Escalated,
         RealKind::Deadlocked => OutcomeKind::Deadlocked,
         RealKind::Invalid => OutcomeKind::Invalid,
+        RealKind::Postponed => OutcomeKind::Postponed,
     };
     let casting_vote = match outcome {
         OutcomeKind::Passed | OutcomeKind::Rejected => e.outcome.casting_vote.as_ref().map(|c| c.id),
@@ -763,6 +764,9 @@ fn well_formed(v: &Verdict, proposal: &Proposal) -> Result<(), String> {
         }
         OutcomeKind::Invalid => {
             v.invalid.is_some() && v.not_carried.is_none() && v.escalated_to.is_none() && v.casting_vote.is_none()
+        }
+        OutcomeKind::Postponed => {
+            v.invalid.is_none() && v.not_carried.is_none() && v.escalated_to.is_none() && v.casting_vote.is_none()
         }
     };
     let voted = |m: &MemberId| proposal.votes.iter().any(|vote| vote.voter == Voter::Known(*m));
@@ -932,6 +936,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 

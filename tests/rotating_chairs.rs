@@ -275,6 +275,7 @@ proptest! {
             OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
             OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
             OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
+            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
         };
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         let cast_by = real.outcome.casting_vote.as_ref().map(|c| c.id);

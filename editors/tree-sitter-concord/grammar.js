@@ -303,6 +303,11 @@ module.exports = grammar({
       $.reserved_clause,
       $.approval_clause,
       $.conflict_clause,
+      $.timed_escalation_clause,
+      $.proposers_clause,
+      $.postponement_clause,
+      $.notice_clause,
+      $.cure_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -483,6 +488,26 @@ module.exports = grammar({
       'a', 'conflicted', 'member', 'takes', 'part', 'only', 'if', $.comparator, $.proportion,
       'of', 'the', 'other', 'members', 'present', 'agree',
     ),
+    // if not agreed within 30 days of the request, escalate to "the board", then "mediation"
+    timed_escalation_clause: $ => seq(
+      'if', 'not', 'agreed', 'within', $.duration, 'of', 'the', 'request', optional(','),
+      'escalate', 'to', commaSep1Then($.escalation_step),
+    ),
+    // may be proposed only by steering members, "the lay panel" or icb
+    proposers_clause: $ => seq(
+      'may', 'be', 'proposed', 'only', 'by', $.proposer,
+      repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
+    ),
+    proposer: $ => choice($.string, seq($.kind_filter, 'members'), $.member_ref),
+    // members holding at least 30% of eligible votes who ask may have it postponed
+    postponement_clause: $ => seq(
+      'members', 'holding', choice($.at_least, $.more_than), $.percent, 'of', 'eligible', 'votes',
+      'who', 'ask', 'may', 'have', 'it', 'postponed',
+    ),
+    // a proposal needs 7 days' notice
+    notice_clause: $ => seq('a', 'proposal', 'needs', $.duration, 'notice'),
+    // only after a breach unremedied for 30 days
+    cure_clause: $ => seq('only', 'after', 'a', 'breach', 'unremedied', 'for', $.duration),
 
     // ───────────────────────── Money ─────────────────────────
 
@@ -674,6 +699,12 @@ module.exports = grammar({
       $.approval_line,
       $.conflicted_line,
       $.conflict_vote_line,
+      $.requested_line,
+      $.proposed_by_line,
+      $.postponement_line,
+      $.notice_line,
+      $.breach_line,
+      $.remedied_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -705,6 +736,14 @@ module.exports = grammar({
     concerning_line: $ => seq('concerning', optional(':'), $.member_ref),
     // opted out: lbh, icb   (members who opt out of this proposal, where the decision lets them)
     opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),
+    // requested on 1 May 2026 · proposed by: icb · asking for postponement: lbh, icb
+    // · notice given on 1 May 2026 · breach notified on 1 April 2026 · remedied on 20 April 2026
+    requested_line: $ => seq('requested', 'on', $.date),
+    proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_ref)),
+    postponement_line: $ => seq('asking', 'for', 'postponement', optional(':'), $.member_list),
+    notice_line: $ => seq('notice', 'given', 'on', $.date),
+    breach_line: $ => seq('breach', 'notified', 'on', $.date),
+    remedied_line: $ => seq('remedied', 'on', $.date),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
     // approval of "NHS England": given · withheld · not yet given
@@ -774,7 +813,7 @@ module.exports = grammar({
         ))),
       ),
     ),
-    outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid'),
+    outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid', 'postponed'),
     escalated_to: $ => seq('escalated', 'to', $.string),
     casting_by: $ => seq('on', 'the', 'casting', 'vote', 'of', $.member_ref),
     because_reason: $ => seq('because', $.reason),
@@ -789,6 +828,10 @@ module.exports = grammar({
       seq('an', 'observer', 'voted'),
       seq('an', 'excluded', 'member', 'voted'),
       seq('the', 'decision', 'does', 'not', 'exist'),
+      seq('too', 'little', 'notice', 'was', 'given'),
+      seq('the', 'cure', 'period', 'has', 'not', 'run'),
+      seq('the', 'breach', 'was', 'remedied'),
+      seq('the', 'proposer', 'may', 'not', 'propose', 'it'),
     ),
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(

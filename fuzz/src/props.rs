@@ -119,11 +119,15 @@ pub fn assert_evaluation(e: &Evaluation) {
         OutcomeKind::Rejected => {
             assert!(outcome.deadlock.as_ref().is_some_and(|d| d.escalated_to.is_none()), "rejected without a reason")
         }
+        OutcomeKind::Postponed => assert!(
+            outcome.postponement.as_ref().is_some_and(|p| p.held && !p.asked_by.is_empty()),
+            "postponed though nobody holding enough asked: {outcome:?}"
+        ),
     }
-    // The outcome serialises as one of the five words (docs/semantics.md).
+    // The outcome serialises as one of the six words (docs/semantics.md).
     let json = serde_json::to_value(outcome).unwrap_or_default();
     let word = json.get("result").and_then(|r| r.as_str()).unwrap_or("");
-    assert!(["passed", "rejected", "escalated", "deadlocked", "invalid"].contains(&word), "unknown outcome {word:?}");
+    assert!(["passed", "rejected", "escalated", "deadlocked", "invalid", "postponed"].contains(&word), "unknown outcome {word:?}");
 }
 
 /// The members' shares, the parties' amounts and what is unallocated add up to the year's

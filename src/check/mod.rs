@@ -30,6 +30,7 @@ mod makeup;
 mod money;
 mod passing;
 mod plus_one;
+mod procedure;
 mod routes;
 mod rules;
 mod votes;
@@ -59,6 +60,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
         plus_one::check(agreement, decision, &mut out);
+        procedure::check(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);
     // Agreement-wide findings first, then by decision in the order written (stable).

@@ -63,6 +63,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 

@@ -713,8 +713,9 @@ fn granted_vetoes(ctx: &Ctx<'_>, rule: &TimedRule) -> Vec<MemberId> {
 fn gridlock(ctx: &Ctx<'_>, blockable: bool, veto_players: &[MemberId], out: &mut Vec<CheckDiagnostic>) {
     let decision = ctx.decision;
     // A route, or a default that applies when it is rejected, says where a blocked decision goes.
-    let has_route =
-        decision.escalations.iter().any(|e| e.trigger == EscalationTrigger::Rejected) || decision.default.is_some();
+    let has_route = decision.escalations.iter().any(|e| e.trigger == EscalationTrigger::Rejected) || decision.default.is_some()
+        // A matter not agreed within a period of the request goes on when the period runs out.
+            || decision.procedure.timed_escalation.is_some();
     if has_route || (!blockable && decision.vetoes.is_empty()) {
         return;
     }

@@ -174,6 +174,8 @@ impl<'a> Evaluator<'a> {
                 rule
             }
         };
+        // (1a) Who proposed it, the notice it was given, the breach it rests on.
+        invalid.extend(ctx.standing(proposal));
         if let Some(timed) = in_force {
             let mut rule = ctx.rule_result(&timed.rule, None).map_err(too_large)?;
             rule.from = timed.from;
@@ -193,8 +195,28 @@ impl<'a> Evaluator<'a> {
             evaluation.quorum = Some(result);
         }
 
+        let timing = ctx.timing(proposal);
+        let postponement = ctx.postponement(proposal).map_err(too_large)?;
         if !invalid.is_empty() {
             evaluation.outcome.invalid = invalid;
+            evaluation.outcome.timing = timing;
+            return Ok(evaluation);
+        }
+        // (4a) Decided after the last day the decision allows from the request: the matter had
+        // already gone down the route, whatever the votes say.
+        if let Some(late) = timing.as_ref().filter(|t| !t.in_time).and_then(|_| ctx.out_of_time()) {
+            let mut result = outcome(OutcomeKind::Escalated);
+            result.deadlock = Some(late);
+            result.timing = timing;
+            evaluation.outcome = result;
+            return Ok(evaluation);
+        }
+        // (4b) Members holding enough of the votes asked for it to be postponed.
+        if postponement.as_ref().is_some_and(|p| p.held) {
+            let mut result = outcome(OutcomeKind::Postponed);
+            result.postponement = postponement;
+            result.timing = timing;
+            evaluation.outcome = result;
             return Ok(evaluation);
         }
         // The first step that settles the proposal gives the outcome (docs/semantics.md 5–9).
@@ -271,6 +293,8 @@ impl<'a> Evaluator<'a> {
                 }
             });
         }
+        result.postponement = postponement.filter(|p| !p.asked_by.is_empty() || !p.disregarded.is_empty());
+        result.timing = timing;
         evaluation.outcome = result;
         Ok(evaluation)
     }
@@ -320,6 +344,8 @@ fn outcome(result: OutcomeKind) -> Outcome {
         invalid: Vec::new(),
         awaiting: Vec::new(),
         withheld_by: Vec::new(),
+        postponement: None,
+        timing: None,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod matters;
 mod name;
 mod outcome;
+pub mod procedure;
 mod stand_ins;
 pub mod tally;
 mod vetoes;

@@ -26,6 +26,13 @@ pub struct Outcome {
     /// When rejected because an approval outside the meeting was withheld: whose (added in 1.4).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub withheld_by: Vec<String>,
+    /// When members asked for postponement: who, what they hold, and whether it was enough (docs/semantics.md step 4b; added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postponement: Option<super::procedure::Postponement>,
+    /// For a decision with a time limit: the request, the last day, and whether the decision
+    /// was in time (step 4a; added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<super::procedure::Timing>,
 }
 
 /// The five outcomes (docs/semantics.md).
@@ -42,6 +49,8 @@ pub enum OutcomeKind {
     Deadlocked,
     /// The vote cannot stand.
     Invalid,
+    /// Members holding enough of the votes asked for it to be put off (step 4b).
+    Postponed,
 }
 
 impl OutcomeKind {
@@ -53,6 +62,7 @@ impl OutcomeKind {
             OutcomeKind::Escalated => "escalated",
             OutcomeKind::Deadlocked => "deadlocked",
             OutcomeKind::Invalid => "invalid",
+            OutcomeKind::Postponed => "postponed",
         }
     }
 }
@@ -108,6 +118,9 @@ pub enum DeadlockCause {
     /// The meeting passed it, and an approval outside the meeting was withheld (step 9; added
     /// in 1.4). No escalation route and no default is taken: the meeting did carry it.
     ApprovalWithheld,
+    /// It was decided after the period the decision allows from the request had run out
+    /// (`if not agreed within … of the request`, step 4a): the matter had already gone on.
+    OutOfTime,
 }
 
 /// One rung of an escalation ladder.
@@ -149,6 +162,39 @@ pub enum Invalidity {
     },
     /// The quorum was not met.
     NoQuorum,
+    /// Proposed by someone the decision does not let propose it (`may be proposed only by …`).
+    ProposerNotAllowed {
+        /// Who proposed it.
+        proposer: String,
+        /// The line of the clause.
+        line: usize,
+    },
+    /// Decided before the notice the decision needs had run (`a proposal needs … notice`).
+    TooLittleNotice {
+        #[serde(serialize_with = "plain_date")]
+        given: Date,
+        needed: String,
+        /// The first day it could be decided.
+        #[serde(serialize_with = "plain_date")]
+        earliest: Date,
+    },
+    /// Decided before the breach had gone unremedied for the cure period.
+    CurePeriodNotRun {
+        #[serde(serialize_with = "plain_date")]
+        notified: Date,
+        period: String,
+        /// The day the period runs out: the first day it could be decided.
+        #[serde(serialize_with = "plain_date")]
+        runs_out: Date,
+    },
+    /// The breach was remedied before its cure period ran out: there is no ground.
+    BreachRemedied {
+        #[serde(serialize_with = "plain_date")]
+        notified: Date,
+        #[serde(serialize_with = "plain_date")]
+        remedied: Date,
+        period: String,
+    },
 }
 
 fn plain_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -162,6 +208,10 @@ impl Invalidity {
             Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => Some(InvalidReason::UnknownDecision),
             Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
             Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
+            Invalidity::ProposerNotAllowed { .. } => Some(InvalidReason::ProposerNotAllowed),
+            Invalidity::TooLittleNotice { .. } => Some(InvalidReason::TooLittleNotice),
+            Invalidity::CurePeriodNotRun { .. } => Some(InvalidReason::CurePeriodNotRun),
+            Invalidity::BreachRemedied { .. } => Some(InvalidReason::BreachRemedied),
             Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
         }
     }

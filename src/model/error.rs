@@ -800,4 +800,58 @@ pub enum LowerError {
         #[help]
         help: String,
     },
+    /// A decision needs a fact of the proposal (when it was requested, who proposed it, when
+    /// notice was given, when a breach was notified, its date) and the proposal does not give it.
+    #[error("this proposal does not say {what}")]
+    #[diagnostic(code(concord::model::missing_proposal_fact))]
+    MissingProposalFact {
+        what: String,
+        #[label("decision `{decision}` needs it")]
+        at: SourceSpan,
+        decision: String,
+        #[help]
+        help: String,
+    },
+
+    /// A proposal gives a fact its decision makes no use of.
+    #[error("decision `{decision}` makes no use of {what}")]
+    #[diagnostic(code(concord::model::proposal_fact_not_used))]
+    ProposalFactNotUsed {
+        decision: String,
+        what: String,
+        #[label("changes nothing for this decision")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// Two dates of a proposal in an order that cannot be (a request after the meeting, a
+    /// remedy before the breach was notified).
+    #[error("{later} is before {earlier}")]
+    #[diagnostic(
+        code(concord::model::dates_out_of_order),
+        help("check the dates: a request, a notice and a breach come before the proposal is decided (`dated`), and a breach is remedied after it is notified")
+    )]
+    DatesOutOfOrder {
+        later: String,
+        earlier: String,
+        #[label("this date")]
+        at: SourceSpan,
+        #[label("is before this one")]
+        other: SourceSpan,
+    },
+
+    /// A breach remedied after its cure period ran out: whether the decision may still be taken
+    /// is not settled by `only after a breach unremedied for …`, so it is not guessed.
+    #[error("the breach was remedied on {remedied}, after its cure period ran out on {ends}")]
+    #[diagnostic(
+        code(concord::model::remedy_after_cure_period),
+        help("the breach went unremedied for the whole period, then was put right; `only after a breach unremedied for …` does not say whether a late remedy takes the ground away, so Concord does not decide it. If the agreement's own words say the ground stands, leave out `remedied on`; if they say it falls, the proposal cannot be made")
+    )]
+    RemedyAfterCurePeriod {
+        remedied: String,
+        ends: String,
+        #[label("remedied after the period")]
+        at: SourceSpan,
+    },
 }

@@ -7,6 +7,7 @@
 
 mod matters;
 mod measures;
+mod procedure;
 
 use std::collections::BTreeMap;
 
@@ -97,6 +98,9 @@ pub struct Proposal {
     /// Approvals outside the meeting, conflicted members and their sub-votes.
     #[serde(skip_serializing_if = "crate::model::matters::ProposalMatters::is_empty")]
     pub matters: crate::model::matters::ProposalMatters,
+    /// When it was requested, who proposed it, who asks for postponement, notice, breach.
+    #[serde(skip_serializing_if = "crate::model::procedure::ProposalFacts::is_empty")]
+    pub facts: crate::model::procedure::ProposalFacts,
 }
 
 /// A year-end result.
@@ -320,6 +324,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
+        facts: Default::default(),
     }
 }
 
@@ -453,6 +458,7 @@ impl InputLowerer<'_> {
                     .push(LowerError::CastingVoteNotUsed { decision: decision.name.clone(), at: cast.span.into() });
             }
             crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
+            procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
@@ -584,6 +590,12 @@ impl InputLowerer<'_> {
                 }
             }
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
+            ProposalClause::Requested(_)
+            | ProposalClause::ProposedBy(_)
+            | ProposalClause::AskingPostponement(_)
+            | ProposalClause::NoticeGiven(_)
+            | ProposalClause::BreachNotified(_)
+            | ProposalClause::Remedied(_) => self.procedure_line(proposal, clause),
         }
     }
 

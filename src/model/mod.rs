@@ -17,6 +17,7 @@ mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod matters;
 pub mod offices;
+pub mod procedure;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -390,6 +391,9 @@ pub struct Decision {
     /// A matter reserved to one partner, and approvals outside the meeting.
     #[serde(skip_serializing_if = "matters::Matters::is_empty")]
     pub matters: matters::Matters,
+    /// Time, who may propose, postponement, notice and cure (docs/semantics.md 1a, 4a, 4b).
+    #[serde(skip_serializing_if = "procedure::Procedure::is_empty")]
+    pub procedure: procedure::Procedure,
 }
 
 impl Decision {

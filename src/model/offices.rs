@@ -187,6 +187,7 @@ mod tests {
             escalations: Vec::new(),
             default: None,
             matters: Default::default(),
+            procedure: Default::default(),
         }
     }
 

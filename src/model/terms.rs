@@ -280,4 +280,8 @@ pub enum InvalidReason {
     NoQuorum,
     UnknownMemberVoted,
     UnknownDecision,
+    TooLittleNotice,
+    CurePeriodNotRun,
+    BreachRemedied,
+    ProposerNotAllowed,
 }

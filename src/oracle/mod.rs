@@ -24,6 +24,10 @@
 //! 8. [`not_carried`]: escalated, deadlocked or rejected;
 //! 9. [`approvals::approvals`]: for a proposal the meeting passed, approvals outside it.
 //!
+//! Steps 1a, 4a and 4b are in [`procedure`]: who proposed it, its notice and the breach it rests
+//! on ([`procedure::standing`]); decided after the period from the request
+//! ([`procedure::out_of_time`]); a minority asking for postponement ([`procedure::postponed`]).
+//!
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
 
@@ -31,6 +35,7 @@ mod chairs;
 mod approvals;
 mod conditions;
 mod exact;
+mod procedure;
 mod weights;
 
 #[cfg(test)]
@@ -59,6 +64,8 @@ pub enum OutcomeKind {
     Deadlocked,
     /// The vote cannot stand.
     Invalid,
+    /// Members holding enough of the votes asked for it to be put off (step 4b).
+    Postponed,
 }
 
 /// Why a proposal is invalid (steps 1, 3 and 4).
@@ -74,6 +81,14 @@ pub enum InvalidReason {
     UnknownMemberVoted,
     /// The quorum did not hold (step 4).
     NoQuorum,
+    /// Proposed by one the decision does not let propose it (step 1a).
+    ProposerNotAllowed,
+    /// Decided before the notice it needs had run (step 1a).
+    TooLittleNotice,
+    /// Decided before the breach's cure period had run (step 1a).
+    CurePeriodNotRun,
+    /// The breach was remedied within its cure period (step 1a).
+    BreachRemedied,
 }
 
 /// Why a proposal was not carried (steps 5 and 7), which decides where it goes (step 8).
@@ -89,6 +104,8 @@ pub enum NotCarried {
     Tied,
     /// The meeting passed it and an approval outside the meeting was withheld (step 9).
     ApprovalWithheld,
+    /// Decided after the last day the decision allows from the request (step 4a).
+    OutOfTime,
 }
 
 /// What a proposal comes to.
@@ -195,6 +212,10 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
         Ok(found) => found,
         Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
     };
+    // Step 1a.
+    if let Some(reason) = procedure::standing(agreement, decision, proposal) {
+        return Ok(Verdict::invalid(reason, Vec::new()));
+    }
     // Step 2.
     let electorate = who_votes(agreement, decision, proposal)?;
     // Step 3.
@@ -206,6 +227,34 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     // Step 4.
     if !the_quorum(&meeting, agreement, decision, proposal)? {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
+    }
+    // Step 4a.
+    if let Some(body) = procedure::out_of_time(decision, proposal) {
+        return Ok(Verdict {
+            outcome: OutcomeKind::Escalated,
+            casting_vote: None,
+            escalated_to: Some(body),
+            default: None,
+            invalid: None,
+            not_carried: Some(NotCarried::OutOfTime),
+            disregarded,
+            awaiting: Vec::new(),
+            withheld_by: Vec::new(),
+        });
+    }
+    // Step 4b.
+    if procedure::postponed(&meeting.electorate, decision, proposal) {
+        return Ok(Verdict {
+            outcome: OutcomeKind::Postponed,
+            casting_vote: None,
+            escalated_to: None,
+            default: None,
+            invalid: None,
+            not_carried: None,
+            disregarded,
+            awaiting: Vec::new(),
+            withheld_by: Vec::new(),
+        });
     }
     // Step 5.
     let reason = if the_vetoes(&meeting, decision, proposal)? {

@@ -29,6 +29,7 @@ fn said(a: &Agreement, v: &Verdict) -> String {
         OutcomeKind::Escalated => format!("escalated to {:?}", v.escalated_to.as_deref().unwrap_or("?")),
         OutcomeKind::Deadlocked => "deadlocked".to_string(),
         OutcomeKind::Invalid => format!("invalid ({:?})", v.invalid),
+        OutcomeKind::Postponed => "postponed".to_string(),
     };
     if let Some(m) = v.casting_vote {
         out.push_str(&format!(" on the casting vote of {}", key(a, m)));
@@ -39,6 +40,7 @@ fn said(a: &Agreement, v: &Verdict) -> String {
         Some(NotCarried::CastingVoteAgainst(m)) => out.push_str(&format!(" (casting vote of {} against)", key(a, m))),
         Some(NotCarried::Tied) => out.push_str(" (tied)"),
         Some(NotCarried::ApprovalWithheld) => out.push_str(" (approval withheld)"),
+        Some(NotCarried::OutOfTime) => out.push_str(" (out of time)"),
         None => {}
     }
     for m in &v.disregarded {

@@ -5,7 +5,7 @@ use super::{Engine, COMMANDS};
 use crate::syntax::grammar::BLOCK_KEYWORDS;
 
 /// Words that start clauses, offered by completion and highlighted.
-pub const KEYWORDS: [&str; 47] = [
+pub const KEYWORDS: [&str; 54] = [
     "agreement",
     "member",
     "voting",
@@ -51,6 +51,13 @@ pub const KEYWORDS: [&str; 47] = [
     "if rejected",
     "escalate to",
     "the default is",
+    "if not agreed within",
+    "may be proposed only by",
+    "who ask may have it postponed",
+    "a proposal needs",
+    "only after a breach unremedied for",
+    "requested on",
+    "asking for postponement",
     "members gaining",
     "in proportion to",
 ];

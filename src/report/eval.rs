@@ -67,7 +67,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     let outcome_style = match e.outcome.result {
         OutcomeKind::Passed => super::style::PASSED,
         OutcomeKind::Rejected | OutcomeKind::Invalid => super::style::FAILED,
-        OutcomeKind::Escalated | OutcomeKind::Deadlocked => super::style::OPEN,
+        OutcomeKind::Escalated | OutcomeKind::Deadlocked | OutcomeKind::Postponed => super::style::OPEN,
     };
     let headline = format!(
         "{}{}.\n",
@@ -75,6 +75,8 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         super::style::paint(&outcome, outcome_style, colour)
     );
     out.push_str(&headline);
+
+    out.push_str(&super::procedure::procedure_human(e));
 
     if let Some(voting) = &e.voting {
         out.push('\n');
@@ -168,6 +170,16 @@ fn outcome_words(e: &Evaluation) -> String {
             DeadlockCause::ApprovalWithheld => {
                 format!("approval withheld by {} (the meeting passed it)", list(&o.withheld_by))
             }
+            DeadlockCause::OutOfTime => match &o.timing {
+                Some(t) => format!(
+                    "it was not agreed within {} of the request (requested on {}, the last day {}, decided on {})",
+                    t.period,
+                    date_words(t.requested),
+                    date_words(t.last_day),
+                    date_words(t.decided)
+                ),
+                None => "it was not agreed in time".to_string(),
+            },
         }
     };
     match o.result {
@@ -204,6 +216,9 @@ fn outcome_words(e: &Evaluation) -> String {
                     route.push_str(&format!(" within {w}"));
                 }
             }
+            if o.deadlock.as_ref().is_some_and(|d| d.because == DeadlockCause::OutOfTime) {
+                return format!("{route}: {}", why());
+            }
             format!("{route}: not carried ({})", why())
         }
         OutcomeKind::Deadlocked => match e.tie.as_ref().and_then(|t| t.casting_vote.as_ref()) {
@@ -218,6 +233,16 @@ fn outcome_words(e: &Evaluation) -> String {
             let reasons: Vec<String> = o.invalid.iter().map(invalid_words).collect();
             format!("invalid: {}", reasons.join("; "))
         }
+        OutcomeKind::Postponed => match &o.postponement {
+            Some(p) => format!(
+                "postponed: {} asked for it to be postponed, holding {} of {} eligible votes ({} needed)",
+                list(&p.asked_by),
+                num(p.weight),
+                num(p.total),
+                p.needed
+            ),
+            None => "postponed".to_string(),
+        },
     }
 }
 

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod fmt;
 pub mod money;
 pub mod power;
+mod procedure;
 mod sensitivity;
 pub mod test;
 

@@ -16,6 +16,18 @@ pub fn why_human(why: &WhyNot) -> String {
         out.push_str(&format!("\nWhat would it take: no change of votes can carry it, because {reason}.\n"));
         return out;
     }
+    if let Some(before) = why.before_the_vote {
+        let reason = match before {
+            crate::whynot::BeforeTheVote::OutOfTime => {
+                "it was decided after the last day allowed from the request, and the matter had already gone down the route"
+            }
+            crate::whynot::BeforeTheVote::Postponed => {
+                "it was postponed before the votes were counted; only the members asking could withdraw their request"
+            }
+        };
+        out.push_str(&format!("\nWhat would it take: no change of votes can carry it, because {reason}.\n"));
+        return out;
+    }
     if why.outcome == OutcomeKind::Passed {
         out.push_str("\nWhat would stop it:\n");
         if why.pivots.is_empty() {

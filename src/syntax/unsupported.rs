@@ -60,10 +60,10 @@ constructs! {
         "there is no carrying forward between years yet; nearest: keep an underspend in a fund (`everything to \"…\"` or `30% to the contingency fund`) and enter it in next year's result as `contingency fund balance £…`";
     ProposerThreshold => code(concord::parse::unsupported_proposer_threshold), u_proposer,
         "a rule that depends on who made the proposal",
-        "there is no proposer yet: a rule is the same whoever proposes; nearest: two decisions, one for proposals from each source, each with its own rule";
+        "a rule is the same whoever proposes; who may propose is said with `may be proposed only by MEMBER, KIND members or \"BODY\"` and each proposal's `proposed by:` line; nearest for a threshold that depends on the proposer: two decisions, one for proposals from each source, each with its own rule and its own `may be proposed only by …`";
     Postponement => code(concord::parse::unsupported_postponement), u_postponement,
-        "a decision that is postponed",
-        "there is no postponed outcome yet: a proposal is passed, rejected, escalated, deadlocked or invalid; nearest: `if rejected, escalate to \"…\"` sends a proposal that is not carried to another body";
+        "a postponement written this way",
+        "a decision that a minority may have postponed says `members holding at least 30% of eligible votes who ask may have it postponed`, and each proposal lists them with `asking for postponement: MEMBER, MEMBER`";
     ConflictedMember => code(concord::parse::unsupported_conflicted_member), u_conflict,
         "a conflict of interest written this way",
         "a decision says `a conflicted member takes part only if more than half of the other members present agree`, and each proposal names the member (`conflicted: MEMBER`) and records the others' vote (`on MEMBER taking part, in favour: …`); a member a proposal is about is `the member concerned does not vote`";
@@ -71,8 +71,8 @@ constructs! {
         "an opt-out written this way",
         "a decision that lets members opt out says `members may opt out`, and each proposal lists them with `opted out: MEMBER, MEMBER`; a member who never votes on the decision is `MEMBER does not vote`";
     TimedEscalation => code(concord::parse::unsupported_timed_escalation), u_timed_escalation,
-        "an escalation triggered by the passing of time",
-        "escalation follows a vote, not a date; nearest: `if rejected, escalate to \"…\" within 30 days`, where `within` is the time the body has to settle it";
+        "an escalation triggered by the passing of time written this way",
+        "a decision that goes on when it is not agreed in time says `if not agreed within 30 days of the request, escalate to \"…\"`, and each proposal says `requested on DATE` and is `dated`; `within` after a body is the time that body has";
     Substitute => code(concord::parse::unsupported_substitute), u_substitute,
         "a substitute written this way",
         "a member whose substitute may vote for it says `has a designated substitute` (or the agreement says `each member has a designated substitute` or `only KIND members may vote by substitute`), and each proposal marks the vote: `in favour: MEMBER (by substitute)`";

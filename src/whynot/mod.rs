@@ -41,8 +41,23 @@ pub struct WhyNot {
     /// Why no change of votes can help, when none can (the vote is invalid for a reason that
     /// is not about the votes).
     pub beyond_votes: Option<Invalidity>,
+    /// When the proposal was settled before its votes were counted (docs/semantics.md steps 4a
+    /// and 4b: decided out of time, or postponed), so that no change of votes changes it. Added
+    /// in 1.4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_the_vote: Option<BeforeTheVote>,
     /// How far the search went.
     pub search: Search,
+}
+
+/// What settled a proposal before its votes were counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BeforeTheVote {
+    /// It was decided after the last day of the period from the request (step 4a).
+    OutOfTime,
+    /// Members holding enough of the votes asked for it to be postponed (step 4b).
+    Postponed,
 }
 
 /// One thing that kept a proposal from being carried.
@@ -133,9 +148,10 @@ pub fn why_not_by(
         fixes: Vec::new(),
         pivots: Vec::new(),
         beyond_votes: beyond_votes(evaluation),
+        before_the_vote: before_the_vote(evaluation),
         search: Search { candidates: 0, evaluations: 0, complete: true, sizes_searched: 0 },
     };
-    if answer.beyond_votes.is_some() {
+    if answer.beyond_votes.is_some() || answer.before_the_vote.is_some() {
         return answer;
     }
     if !evaluation.outcome.withheld_by.is_empty() {
@@ -181,6 +197,20 @@ fn blockers(e: &Evaluation) -> Vec<Blocker> {
 /// vote but the quorum, which votes can meet.
 fn beyond_votes(e: &Evaluation) -> Option<Invalidity> {
     e.outcome.invalid.iter().find(|reason| !matches!(reason, Invalidity::NoQuorum)).cloned()
+}
+
+/// What settled the proposal before its votes were counted, if anything did: then changing
+/// votes changes nothing (the members asking for postponement, or the date, would have to).
+fn before_the_vote(e: &Evaluation) -> Option<BeforeTheVote> {
+    match e.outcome.result {
+        OutcomeKind::Postponed => Some(BeforeTheVote::Postponed),
+        OutcomeKind::Escalated
+            if e.outcome.deadlock.as_ref().is_some_and(|d| d.because == crate::eval::DeadlockCause::OutOfTime) =>
+        {
+            Some(BeforeTheVote::OutOfTime)
+        }
+        _ => None,
+    }
 }
 
 /// The proposal with each member in `changes` standing as its change says.

@@ -116,6 +116,7 @@
   "alternates" "rotates" "between" "exactly" "many" "different"
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
+  "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -277,3 +278,13 @@
   "'"
   "’"
 ] @punctuation.special
+(notice_clause "a" @keyword)
+(notice_clause "proposal" @keyword)
+(cure_clause "a" @keyword)
+(cure_clause "for" @keyword)
+(proposer "members" @keyword)
+(postponement_clause "members" @keyword)
+(postponement_clause "votes" @keyword)
+(postponement_clause "eligible" @keyword)
+(postponement_line "for" @keyword)
+(timed_escalation_clause "to" @keyword)

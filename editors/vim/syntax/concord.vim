@@ -28,7 +28,7 @@ syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 syn match concordKeyword "\<\%(represented\|governance\|conflicted\|withheld\|approval\|reserved\|approve\|subject\|taking\|agree\|given\|takes\|also\|lose\|must\|pass\|part\|they\|own\|yet\|maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
-      \\|reconvened\|presiding\|person\|alternates\|rotates\|between\|different\|exactly\|many\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
+      \\|reconvened\|presiding\|person\|alternates\|rotates\|between\|different\|exactly\|many\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance\|postponement\|unremedied\|postponed\|requested\|proposed\|notified\|remedied\|proposer\|request\|holding\|breach\|asking\|little\|needs\|after\|given\|have\|cure\|ask\|who\|too\|run\|be
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible
       \\|escalate\|excluded\|forfeits\|majority\|payments\|personal\|proposal\|provided
       \\|receives\|requires\|reserves\|scenario\|standard\|together\|ability\|balance\|because

@@ -156,10 +156,12 @@ macro_rules! code {
 
 mod makeup;
 mod money;
+mod procedure;
 mod rules;
 
 pub use makeup::*;
 pub use money::*;
+pub use procedure::*;
 pub use rules::*;
 
 catalogue! {
@@ -255,6 +257,10 @@ catalogue! {
     UnknownFinding(UnknownFinding),
     /// An `expect` clause naming a finding that is an error here.
     IntendedError(IntendedError),
+    /// A postponement share no request can reach, or any one reaches.
+    PostponementOutOfRange(PostponementOutOfRange),
+    /// A list of who may propose that names nobody who can.
+    NoProposer(NoProposer),
 }
 
 /// `expect dummy because "…"` where the checker finds no such thing.

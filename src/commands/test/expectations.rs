@@ -19,6 +19,7 @@ fn outcome_word(kind: OutcomeKind) -> &'static str {
         OutcomeKind::Escalated => "escalated",
         OutcomeKind::Deadlocked => "deadlocked",
         OutcomeKind::Invalid => "invalid",
+        OutcomeKind::Postponed => "postponed",
     }
 }
 
@@ -29,6 +30,7 @@ fn expected_word(word: OutcomeWord) -> &'static str {
         OutcomeWord::Escalated => "escalated",
         OutcomeWord::Deadlocked => "deadlocked",
         OutcomeWord::Invalid => "invalid",
+        OutcomeWord::Postponed => "postponed",
     }
 }
 
@@ -39,6 +41,10 @@ fn reason_matches(reason: InvalidReason, invalid: &[Invalidity]) -> bool {
             (InvalidReason::NoQuorum, Invalidity::NoQuorum)
                 | (InvalidReason::UnknownMemberVoted, Invalidity::UnknownMemberVoted { .. })
                 | (InvalidReason::UnknownDecision, Invalidity::UnknownDecision { .. } | Invalidity::NoDecision)
+                | (InvalidReason::TooLittleNotice, Invalidity::TooLittleNotice { .. })
+                | (InvalidReason::CurePeriodNotRun, Invalidity::CurePeriodNotRun { .. })
+                | (InvalidReason::BreachRemedied, Invalidity::BreachRemedied { .. })
+                | (InvalidReason::ProposerNotAllowed, Invalidity::ProposerNotAllowed { .. })
         )
     })
 }
@@ -66,6 +72,7 @@ fn actual_outcome(e: &Evaluation) -> String {
         Invalidity::UnknownMemberVoted { .. } => "an unknown member voted",
         Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => "the decision does not exist",
         Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => "",
+        other => other.expected_reason().map_or("", reason_words),
     });
     match reason {
         Some(r) if !r.is_empty() => format!("{word} because {r}"),
@@ -291,5 +298,9 @@ fn reason_words(reason: InvalidReason) -> &'static str {
         InvalidReason::NoQuorum => "no quorum",
         InvalidReason::UnknownMemberVoted => "an unknown member voted",
         InvalidReason::UnknownDecision => "the decision does not exist",
+        InvalidReason::TooLittleNotice => "too little notice was given",
+        InvalidReason::CurePeriodNotRun => "the cure period has not run",
+        InvalidReason::BreachRemedied => "the breach was remedied",
+        InvalidReason::ProposerNotAllowed => "the proposer may not propose it",
     }
 }

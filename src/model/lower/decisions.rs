@@ -35,6 +35,7 @@ impl<'f> Lowerer<'f> {
             escalations: Vec::new(),
             default: None,
             matters: Default::default(),
+            procedure: Default::default(),
         };
         let mut reserved_at = None;
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
@@ -166,6 +167,11 @@ impl<'f> Lowerer<'f> {
                     DefaultOutcome { text: text.node.clone(), span: clause.span },
                     clause.span,
                 ),
+                c @ (ast::DecisionClause::TimedEscalation { .. }
+                | ast::DecisionClause::Proposers(_)
+                | ast::DecisionClause::Postponement { .. }
+                | ast::DecisionClause::Notice(_)
+                | ast::DecisionClause::Cure(_)) => self.procedure_clause(&mut decision.procedure, c, clause.span),
             }
         }
         decision.voting = voting.map(|(s, _)| s);

@@ -32,6 +32,7 @@ mod membership;
 mod money;
 mod offices;
 mod outcomes;
+mod procedure;
 mod stand_ins;
 mod terms;
 

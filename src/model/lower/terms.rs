@@ -37,7 +37,15 @@ same_variants!(GovernanceForm {
 });
 same_variants!(CommitScope { Proposal, Pool });
 same_variants!(VoteChoice { InFavour, Against, Abstaining });
-same_variants!(InvalidReason { NoQuorum, UnknownMemberVoted, UnknownDecision });
+same_variants!(InvalidReason {
+    NoQuorum,
+    UnknownMemberVoted,
+    UnknownDecision,
+    TooLittleNotice,
+    CurePeriodNotRun,
+    BreachRemedied,
+    ProposerNotAllowed,
+});
 
 impl From<ast::Proportion> for Proportion {
     fn from(p: ast::Proportion) -> Proportion {

@@ -92,6 +92,27 @@ pub enum DecisionClause {
     Approval(super::ApproverRef),
     /// `a conflicted member takes part only if more than half of the other members present agree`
     Conflict(super::ConflictRuleAst),
+    /// `if not agreed within 30 days of the request, escalate to "…"`, then …
+    TimedEscalation { period: Spanned<Duration>, steps: Vec<Spanned<EscalationStep>> },
+    /// `may be proposed only by icb, lay members or "the Commission"`
+    Proposers(Vec<Spanned<Proposer>>),
+    /// `members holding at least 30% of eligible votes who ask may have it postponed`
+    Postponement { strictly: bool, share: Spanned<Decimal> },
+    /// `a proposal needs 7 days' notice`
+    Notice(Spanned<Duration>),
+    /// `only after a breach unremedied for 30 days`
+    Cure(Spanned<Duration>),
+}
+
+/// Who may propose, as a `may be proposed only by` clause names them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Proposer {
+    /// A member, by identifier or role.
+    Member(MemberRef),
+    /// Every member of a kind: `lay members`.
+    Kind(Ident),
+    /// A body outside the agreement, in quotes: `"the Commission"`.
+    Body(String),
 }
 
 /// When a timed rule applies.

@@ -70,6 +70,27 @@ pub enum ProposalClause {
     Conflicted(Vec<Spanned<MemberRef>>),
     /// `on gpfed taking part, in favour: icb, trust`
     ConflictVote { member: Spanned<MemberRef>, choice: VoteChoice, members: Vec<Spanned<MemberRef>> },
+    /// `requested on 1 May 2026`
+    Requested(Spanned<Date>),
+    /// `proposed by: icb` / `proposed by: "the Commission"`
+    ProposedBy(Spanned<ProposedBy>),
+    /// `asking for postponement: lbh, icb`
+    AskingPostponement(Vec<Spanned<MemberRef>>),
+    /// `notice given on 1 May 2026`
+    NoticeGiven(Spanned<Date>),
+    /// `breach notified on 1 April 2026`
+    BreachNotified(Spanned<Date>),
+    /// `remedied on 20 April 2026`
+    Remedied(Spanned<Date>),
+}
+
+/// Who made a proposal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ProposedBy {
+    /// A member of the agreement.
+    Member(MemberRef),
+    /// A body outside it, in quotes.
+    Body(String),
 }
 
 /// A clause of a year-end result (also allowed in a scenario).
@@ -108,6 +129,7 @@ pub enum OutcomeWord {
     Escalated,
     Deadlocked,
     Invalid,
+    Postponed,
 }
 
 /// Why a vote was invalid, as a scenario expects it.
@@ -116,6 +138,14 @@ pub enum InvalidReason {
     NoQuorum,
     UnknownMemberVoted,
     UnknownDecision,
+    /// `too little notice was given`
+    TooLittleNotice,
+    /// `the cure period has not run`
+    CurePeriodNotRun,
+    /// `the breach was remedied`
+    BreachRemedied,
+    /// `the proposer may not propose it`
+    ProposerNotAllowed,
 }
 
 /// More about an expected outcome.

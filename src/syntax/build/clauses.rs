@@ -242,6 +242,11 @@ impl Builder {
                 DecisionClause::Escalation { trigger: self.spanned(&trigger_pair, trigger), steps }
             }
             Rule::default_clause => DecisionClause::Default(self.string_child(&inner)?),
+            Rule::timed_escalation_clause
+            | Rule::proposers_clause
+            | Rule::postponement_clause
+            | Rule::notice_clause
+            | Rule::cure_clause => self.procedure_clause(&inner)?,
             _ => {
                 if let Some(clause) = self.matters_decision_clause(&inner) {
                     return clause;

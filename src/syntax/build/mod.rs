@@ -20,6 +20,7 @@ mod clauses;
 mod matters;
 mod money;
 mod offices;
+mod procedure;
 mod rules;
 mod scenarios;
 mod values;

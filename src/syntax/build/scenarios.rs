@@ -51,6 +51,12 @@ impl Builder {
             Rule::reconvened_line => ProposalClause::Reconvened,
             Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
             Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
+            Rule::requested_line
+            | Rule::proposed_by_line
+            | Rule::postponement_line
+            | Rule::notice_line
+            | Rule::breach_line
+            | Rule::remedied_line => self.procedure_line(&inner)?,
             _ => {
                 if let Some(clause) = self.matters_proposal_clause(&inner) {
                     return clause;
@@ -151,6 +157,7 @@ impl Builder {
                     "rejected" => OutcomeWord::Rejected,
                     "escalated" => OutcomeWord::Escalated,
                     "deadlocked" => OutcomeWord::Deadlocked,
+                    "postponed" => OutcomeWord::Postponed,
                     _ => OutcomeWord::Invalid,
                 };
                 let detail = match find(&inner, Rule::outcome_detail) {
@@ -171,6 +178,10 @@ impl Builder {
                                 OutcomeDetail::Because(match reason.as_str() {
                                     "no quorum" => InvalidReason::NoQuorum,
                                     "an unknown member voted" => InvalidReason::UnknownMemberVoted,
+                                    "too little notice was given" => InvalidReason::TooLittleNotice,
+                                    "the cure period has not run" => InvalidReason::CurePeriodNotRun,
+                                    "the breach was remedied" => InvalidReason::BreachRemedied,
+                                    "the proposer may not propose it" => InvalidReason::ProposerNotAllowed,
                                     "an observer voted" | "an excluded member voted" => {
                                         self.report(SyntaxError::DisregardedVote { at: self.span(&reason).into() });
                                         return None;

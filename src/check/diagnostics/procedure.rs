@@ -1,0 +1,41 @@
+//! Findings about a decision's clauses on postponement and on who may propose (issue 21, item 8).
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+use super::Witness;
+
+/// A postponement share that no request can reach, or that any one request reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the postponement clause of decision `{name}` cannot work: {problem}")]
+#[diagnostic(
+    code(concord::check::postponement_out_of_range),
+    help("give a share above 0% and at most 100% of the eligible votes, e.g. `members holding at least 30% of eligible votes who ask may have it postponed`")
+)]
+pub struct PostponementOutOfRange {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub problem: String,
+    #[label("{problem}")]
+    pub at: SourceSpan,
+}
+code!(PostponementOutOfRange, "concord::check::postponement_out_of_range");
+
+/// A list of who may propose in which nobody can propose: each kind named has no member.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("no one may propose decision `{name}`: {kinds} {have} no members")]
+#[diagnostic(
+    code(concord::check::no_proposer),
+    help("name a member, a kind that has members, or a body in quotes (`may be proposed only by \"the lay panel\"`)")
+)]
+pub struct NoProposer {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub kinds: String,
+    pub have: &'static str,
+    #[label("nobody this names can propose")]
+    pub at: SourceSpan,
+}
+code!(NoProposer, "concord::check::no_proposer");

@@ -1,0 +1,95 @@
+//! The working of time, postponement and a proposal's standing (issue 21, item 8), in words.
+
+use super::words::{date_words, list, num, percent};
+use crate::eval::procedure::{Postponement, Timing};
+use crate::eval::{Evaluation, Invalidity};
+
+/// The sentence on time, for a decision with a time limit.
+pub(super) fn timing_sentence(t: &Timing) -> String {
+    let verdict = if t.in_time {
+        "in time".to_string()
+    } else {
+        "after the last day: the matter had already gone down the route, and the votes below decide nothing".to_string()
+    };
+    format!(
+        "Time (line {}: {}): requested on {}; {} from then runs to {}; decided on {}, {verdict}.\n",
+        t.clause.line,
+        t.clause.text,
+        date_words(t.requested),
+        t.period,
+        date_words(t.last_day),
+        date_words(t.decided)
+    )
+}
+
+/// The sentence on a request for postponement.
+pub(super) fn postponement_sentence(p: &Postponement) -> String {
+    let share = if p.total.is_zero() {
+        String::new()
+    } else {
+        p.weight
+            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+            .and_then(|w| w.checked_div(p.total))
+            .map(|s| format!(" ({})", percent(s)))
+            .unwrap_or_default()
+    };
+    let who = if p.asked_by.is_empty() { "no member who votes on it".to_string() } else { list(&p.asked_by) };
+    let mut out = format!(
+        "Postponement (line {}: {}): asked for by {who}, holding {} of {} eligible votes{share}; {} needed, so it {}.\n",
+        p.clause.line,
+        p.clause.text,
+        num(p.weight),
+        num(p.total),
+        p.needed,
+        if p.held { "is postponed" } else { "is not postponed" }
+    );
+    if !p.disregarded.is_empty() {
+        out.push_str(&format!(
+            "  {} asked too, but {} not vote on this decision: disregarded.\n",
+            list(&p.disregarded),
+            if p.disregarded.len() == 1 { "does" } else { "do" }
+        ));
+    }
+    out
+}
+
+/// The working lines of this family, for the report of one evaluation.
+pub(super) fn procedure_human(e: &Evaluation) -> String {
+    let mut out = String::new();
+    if let Some(t) = &e.outcome.timing {
+        out.push_str(&timing_sentence(t));
+    }
+    if let Some(p) = &e.outcome.postponement {
+        out.push_str(&postponement_sentence(p));
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("\n{out}")
+    }
+}
+
+/// Why a proposal's standing fails, in words; `None` for the other reasons.
+pub(super) fn standing_words(reason: &Invalidity) -> Option<String> {
+    Some(match reason {
+        Invalidity::ProposerNotAllowed { proposer, line } => {
+            format!("it was proposed by {proposer}, who may not propose it (line {line})")
+        }
+        Invalidity::TooLittleNotice { given, needed, earliest } => format!(
+            "too little notice was given: notice given on {} and {needed} notice needed, so the earliest day it could be decided was {}",
+            date_words(*given),
+            date_words(*earliest)
+        ),
+        Invalidity::CurePeriodNotRun { notified, period, runs_out } => format!(
+            "the cure period has not run: the breach was notified on {} and the {period} to remedy it run to {}, the first day it can be decided",
+            date_words(*notified),
+            date_words(*runs_out)
+        ),
+        Invalidity::BreachRemedied { notified, remedied, period } => format!(
+            "the breach was remedied: notified on {}, put right on {}, within the {period} allowed, so there is no ground",
+            date_words(*notified),
+            date_words(*remedied)
+        ),
+        _ => return None,
+    })
+}

@@ -1,0 +1,70 @@
+//! Outcomes beyond pass and fail (issue 21, item 8): the decision clauses that make time, the
+//! proposer, a postponing minority, notice and a cure period matter, and the proposal lines that
+//! give the facts they need.
+
+use super::super::ast::*;
+use super::super::grammar::Rule;
+use super::{children, find, first_meaningful, has, Builder, P};
+
+impl Builder {
+    /// A decision clause of this family, or `None` when `inner` is not one (or did not read).
+    pub(super) fn procedure_clause(&self, inner: &P<'_>) -> Option<DecisionClause> {
+        Some(match inner.as_rule() {
+            Rule::timed_escalation_clause => {
+                let period = self.duration(&self.need(inner, Rule::duration)?)?;
+                let mut steps = Vec::new();
+                for step in children(inner).into_iter().filter(|p| p.as_rule() == Rule::escalation_step) {
+                    let body = self.string_child(&step)?;
+                    let within = match find(&step, Rule::duration) {
+                        Some(d) => Some(self.duration(&d)?),
+                        None => None,
+                    };
+                    steps.push(self.spanned(&step, EscalationStep { body, within }));
+                }
+                DecisionClause::TimedEscalation { period, steps }
+            }
+            Rule::proposers_clause => {
+                let mut who = Vec::new();
+                for p in children(inner).into_iter().filter(|p| p.as_rule() == Rule::proposer) {
+                    let one = first_meaningful(&p)?;
+                    let node = match one.as_rule() {
+                        Rule::string => Proposer::Body(self.string(&one).node),
+                        Rule::kind_proposer => Proposer::Kind(self.ident(&self.need(&one, Rule::ref_name)?)),
+                        _ => Proposer::Member(self.member_ref(&one).node),
+                    };
+                    who.push(self.spanned(&p, node));
+                }
+                DecisionClause::Proposers(who)
+            }
+            Rule::postponement_clause => DecisionClause::Postponement {
+                strictly: has(inner, Rule::more_than),
+                share: self.percent(&self.need(inner, Rule::percent)?)?,
+            },
+            Rule::notice_clause => DecisionClause::Notice(self.duration(&self.need(inner, Rule::duration)?)?),
+            Rule::cure_clause => DecisionClause::Cure(self.duration(&self.need(inner, Rule::duration)?)?),
+            _ => return None,
+        })
+    }
+
+    /// A proposal line of this family, or `None` when `inner` is not one (or did not read).
+    pub(super) fn procedure_line(&self, inner: &P<'_>) -> Option<ProposalClause> {
+        let date = || self.date(&self.need(inner, Rule::date)?);
+        Some(match inner.as_rule() {
+            Rule::requested_line => ProposalClause::Requested(date()?),
+            Rule::notice_line => ProposalClause::NoticeGiven(date()?),
+            Rule::breach_line => ProposalClause::BreachNotified(date()?),
+            Rule::remedied_line => ProposalClause::Remedied(date()?),
+            Rule::postponement_line => {
+                ProposalClause::AskingPostponement(self.member_list(&self.need(inner, Rule::member_list)?))
+            }
+            Rule::proposed_by_line => {
+                let by = match find(inner, Rule::string) {
+                    Some(s) => self.spanned(&s, ProposedBy::Body(self.string(&s).node)),
+                    None => self.member_ref(&self.need(inner, Rule::member_ref)?).map(ProposedBy::Member),
+                };
+                ProposalClause::ProposedBy(by)
+            }
+            _ => return None,
+        })
+    }
+}
