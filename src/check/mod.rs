@@ -22,6 +22,7 @@
 pub mod diagnostics;
 mod figures;
 pub mod intended;
+mod leaving;
 mod money;
 mod passing;
 mod plus_one;
@@ -45,6 +46,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     let mut out = Vec::new();
     figures::check(agreement, &mut out);
     money::check(agreement, &mut out);
+    leaving::check(agreement, &mut out);
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);

@@ -128,6 +128,9 @@ impl<'a> Evaluator<'a> {
             quorum: None,
             tie: None,
             outcome: outcome(OutcomeKind::Invalid),
+            effects: Vec::new(),
+            effects_refused: None,
+            changes: Vec::new(),
         };
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
             None => {
@@ -251,6 +254,12 @@ impl<'a> Evaluator<'a> {
                     Deadlock { because: cause, escalated_to: None, then: Vec::new(), clause: None, default }
                 }
             });
+        }
+        if result.result == OutcomeKind::Passed && !decision.effects.is_empty() {
+            let (out, changes, refused) = ctx.effects(agreement, decision, proposal);
+            evaluation.effects = out;
+            evaluation.changes = changes;
+            evaluation.effects_refused = refused;
         }
         evaluation.outcome = result;
         Ok(evaluation)

@@ -5,8 +5,13 @@
 //! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
 //! evaluator, money engine and power analysis read only this model.
 
+pub mod blocs;
+pub use blocs::BlocRule;
+pub mod effects;
 mod error;
+mod error_kinds;
 pub mod figures;
+pub mod leaving;
 mod waterfalls;
 pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
@@ -14,6 +19,7 @@ mod lower;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod offices;
+mod renumber;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -193,6 +199,13 @@ pub struct Bloc {
     pub members: Vec<MemberId>,
     /// The kind it was defined by, when `members of kind …`.
     pub of_kind: Option<KindId>,
+    /// Its own rule, `decides by at least two thirds of its votes cast`; without one the bloc
+    /// decides by more than half of its votes cast (see [`Bloc::rule`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own_rule: Option<BlocRule>,
+    /// `on a tie within the bloc, lbh has the casting vote`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casting_vote: Option<Spanned<MemberId>>,
 }
 
 /// Which blocs a condition or veto is about.
@@ -237,6 +250,9 @@ pub enum Condition {
         side: Side,
         share: Option<MembershipShare>,
     },
+    /// `each bloc in favour` / `the ID bloc in favour`: each bloc's position, by its own rule
+    /// and casting vote, is in favour.
+    BlocPosition { blocs: BlocSelection },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`.
     Bloc { blocs: BlocSelection, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`.
@@ -363,6 +379,10 @@ pub struct Decision {
     pub escalations: Vec<Escalation>,
     /// What applies when it is not carried and no route takes it.
     pub default: Option<DefaultOutcome>,
+    /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
+    /// order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Spanned<effects::DecisionEffect>>,
 }
 
 impl Decision {
@@ -397,6 +417,18 @@ pub struct Membership {
     pub penalty: Option<Spanned<Money>>,
     /// The decision that expels a member.
     pub expulsion: Option<Spanned<DecisionId>>,
+    /// Notice periods of a kind's own (`leaving requires 3 months' notice for commercial
+    /// members`): each replaces `notice` for members of that kind (see [`leaving`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_notices: Vec<(Spanned<KindId>, Spanned<Duration>)>,
+    /// Sums of a kind's own (`a leaving commercial member pays £50,000`): each replaces
+    /// `penalty` for members of that kind.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_penalties: Vec<(Spanned<KindId>, Spanned<Money>)>,
+    /// Figures members of a kind forfeit besides `forfeits` (`a leaving commercial member
+    /// forfeits its investment`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_forfeits: Vec<(Spanned<KindId>, Spanned<FigureName>)>,
 }
 
 /// An agreement, resolved.

@@ -180,6 +180,7 @@ mod tests {
             casting_presiding: presiding.then(|| Span::new(7, 9)),
             escalations: Vec::new(),
             default: None,
+            effects: Vec::new(),
         }
     }
 

@@ -154,9 +154,11 @@ macro_rules! code {
     };
 }
 
+mod kinds;
 mod money;
 mod rules;
 
+pub use kinds::*;
 pub use money::*;
 pub use rules::*;
 
@@ -227,6 +229,8 @@ catalogue! {
     FiguresTooLarge(FiguresTooLarge),
     /// `half … plus one` counted in votes that have no natural unit.
     PlusOneDependsOnUnits(PlusOneDependsOnUnits),
+    /// A member of two kinds whose own terms of leaving differ.
+    LeavingTermsConflict(LeavingTermsConflict),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
     /// A finding the agreement says it intends, which the checker no longer finds.

@@ -33,6 +33,7 @@ impl<'f> Lowerer<'f> {
             casting_presiding: None,
             escalations: Vec::new(),
             default: None,
+            effects: Vec::new(),
         };
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
         let mut quorum: Option<(Spanned<Rule>, Span)> = None;
@@ -123,6 +124,11 @@ impl<'f> Lowerer<'f> {
                     steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
                     span: clause.span,
                 }),
+                ast::DecisionClause::Effect(effect) => {
+                    if let Some(e) = self.effect(effect) {
+                        decision.effects.push(Spanned::new(e, clause.span));
+                    }
+                }
                 ast::DecisionClause::Default(text) => self.once(
                     "the default if rejected",
                     &mut default,
@@ -137,6 +143,7 @@ impl<'f> Lowerer<'f> {
         decision.casting_vote = casting.map(|(c, _)| c);
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
+        self.effects_settled(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         if let (Some(named), Some(presiding)) = (decision.casting_vote, decision.casting_presiding) {
             // Two holders of one casting vote: which one casts it is not settled.
@@ -272,6 +279,9 @@ impl<'f> Lowerer<'f> {
                     side: (*side).into(),
                     share: Some(share),
                 }
+            }
+            ast::Condition::BlocPosition { subject } => {
+                Condition::BlocPosition { blocs: self.bloc_selection(&subject.node)? }
             }
             ast::Condition::Bloc { subject, comparator, proportion, base } => Condition::Bloc {
                 blocs: self.bloc_selection(&subject.node)?,

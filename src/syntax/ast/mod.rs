@@ -15,10 +15,12 @@ pub use crate::calendar::{Date, Duration, DurationUnit, MONTHS};
 use crate::span::{Span, Spanned};
 
 mod decisions;
+mod effects;
 mod money;
 mod scenarios;
 
 pub use decisions::*;
+pub use effects::*;
 pub use money::*;
 pub use scenarios::*;
 

@@ -11,11 +11,14 @@ use crate::span::Spanned;
 pub enum MembershipClause {
     JoiningDecidedBy(Spanned<String>),
     JoiningAccession,
-    LeavingNotice(Spanned<Duration>),
+    /// `leaving requires 12 months' notice [for commercial members]`
+    LeavingNotice(Spanned<Duration>, Option<Ident>),
     LeavingDecidedBy(Spanned<String>),
-    LeavingForfeits(Spanned<FigureName>),
+    /// `a leaving [commercial] member forfeits its investment`
+    LeavingForfeits(Spanned<FigureName>, Option<Ident>),
     LeavingLosesSay,
-    LeavingPays(Spanned<Amount>),
+    /// `a leaving [commercial] member pays £250,000`
+    LeavingPays(Spanned<Amount>, Option<Ident>),
     ExpulsionDecidedBy(Spanned<String>),
 }
 
@@ -62,6 +65,8 @@ pub enum ProposalClause {
     Concerning(Spanned<MemberRef>),
     /// `opted out: lbh, icb`
     OptedOut(Vec<Spanned<MemberRef>>),
+    /// `applicant: pcn-east "East Primary Care Network"`: who joins on passing.
+    Applicant { id: Ident, name: Option<Spanned<String>> },
 }
 
 /// A clause of a year-end result (also allowed in a scenario).

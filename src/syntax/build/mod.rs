@@ -17,6 +17,7 @@ use super::grammar::{BlockKind, Rule};
 use crate::span::{Span, Spanned};
 
 mod clauses;
+mod effects;
 mod money;
 mod rules;
 mod scenarios;

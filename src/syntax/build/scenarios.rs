@@ -51,6 +51,10 @@ impl Builder {
             Rule::reconvened_line => ProposalClause::Reconvened,
             Rule::opted_out_line => ProposalClause::OptedOut(self.member_list(&self.need(&inner, Rule::member_list)?)),
             Rule::concerning_line => ProposalClause::Concerning(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
+            Rule::applicant_line => ProposalClause::Applicant {
+                id: self.ident(&self.need(&inner, Rule::name)?),
+                name: find(&inner, Rule::string).map(|s| self.string(&s)),
+            },
             _ => {
                 self.shape(&inner)?;
                 return None;
