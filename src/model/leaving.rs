@@ -34,7 +34,7 @@ pub struct Terms {
 /// Two of a member's kinds set different terms for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    /// `"notice"` or `"sum paid"`.
+    /// `"notice period"` or `"sum paid"`.
     pub term: &'static str,
     /// The two kinds and what each says, in words.
     pub first: (KindId, Spanned<String>),
@@ -68,7 +68,7 @@ fn pick<T: Copy + PartialEq>(
 pub fn terms_for(agreement: &Agreement, member: &Member) -> Result<Terms, Box<Conflict>> {
     let m = &agreement.membership;
     let currency = &agreement.currency;
-    let notice = pick(member, &m.kind_notices, m.notice, "notice", |d: Duration| d.words())?;
+    let notice = pick(member, &m.kind_notices, m.notice, "notice period", |d: Duration| d.words())?;
     let penalty =
         pick(member, &m.kind_penalties, m.penalty, "sum paid", |a: Money| crate::money::format_money(a.0, currency))?;
     let mut forfeits: Vec<(Spanned<FigureName>, From)> = m.forfeits.iter().map(|f| (*f, From::General)).collect();

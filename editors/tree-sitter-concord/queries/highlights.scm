@@ -113,6 +113,7 @@
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "decides" "passing" "becomes" "leaves" "applicant" "joins"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.

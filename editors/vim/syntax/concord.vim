@@ -28,7 +28,7 @@ syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 syn match concordKeyword "\<\%(maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
-      \\|reconvened\|presiding\|person\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
+      \\|reconvened\|decides\|passing\|becomes\|leaves\|applicant\|joins\|presiding\|person\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible
       \\|escalate\|excluded\|forfeits\|majority\|payments\|personal\|proposal\|provided
       \\|receives\|requires\|reserves\|scenario\|standard\|together\|ability\|balance\|because
