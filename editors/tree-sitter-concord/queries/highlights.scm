@@ -244,3 +244,13 @@
   "'"
   "’"
 ] @punctuation.special
+; Blocs' own rules, changes on passing, leaving by kind (issue 21).
+(bloc_casting "a" @keyword)
+(bloc_casting "vote" @keyword)
+(bloc_casting "bloc" @keyword)
+(effect_joins "a" @keyword)
+(effect_joins "member" @keyword)
+(concerned_member "member" @keyword)
+(effect_leaves "member" @keyword)
+(leaving_notice "members" @keyword)
+(leaving_notice "for" @keyword)
