@@ -231,6 +231,10 @@ catalogue! {
     PlusOneDependsOnUnits(PlusOneDependsOnUnits),
     /// A member of two kinds whose own terms of leaving differ.
     LeavingTermsConflict(LeavingTermsConflict),
+    /// A bloc's casting vote that no tie can use.
+    BlocCastingVoteUnusable(BlocCastingVoteUnusable),
+    /// A bloc condition with a threshold of its own on a bloc with a rule of its own.
+    BlocRuleBypassed(BlocRuleBypassed),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
     /// A finding the agreement says it intends, which the checker no longer finds.
