@@ -94,6 +94,13 @@ pub fn condition(agreement: &Agreement, c: &Condition) -> String {
             };
             format!("{who}, {} {} of {} must be in favour", comparator(*cmp), proportion(&p.node), base(agreement, b))
         }
+        Condition::BlocPosition { blocs } => match blocs {
+            BlocSelection::Each => "each bloc must be in favour, by its own rule".to_string(),
+            BlocSelection::One(id) => format!(
+                "the {} bloc must be in favour, by its own rule",
+                agreement.bloc(*id).map_or("?", |bloc| bloc.key.as_str())
+            ),
+        },
         Condition::Member { member, side: s } => {
             let name = agreement.member(*member).map_or("?".to_string(), |m| format!("{} ({})", m.key, m.name));
             format!("{name} must be {}", side(*s))
@@ -211,14 +218,21 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
             VetoHolder::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),
             VetoHolder::AnyMember(kind) => format!("any eligible {}member", kind_name(agreement, *kind)),
             VetoHolder::Bloc(BlocSelection::Each) => {
-                "each bloc (by more than half of its votes cast against)".to_string()
+                if agreement.blocs.iter().all(|b| b.own_rule.is_none() && b.casting_vote.is_none()) {
+                    "each bloc (by more than half of its votes cast against)".to_string()
+                } else {
+                    "each bloc (when it is against by its own rule, stated in the part on voting)".to_string()
+                }
             }
-            VetoHolder::Bloc(BlocSelection::One(b)) => {
-                format!(
-                    "the {} bloc (by more than half of its votes cast against)",
-                    agreement.bloc(*b).map_or("?", |b| b.key.as_str())
-                )
-            }
+            VetoHolder::Bloc(BlocSelection::One(b)) => match agreement.bloc(*b) {
+                Some(bloc) if bloc.casting_vote.is_some() => format!(
+                    "the {} bloc (by {} against, or its casting vote within the bloc)",
+                    bloc.key,
+                    crate::explain_kinds::bloc_rule(bloc)
+                ),
+                Some(bloc) => format!("the {} bloc (by {} against)", bloc.key, crate::explain_kinds::bloc_rule(bloc)),
+                None => "the ? bloc".to_string(),
+            },
         };
         let when = match (veto.statutory_only, veto.on_loss) {
             (true, true) => " when the proposal puts its statutory duties at risk and it loses by the proposal",
@@ -259,6 +273,9 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     }
     out.push_str(&matters(agreement, decision));
     out.push_str(&procedure::words(agreement, &decision.procedure));
+    for effect in &decision.effects {
+        out.push_str(&format!("  {}\n", crate::explain_kinds::effect(agreement, &effect.node)));
+    }
     out
 }
 

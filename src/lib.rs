@@ -29,6 +29,7 @@ pub mod digits;
 pub mod eval;
 pub mod exact;
 pub mod explain;
+pub mod explain_kinds;
 pub mod fmt;
 pub mod load;
 #[cfg(feature = "cli")]

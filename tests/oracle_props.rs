@@ -932,6 +932,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         casting_vote: None,
         reconvened: None,
         concerning: None,
+        applicant: None,
         opted_out: Vec::new(),
         matters: Default::default(),
         presiding: None,

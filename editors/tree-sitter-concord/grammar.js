@@ -275,7 +275,13 @@ module.exports = grammar({
 
     bloc_block: $ => block($, $.bloc_header, choice($._bloc_clause, $.intended_finding)),
     bloc_header: $ => seq('bloc', field('name', $.identifier), optional($.string)),
-    _bloc_clause: $ => choice($.bloc_members_of_kind, $.bloc_members),
+    _bloc_clause: $ => choice($.bloc_rule, $.bloc_casting, $.bloc_members_of_kind, $.bloc_members),
+    // decides by at least two thirds of its votes cast
+    bloc_rule: $ => seq('decides', 'by', $.comparator, $.proportion, 'of', choice('its', 'their'), $.bloc_base),
+    // on a tie within the bloc, lbh has the casting vote
+    bloc_casting: $ => seq(
+      'on', 'a', 'tie', 'within', 'the', 'bloc', optional(','), $.member_ref, 'has', 'the', 'casting', 'vote',
+    ),
     bloc_members_of_kind: $ => seq('members', 'of', 'kind', $.kind_filter),
     bloc_members: $ => seq('members', $.member_list),
 
@@ -308,6 +314,7 @@ module.exports = grammar({
       $.postponement_clause,
       $.notice_clause,
       $.cure_clause,
+      $.effect_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -342,6 +349,7 @@ module.exports = grammar({
       $.threshold,
       $.count_condition,
       $.bloc_condition,
+      $.bloc_position,
       $.member_condition,
     ),
     unanimous: _ => 'unanimous',
@@ -382,6 +390,8 @@ module.exports = grammar({
       $._bloc_subject, $.in_favour, 'by', $.comparator, $.proportion, 'of',
       choice('its', 'their'), $.bloc_base,
     ),
+    // each bloc in favour · the health bloc in favour   (by the bloc's own rule)
+    bloc_position: $ => prec(-1, seq($._bloc_subject, $.in_favour)),
     _bloc_subject: $ => choice($.each_bloc, $.the_bloc),
     each_bloc: _ => seq('each', 'bloc'),
     the_bloc: $ => seq('the', field('name', $.identifier), 'bloc'),
@@ -465,6 +475,20 @@ module.exports = grammar({
     on_tie: _ => seq('on', 'a', 'tie'),
     if_rejected: _ => seq('if', 'rejected'),
     escalation_step: $ => seq($.string, optional(seq('within', $.duration))),
+    // on passing, the lead provider becomes the member concerned · … the member concerned leaves
+    // on passing, the applicant joins as a primary-care member with 2 votes
+    effect_clause: $ => seq('on', 'passing', optional(','), choice($.effect_role, $.effect_leaves, $.effect_joins)),
+    effect_role: $ => seq(
+      'the', choice($.lead_provider, $.chair_role, $.host_role), 'becomes',
+      choice($.concerned_member, $.member_ref),
+    ),
+    concerned_member: _ => seq('the', 'member', 'concerned'),
+    effect_leaves: _ => seq('the', 'member', 'concerned', 'leaves'),
+    effect_joins: $ => seq(
+      'the', 'applicant', 'joins',
+      optional(seq('as', choice('a', 'an'), $.kind_filter, 'member')),
+      optional(seq('with', $.number, $.votes_word)),
+    ),
     // if rejected, the default is "retain the underspend as a contingency"
     default_clause: $ => seq($.if_rejected, optional(','), 'the', 'default', 'is', $.string),
     // reserved to lbh · reserved to lbh, and the meeting must also pass it
@@ -671,13 +695,15 @@ module.exports = grammar({
     ),
     joining_decided: $ => seq('joining', 'is', 'decided', 'by', $.string),
     joining_accession: _ => seq('a', 'joining', 'member', 'signs', 'a', 'deed', 'of', 'accession'),
-    leaving_notice: $ => seq('leaving', 'requires', $.duration, 'notice'),
+    leaving_notice: $ => seq(
+      'leaving', 'requires', $.duration, 'notice', optional(seq('for', $.kind_filter, 'members')),
+    ),
     leaving_decided: $ => seq('leaving', 'is', 'decided', 'by', $.string),
-    leaving_forfeit: $ => seq('a', 'leaving', 'member', 'forfeits', 'its', $.figure_name),
+    leaving_forfeit: $ => seq('a', 'leaving', optional($.kind_filter), 'member', 'forfeits', 'its', $.figure_name),
     leaving_loses_say: _ => seq(
       'a', 'leaving', 'member', 'loses', 'its', 'say', 'over', 'capitated', 'payments',
     ),
-    leaving_pays: $ => seq('a', 'leaving', 'member', 'pays', $.amount),
+    leaving_pays: $ => seq('a', 'leaving', optional($.kind_filter), 'member', 'pays', $.amount),
     expulsion_decided: $ => seq('expulsion', 'is', 'decided', 'by', $.string),
 
     // ───────────────────────── Proposals, results and scenarios ─────────────────────────
@@ -705,6 +731,7 @@ module.exports = grammar({
       $.notice_line,
       $.breach_line,
       $.remedied_line,
+      $.applicant_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -735,6 +762,8 @@ module.exports = grammar({
     presiding_line: $ => seq('presiding', optional(':'), $.member_ref),
     concerning_line: $ => seq('concerning', optional(':'), $.member_ref),
     // opted out: lbh, icb   (members who opt out of this proposal, where the decision lets them)
+    // applicant: pcn-east "East Primary Care Network"
+    applicant_line: $ => seq('applicant', optional(':'), field('name', $.identifier), optional($.string)),
     opted_out_line: $ => seq('opted', 'out', optional(':'), $.member_list),
     // requested on 1 May 2026 · proposed by: icb · asking for postponement: lbh, icb
     // · notice given on 1 May 2026 · breach notified on 1 April 2026 · remedied on 20 April 2026

@@ -23,10 +23,12 @@
 //! and the rest against) except the both-sides question, which is also asked with the rest
 //! abstaining wherever a rule counts votes cast or members present. See `crate::coalitions`.
 
+mod blocs;
 pub mod diagnostics;
 mod figures;
 pub mod intended;
 mod makeup;
+mod leaving;
 mod money;
 mod passing;
 mod plus_one;
@@ -56,11 +58,14 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
     makeup::check(agreement, &mut out);
     votes::check(agreement, &mut out);
     waterfalls::check(agreement, &mut out);
+    leaving::check(agreement, &mut out);
+    blocs::check(agreement, &mut out);
     for decision in &agreement.decisions {
         rules::check(agreement, decision, limits, &mut out);
         routes::check(agreement, decision, &mut out);
         plus_one::check(agreement, decision, &mut out);
         procedure::check(agreement, decision, &mut out);
+        blocs::check_decision(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);
     // Agreement-wide findings first, then by decision in the order written (stable).

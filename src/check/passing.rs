@@ -26,7 +26,7 @@ pub(super) fn monotone(rule: &Spanned<Rule>) -> bool {
     let on = |s: &Side| matches!(s, Side::InFavour | Side::Present | Side::Voting);
     conditions(rule).iter().all(|part| match &part.node {
         Rule::Condition(c) => match c {
-            Condition::Unanimous | Condition::Bloc { .. } => match c {
+            Condition::Unanimous | Condition::BlocPosition { .. } | Condition::Bloc { .. } => match c {
                 Condition::Bloc { comparator, .. } => up(comparator),
                 _ => true,
             },
@@ -57,6 +57,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
             .map(|(member, choice)| Vote { voter: Voter::Known(*member), choice: *choice, span: Span::default() })
             .collect(),
         casting_vote: None,
+        applicant: None,
         reconvened: None,
         concerning: None,
         opted_out: Vec::new(),

@@ -130,6 +130,23 @@ impl Formula {
         }
     }
 
+    /// The formula that holds exactly when this one does not (De Morgan; over integers,
+    /// `¬(Σ c·x ≥ b)` is `Σ −c·x ≥ 1 − b`).
+    pub fn negated(&self) -> Result<Formula, Overflow> {
+        Ok(match self {
+            Formula::Const(b) => Formula::Const(!b),
+            Formula::Linear(l) => {
+                let mut e = Affine::constant(l.bound.checked_sub(1).ok_or(Overflow)?);
+                for (var, c) in &l.terms {
+                    e.terms.insert(*var, c.checked_neg().ok_or(Overflow)?);
+                }
+                Linear::at_least_zero(&e)?
+            }
+            Formula::And(parts) => Formula::or(parts.iter().map(Formula::negated).collect::<Result<_, _>>()?),
+            Formula::Or(parts) => Formula::and(parts.iter().map(Formula::negated).collect::<Result<_, _>>()?),
+        })
+    }
+
     /// Whether the formula holds for `assignment` (indexed by variable).
     pub fn holds(&self, assignment: &[bool]) -> bool {
         match self {

@@ -310,6 +310,18 @@ impl<'a> Voters<'a> {
                 }
                 Ok(Formula::and(parts))
             }
+            Condition::BlocPosition { blocs } => {
+                let selected: Vec<&crate::model::Bloc> = match blocs {
+                    BlocSelection::Each => self.agreement.blocs.iter().collect(),
+                    BlocSelection::One(id) => self.agreement.bloc(*id).into_iter().collect(),
+                };
+                if selected.is_empty() {
+                    return Ok(Formula::Const(false));
+                }
+                let parts =
+                    selected.iter().map(|b| self.bloc_stand(b, Side::InFavour, reading)).collect::<Result<_, _>>()?;
+                Ok(Formula::and(parts))
+            }
             Condition::Member { member, side } => match self.player(*member) {
                 None => Ok(Formula::Const(false)),
                 Some(p) => {
@@ -329,6 +341,36 @@ impl<'a> Voters<'a> {
         let mut e = self.tally(&players, Unit::Members, side, reading)?;
         e.add_scaled(&Affine::constant(players.len() as i128), -1)?;
         Ok(Linear::at_least_zero(&e)?)
+    }
+
+    /// Whether `bloc` stands on `side` (in favour or against) by its own rule and casting vote
+    /// (docs/semantics.md, steps 5 and 6): the side meets the rule, or the bloc is tied within
+    /// itself, the holder of its casting vote voted on that side, and the rule holds with the
+    /// casting vote's vanishing weight added to the side and the base. Under `more than P`
+    /// (P < 1) that tipped rule is `at least P`; under `at least` it is the rule itself.
+    fn bloc_stand(&self, bloc: &crate::model::Bloc, side: Side, reading: Reading) -> Result<Formula, CompileError> {
+        let (comparator, proportion, base) = bloc.rule();
+        let players: Vec<usize> = bloc.members.iter().filter_map(|m| self.player(*m)).collect();
+        let t = self.tally(&players, base.unit, side, reading)?;
+        let b = self.base(&players, base.unit, base.scope, reading)?;
+        let held = threshold(comparator, &proportion, &t, &b)?;
+        let holder = bloc.casting_vote.as_ref().and_then(|h| self.player(h.node)).filter(|h| players.contains(h));
+        let tips = comparator == Comparator::MoreThan && proportion.numerator < proportion.denominator;
+        let Some(holder) = holder.filter(|_| tips) else { return Ok(held) };
+        let mut diff = self.tally(&players, base.unit, Side::InFavour, reading)?;
+        diff.add_scaled(&self.tally(&players, base.unit, Side::Against, reading)?, -1)?;
+        let mut some_cast = self.tally(&players, base.unit, Side::InFavour, reading)?;
+        some_cast.add_constant(-1)?;
+        let mut holder_on = self.side(holder, side, reading);
+        holder_on.add_constant(-1)?;
+        let casting = Formula::and(vec![
+            Linear::at_least_zero(&diff)?,
+            Linear::at_least_zero(&diff.scaled(-1)?)?,
+            Linear::at_least_zero(&some_cast)?,
+            Linear::at_least_zero(&holder_on)?,
+            threshold(Comparator::AtLeast, &proportion, &t, &b)?,
+        ]);
+        Ok(Formula::or(vec![held, casting]))
     }
 
     /// The eligible players of each selected bloc.
@@ -374,11 +416,14 @@ impl<'a> Voters<'a> {
                     parts.push(Linear::at_least_zero(&t.scaled(-1)?)?);
                 }
                 VetoHolder::Bloc(selection) => {
-                    // A bloc vetoes when more than half of its votes cast are against.
-                    for players in self.blocs(*selection) {
-                        let mut e = self.tally(&players, Unit::Votes, Side::InFavour, reading)?;
-                        e.add_scaled(&self.tally(&players, Unit::Votes, Side::Against, reading)?, -1)?;
-                        parts.push(Linear::at_least_zero(&e)?);
+                    // A bloc vetoes when its position is against: by its own rule (by default
+                    // more than half of its votes cast) and casting vote.
+                    let blocs: Vec<&crate::model::Bloc> = match selection {
+                        BlocSelection::Each => self.agreement.blocs.iter().collect(),
+                        BlocSelection::One(id) => self.agreement.bloc(*id).into_iter().collect(),
+                    };
+                    for bloc in blocs {
+                        parts.push(self.bloc_stand(bloc, Side::Against, reading)?.negated()?);
                     }
                 }
             }
@@ -557,6 +602,8 @@ pub fn depends_on_attendance(decision: &Decision, quorum: Option<&Spanned<Rule>>
             base.scope != Scope::Eligible || matches!(side, Side::Abstaining | Side::Present | Side::Voting)
         }
         Condition::Bloc { base, .. } => base.scope != Scope::Eligible,
+        // A bloc's own rule may count its votes cast (the default does).
+        Condition::BlocPosition { .. } => true,
     };
     let rule_depends = |r: &Spanned<Rule>| {
         crate::model::conditions(r).iter().any(|c| matches!(&c.node, Rule::Condition(c) if condition_depends(c)))

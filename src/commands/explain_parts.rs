@@ -136,6 +136,9 @@ pub(super) fn voting(agreement: &Agreement) -> Clauses {
             .map(|k| format!(" (the members of kind {})", k.name))
             .unwrap_or_default();
         out.push((format!("The {} bloc (“{}”){by_kind} is: {}.", bloc.name, bloc.key, names.join(", ")), Vec::new()));
+        if let Some(terms) = crate::explain_kinds::bloc_terms(agreement, bloc) {
+            out.push((terms, Vec::new()));
+        }
     }
     out.extend(stand_ins(agreement));
     out
@@ -215,7 +218,11 @@ pub(super) fn membership(agreement: &Agreement) -> Clauses {
         penalty,
         expulsion,
         makeup,
+        kind_notices,
+        kind_penalties,
+        kind_forfeits,
     } = &agreement.membership;
+    let kind = |k: crate::model::KindId| agreement.kind(k).map_or("?".to_string(), |k| k.name.clone());
     let decision = |id: crate::model::DecisionId| {
         agreement.decision(id).map_or("?".to_string(), |d| format!("the decision “{}” (part on that decision)", d.name))
     };
@@ -246,6 +253,38 @@ pub(super) fn membership(agreement: &Agreement) -> Clauses {
     }
     for limit in makeup {
         out.push((super::offices::limit_words(agreement, limit), Vec::new()));
+    }
+    // A kind's own terms replace the general notice and sum, and add to what is forfeited.
+    for (k, d) in kind_notices {
+        let instead = notice.map(|n| format!(", instead of {}", n.node.words())).unwrap_or_default();
+        out.push((
+            format!("A member of kind {} leaving gives {} notice{instead}.", kind(k.node), d.node.words()),
+            Vec::new(),
+        ));
+    }
+    for (k, p) in kind_penalties {
+        let instead = penalty
+            .map(|n| format!(", instead of {}", format_money(n.node.0, &agreement.currency)))
+            .unwrap_or_default();
+        let sum = format_money(p.node.0, &agreement.currency);
+        out.push((format!("A member of kind {} leaving pays {sum}{instead}.", kind(k.node)), Vec::new()));
+    }
+    for (k, f) in kind_forfeits {
+        out.push((
+            format!("A member of kind {} leaving also forfeits its {}.", kind(k.node), f.node.words()),
+            Vec::new(),
+        ));
+    }
+    if crate::model::leaving::by_kind(agreement) {
+        let items: Vec<Item> = agreement
+            .members
+            .iter()
+            .filter_map(|m| crate::explain_kinds::member_leaving(agreement, m))
+            .map(|text| Item { depth: 0, text })
+            .collect();
+        if !items.is_empty() {
+            out.push(("So, member by member, where a kind's own terms apply:".to_string(), items));
+        }
     }
     out
 }

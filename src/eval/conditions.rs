@@ -71,6 +71,7 @@ impl Context<'_> {
             held: false,
             measure: None,
             blocs: Vec::new(),
+            positions: Vec::new(),
             member: None,
         };
         let measure = match condition {
@@ -109,6 +110,19 @@ impl Context<'_> {
                     result.blocs.push(BlocMeasure { bloc: key, name, held: measure.0, measure: measure.1 });
                 }
                 result.held = !result.blocs.is_empty() && result.blocs.iter().all(|b| b.held);
+                return Ok(result);
+            }
+            Condition::BlocPosition { blocs } => {
+                result.kind = ConditionKind::BlocPosition;
+                let selected: Vec<&Bloc> = match blocs {
+                    BlocSelection::Each => self.agreement.blocs.iter().collect(),
+                    BlocSelection::One(id) => self.agreement.bloc(*id).into_iter().collect(),
+                };
+                for bloc in selected {
+                    result.positions.push(self.bloc_position(bloc)?);
+                }
+                result.held = !result.positions.is_empty()
+                    && result.positions.iter().all(|p| p.position == super::Position::InFavour);
                 return Ok(result);
             }
             Condition::Member { member, side } => {
@@ -217,7 +231,7 @@ impl Context<'_> {
     }
 
     /// `CMP P of BASE SIDE`, within the members a filter selects.
-    fn threshold(
+    pub(super) fn threshold(
         &self,
         filter: Filter<'_>,
         base: &Base,

@@ -129,6 +129,9 @@ impl<'a> Evaluator<'a> {
             tie: None,
             matters: None,
             outcome: outcome(OutcomeKind::Invalid),
+            effects: Vec::new(),
+            effects_refused: None,
+            changes: Vec::new(),
         };
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
             None => {
@@ -295,6 +298,12 @@ impl<'a> Evaluator<'a> {
         }
         result.postponement = postponement.filter(|p| !p.asked_by.is_empty() || !p.disregarded.is_empty());
         result.timing = timing;
+        if result.result == OutcomeKind::Passed && !decision.effects.is_empty() {
+            let (out, changes, refused) = ctx.effects(agreement, decision, proposal);
+            evaluation.effects = out;
+            evaluation.changes = changes;
+            evaluation.effects_refused = refused;
+        }
         evaluation.outcome = result;
         Ok(evaluation)
     }

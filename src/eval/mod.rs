@@ -13,11 +13,13 @@
 //! tie (casting vote or escalation), then escalation of a rejected proposal. All arithmetic is
 //! exact; percentages are rounded for display only and never decide anything.
 
+pub mod blocs;
 mod conditions;
 mod context;
 pub mod decision;
 pub mod diagnostics;
 pub mod matters;
+pub mod effects;
 mod name;
 mod outcome;
 pub mod procedure;
@@ -28,8 +30,10 @@ mod working;
 
 use serde::Serialize;
 
+pub use blocs::{BlocCasting, BlocPosition, Position};
 pub use decision::{evaluate, EvalError, Evaluator, Sources};
 pub use diagnostics::EvalDiagnostic;
+pub use effects::{Change, EffectOut};
 pub use name::Name;
 pub use outcome::*;
 pub use stand_ins::{CastInPlace, StandIn};

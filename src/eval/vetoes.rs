@@ -75,6 +75,7 @@ impl<'a> Context<'a> {
             not_applicable,
             vote: Some(vote),
             tally: None,
+            position: None,
         }
     }
 
@@ -90,10 +91,17 @@ impl<'a> Context<'a> {
         } else {
             condition.and_then(|(why, applies)| (!bloc.members.iter().any(|m| applies(*m))).then_some(why))
         };
-        // More than half of the bloc's votes cast against: 2 × against > for + against.
+        // The bloc's position against, by its own rule and casting vote; by default more than
+        // half of its votes cast against: 2 × against > for + against.
+        let position = self.bloc_position(bloc)?;
         let twice_against = tally.against.checked_mul(Decimal::TWO).ok_or(TooLarge)?;
-        let exercised = not_applicable.is_none() && twice_against > tally.base(Scope::Cast);
+        debug_assert!(
+            super::blocs::own_terms(bloc)
+                || (position.position == super::Position::Against) == (twice_against > tally.base(Scope::Cast))
+        );
+        let exercised = not_applicable.is_none() && position.position == super::Position::Against;
         Ok(VetoHolderResult {
+            position: super::blocs::own_terms(bloc).then_some(position),
             holder: self.bloc_names(bloc).0,
             bloc: true,
             applies: not_applicable.is_none(),

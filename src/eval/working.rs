@@ -41,6 +41,15 @@ pub struct Evaluation {
     pub matters: Option<Box<super::matters::MattersWorking>>,
     /// The outcome.
     pub outcome: Outcome,
+    /// What a passed proposal changes in the agreement, clause by clause (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<super::EffectOut>,
+    /// Why the agreement cannot take those changes, when it cannot (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effects_refused: Option<String>,
+    /// The changes, for [`crate::model::effects::apply`].
+    #[serde(skip)]
+    pub changes: Vec<crate::model::effects::Effect>,
 }
 
 fn iso_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -233,6 +242,8 @@ pub enum ConditionKind {
     Count,
     /// `each bloc in favour by …` / `the X bloc in favour by …`.
     Bloc,
+    /// `each bloc in favour` / `the X bloc in favour`: by each bloc's own rule.
+    BlocPosition,
     /// `MEMBER SIDE`.
     Member,
 }
@@ -252,6 +263,9 @@ pub struct ConditionResult {
     pub measure: Option<Measure>,
     /// One measurement per bloc, for a `bloc` condition.
     pub blocs: Vec<BlocMeasure>,
+    /// Each bloc's position, for a `bloc_position` condition (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<super::BlocPosition>,
     /// The member's vote, for a `member` condition.
     pub member: Option<MemberTest>,
 }
@@ -411,9 +425,12 @@ pub struct VetoHolderResult {
     pub vote: Option<Ballot>,
     /// A bloc's eligible votes (weights) by side.
     pub tally: Option<Tally>,
-    /// Whether it used the veto (a member by voting against; a bloc when more than half of its
-    /// votes cast are against).
+    /// Whether it used the veto (a member by voting against; a bloc when its position, by its
+    /// rule and casting vote, is against).
     pub exercised: bool,
+    /// A bloc's internal count, when it has a rule or casting vote of its own (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<super::BlocPosition>,
 }
 
 /// Why a veto was not open to a holder.

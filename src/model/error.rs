@@ -3,9 +3,16 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+pub use super::error_kinds::KindsError;
+
 /// A problem found while resolving an agreement or its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
 pub enum LowerError {
+    /// A bloc's own rule, a decision's effect or an applicant (see [`KindsError`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Kinds(Box<KindsError>),
+
     /// The file has no `agreement` header.
     #[error("this file has no `agreement` header")]
     #[diagnostic(
@@ -255,12 +262,14 @@ pub enum LowerError {
     #[error("this proposal does not say which member it concerns")]
     #[diagnostic(
         code(concord::model::missing_concerned),
-        help("decision `{decision}` says `the member concerned does not vote`: add `concerning: MEMBER`, naming the member the proposal is about")
+        help("decision `{decision}` says `{says}`: add `concerning: MEMBER`, naming the member the proposal is about")
     )]
     MissingConcerned {
         decision: String,
-        #[label("this decision leaves out the member concerned")]
+        says: String,
+        #[label("{label}")]
         at: SourceSpan,
+        label: String,
     },
 
     /// A decision that both escalates and has a default when it is rejected.

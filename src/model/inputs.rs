@@ -101,6 +101,9 @@ pub struct Proposal {
     /// When it was requested, who proposed it, who asks for postponement, notice, breach.
     #[serde(skip_serializing_if = "crate::model::procedure::ProposalFacts::is_empty")]
     pub facts: crate::model::procedure::ProposalFacts,
+    /// `applicant: pcn-east "…"`: who joins when the proposal passes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<crate::model::effects::Applicant>,
 }
 
 /// A year-end result.
@@ -320,6 +323,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         casting_vote: None,
         reconvened: None,
         concerning: None,
+        applicant: None,
         opted_out: Vec::new(),
         matters: Default::default(),
         presiding: None,
@@ -432,7 +436,9 @@ impl InputLowerer<'_> {
             _ => None,
         };
         if let Some(decision) = decision {
-            let concerned = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
+            let excluded = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
+            let concerned = excluded || decision.effects.iter().any(|e| e.node.needs_concerned());
+            crate::model::effects::check_applicant(decision, proposal, self.agreement, at, &mut self.errors);
             let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
             if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
                 self.errors
@@ -460,8 +466,24 @@ impl InputLowerer<'_> {
             crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
+                let (says, label) = if excluded {
+                    ("the member concerned does not vote", "this decision leaves out the member concerned")
+                } else if decision
+                    .effects
+                    .iter()
+                    .any(|e| e.node == crate::model::effects::DecisionEffect::ConcernedLeaves)
+                {
+                    ("on passing, the member concerned leaves", "under this decision the member concerned leaves")
+                } else {
+                    (
+                        "on passing, … becomes the member concerned",
+                        "under this decision a role passes to the member concerned",
+                    )
+                };
                 self.errors.push(LowerError::MissingConcerned {
                     decision: decision.name.clone(),
+                    says: says.to_string(),
+                    label: label.to_string(),
                     at: proposal.decision.as_ref().map_or(at, |d| d.span).into(),
                 });
             }
@@ -570,6 +592,20 @@ impl InputLowerer<'_> {
             }
             ProposalClause::Approval { .. } | ProposalClause::Conflicted(_) | ProposalClause::ConflictVote { .. } => {
                 self.matters_clause(proposal, clause, span);
+            }
+            ProposalClause::Applicant { id, name } => {
+                if let Some(first) = &proposal.applicant {
+                    self.errors.push(LowerError::DuplicateClause {
+                        what: "the applicant".to_string(),
+                        first: first.span.into(),
+                        second: span.into(),
+                    });
+                }
+                proposal.applicant = Some(crate::model::effects::Applicant {
+                    key: id.node.clone(),
+                    name: name.as_ref().map_or_else(|| id.node.clone(), |n| n.node.clone()),
+                    span: id.span,
+                });
             }
             ProposalClause::Concerning(member) => {
                 if let Some(id) = self.member(member) {

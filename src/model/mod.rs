@@ -6,8 +6,13 @@
 //! evaluator, money engine and power analysis read only this model.
 
 pub mod chairs;
+pub mod blocs;
+pub use blocs::BlocRule;
+pub mod effects;
 mod error;
+mod error_kinds;
 pub mod figures;
+pub mod leaving;
 mod waterfalls;
 pub use waterfalls::{Budget, BudgetLine, DeficitStep, Reinvest, SavingsStep, ShareMixPart, Waterfall};
 pub mod inputs;
@@ -18,6 +23,7 @@ pub use outcomes::DefaultOutcome;
 pub mod matters;
 pub mod offices;
 pub mod procedure;
+mod renumber;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -197,6 +203,13 @@ pub struct Bloc {
     pub members: Vec<MemberId>,
     /// The kind it was defined by, when `members of kind …`.
     pub of_kind: Option<KindId>,
+    /// Its own rule, `decides by at least two thirds of its votes cast`; without one the bloc
+    /// decides by more than half of its votes cast (see [`Bloc::rule`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own_rule: Option<BlocRule>,
+    /// `on a tie within the bloc, lbh has the casting vote`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casting_vote: Option<Spanned<MemberId>>,
 }
 
 /// Which blocs a condition or veto is about.
@@ -241,6 +254,9 @@ pub enum Condition {
         side: Side,
         share: Option<MembershipShare>,
     },
+    /// `each bloc in favour` / `the ID bloc in favour`: each bloc's position, by its own rule
+    /// and casting vote, is in favour.
+    BlocPosition { blocs: BlocSelection },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`.
     Bloc { blocs: BlocSelection, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`.
@@ -394,6 +410,10 @@ pub struct Decision {
     /// Time, who may propose, postponement, notice and cure (docs/semantics.md 1a, 4a, 4b).
     #[serde(skip_serializing_if = "procedure::Procedure::is_empty")]
     pub procedure: procedure::Procedure,
+    /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
+    /// order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Spanned<effects::DecisionEffect>>,
 }
 
 impl Decision {
@@ -431,6 +451,18 @@ pub struct Membership {
     /// Limits on the make-up of the membership (`at most 7 members`, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub makeup: Vec<makeup::Limit>,
+    /// Notice periods of a kind's own (`leaving requires 3 months' notice for commercial
+    /// members`): each replaces `notice` for members of that kind (see [`leaving`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_notices: Vec<(Spanned<KindId>, Spanned<Duration>)>,
+    /// Sums of a kind's own (`a leaving commercial member pays £50,000`): each replaces
+    /// `penalty` for members of that kind.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_penalties: Vec<(Spanned<KindId>, Spanned<Money>)>,
+    /// Figures members of a kind forfeit besides `forfeits` (`a leaving commercial member
+    /// forfeits its investment`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kind_forfeits: Vec<(Spanned<KindId>, Spanned<FigureName>)>,
 }
 
 /// An agreement, resolved.

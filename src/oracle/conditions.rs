@@ -39,7 +39,7 @@ impl Ballot {
     }
 
     /// Whether this ballot is in a base of `scope` (reference §10's table).
-    fn is_in(self, scope: Scope) -> bool {
+    pub(super) fn is_in(self, scope: Scope) -> bool {
         match scope {
             // "the weight of every eligible member, whether present or not"
             Scope::Eligible => true,
@@ -87,6 +87,20 @@ impl Meeting<'_> {
             Condition::Bloc { blocs, comparator, proportion, base } => {
                 self.bloc(*blocs, *comparator, &proportion.node, base)
             }
+            Condition::BlocPosition { blocs } => {
+                let selected: Vec<&crate::model::Bloc> = match blocs {
+                    BlocSelection::Each => self.agreement.blocs.iter().collect(),
+                    BlocSelection::One(id) => vec![self
+                        .agreement
+                        .bloc(*id)
+                        .ok_or(OracleError::Unsupported("a bloc the agreement does not have"))?],
+                };
+                if selected.is_empty() {
+                    return Err(OracleError::Unsupported("`each bloc` in an agreement with no blocs"));
+                }
+                let stands = selected.iter().map(|b| self.bloc_stand(b)).collect::<Result<Vec<_>, _>>()?;
+                Ok(stands.iter().all(|s| *s == super::blocs::Stand::InFavour))
+            }
             Condition::Member { member, side } => Ok(self.member_on(*member, *side)),
         }
     }
@@ -111,7 +125,7 @@ impl Meeting<'_> {
     }
 
     /// The sum over `members` whose ballot passes `test`, in `unit`.
-    fn sum(&self, members: &[MemberId], unit: Unit, test: impl Fn(Ballot) -> bool) -> BigRational {
+    pub(super) fn sum(&self, members: &[MemberId], unit: Unit, test: impl Fn(Ballot) -> bool) -> BigRational {
         members
             .iter()
             .filter(|m| test(self.ballot(**m)))
@@ -248,7 +262,7 @@ impl Meeting<'_> {
 }
 
 /// A proportion as an exact fraction.
-fn fraction(proportion: &Proportion) -> Result<BigRational, OracleError> {
+pub(super) fn fraction(proportion: &Proportion) -> Result<BigRational, OracleError> {
     ratio(&rational(proportion.numerator), &rational(proportion.denominator))
         .ok_or(OracleError::Unsupported("a proportion with a zero denominator"))
 }
@@ -256,7 +270,7 @@ fn fraction(proportion: &Proportion) -> Result<BigRational, OracleError> {
 /// T compared with P×B. "If the base is empty (nobody eligible of that kind, or nobody cast a
 /// vote), `at least` and `more than` conditions do not hold, and `at most` and `fewer than`
 /// conditions do: nothing can be measured, so nothing is carried."
-fn proportion_holds(tally: &Votes, comparator: Comparator, p: &BigRational, base: &Votes) -> bool {
+pub(super) fn proportion_holds(tally: &Votes, comparator: Comparator, p: &BigRational, base: &Votes) -> bool {
     if base.is_empty() {
         return matches!(comparator, Comparator::AtMost | Comparator::LessThan);
     }

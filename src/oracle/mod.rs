@@ -33,6 +33,7 @@
 
 mod chairs;
 mod approvals;
+mod blocs;
 mod conditions;
 mod exact;
 mod procedure;
@@ -486,19 +487,9 @@ fn the_vetoes(meeting: &Meeting<'_>, decision: &Decision, proposal: &Proposal) -
                             ));
                         }
                     }
-                    let eligible: Vec<MemberId> =
-                        bloc.members.iter().copied().filter(|m| meeting.electorate.is_eligible(*m)).collect();
-                    let weight = |ballot: Ballot| {
-                        eligible
-                            .iter()
-                            .filter(|m| meeting.ballot(**m) == ballot)
-                            .filter_map(|m| meeting.electorate.weights.get(m))
-                            .fold(BigRational::zero(), |sum, w| sum + w)
-                    };
-                    let (in_favour, against) = (weight(Ballot::InFavour), weight(Ballot::Against));
-                    let cast = &in_favour + &against;
-                    // More than half of its votes cast: against > cast / 2.
-                    used.push(&against + &against > cast);
+                    // "a bloc vetoes when its position is against": by its own rule (by
+                    // default more than half of its votes cast) and casting vote.
+                    used.push(meeting.bloc_stand(bloc)? == blocs::Stand::Against);
                 }
             }
         }

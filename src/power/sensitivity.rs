@@ -16,8 +16,8 @@
 //! members (all of them, one kind, one bloc), a side's weight with an affine function of `G`'s
 //! total: `c·x + s ⋈ α·x + β`, where `c` is 1 when the member is on that side and 0 when not,
 //! `s` is the weight of the other members on that side (a *subset sum* of the others in `G`),
-//! `α` is the proportion (70% of the votes, half for a tie or a bloc's majority, half and one
-//! more vote) and `β` is `α` times the others' total, plus the extra vote of `half … plus one`.
+//! `α` is the proportion (70% of the votes, half for a tie or a bloc's majority, a bloc's own
+//! rule's share, half and one more vote) and `β` is `α` times the others' total, plus the extra vote of `half … plus one`.
 //! Head counts, named members' consent and vetoes by members do not depend on `x` at all. So
 //! each comparison, for each coalition, changes truth at most once, at `x = (β − s)/(c − α)`,
 //! and between two consecutive such points every comparison, hence every outcome, is constant.
@@ -291,6 +291,14 @@ fn candidates(
                     proportions.insert(n / d);
                 }
             }
+        }
+    }
+
+    // The rules blocs decide by (`decides by …`), which bloc conditions and bloc vetoes use.
+    for rule in agreement.blocs.iter().filter_map(|b| b.own_rule.as_ref()) {
+        let (n, d) = (to_fraction(rule.proportion.node.numerator), to_fraction(rule.proportion.node.denominator));
+        if !d.is_zero() {
+            proportions.insert(n / d);
         }
     }
 

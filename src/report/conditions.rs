@@ -71,6 +71,7 @@ pub(super) fn condition_human(c: &ConditionResult, of: usize, e: &Evaluation) ->
                 }
             }
         }
+        ConditionKind::BlocPosition => out.push_str(&super::blocs::positions_human(&c.positions)),
         _ => {
             if let Some(m) = &c.measure {
                 out.push_str(&measure_human(m, c.kind, c.held));
@@ -81,7 +82,7 @@ pub(super) fn condition_human(c: &ConditionResult, of: usize, e: &Evaluation) ->
 }
 
 /// The table and sentences of one measurement.
-fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
+pub(super) fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
     let mut out = String::new();
     let counted_as = match m.unit {
         Unit::Votes => "weight",
@@ -216,7 +217,7 @@ fn measure_human(m: &Measure, kind: ConditionKind, held: bool) -> String {
                 num(r.comparison.right)
             ));
         }
-        ConditionKind::Threshold | ConditionKind::Bloc => {
+        ConditionKind::Threshold | ConditionKind::Bloc | ConditionKind::BlocPosition => {
             let base = m.base.map(|b| base_words(m, b)).unwrap_or_default();
             let proportion = r.proportion.as_ref().map(|p| p.text.as_str()).unwrap_or_default();
             let relation = r.relation.words();

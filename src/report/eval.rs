@@ -152,6 +152,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         out.push_str(&tie_human(tie));
     }
     out.push_str(&super::matters::approvals_human(e));
+    out.push_str(&super::blocs::effects_human(e));
     out
 }
 
@@ -347,6 +348,20 @@ fn veto_human(veto: &VetoResult) -> String {
         out.push_str(".\n");
     }
     for h in &veto.holders {
+        if let Some(p) = &h.position {
+            out.push_str(&super::words::indent(&super::blocs::position_human(p), "    "));
+            let used = if h.exercised { "so it vetoed" } else { "so it did not veto" };
+            out.push_str(&format!(
+                "    The {} bloc is {}, {used}.\n",
+                h.holder,
+                match p.position {
+                    crate::eval::Position::Against => "against",
+                    crate::eval::Position::InFavour => "in favour",
+                    _ => "of no position",
+                }
+            ));
+            continue;
+        }
         if h.exercised {
             if let Some(t) = &h.tally {
                 out.push_str(&format!(

@@ -15,6 +15,7 @@ use crate::diagnostic::{AnyDiagnostic, Severity};
 use crate::results::check::{CheckReport, IntendedReport};
 pub use crate::results::{finding, finding_indexed, findings, Finding, Label, JSON_SCHEMA_VERSION};
 
+mod blocs;
 mod conditions;
 pub mod eval;
 pub mod eval_html;

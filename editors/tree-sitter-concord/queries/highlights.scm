@@ -117,6 +117,7 @@
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
+  "decides" "passing" "becomes" "leaves" "applicant" "joins"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -288,3 +289,13 @@
 (postponement_clause "eligible" @keyword)
 (postponement_line "for" @keyword)
 (timed_escalation_clause "to" @keyword)
+; Blocs' own rules, changes on passing, leaving by kind (issue 21).
+(bloc_casting "a" @keyword)
+(bloc_casting "vote" @keyword)
+(bloc_casting "bloc" @keyword)
+(effect_joins "a" @keyword)
+(effect_joins "member" @keyword)
+(concerned_member "member" @keyword)
+(effect_leaves "member" @keyword)
+(leaving_notice "members" @keyword)
+(leaving_notice "for" @keyword)

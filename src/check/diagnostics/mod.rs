@@ -155,11 +155,13 @@ macro_rules! code {
 }
 
 mod makeup;
+mod kinds;
 mod money;
 mod procedure;
 mod rules;
 
 pub use makeup::*;
+pub use kinds::*;
 pub use money::*;
 pub use procedure::*;
 pub use rules::*;
@@ -235,6 +237,12 @@ catalogue! {
     FiguresTooLarge(FiguresTooLarge),
     /// `half … plus one` counted in votes that have no natural unit.
     PlusOneDependsOnUnits(PlusOneDependsOnUnits),
+    /// A member of two kinds whose own terms of leaving differ.
+    LeavingTermsConflict(LeavingTermsConflict),
+    /// A bloc's casting vote that no tie can use.
+    BlocCastingVoteUnusable(BlocCastingVoteUnusable),
+    /// A bloc condition with a threshold of its own on a bloc with a rule of its own.
+    BlocRuleBypassed(BlocRuleBypassed),
     /// An analysis that was not done.
     NotAnalysed(NotAnalysed),
     /// Days when nobody holds an office.

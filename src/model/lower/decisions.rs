@@ -36,6 +36,7 @@ impl<'f> Lowerer<'f> {
             default: None,
             matters: Default::default(),
             procedure: Default::default(),
+            effects: Vec::new(),
         };
         let mut reserved_at = None;
         let mut voting: Option<(Spanned<WeightScheme>, Span)> = None;
@@ -161,6 +162,11 @@ impl<'f> Lowerer<'f> {
                     steps: steps.iter().map(|s| (s.node.body.clone(), s.node.within)).collect(),
                     span: clause.span,
                 }),
+                ast::DecisionClause::Effect(effect) => {
+                    if let Some(e) = self.effect(effect) {
+                        decision.effects.push(Spanned::new(e, clause.span));
+                    }
+                }
                 ast::DecisionClause::Default(text) => self.once(
                     "the default if rejected",
                     &mut default,
@@ -181,6 +187,7 @@ impl<'f> Lowerer<'f> {
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
         self.finish_reserved(&mut decision);
+        self.effects_settled(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         decision.casting_office = casting_office.map(|(c, _)| c);
         // Two holders of one casting vote: which one casts it is not settled.
@@ -329,6 +336,9 @@ impl<'f> Lowerer<'f> {
                     side: (*side).into(),
                     share: Some(share),
                 }
+            }
+            ast::Condition::BlocPosition { subject } => {
+                Condition::BlocPosition { blocs: self.bloc_selection(&subject.node)? }
             }
             ast::Condition::Bloc { subject, comparator, proportion, base } => Condition::Bloc {
                 blocs: self.bloc_selection(&subject.node)?,

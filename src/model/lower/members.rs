@@ -237,9 +237,22 @@ impl<'f> Lowerer<'f> {
             }
             let mut members = Vec::new();
             let mut of_kind = None;
+            let mut own_rule: Option<(BlocRule, Span)> = None;
+            let mut casting: Option<(Spanned<MemberId>, Span)> = None;
             for clause in &block.clauses {
                 let Clause::Bloc(c) = &clause.node else { continue };
                 match c {
+                    ast::BlocClause::Rule { comparator, proportion, base } => {
+                        if let Some(rule) = self.bloc_rule(&id.node, comparator, proportion, base, clause.span) {
+                            self.once("the bloc's own rule", &mut own_rule, rule, clause.span);
+                        }
+                    }
+                    ast::BlocClause::CastingVote(m) => {
+                        if let Some(holder) = self.member_ref(m) {
+                            let holder = Spanned::new(holder, m.span);
+                            self.once("the casting vote within the bloc", &mut casting, holder, clause.span);
+                        }
+                    }
                     ast::BlocClause::OfKind(kind) => {
                         if let Some(k) = self.kind_ref(kind) {
                             of_kind = Some(k);
@@ -268,7 +281,12 @@ impl<'f> Lowerer<'f> {
                 span: id.span,
                 members,
                 of_kind,
+                own_rule: own_rule.map(|(r, _)| r),
+                casting_vote: None,
             });
+            if let Some((holder, _)) = casting {
+                self.bloc_casting(holder);
+            }
         }
     }
 

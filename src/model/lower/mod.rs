@@ -21,9 +21,11 @@ use crate::span::{Span, Spanned};
 use crate::suggest::nearest;
 use crate::syntax::ast::{self, AgreementClause, Block, Clause, CurrencyMark, Header, MemberRef};
 
+mod blocs;
 mod conditions;
 mod currency;
 mod decisions;
+mod effects;
 mod funds;
 mod intended;
 mod matters;

@@ -46,6 +46,10 @@ pub enum BlocClause {
     OfKind(Ident),
     /// `members ccg-north, ccg-south`
     Members(Vec<Spanned<MemberRef>>),
+    /// `decides by at least two thirds of its votes cast`: the bloc's own rule.
+    Rule { comparator: Spanned<Comparator>, proportion: Spanned<Proportion>, base: Base },
+    /// `on a tie within the bloc, lbh has the casting vote`
+    CastingVote(Spanned<MemberRef>),
 }
 
 // ───────────── decisions ─────────────
@@ -102,6 +106,8 @@ pub enum DecisionClause {
     Notice(Spanned<Duration>),
     /// `only after a breach unremedied for 30 days`
     Cure(Spanned<Duration>),
+    /// `on passing, the lead provider becomes the member concerned` and the like.
+    Effect(super::EffectClause),
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.
@@ -243,6 +249,8 @@ pub enum Condition {
     Count { comparator: Comparator, count: Spanned<u32>, kind: Option<Ident>, side: Side },
     /// `COMPARATOR PROPORTION of the membership [SIDE], rounded up|down` (no side: `present`)
     Membership { comparator: Comparator, proportion: Spanned<Proportion>, side: Side, rounding: Rounding },
+    /// `each bloc in favour` / `the health bloc in favour`: by each bloc's own rule.
+    BlocPosition { subject: Spanned<BlocSubject> },
     /// `each bloc in favour by COMPARATOR PROPORTION of its BASE`
     Bloc { subject: Spanned<BlocSubject>, comparator: Comparator, proportion: Spanned<Proportion>, base: Base },
     /// `MEMBER SIDE`

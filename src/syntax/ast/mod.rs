@@ -16,12 +16,14 @@ use crate::span::{Span, Spanned};
 
 mod decisions;
 mod matters;
+mod effects;
 mod money;
 mod offices;
 mod scenarios;
 
 pub use decisions::*;
 pub use matters::*;
+pub use effects::*;
 pub use money::*;
 pub use offices::*;
 pub use scenarios::*;

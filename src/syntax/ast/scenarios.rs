@@ -11,11 +11,14 @@ use crate::span::Spanned;
 pub enum MembershipClause {
     JoiningDecidedBy(Spanned<String>),
     JoiningAccession,
-    LeavingNotice(Spanned<Duration>),
+    /// `leaving requires 12 months' notice [for commercial members]`
+    LeavingNotice(Spanned<Duration>, Option<Ident>),
     LeavingDecidedBy(Spanned<String>),
-    LeavingForfeits(Spanned<FigureName>),
+    /// `a leaving [commercial] member forfeits its investment`
+    LeavingForfeits(Spanned<FigureName>, Option<Ident>),
     LeavingLosesSay,
-    LeavingPays(Spanned<Amount>),
+    /// `a leaving [commercial] member pays £250,000`
+    LeavingPays(Spanned<Amount>, Option<Ident>),
     ExpulsionDecidedBy(Spanned<String>),
     /// `at most 7 members`, `as many council members as nhs members`, …
     Makeup(MakeupLimit),
@@ -82,6 +85,8 @@ pub enum ProposalClause {
     BreachNotified(Spanned<Date>),
     /// `remedied on 20 April 2026`
     Remedied(Spanned<Date>),
+    /// `applicant: pcn-east "East Primary Care Network"`: who joins on passing.
+    Applicant { id: Ident, name: Option<Spanned<String>> },
 }
 
 /// Who made a proposal.

@@ -144,6 +144,12 @@ impl Builder {
         Some(match inner.as_rule() {
             Rule::bloc_members_of_kind => BlocClause::OfKind(self.ident(&self.need(&inner, Rule::ref_name)?)),
             Rule::bloc_members => BlocClause::Members(self.member_list(&self.need(&inner, Rule::member_list)?)),
+            Rule::bloc_rule => BlocClause::Rule {
+                comparator: self.comparator(&self.need(&inner, Rule::comparator)?),
+                proportion: self.proportion(&self.need(&inner, Rule::proportion)?)?,
+                base: self.base(&self.need(&inner, Rule::bloc_base)?),
+            },
+            Rule::bloc_casting => BlocClause::CastingVote(self.member_ref(&self.need(&inner, Rule::member_ref)?)),
             _ => {
                 self.shape(&inner)?;
                 return None;
@@ -247,6 +253,7 @@ impl Builder {
             | Rule::postponement_clause
             | Rule::notice_clause
             | Rule::cure_clause => self.procedure_clause(&inner)?,
+            Rule::effect_clause => DecisionClause::Effect(self.effect_clause(&inner)?),
             _ => {
                 if let Some(clause) = self.matters_decision_clause(&inner) {
                     return clause;
@@ -262,15 +269,20 @@ impl Builder {
         Some(match inner.as_rule() {
             Rule::joining_decided => MembershipClause::JoiningDecidedBy(self.decision_ref(&inner)?),
             Rule::joining_accession => MembershipClause::JoiningAccession,
-            Rule::leaving_notice => {
-                MembershipClause::LeavingNotice(self.duration(&self.need(&inner, Rule::duration)?)?)
-            }
+            Rule::leaving_notice => MembershipClause::LeavingNotice(
+                self.duration(&self.need(&inner, Rule::duration)?)?,
+                find(&inner, Rule::leaving_kind).and_then(|k| find(&k, Rule::ref_name)).map(|k| self.ident(&k)),
+            ),
             Rule::leaving_decided => MembershipClause::LeavingDecidedBy(self.decision_ref(&inner)?),
-            Rule::leaving_forfeit => {
-                MembershipClause::LeavingForfeits(self.figure_name(&self.need(&inner, Rule::figure_name)?))
-            }
+            Rule::leaving_forfeit => MembershipClause::LeavingForfeits(
+                self.figure_name(&self.need(&inner, Rule::figure_name)?),
+                find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)),
+            ),
             Rule::leaving_loses_say => MembershipClause::LeavingLosesSay,
-            Rule::leaving_pays => MembershipClause::LeavingPays(self.amount(&self.need(&inner, Rule::amount)?)?),
+            Rule::leaving_pays => MembershipClause::LeavingPays(
+                self.amount(&self.need(&inner, Rule::amount)?)?,
+                find(&inner, Rule::kind_filter).map(|k| self.kind_filter(&k)),
+            ),
             Rule::expulsion_decided => MembershipClause::ExpulsionDecidedBy(self.decision_ref(&inner)?),
             Rule::makeup_clause => MembershipClause::Makeup(self.makeup_clause(&inner)?),
             _ => {

@@ -18,6 +18,7 @@ use crate::span::{Span, Spanned};
 
 mod clauses;
 mod matters;
+mod effects;
 mod money;
 mod offices;
 mod procedure;

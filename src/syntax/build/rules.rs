@@ -98,15 +98,13 @@ impl Builder {
                     side: self.side(&self.need(&inner, Rule::side)?),
                 }
             }
+            Rule::bloc_position => {
+                Condition::BlocPosition { subject: self.bloc_subject(&self.need(&inner, Rule::bloc_subject)?)? }
+            }
             Rule::bloc_condition => {
                 let subject_pair = self.need(&inner, Rule::bloc_subject)?;
-                let subject_inner = first_meaningful(&subject_pair)?;
-                let subject = match subject_inner.as_rule() {
-                    Rule::each_bloc => BlocSubject::Each,
-                    _ => BlocSubject::Named(self.ident(&self.need(&subject_inner, Rule::ref_name)?)),
-                };
                 Condition::Bloc {
-                    subject: self.spanned(&subject_pair, subject),
+                    subject: self.bloc_subject(&subject_pair)?,
                     comparator: self.comparator(&self.need(&inner, Rule::comparator)?).node,
                     proportion: self.proportion(&self.need(&inner, Rule::proportion)?)?,
                     base: self.base(&self.need(&inner, Rule::bloc_base)?),
@@ -123,6 +121,16 @@ impl Builder {
             }
         };
         Some(Spanned::new(Rule_::Condition(node), span))
+    }
+
+    /// `each bloc` or `the ID bloc`.
+    pub(super) fn bloc_subject(&self, subject_pair: &P<'_>) -> Option<crate::span::Spanned<BlocSubject>> {
+        let subject_inner = first_meaningful(subject_pair)?;
+        let subject = match subject_inner.as_rule() {
+            Rule::each_bloc => BlocSubject::Each,
+            _ => BlocSubject::Named(self.ident(&self.need(&subject_inner, Rule::ref_name)?)),
+        };
+        Some(self.spanned(subject_pair, subject))
     }
 
     pub(super) fn base(&self, base: &P<'_>) -> Base {

@@ -57,6 +57,10 @@ impl Builder {
             | Rule::notice_line
             | Rule::breach_line
             | Rule::remedied_line => self.procedure_line(&inner)?,
+            Rule::applicant_line => ProposalClause::Applicant {
+                id: self.ident(&self.need(&inner, Rule::name)?),
+                name: find(&inner, Rule::string).map(|s| self.string(&s)),
+            },
             _ => {
                 if let Some(clause) = self.matters_proposal_clause(&inner) {
                     return clause;
