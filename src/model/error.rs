@@ -583,4 +583,9 @@ pub enum LowerError {
         #[help]
         help: String,
     },
+
+    /// A problem with carrying forward, uplifts or a sequence of scenarios.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Years(#[from] super::years::YearsError),
 }

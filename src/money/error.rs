@@ -277,6 +277,32 @@ pub enum MoneyError {
         #[label("the budget")]
         at: SourceSpan,
     },
+
+    /// A carry forward subject to a decision, and a result that does not say whether it was agreed.
+    #[error("the result `{title}` does not say whether “{decision}” was agreed, so whether the underspend of “{fund}” is carried forward is not settled")]
+    #[diagnostic(code(concord::eval::carry_forward_not_settled))]
+    CarryForwardNotSettled {
+        decision: String,
+        fund: String,
+        title: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A year that follows another whose working stopped.
+    #[error("`{title}` follows `{year}`, which could not be worked out, so it has nothing to start from")]
+    #[diagnostic(
+        code(concord::eval::earlier_year_not_worked_out),
+        help("correct the earlier year first (its own problems are reported with this one)")
+    )]
+    EarlierYearNotWorkedOut {
+        year: String,
+        title: String,
+        #[label("this year")]
+        at: SourceSpan,
+    },
 }
 
 impl MoneyError {
@@ -285,7 +311,9 @@ impl MoneyError {
         match self {
             MoneyError::MissingActualCost { .. }
             | MoneyError::MissingCapitatedBudget { .. }
-            | MoneyError::FinerThanMinorUnit { .. } => MoneyFile::Input,
+            | MoneyError::FinerThanMinorUnit { .. }
+            | MoneyError::CarryForwardNotSettled { .. }
+            | MoneyError::EarlierYearNotWorkedOut { .. } => MoneyFile::Input,
             MoneyError::NegativeAmount { file, .. } | MoneyError::Overflow { file, .. } => *file,
             _ => MoneyFile::Agreement,
         }

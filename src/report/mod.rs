@@ -29,6 +29,7 @@ mod table;
 pub mod whynot;
 pub use render::Renderer;
 pub mod words;
+mod years;
 pub use eval::eval_human;
 
 /// Whether to colour human output, and how plainly to draw it.

@@ -113,6 +113,7 @@
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "carried" "forward" "next" "year" "subject" "this" "less" "follows" "contribute"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -227,6 +228,11 @@
 (cause_line "maladministration" @keyword)
 (cause_rule "borne" @keyword)
 (cause_rule "responsible" @keyword)
+; Across years (issue 16, item 4).
+(carry_step "to" @keyword)
+(fund_uplift "contributions" @keyword)
+(fund_contributors "members" @keyword)
+(expect_carried "in" @keyword)
 
 ; Punctuation.
 [

@@ -85,8 +85,8 @@ pub enum Header {
     Result { title: Spanned<String> },
     /// `scenarios for "agreement.concord"`
     ScenariosFor { path: Spanned<String> },
-    /// `scenario "name"`
-    Scenario { name: Spanned<String> },
+    /// `scenario "name"`, `scenario "Year two" follows "Year one"`
+    Scenario { name: Spanned<String>, follows: Option<Spanned<String>> },
 }
 
 impl Header {
