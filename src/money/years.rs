@@ -206,6 +206,22 @@ pub(crate) fn with_contributions<'a>(agreement: &'a Agreement, start: Option<&Ye
     Cow::Owned(changed)
 }
 
+/// For each fund of `was` with lines, how much its contributions in `now` (as the year before set
+/// them) exceed those `was` writes: money paid in beyond the lines' budgets, which joins the
+/// fund's pot (negative when they fell). Zero for a fund without lines, whose budget is its
+/// contributions.
+pub(crate) fn beyond_lines(was: &Agreement, now: &Agreement) -> Vec<Decimal> {
+    let sum = |f: &FundDef| crate::exact::checked_sum(f.contributions.iter().map(|(_, a)| a.node.0));
+    was.funds
+        .iter()
+        .zip(&now.funds)
+        .map(|(w, n)| match (w.lines.is_empty(), sum(n), sum(w)) {
+            (false, Some(n), Some(w)) => n.checked_sub(w).unwrap_or_default(),
+            _ => Decimal::ZERO,
+        })
+        .collect()
+}
+
 /// Works out `result`, which follows the steps in its `earlier`: each earlier year first, in
 /// order, each from where the one before left it.
 pub(crate) fn evaluate_following(agreement: &Agreement, result: &YearEnd) -> super::Evaluation {
@@ -235,4 +251,57 @@ pub(crate) fn evaluate_following(agreement: &Agreement, result: &YearEnd) -> sup
         }
     }
     super::evaluate_from(&agreement, result, start.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreement(text: &str) -> Agreement {
+        let loaded = crate::load::load(text);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        loaded.agreement.unwrap_or_else(|| panic!("an agreement"))
+    }
+
+    fn next(text: &str) -> Vec<String> {
+        let a = agreement(text);
+        let fund = a.funds.first().unwrap_or_else(|| panic!("a fund"));
+        let next = next_contributions(&a, fund).unwrap_or_else(|e| panic!("{e:?}")).unwrap_or_default();
+        next.iter().map(|c| format!("{} {}", c.member, c.amount.normalize())).collect()
+    }
+
+    const FUND: &str = "agreement \"X\"\nmember m1\nmember m2\nmember m3\nrisk pool \"P\"\n  hosted by m1\n";
+
+    #[test]
+    fn the_uplifted_total_is_rounded_half_away_and_split_without_losing_a_penny() {
+        // 3p × 1.5 = 4.5p, rounded to 5p; each exact share is 1.5p, so two partners get 2p and
+        // the last 1p, ties to the partner written first in the agreement.
+        let text = format!(
+            "{FUND}  m3 contributes £0.01\n  m1 contributes £0.01\n  m2 contributes £0.01\n  next year's contributions are this year's plus 50%\n"
+        );
+        assert_eq!(next(&text), vec!["m3 0.01", "m1 0.02", "m2 0.02"]);
+    }
+
+    #[test]
+    fn a_fall_is_written_with_less() {
+        let text = format!(
+            "{FUND}  m1 contributes £1,000\n  m2 contributes £3,000\n  next year's contributions are this year's less 2.5%\n"
+        );
+        assert_eq!(next(&text), vec!["m1 975", "m2 2925"]);
+    }
+
+    #[test]
+    fn a_fund_without_an_uplift_sets_no_contributions_for_next_year() {
+        let a = agreement(&format!("{FUND}  m1 contributes £1,000\n"));
+        let fund = a.funds.first().unwrap_or_else(|| panic!("a fund"));
+        assert_eq!(next_contributions(&a, fund), Ok(None));
+    }
+
+    #[test]
+    fn no_proposal_changes_the_agreement_yet() {
+        let a = agreement(&format!("{FUND}  m1 contributes £1,000\n"));
+        let proposal = crate::model::inputs::empty_proposal(Spanned::new("P".into(), crate::span::Span::default()));
+        assert!(crate::sequence::agreement_after(&a, &proposal).is_none());
+        assert!(crate::sequence::agreement_for(&a, &[Earlier::Proposal(proposal)]).is_none());
+    }
 }

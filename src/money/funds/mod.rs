@@ -87,23 +87,7 @@ use crate::span::{Span, Spanned};
 pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd, start: Option<&YearStart>) -> Evaluation {
     let mut diagnostics = Vec::new();
     let changed = super::years::with_contributions(agreement, start);
-    // A fund with lines whose contributions the year before raised (or lowered) has that much more
-    // (or less) than its lines' budgets; it joins the fund's pot.
-    let beyond: Vec<Decimal> = agreement
-        .funds
-        .iter()
-        .zip(&changed.funds)
-        .map(|(was, now)| {
-            if was.lines.is_empty() {
-                return Decimal::ZERO;
-            }
-            let sum = |f: &crate::model::FundDef| checked_sum(f.contributions.iter().map(|(_, a)| a.node.0));
-            match (sum(now), sum(was)) {
-                (Some(n), Some(w)) => n.checked_sub(w).unwrap_or_default(),
-                _ => Decimal::ZERO,
-            }
-        })
-        .collect();
+    let beyond = super::years::beyond_lines(agreement, &changed);
     let agreement = &*changed;
     match run(agreement, result, start, &beyond, &mut diagnostics) {
         Ok(working) if !diagnostics.iter().any(MoneyError::is_error) => {
