@@ -214,6 +214,71 @@ fn a_carry_forward_outside_a_fund_and_bad_uplifts_are_refused() {
 }
 
 #[test]
+fn each_partners_own_approval_settles_the_carry_forward() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("years-approval");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let agreement = std::fs::read_to_string(root.join(AGREEMENT)).expect("the example").replace(
+        "50% carried forward to next year, subject to \"approve carry forward\"",
+        "50% carried forward to next year, subject to each partner's own approval",
+    );
+    std::fs::write(dir.join("approval.concord"), agreement).expect("scratch file");
+    let body = format!(
+        "scenarios for \"approval.concord\"\n\n{}{}{}",
+        year(
+            "Both approve",
+            None,
+            "£5,600,000",
+            "  icb approved the carry forward\n  hounslow approved the carry forward\n  expect carried forward £200,000 in \"Integrated Care Fund\"\n"
+        ),
+        year(
+            "The council does not",
+            None,
+            "£5,600,000",
+            "  icb approved the carry forward\n  hounslow did not approve the carry forward\n  expect carried forward £0 in \"Integrated Care Fund\"\n  expect icb receives £280,000 in \"Integrated Care Fund\"\n"
+        ),
+        year(
+            "Year two, after both approved",
+            Some("Both approve"),
+            "£6,000,000",
+            "  icb did not approve the carry forward\n  hounslow approved the carry forward\n  expect icb receives £490,000 in \"Integrated Care Fund\"\n"
+        ),
+    );
+    let path = dir.join("approval.scenarios");
+    std::fs::write(&path, body).expect("scratch file");
+    let (code, out, err) = run(concord().args(["test"]).arg(&path));
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 passed, 0 failed"), "{out}");
+
+    let silent = dir.join("silent.scenarios");
+    let body = format!(
+        "scenarios for \"approval.concord\"\n\n{}",
+        year("Silent", None, "£5,600,000", "  icb approved the carry forward\n")
+    );
+    std::fs::write(&silent, body).expect("scratch file");
+    let (code, out, err) = run(concord().args(["eval"]).arg(dir.join("approval.concord")).arg(&silent));
+    assert_eq!(code, Some(2), "{out}{err}");
+    let text = format!("{out}{err}").replace(&format!("{}/", dir.display()), "");
+    insta::assert_snapshot!("approval_not_settled", text);
+}
+
+#[test]
+fn an_approval_no_carry_forward_asks_for_is_refused() {
+    let path = scenarios(
+        "approval-not-asked.scenarios",
+        &year(
+            "Year one",
+            None,
+            "£5,600,000",
+            "  \"approve carry forward\" was agreed\n  icb approved the carry forward\n",
+        ),
+    );
+    let (code, out, err) = run(concord().args(["test"]).arg(&path));
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(format!("{out}{err}").contains("concord::model::approval_not_asked"), "{out}{err}");
+}
+
+#[test]
 fn a_scenario_expecting_the_wrong_carry_forward_fails_with_the_right_figure() {
     let body = year(
         "Year one",

@@ -445,7 +445,7 @@ module.exports = grammar({
     carry_step: $ => seq(
       choice($.everything, $.the_rest, $.amount, $.percent),
       'carried', 'forward', 'to', 'next', 'year',
-      optional(seq(',', 'subject', 'to', $.string)),
+      optional(seq(',', 'subject', 'to', choice($.string, $.partner_approval))),
       optional($.stated_rounding),
     ),
     reinvest_step: $ => seq(
@@ -540,6 +540,8 @@ module.exports = grammar({
     ),
     // only commissioner members contribute
     fund_contributors: $ => seq('only', $.kind_filter, 'members', 'contribute'),
+    // subject to each partner's own approval
+    partner_approval: _ => seq('each', 'partner', choice('\'s', '’s'), 'own', 'approval'),
     // next year's contributions are this year's plus 2.5%
     fund_uplift: $ => seq(
       'next', 'year', choice('\'s', '’s'), 'contributions', 'are', 'this', 'year', choice('\'s', '’s'),
@@ -664,6 +666,11 @@ module.exports = grammar({
       $.measure_line,
       $.cause_line,
       $.not_agreed_line,
+      $.approval_line,
+    ),
+    // icb approved the carry forward · hounslow did not approve the carry forward
+    approval_line: $ => seq(
+      $.member_ref, choice('approved', seq('did', 'not', 'approve')), 'the', 'carry', 'forward',
     ),
     actual_cost_line: $ => seq('actual', 'cost', optional(seq('of', $.string)), $.amount),
     // "agree additional contributions" was agreed

@@ -65,7 +65,7 @@ fn savings_step(agreement: &Agreement, step: &SavingsStep) -> String {
             "members whose budgets fell are compensated in proportion to the fall, never by more than it.".to_string()
         }
         SavingsStep::Share(parts, e) => format!("what is left is {}{}.", mix(parts), exemption(agreement, e)),
-        SavingsStep::CarryForward { amount, subject_to, rounding: r } => {
+        SavingsStep::CarryForward { amount, subject_to, each_partner, rounding: r } => {
             let how = match amount {
                 Reinvest::Everything => "all of the underspend".to_string(),
                 Reinvest::TheRest => "what is left of the underspend".to_string(),
@@ -78,7 +78,12 @@ fn savings_step(agreement: &Agreement, step: &SavingsStep) -> String {
                     d.name
                 )
             });
-            format!("{how} is carried forward into the fund's next year{}{subject}.", rounding(agreement, r))
+            let partners = if each_partner.is_some() {
+                ", but only if the year's result says that each partner of the fund approved it through its own governance; if one did not, nothing is carried forward at this step and what is left goes on to the next step"
+            } else {
+                ""
+            };
+            format!("{how} is carried forward into the fund's next year{}{subject}{partners}.", rounding(agreement, r))
         }
     }
 }

@@ -125,6 +125,10 @@ pub struct YearEnd {
     /// Decisions the result says were not agreed (`"…" was not agreed`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_agreed: Vec<Spanned<DecisionId>>,
+    /// Each partner's own approval of the carry forward (`icb approved the carry forward`), or
+    /// not (`did not approve`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<(Spanned<MemberId>, bool)>,
     /// In a scenario that follows others, the steps before it, in order: the year starts from
     /// where they left off (its funds' balances carried forward, its contributions uplifted).
     #[serde(skip)]
@@ -680,6 +684,7 @@ impl InputLowerer<'_> {
             }
             ResultClause::Agreed(name) => self.agreed_clause(result, name, true),
             ResultClause::NotAgreed(name) => self.agreed_clause(result, name, false),
+            ResultClause::Approval { member, approved } => self.approval_clause(result, member, *approved),
             ResultClause::OtherIncome(a) => result.other_income = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::FundBalance(a) => result.fund_balance = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::Performance(scores) => {

@@ -40,7 +40,14 @@ pub enum SavingsStep {
     Share(Vec<ShareMixPart>, Option<Exemption>),
     /// `50% carried forward to next year, subject to "…"`: carried into the fund's next year,
     /// when the decision (if any) was agreed; else the waterfall goes on to its next step.
-    CarryForward { amount: Reinvest, subject_to: Option<Spanned<DecisionId>>, rounding: Option<StatedRounding> },
+    CarryForward {
+        amount: Reinvest,
+        subject_to: Option<Spanned<DecisionId>>,
+        /// `subject to each partner's own approval`: where written; then the year's result says
+        /// whether each partner of the fund approved it.
+        each_partner: Option<Span>,
+        rounding: Option<StatedRounding>,
+    },
 }
 
 /// A step of the deficit waterfall.

@@ -131,6 +131,18 @@ pub enum YearsError {
         rule: SourceSpan,
     },
 
+    /// A result says whether a partner approved the carry forward, but no carry forward is subject
+    /// to each partner's own approval.
+    #[error("no carry forward in the agreement is subject to each partner's own approval")]
+    #[diagnostic(
+        code(concord::model::approval_not_asked),
+        help("a result says whether a partner approved the carry forward only where a fund's waterfall says `… carried forward to next year, subject to each partner's own approval`; remove this line")
+    )]
+    ApprovalNotAsked {
+        #[label("asked by no carry forward")]
+        at: SourceSpan,
+    },
+
     /// An uplift of less than −100%, which would make contributions negative.
     #[error("next year's contributions would be negative")]
     #[diagnostic(

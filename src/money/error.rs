@@ -291,6 +291,19 @@ pub enum MoneyError {
         help: String,
     },
 
+    /// A carry forward subject to each partner's own approval, and a result silent about a partner.
+    #[error("the result `{title}` does not say whether {partners} approved carrying forward the underspend of “{fund}”, so whether it is carried forward is not settled")]
+    #[diagnostic(code(concord::eval::approval_not_settled))]
+    ApprovalNotSettled {
+        partners: String,
+        fund: String,
+        title: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
     /// A year that follows another whose working stopped.
     #[error("`{title}` follows `{year}`, which could not be worked out, so it has nothing to start from")]
     #[diagnostic(
@@ -313,6 +326,7 @@ impl MoneyError {
             | MoneyError::MissingCapitatedBudget { .. }
             | MoneyError::FinerThanMinorUnit { .. }
             | MoneyError::CarryForwardNotSettled { .. }
+            | MoneyError::ApprovalNotSettled { .. }
             | MoneyError::EarlierYearNotWorkedOut { .. } => MoneyFile::Input,
             MoneyError::NegativeAmount { file, .. } | MoneyError::Overflow { file, .. } => *file,
             _ => MoneyFile::Agreement,

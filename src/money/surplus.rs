@@ -53,9 +53,13 @@ pub(crate) fn run(
                         let name = fund_words(fund);
                         (amount, name.clone(), format!("to {name}"), rounding, PartyKind::Fund)
                     }
-                    SavingsStep::CarryForward { amount, subject_to, rounding } => {
+                    SavingsStep::CarryForward { amount, subject_to, each_partner, rounding } => {
                         working.kind = StepKind::CarryForward;
-                        match super::years::carry_settled(ctx, amount, subject_to.as_ref(), left, &mut working) {
+                        let settled = match each_partner {
+                            Some(_) => super::years::approvals_settled(ctx, amount, left, &mut working),
+                            None => super::years::carry_settled(ctx, amount, subject_to.as_ref(), left, &mut working),
+                        };
+                        match settled {
                             Some(true) => {}
                             Some(false) => {
                                 working.carried_on = left;
@@ -64,7 +68,10 @@ pub(crate) fn run(
                             }
                             None => return (None, Vec::new(), Vec::new()),
                         }
-                        let to = super::years::carry_words(ctx, subject_to.as_ref());
+                        let to = match each_partner {
+                            Some(_) => super::years::EACH_PARTNER.to_string(),
+                            None => super::years::carry_words(ctx, subject_to.as_ref()),
+                        };
                         (amount, super::years::next_year(ctx), to, rounding, PartyKind::CarriedForward)
                     }
                     _ => continue,

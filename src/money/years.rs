@@ -79,13 +79,7 @@ pub(crate) fn carry_settled(
 ) -> Option<bool> {
     let Some(decision) = decision else { return Some(true) };
     let name = ctx.agreement.decisions.get(decision.node.index()).map_or_else(String::new, |d| d.name.clone());
-    let how = match amount {
-        crate::model::Reinvest::Everything => "everything".to_string(),
-        crate::model::Reinvest::TheRest => "the rest".to_string(),
-        crate::model::Reinvest::Fixed(m) => ctx.money(m.0),
-        crate::model::Reinvest::Percent(p) => format!("{}%", super::format_number(p.0)),
-    };
-    working.rule = format!("{how} {}", carry_words(ctx, Some(decision)));
+    working.rule = format!("{} {}", amount_words(ctx, amount), carry_words(ctx, Some(decision)));
     if ctx.result.agreed.iter().any(|a| a.node == decision.node) {
         working.notes.push(format!("the result says “{name}” was agreed, so the amount is carried forward"));
         return Some(true);
@@ -111,6 +105,68 @@ pub(crate) fn carry_settled(
         ),
     });
     None
+}
+
+/// The step's words after its amount, subject to each partner's own approval.
+pub(crate) const EACH_PARTNER: &str = "carried forward to next year, subject to each partner's own approval";
+
+/// Whether a carry forward subject to each partner's own approval is made: `Some(true)` when the
+/// result says every partner of the fund approved it, `Some(false)` when it says one did not (the
+/// step's working names who), `None` when it is silent about a partner and there is something to
+/// carry (an error).
+pub(crate) fn approvals_settled(
+    ctx: &mut Context<'_>,
+    amount: &crate::model::Reinvest,
+    left: Decimal,
+    working: &mut StepWorking,
+) -> Option<bool> {
+    working.rule = format!("{} {EACH_PARTNER}", amount_words(ctx, amount));
+    let mut refused = Vec::new();
+    let mut silent = Vec::new();
+    for m in &ctx.participants {
+        match ctx.result.approvals.iter().find(|(a, _)| a.node == m.id) {
+            Some((_, true)) => {}
+            Some((_, false)) => refused.push(m.name.clone()),
+            None => silent.push(m.key.clone()),
+        }
+    }
+    if !refused.is_empty() {
+        working.notes.push(format!(
+            "the result says {} did not approve it, so nothing is carried forward and the waterfall goes on to its next step",
+            refused.join(" and ")
+        ));
+        return Some(false);
+    }
+    if silent.is_empty() {
+        working.notes.push("the result says each partner approved it, so the amount is carried forward".into());
+        return Some(true);
+    }
+    if left.is_zero() {
+        working.notes.push("nothing is left to carry forward, so the partners' approval does not matter".into());
+        return Some(false);
+    }
+    let lines: Vec<String> = silent.iter().map(|k| format!("`{k} approved the carry forward`")).collect();
+    ctx.diagnostics.push(MoneyError::ApprovalNotSettled {
+        partners: silent.join(", "),
+        fund: ctx.agreement.title.node.clone(),
+        title: ctx.result.title.node.clone(),
+        at: ctx.result.title.span.into(),
+        help: format!(
+            "add {} (or `… did not approve the carry forward`) to the result: the underspend of “{}” is carried forward only if each partner approved it",
+            lines.join(" and "),
+            ctx.agreement.title.node
+        ),
+    });
+    None
+}
+
+fn amount_words(ctx: &Context<'_>, amount: &crate::model::Reinvest) -> String {
+    match amount {
+        crate::model::Reinvest::Everything => "everything".to_string(),
+        crate::model::Reinvest::TheRest => "the rest".to_string(),
+        crate::model::Reinvest::Fixed(m) => ctx.money(m.0),
+        crate::model::Reinvest::Percent(p) => format!("{}%", super::format_number(p.0)),
+    }
 }
 
 /// The step's words after its amount: `carried forward to next year[, subject to "…"]`.

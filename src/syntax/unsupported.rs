@@ -57,7 +57,7 @@ constructs! {
         "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
     CarryForward => code(concord::parse::unsupported_carry_forward), u_carry_forward,
         "a carry forward written this way",
-        "a fund's savings waterfall carries an underspend forward with a step such as `50% carried forward to next year` (or `everything …`, `the rest …`), adding `, subject to \"DECISION\"` when the partners must approve it; next year's scenario then `follows` this year's";
+        "a fund's savings waterfall carries an underspend forward with a step such as `50% carried forward to next year` (or `everything …`, `the rest …`), adding `, subject to \"DECISION\"` or `, subject to each partner's own approval` when the partners must approve it; next year's scenario then `follows` this year's";
     ProposerThreshold => code(concord::parse::unsupported_proposer_threshold), u_proposer,
         "a rule that depends on who made the proposal",
         "there is no proposer yet: a rule is the same whoever proposes; nearest: two decisions, one for proposals from each source, each with its own rule";

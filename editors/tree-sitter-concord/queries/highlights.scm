@@ -114,6 +114,7 @@
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
   "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
   "carried" "forward" "next" "year" "subject" "this" "less" "follows" "contribute"
+  "own" "approval" "approved" "approve" "did" "carry"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.

@@ -25,7 +25,7 @@ syn match concordMember "\<\a[[:alnum:]_-]*\>"
 syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 
 " Every other keyword.
-syn match concordKeyword "\<\%(maladministration\|contributions\|contribute\|carried\|forward\|follows\|subject\|next\|this\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
+syn match concordKeyword "\<\%(maladministration\|contributions\|contribute\|approval\|approved\|approve\|carry\|did\|own\|carried\|forward\|follows\|subject\|next\|this\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
       \\|reconvened\|presiding\|person\|designated\|substitute\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance

@@ -7,6 +7,7 @@ use crate::model::error::LowerError;
 use crate::model::years::{Earlier, YearsError};
 use crate::model::{Agreement, DecisionId, SavingsStep};
 use crate::span::Spanned;
+use crate::syntax::ast;
 
 /// The decisions a result may say were (or were not) agreed: those that lift a cap, and those a
 /// carry forward is subject to.
@@ -95,6 +96,32 @@ impl super::InputLowerer<'_> {
         }
         let slot = if agreed { &mut result.agreed } else { &mut result.not_agreed };
         slot.push(Spanned::new(id, name.span));
+    }
+}
+
+impl super::InputLowerer<'_> {
+    /// `icb approved the carry forward` (`approved`) or `… did not approve the carry forward`.
+    pub(super) fn approval_clause(&mut self, result: &mut YearEnd, member: &Spanned<ast::MemberRef>, approved: bool) {
+        let Some(id) = self.member(member) else { return };
+        let asked = self
+            .agreement
+            .funds
+            .iter()
+            .flat_map(|f| f.savings.iter().flat_map(|w| &w.steps))
+            .any(|s| matches!(s.node, SavingsStep::CarryForward { each_partner: Some(_), .. }));
+        if !asked {
+            self.errors.push(YearsError::ApprovalNotAsked { at: member.span.into() }.into());
+            return;
+        }
+        if let Some((first, _)) = result.approvals.iter().find(|(m, _)| m.node == id) {
+            self.errors.push(LowerError::DuplicateClause {
+                what: "whether this partner approved the carry forward".into(),
+                first: first.span.into(),
+                second: member.span.into(),
+            });
+            return;
+        }
+        result.approvals.push((Spanned::new(id, member.span), approved));
     }
 }
 

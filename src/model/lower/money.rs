@@ -25,13 +25,16 @@ impl<'f> Lowerer<'f> {
                     fund: fund.node.clone(),
                 },
                 ast::SavingsStep::Compensation => SavingsStep::Compensation,
-                ast::SavingsStep::CarryForward { amount, subject_to, rounding } => SavingsStep::CarryForward {
-                    rounding: self.stated_rounding(rounding.as_ref()),
-                    amount: self.reinvest_amount(amount),
-                    subject_to: subject_to
-                        .as_ref()
-                        .and_then(|d| self.decision_ref(d).map(|id| Spanned::new(id, d.span))),
-                },
+                ast::SavingsStep::CarryForward { amount, subject_to, each_partner, rounding } => {
+                    SavingsStep::CarryForward {
+                        each_partner: *each_partner,
+                        rounding: self.stated_rounding(rounding.as_ref()),
+                        amount: self.reinvest_amount(amount),
+                        subject_to: subject_to
+                            .as_ref()
+                            .and_then(|d| self.decision_ref(d).map(|id| Spanned::new(id, d.span))),
+                    }
+                }
                 ast::SavingsStep::Share { parts, exemption } => {
                     SavingsStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
                 }

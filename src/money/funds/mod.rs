@@ -441,6 +441,7 @@ fn run(
                 // Whether a carry forward of the fund's waterfall was agreed.
                 agreed: result.agreed.clone(),
                 not_agreed: result.not_agreed.clone(),
+                approvals: result.approvals.clone(),
                 measures: Vec::new(),
                 maladministration: Vec::new(),
                 earlier: Vec::new(),

@@ -112,6 +112,8 @@ pub enum SavingsStep {
     CarryForward {
         amount: Spanned<ReinvestAmount>,
         subject_to: Option<Spanned<String>>,
+        /// `subject to each partner's own approval`: where written.
+        each_partner: Option<crate::span::Span>,
         rounding: Option<Spanned<StatedRounding>>,
     },
 }

@@ -78,6 +78,11 @@ pub enum ResultClause {
     Agreed(Spanned<String>),
     /// `"approve carry forward" was not agreed`
     NotAgreed(Spanned<String>),
+    /// `icb approved the carry forward`, `hounslow did not approve the carry forward`
+    Approval {
+        member: Spanned<MemberRef>,
+        approved: bool,
+    },
     OtherIncome(Spanned<Amount>),
     FundBalance(Spanned<Amount>),
     Performance(Vec<(Spanned<MemberRef>, Spanned<Decimal>)>),

@@ -43,6 +43,7 @@ impl Builder {
                         Some(d) => Some(self.string_child(&d)?),
                         None => None,
                     },
+                    each_partner: find(&inner, Rule::partner_approval).map(|p| self.span(&p)),
                     rounding: self.stated_rounding(&inner)?,
                 }
             }

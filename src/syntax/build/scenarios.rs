@@ -71,6 +71,10 @@ impl Builder {
             },
             Rule::agreed_line => ResultClause::Agreed(self.decision_ref(&inner)?),
             Rule::not_agreed_line => ResultClause::NotAgreed(self.decision_ref(&inner)?),
+            Rule::approval_line => ResultClause::Approval {
+                member: self.member_ref(&self.need(&inner, Rule::member_ref)?),
+                approved: find(&inner, Rule::not_approved).is_none(),
+            },
             Rule::cause_line => ResultClause::Maladministration {
                 line: self.string(&self.need(&inner, Rule::string)?),
                 by: self.member_ref(&self.need(&inner, Rule::member_ref)?),
