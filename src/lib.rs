@@ -41,6 +41,7 @@ pub mod power;
 pub mod repl;
 pub mod report;
 pub mod results;
+pub mod sequence;
 pub mod span;
 pub mod suggest;
 pub mod syntax;

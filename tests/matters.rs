@@ -134,7 +134,10 @@ fn what_is_unsettled_is_refused_when_the_proposal_is_read() {
 
 #[test]
 fn the_binary_runs_the_example_and_says_the_outcomes_in_json() {
-    let out = concord().args(["test", "examples/joint-commissioning-committee.scenarios"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let out = concord()
+        .args(["test", "examples/joint-commissioning-committee.scenarios"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(", 0 failed"), "{stdout}");

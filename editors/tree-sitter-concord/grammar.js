@@ -539,7 +539,14 @@ module.exports = grammar({
     savings_header: $ => seq('savings', optional(seq('of', $.string))),
     savings_step: $ => seq(
       optional('then'),
-      choice($.reinvest_step, $.compensation_step, $.share_step),
+      choice($.reinvest_step, $.compensation_step, $.share_step, $.carry_step),
+    ),
+    // 50% carried forward to next year, subject to "approve carry forward"
+    carry_step: $ => seq(
+      choice($.everything, $.the_rest, $.amount, $.percent),
+      'carried', 'forward', 'to', 'next', 'year',
+      optional(seq(',', 'subject', 'to', choice($.string, $.partner_approval))),
+      optional($.stated_rounding),
     ),
     reinvest_step: $ => seq(
       choice($.everything, $.the_rest, $.amount, $.percent),
@@ -628,6 +635,17 @@ module.exports = grammar({
       $.contributes,
       $.fund_income,
       $.cause_rule,
+      $.fund_uplift,
+      $.fund_contributors,
+    ),
+    // only commissioner members contribute
+    fund_contributors: $ => seq('only', $.kind_filter, 'members', 'contribute'),
+    // subject to each partner's own approval
+    partner_approval: _ => seq('each', 'partner', choice('\'s', '’s'), 'own', 'approval'),
+    // next year's contributions are this year's plus 2.5%
+    fund_uplift: $ => seq(
+      'next', 'year', choice('\'s', '’s'), 'contributions', 'are', 'this', 'year', choice('\'s', '’s'),
+      choice('plus', 'less'), $.percent,
     ),
     hosted_by: $ => seq('hosted', 'by', $.member_ref),
     contributes: $ => seq($.member_ref, 'contributes', $.amount),
@@ -795,10 +813,18 @@ module.exports = grammar({
       $.agreed_line,
       $.measure_line,
       $.cause_line,
+      $.not_agreed_line,
+      $.carry_approval_line,
+    ),
+    // icb approved the carry forward · hounslow did not approve the carry forward
+    carry_approval_line: $ => seq(
+      $.member_ref, choice('approved', seq('did', 'not', 'approve')), 'the', 'carry', 'forward',
     ),
     actual_cost_line: $ => seq('actual', 'cost', optional(seq('of', $.string)), $.amount),
     // "agree additional contributions" was agreed
     agreed_line: $ => seq($.string, 'was', 'agreed'),
+    // "approve carry forward" was not agreed
+    not_agreed_line: $ => seq($.string, 'was', 'not', 'agreed'),
     // "emergency admissions" fell by 5.1%
     // the overspend on "Community beds" was caused by maladministration by harrow
     cause_line: $ => seq(
@@ -815,7 +841,8 @@ module.exports = grammar({
     scenarios_header: $ => seq('scenarios', 'for', $.string),
 
     scenario_block: $ => block($, $.scenario_header, $._scenario_clause),
-    scenario_header: $ => seq('scenario', $.string),
+    // scenario "Year two" follows "Year one"
+    scenario_header: $ => seq('scenario', $.string, optional(seq('follows', $.string))),
     _scenario_clause: $ => choice(
       $.propose_line,
       $.expect_line,
@@ -829,6 +856,7 @@ module.exports = grammar({
       $.expect_unallocated,
       $.expect_share,
       $.expect_outcome,
+      $.expect_carried,
     ),
     // expect rejected · expect escalated to "mediation" (also the first round's
     // `expect deadlocked, escalated to "mediation"`)
@@ -870,6 +898,8 @@ module.exports = grammar({
     receives: _ => 'receives',
     bears: _ => 'bears',
     expect_unallocated: $ => seq('unallocated', $.amount),
+    // expect carried forward £200,000 in "Integrated Care Fund"
+    expect_carried: $ => seq('carried', 'forward', $.amount, 'in', $.string),
     expect_finding: $ => seq('finding', $.code_path),
   },
 });

@@ -20,7 +20,7 @@ fn kinds_of_input(text: &str, name: Option<&str>) -> (bool, bool) {
         let (block_name, proposes, has_result) = match &block.header.node {
             Header::Proposal { title } => (Some(&title.node), true, false),
             Header::Result { title } => (Some(&title.node), false, true),
-            Header::Scenario { name } => {
+            Header::Scenario { name, .. } => {
                 let proposes = block.clauses.iter().any(|c| {
                     matches!(&c.node, Clause::Scenario(ScenarioClause::Propose { .. } | ScenarioClause::Proposal(_)))
                 });

@@ -65,6 +65,26 @@ fn savings_step(agreement: &Agreement, step: &SavingsStep) -> String {
             "members whose budgets fell are compensated in proportion to the fall, never by more than it.".to_string()
         }
         SavingsStep::Share(parts, e) => format!("what is left is {}{}.", mix(parts), exemption(agreement, e)),
+        SavingsStep::CarryForward { amount, subject_to, each_partner, rounding: r } => {
+            let how = match amount {
+                Reinvest::Everything => "all of the underspend".to_string(),
+                Reinvest::TheRest => "what is left of the underspend".to_string(),
+                Reinvest::Fixed(m) => format!("{} (or what is left, if less)", money(agreement, m)),
+                Reinvest::Percent(p) => format!("{} of the whole underspend", percent(p)),
+            };
+            let subject = subject_to.as_ref().and_then(|d| agreement.decision(d.node)).map_or_else(String::new, |d| {
+                format!(
+                    ", but only if the year's result says that “{}” was agreed; if it was not, nothing is carried forward at this step and what is left goes on to the next step",
+                    d.name
+                )
+            });
+            let partners = if each_partner.is_some() {
+                ", but only if the year's result says that each partner of the fund approved it through its own governance; if one did not, nothing is carried forward at this step and what is left goes on to the next step"
+            } else {
+                ""
+            };
+            format!("{how} is carried forward into the fund's next year{}{subject}{partners}.", rounding(agreement, r))
+        }
     }
 }
 
@@ -169,6 +189,8 @@ pub(super) fn fund(agreement: &Agreement, fund: &FundDef) -> Clauses {
         deficits,
         incomes,
         maladministration,
+        uplift,
+        contributors,
     } = fund;
     let mut out: Clauses = Vec::new();
     if let Some(h) = host {
@@ -219,6 +241,22 @@ pub(super) fn fund(agreement: &Agreement, fund: &FundDef) -> Clauses {
                 money(agreement, &income.amount.node),
                 income.measure.node,
                 income.target.node.normalize()
+            ),
+            Vec::new(),
+        ));
+    }
+    if let Some(kind) = contributors.as_ref().and_then(|k| agreement.kinds.iter().find(|x| x.id == k.node)) {
+        out.push((format!("Only {} members contribute to the fund.", kind.name), Vec::new()));
+    }
+    if let Some(u) = uplift {
+        let (way, by) = if u.node.0 < rust_decimal::Decimal::ZERO {
+            ("less", format_number(u.node.0.abs()))
+        } else {
+            ("plus", format_number(u.node.0))
+        };
+        out.push((
+            format!(
+                "Each partner's contribution for next year is its contribution agreed for this year, {way} {by}%, whatever this year's overspends or underspends: the total is rounded to the nearest penny and divided between the partners in proportion to this year's contributions, so that nothing is lost in rounding."
             ),
             Vec::new(),
         ));

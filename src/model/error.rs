@@ -863,4 +863,9 @@ pub enum LowerError {
         #[label("remedied after the period")]
         at: SourceSpan,
     },
+
+    /// A problem with carrying forward, uplifts or a sequence of scenarios.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Years(#[from] super::years::YearsError),
 }

@@ -8,6 +8,7 @@
 mod matters;
 mod measures;
 mod procedure;
+mod years;
 
 use std::collections::BTreeMap;
 
@@ -132,6 +133,17 @@ pub struct YearEnd {
     /// Overspends the result says were caused by maladministration by a named partner.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub maladministration: Vec<Maladministration>,
+    /// Decisions the result says were not agreed (`"…" was not agreed`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_agreed: Vec<Spanned<DecisionId>>,
+    /// Each partner's own approval of the carry forward (`icb approved the carry forward`), or
+    /// not (`did not approve`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<(Spanned<MemberId>, bool)>,
+    /// In a scenario that follows others, the steps before it, in order: the year starts from
+    /// where they left off (its funds' balances carried forward, its contributions uplifted).
+    #[serde(skip)]
+    pub earlier: Vec<crate::model::years::Earlier>,
 }
 
 /// `the overspend on "Community beds" was caused by maladministration by harrow`.
@@ -188,6 +200,8 @@ pub enum Expect {
     Share { holder: Holder, receives: bool, amount: Money, fund: Option<usize> },
     /// What no one could bear.
     Unallocated(Money),
+    /// What a fund (an index into the agreement's funds) carries forward into its next year.
+    CarriedForward { amount: Money, fund: usize },
     /// A checker finding, by code.
     Finding(String),
 }
@@ -222,6 +236,13 @@ pub struct Scenario {
     pub result: Option<YearEnd>,
     /// What it expects.
     pub expectations: Vec<Spanned<Expect>>,
+    /// `follows "…"`: the earlier scenario of the file it starts from (an index into the file's
+    /// scenarios), where the name was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Spanned<usize>>,
+    /// The steps before it, in order, when it follows another (see [`crate::model::years`]).
+    #[serde(skip)]
+    pub earlier: Vec<crate::model::years::Earlier>,
 }
 
 /// A scenario file: the agreement it tests and its scenarios.
@@ -266,6 +287,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
     let by_key = agreement.members.iter().map(|m| (m.key.as_str(), m.id)).collect();
     let mut lowerer = InputLowerer { agreement, errors: Vec::new(), by_key };
     let mut inputs = Inputs { agreement: None, proposals: Vec::new(), results: Vec::new(), scenarios: Vec::new() };
+    let mut follows = Vec::new();
     for block in &file.blocks {
         match &block.header.node {
             Header::ScenariosFor { path } => {
@@ -299,7 +321,10 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
                 lowerer.complete_funds(&result, title.span);
                 inputs.results.push(result);
             }
-            Header::Scenario { name } => inputs.scenarios.push(lowerer.scenario(name, block)),
+            Header::Scenario { name, follows: after } => {
+                inputs.scenarios.push(lowerer.scenario(name, block));
+                follows.push(after.clone());
+            }
             other => lowerer.errors.push(LowerError::BlockNotAllowed {
                 block: other.keyword().to_string(),
                 file: "a scenario or proposal file".into(),
@@ -308,6 +333,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
             }),
         }
     }
+    years::chain(&mut inputs, &follows, &mut lowerer.errors);
     (inputs, lowerer.errors)
 }
 
@@ -729,38 +755,9 @@ impl InputLowerer<'_> {
                     }
                 }
             }
-            ResultClause::Agreed(name) => {
-                let lifts = |id: DecisionId| {
-                    self.agreement
-                        .funds
-                        .iter()
-                        .any(|f| f.cap.as_ref().and_then(|c| c.unless.as_ref()).is_some_and(|u| u.node == id))
-                };
-                match self.agreement.decisions.iter().find(|d| d.name == name.node).map(|d| d.id) {
-                    Some(id) if lifts(id) => result.agreed.push(Spanned::new(id, name.span)),
-                    _ => {
-                        let liftable: Vec<String> = self
-                            .agreement
-                            .funds
-                            .iter()
-                            .filter_map(|f| f.cap.as_ref()?.unless.as_ref())
-                            .filter_map(|u| {
-                                self.agreement.decisions.get(u.node.index()).map(|d| format!("“{}”", d.name))
-                            })
-                            .collect();
-                        let help = if liftable.is_empty() {
-                            "no cap in the agreement says `unless \"…\" agrees`, so no decision lifts one; remove this line".to_string()
-                        } else {
-                            format!("the decisions that lift a cap are: {}", liftable.join(", "))
-                        };
-                        self.errors.push(LowerError::CapNotLiftable {
-                            decision: name.node.clone(),
-                            at: name.span.into(),
-                            help,
-                        });
-                    }
-                }
-            }
+            ResultClause::Agreed(name) => self.agreed_clause(result, name, true),
+            ResultClause::NotAgreed(name) => self.agreed_clause(result, name, false),
+            ResultClause::Approval { member, approved } => self.approval_clause(result, member, *approved),
             ResultClause::OtherIncome(a) => result.other_income = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::FundBalance(a) => result.fund_balance = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::Performance(scores) => {
@@ -820,7 +817,15 @@ impl InputLowerer<'_> {
                         .into(),
             });
         }
-        Scenario { name: name.clone(), span: block.span, proposal, result, expectations }
+        Scenario {
+            name: name.clone(),
+            span: block.span,
+            proposal,
+            result,
+            expectations,
+            follows: None,
+            earlier: Vec::new(),
+        }
     }
 
     fn expectation(&mut self, expectation: &ast::Expectation) -> Option<Expect> {
@@ -855,6 +860,9 @@ impl InputLowerer<'_> {
                 amount: self.money(amount),
             },
             ast::Expectation::Unallocated(a) => Expect::Unallocated(self.money(a)),
+            ast::Expectation::CarriedForward { amount, fund } => {
+                Expect::CarriedForward { fund: self.fund_named(fund)?, amount: self.money(amount) }
+            }
             ast::Expectation::Finding(code) => Expect::Finding(code.node.clone()),
         })
     }

@@ -5,8 +5,8 @@
 //! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
 //! evaluator, money engine and power analysis read only this model.
 
-pub mod chairs;
 pub mod blocs;
+pub mod chairs;
 pub use blocs::BlocRule;
 pub mod effects;
 mod error;
@@ -25,6 +25,7 @@ pub mod offices;
 pub mod procedure;
 mod renumber;
 pub mod terms;
+pub mod years;
 
 use std::collections::BTreeMap;
 
@@ -573,6 +574,14 @@ pub struct FundDef {
     /// written, when the fund says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maladministration: Option<Span>,
+    /// `next year's contributions are this year's plus 2.5%`: the change in percent (negative for
+    /// `less`), when the fund says how next year's contributions follow from this year's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uplift: Option<Spanned<Percent>>,
+    /// `only commissioner members contribute`: the one kind of member that may contribute, and
+    /// where that is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contributors: Option<Spanned<KindId>>,
 }
 
 /// `income £2,800,000 if "emergency admissions" fall by at least 4.2%`: money into a fund,

@@ -84,6 +84,8 @@ pub(super) fn renumber(agreement: &mut Agreement, f: &mut dyn FnMut(&mut MemberI
             deficits: _,
             incomes: _,
             maladministration: _,
+            uplift: _,
+            contributors: _,
         } = fund;
         let place = || format!("“{name}”");
         if let Some(h) = host {

@@ -38,6 +38,16 @@ pub enum SavingsStep {
     Compensation,
     /// Share what is left by a method or a mix, some members perhaps exempt.
     Share(Vec<ShareMixPart>, Option<Exemption>),
+    /// `50% carried forward to next year, subject to "…"`: carried into the fund's next year,
+    /// when the decision (if any) was agreed; else the waterfall goes on to its next step.
+    CarryForward {
+        amount: Reinvest,
+        subject_to: Option<Spanned<DecisionId>>,
+        /// `subject to each partner's own approval`: where written; then the year's result says
+        /// whether each partner of the fund approved it.
+        each_partner: Option<Span>,
+        rounding: Option<StatedRounding>,
+    },
 }
 
 /// A step of the deficit waterfall.

@@ -277,6 +277,58 @@ pub enum MoneyError {
         #[label("the budget")]
         at: SourceSpan,
     },
+
+    /// A carry forward subject to a decision, and a result that does not say whether it was agreed.
+    #[error("the result `{title}` does not say whether “{decision}” was agreed, so whether the underspend of “{fund}” is carried forward is not settled")]
+    #[diagnostic(code(concord::eval::carry_forward_not_settled))]
+    CarryForwardNotSettled {
+        decision: String,
+        fund: String,
+        title: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A carry forward subject to each partner's own approval, and a result silent about a partner.
+    #[error("the result `{title}` does not say whether {partners} approved carrying forward the underspend of “{fund}”, so whether it is carried forward is not settled")]
+    #[diagnostic(code(concord::eval::approval_not_settled))]
+    ApprovalNotSettled {
+        partners: String,
+        fund: String,
+        title: String,
+        #[label("this result")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+
+    /// A year that follows another whose working stopped.
+    #[error("`{title}` follows `{year}`, which could not be worked out, so it has nothing to start from")]
+    #[diagnostic(
+        code(concord::eval::earlier_year_not_worked_out),
+        help("correct the earlier year first (its own problems are reported with this one)")
+    )]
+    EarlierYearNotWorkedOut {
+        year: String,
+        title: String,
+        #[label("this year")]
+        at: SourceSpan,
+    },
+
+    /// A step that follows a proposal whose changes cannot be carried into the sequence.
+    #[error("`{title}` cannot be worked out after the proposals before it: {reason}")]
+    #[diagnostic(
+        code(concord::eval::earlier_proposal_not_applied),
+        help("run this step as a scenario of its own, against the agreement as the earlier proposal leaves it")
+    )]
+    EarlierProposalNotApplied {
+        reason: String,
+        title: String,
+        #[label("this step")]
+        at: SourceSpan,
+    },
 }
 
 impl MoneyError {
@@ -285,7 +337,11 @@ impl MoneyError {
         match self {
             MoneyError::MissingActualCost { .. }
             | MoneyError::MissingCapitatedBudget { .. }
-            | MoneyError::FinerThanMinorUnit { .. } => MoneyFile::Input,
+            | MoneyError::FinerThanMinorUnit { .. }
+            | MoneyError::CarryForwardNotSettled { .. }
+            | MoneyError::ApprovalNotSettled { .. }
+            | MoneyError::EarlierYearNotWorkedOut { .. }
+            | MoneyError::EarlierProposalNotApplied { .. } => MoneyFile::Input,
             MoneyError::NegativeAmount { file, .. } | MoneyError::Overflow { file, .. } => *file,
             _ => MoneyFile::Agreement,
         }

@@ -97,6 +97,7 @@ pub mod rounding;
 mod share;
 mod surplus;
 mod working;
+mod years;
 
 use rust_decimal::Decimal;
 
@@ -164,11 +165,27 @@ impl Context<'_> {
 }
 
 /// Works out one year-end result under `agreement`.
+///
+/// A result that follows earlier steps (a scenario's `follows "…"`) is worked out from where they
+/// left off: see [`years`].
 pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
-    if !agreement.funds.is_empty() {
-        return funds::evaluate(agreement, result);
+    if !result.earlier.is_empty() {
+        return years::evaluate_following(agreement, result);
     }
-    evaluate_in(agreement, result, None)
+    evaluate_from(agreement, result, None)
+}
+
+/// [`evaluate`] of one year, starting from `start` when it follows another.
+fn evaluate_from(agreement: &Agreement, result: &YearEnd, start: Option<&years::YearStart>) -> Evaluation {
+    let mut evaluation = if agreement.funds.is_empty() {
+        evaluate_in(agreement, result, None)
+    } else {
+        funds::evaluate(agreement, result, start)
+    };
+    if let (Some(w), Some(s)) = (&mut evaluation.working, start) {
+        w.follows = Some(s.follows.clone());
+    }
+    evaluation
 }
 
 /// [`evaluate`] of one waterfall, drawing on the risk pools' balances in `pools` when given.
@@ -310,6 +327,7 @@ pub(crate) fn evaluate_in(
         unallocated,
         budget,
         funds: None,
+        follows: None,
     };
     let mut working = working;
     tidy(&mut working);

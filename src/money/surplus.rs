@@ -46,21 +46,48 @@ pub(crate) fn run(
         #[allow(clippy::arithmetic_side_effects)]
         let mut working = StepWorking::new(index + 1, step.span, left);
         match &step.node {
-            SavingsStep::Reinvest { amount, fund, rounding } => {
-                let fund_name = fund_words(fund);
-                working.kind = StepKind::Reinvest;
+            SavingsStep::Reinvest { .. } | SavingsStep::CarryForward { .. } => {
+                let (amount, fund_name, to, rounding, party_kind) = match &step.node {
+                    SavingsStep::Reinvest { amount, fund, rounding } => {
+                        working.kind = StepKind::Reinvest;
+                        let name = fund_words(fund);
+                        (amount, name.clone(), format!("to {name}"), rounding, PartyKind::Fund)
+                    }
+                    SavingsStep::CarryForward { amount, subject_to, each_partner, rounding } => {
+                        working.kind = StepKind::CarryForward;
+                        let settled = match each_partner {
+                            Some(_) => super::years::approvals_settled(ctx, amount, left, &mut working),
+                            None => super::years::carry_settled(ctx, amount, subject_to.as_ref(), left, &mut working),
+                        };
+                        match settled {
+                            Some(true) => {}
+                            Some(false) => {
+                                working.carried_on = left;
+                                steps.push(working);
+                                continue;
+                            }
+                            None => return (None, Vec::new(), Vec::new()),
+                        }
+                        let to = match each_partner {
+                            Some(_) => super::years::EACH_PARTNER.to_string(),
+                            None => super::years::carry_words(ctx, subject_to.as_ref()),
+                        };
+                        (amount, super::years::next_year(ctx), to, rounding, PartyKind::CarriedForward)
+                    }
+                    _ => continue,
+                };
                 working.taker = Some(fund_name.clone());
                 let (want, limit) = match amount {
                     Reinvest::Everything => {
-                        working.rule = format!("everything to {fund_name}");
+                        working.rule = format!("everything {to}");
                         (left, None)
                     }
                     Reinvest::TheRest => {
-                        working.rule = format!("the rest to {fund_name}");
+                        working.rule = format!("the rest {to}");
                         (left, None)
                     }
                     Reinvest::Fixed(m) => {
-                        working.rule = format!("{} to {fund_name}", ctx.money(m.0));
+                        working.rule = format!("{} {to}", ctx.money(m.0));
                         let limit = ctx.floor(m.0);
                         if limit > left {
                             working.notes.push(format!("only {} was left, so the fund receives that", ctx.money(left)));
@@ -68,7 +95,7 @@ pub(crate) fn run(
                         (limit.min(left), Some(limit))
                     }
                     Reinvest::Percent(p) => {
-                        working.rule = format!("{}% to {fund_name}", super::format_number(p.0));
+                        working.rule = format!("{}% {to}", super::format_number(p.0));
                         let Some(due) = surplus.checked_mul(p.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
                         else {
                             ctx.overflow("this reinvestment", step.span);
@@ -100,7 +127,7 @@ pub(crate) fn run(
                 working.pennies = pennies;
                 working.taken = taken;
                 left = less(left, taken);
-                add_party(&mut parties, fund_name, PartyKind::Fund, taken);
+                add_party(&mut parties, fund_name, party_kind, taken);
             }
             SavingsStep::Compensation => {
                 working.kind = StepKind::Compensation;

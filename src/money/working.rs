@@ -47,6 +47,8 @@ pub enum StepKind {
     Commissioners,
     /// A risk pool meets the deficit.
     RiskPool,
+    /// Savings carried forward into the fund's next year (added in 1.4).
+    CarryForward,
 }
 
 /// Who, other than a member, takes part of the year's result.
@@ -61,6 +63,8 @@ pub enum PartyKind {
     Commissioners,
     /// A risk pool of the agreement, meeting a fund's deficit.
     RiskPool,
+    /// The fund's next year, into which savings are carried forward (added in 1.4).
+    CarriedForward,
 }
 
 /// What a member figure is written in.
@@ -281,6 +285,9 @@ pub struct YearEndWorking {
     /// figures above are the totals over the funds and `members` the totals across them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funds: Option<FundsWorking>,
+    /// The title of the year this one follows, when it follows one (`follows "…"`; added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
 }
 
 impl YearEndWorking {

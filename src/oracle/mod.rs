@@ -31,9 +31,9 @@
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.
 
-mod chairs;
 mod approvals;
 mod blocs;
+mod chairs;
 mod conditions;
 mod exact;
 mod procedure;

@@ -38,10 +38,11 @@ fn kind_words(kind: FundKind) -> String {
 /// The working of an agreement with funds: each fund, its lines and waterfall, then the totals.
 pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &Currency) -> String {
     let money = |d: Decimal| format_money(d, cur);
-    let mut out = String::new();
+    let mut out = super::years::follows_human(working);
     // A column for conditional income only when a fund has any, so that budget, income and
     // cost visibly make up the result.
-    let with_income = funds.funds.iter().any(|f| !f.incomes.is_empty());
+    let brought = funds.funds.iter().any(|f| !f.brought_forward.is_zero() || !f.contributions_beyond_lines.is_zero());
+    let with_income = brought || funds.funds.iter().any(|f| !f.incomes.is_empty());
     let row = |name: String, budget: Decimal, income: Decimal, cost: Decimal, result: Decimal| {
         let mut row = vec![name, money(budget)];
         if with_income {
@@ -55,7 +56,12 @@ pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &
         .funds
         .iter()
         .map(|f| {
-            let earned = f.incomes.iter().fold(Decimal::ZERO, |a, i| a.checked_add(i.received).unwrap_or(a));
+            let earned = f
+                .incomes
+                .iter()
+                .map(|i| i.received)
+                .chain([f.brought_forward, f.contributions_beyond_lines])
+                .fold(Decimal::ZERO, |a, i| a.checked_add(i).unwrap_or(a));
             row(f.name.clone(), f.budget, earned, f.actual_cost, f.result)
         })
         .chain(std::iter::once(row(
@@ -68,11 +74,11 @@ pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &
         .collect();
     let mut headers = vec![("Fund", Align::Left), ("Budget", Align::Right)];
     if with_income {
-        headers.push(("Income earned", Align::Right));
+        headers.push((if brought { "Income and money brought in" } else { "Income earned" }, Align::Right));
     }
     headers.extend([("Actual cost", Align::Right), ("Result", Align::Right)]);
     out.push_str(&table(&headers, &rows));
-    if !working.other_income.is_zero() {
+    if !working.other_income.is_zero() && !brought {
         out.push_str(&format!(
             "\nThe results include {} of conditional income earned (see each fund).\n",
             money(working.other_income)
@@ -97,6 +103,7 @@ pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &
             &[("Risk pool", Align::Left), ("Balance", Align::Right), ("Drawn", Align::Right), ("Left", Align::Right)],
             &rows,
         ));
+        out.push_str(&super::years::pools_next_year_human(funds, cur));
     }
     out.push_str(
         "
@@ -228,6 +235,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
     for income in &fund.incomes {
         out.push_str(&income_human(income, cur));
     }
+    out.push_str(&super::years::brought_forward_human(fund, cur));
     match &fund.waterfall {
         Some(waterfall) => {
             let title = if waterfall.kind == Outcome::Deficit { "Deficit waterfall" } else { "Savings waterfall" };
@@ -253,6 +261,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
     if !fund.unallocated.is_zero() {
         out.push_str(&format!("\nUnallocated in this fund: {}.\n", money(fund.unallocated)));
     }
+    out.push_str(&super::years::next_year_human(fund, cur));
     out
 }
 

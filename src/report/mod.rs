@@ -20,8 +20,8 @@ mod conditions;
 pub mod eval;
 pub mod eval_html;
 mod funds;
-mod offices;
 mod matters;
+mod offices;
 pub mod render;
 mod rounding;
 mod stand_ins;
@@ -33,6 +33,7 @@ mod table;
 pub mod whynot;
 pub use render::Renderer;
 pub mod words;
+mod years;
 pub use eval::eval_human;
 
 /// Whether to colour human output, and how plainly to draw it.

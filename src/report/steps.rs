@@ -40,6 +40,19 @@ pub(super) fn step_human(step: &StepWorking, cur: &Currency, side: Outcome, memb
             }
             out.push_str(&format!(" {taker} {verb} {}.", money(step.taken)));
         }
+        StepKind::CarryForward => {
+            if let Some(taker) = &step.taker {
+                if let Some(limit) = step.limit {
+                    out.push_str(&format!(" Limit: {}.", money(limit)));
+                }
+                if let Some(unrounded) = step.unrounded.filter(|u| *u != step.taken) {
+                    out.push_str(&format!(" Unrounded: {}.", format_exact(unrounded, cur, 4)));
+                }
+                out.push_str(&format!(" Carried forward to {taker}: {}.", money(step.taken)));
+            } else {
+                out.push_str(" Nothing is carried forward.");
+            }
+        }
         StepKind::Share | StepKind::Compensation => {
             out.push('\n');
             for method in &step.methods {

@@ -56,8 +56,8 @@ constructs! {
         "a tie decided by lot",
         "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
     CarryForward => code(concord::parse::unsupported_carry_forward), u_carry_forward,
-        "money carried forward from one year to the next",
-        "there is no carrying forward between years yet; nearest: keep an underspend in a fund (`everything to \"…\"` or `30% to the contingency fund`) and enter it in next year's result as `contingency fund balance £…`";
+        "a carry forward written this way",
+        "a fund's savings waterfall carries an underspend forward with a step such as `50% carried forward to next year` (or `everything …`, `the rest …`), adding `, subject to \"DECISION\"` or `, subject to each partner's own approval` when the partners must approve it; next year's scenario then `follows` this year's";
     ProposerThreshold => code(concord::parse::unsupported_proposer_threshold), u_proposer,
         "a rule that depends on who made the proposal",
         "a rule is the same whoever proposes; who may propose is said with `may be proposed only by MEMBER, KIND members or \"BODY\"` and each proposal's `proposed by:` line; nearest for a threshold that depends on the proposer: two decisions, one for proposals from each source, each with its own rule and its own `may be proposed only by …`";

@@ -118,6 +118,7 @@
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
+  "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -263,6 +264,11 @@
 (cause_line "maladministration" @keyword)
 (cause_rule "borne" @keyword)
 (cause_rule "responsible" @keyword)
+; Across years (issue 16, item 4).
+(carry_step "to" @keyword)
+(fund_uplift "contributions" @keyword)
+(fund_contributors "members" @keyword)
+(expect_carried "in" @keyword)
 
 ; Punctuation.
 [

@@ -154,14 +154,14 @@ macro_rules! code {
     };
 }
 
-mod makeup;
 mod kinds;
+mod makeup;
 mod money;
 mod procedure;
 mod rules;
 
-pub use makeup::*;
 pub use kinds::*;
+pub use makeup::*;
 pub use money::*;
 pub use procedure::*;
 pub use rules::*;

@@ -103,7 +103,33 @@ pub(super) fn run_scenario(
         });
         return ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation };
     }
-    let evaluation = scenario.proposal.as_ref().map(|p| context.evaluator.evaluate(p, context.scenarios_text));
+    // A proposal that follows other steps is decided against the agreement as they left it.
+    let changed = match crate::sequence::agreement_for(context.agreement, &scenario.earlier) {
+        Ok(changed) => changed,
+        Err(reason) => {
+            mismatches.push(Mismatch {
+                expectation: String::new(),
+                line,
+                expected: "an outcome".into(),
+                actual: format!("not worked out: {reason}"),
+                replacement: None,
+                span: scenario.name.span,
+            });
+            return ScenarioResult {
+                name: scenario.name.node.clone(),
+                line,
+                status: Status::Failed,
+                mismatches,
+                explanation,
+            };
+        }
+    };
+    let evaluation = scenario.proposal.as_ref().map(|p| match &changed {
+        Some(agreement) => {
+            crate::eval::Evaluator::new(agreement, context.agreement_text).evaluate(p, context.scenarios_text)
+        }
+        None => context.evaluator.evaluate(p, context.scenarios_text),
+    });
     let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
     if let Some((coverage, agreement_name)) = coverage {
         record_coverage(
@@ -257,6 +283,25 @@ pub(super) fn run_scenario(
                     }
                 }
             },
+            Expect::CarriedForward { amount, fund } => {
+                let name = context.agreement.funds.get(*fund).map_or("", |f| f.name.as_str());
+                let expected = format!("carried forward {} in \"{name}\"", money_words(context.agreement, amount.0));
+                match money.as_ref().and_then(|m| m.working.as_ref()) {
+                    None => mismatch(expected, "no year-end result was worked out".into(), None),
+                    Some(working) => {
+                        let carried = working
+                            .funds
+                            .as_ref()
+                            .and_then(|f| f.funds.iter().find(|w| w.index == *fund))
+                            .map_or(Decimal::ZERO, |w| w.carried_forward);
+                        if carried != amount.0 {
+                            let actual =
+                                format!("carried forward {} in \"{name}\"", money_words(context.agreement, carried));
+                            mismatch(expected, actual.clone(), Some(format!("expect {actual}")));
+                        }
+                    }
+                }
+            }
             Expect::Finding(code) => {
                 if !context.findings.iter().any(|f| f == code) {
                     let actual = if context.findings.is_empty() {

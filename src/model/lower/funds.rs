@@ -49,6 +49,8 @@ impl<'f> Lowerer<'f> {
                 deficits: None,
                 incomes: Vec::new(),
                 maladministration: None,
+                uplift: None,
+                contributors: None,
             };
             let mut host: Option<(Spanned<MemberId>, Span)> = None;
             let mut offset: Option<((), Span)> = None;
@@ -97,6 +99,30 @@ impl<'f> Lowerer<'f> {
                         }),
                         None => fund.maladministration = Some(clause.span),
                     },
+                    ast::FundClause::OnlyKindContributes(kind) => {
+                        let Some(k) = self.kind_ref(kind) else { continue };
+                        match fund.contributors {
+                            Some(first) => self.errors.push(LowerError::DuplicateClause {
+                                what: "the kind of member that contributes".into(),
+                                first: first.span.into(),
+                                second: clause.span.into(),
+                            }),
+                            None => fund.contributors = Some(Spanned::new(k, clause.span)),
+                        }
+                    }
+                    ast::FundClause::Uplift(percent) => match fund.uplift {
+                        Some(first) => self.errors.push(LowerError::DuplicateClause {
+                            what: "how next year's contributions follow from this year's".into(),
+                            first: first.span.into(),
+                            second: clause.span.into(),
+                        }),
+                        None if percent.node < rust_decimal::Decimal::from(-100) => {
+                            self.errors.push(
+                                crate::model::years::YearsError::UpliftBelowNothing { at: percent.span.into() }.into(),
+                            );
+                        }
+                        None => fund.uplift = Some(Spanned::new(Percent(percent.node), clause.span)),
+                    },
                     ast::FundClause::Income { amount, measure, fall, target } => {
                         let money = self.money(amount);
                         fund.incomes.push(crate::model::ConditionalIncome {
@@ -134,6 +160,35 @@ impl<'f> Lowerer<'f> {
                             span: clause.span,
                         });
                     }
+                }
+            }
+            if let (Some(uplift), true) = (&fund.uplift, fund.contributions.is_empty()) {
+                self.errors.push(
+                    crate::model::years::YearsError::UpliftWithoutContributions {
+                        fund: fund.name.clone(),
+                        at: uplift.span.into(),
+                    }
+                    .into(),
+                );
+            }
+            if let Some(only) = fund.contributors {
+                for (id, span) in &contribution_spans {
+                    let Some(member) = self.members.get(id.index()) else { continue };
+                    if member.kinds.iter().any(|k| k.node == only.node) {
+                        continue;
+                    }
+                    let kind =
+                        self.kinds.iter().find(|k| k.id == only.node).map_or_else(String::new, |k| k.name.clone());
+                    self.errors.push(
+                        crate::model::years::YearsError::ContributorNotOfKind {
+                            member: member.key.clone(),
+                            kind,
+                            fund: fund.name.clone(),
+                            at: (*span).into(),
+                            rule: only.span.into(),
+                        }
+                        .into(),
+                    );
                 }
             }
             self.conditions_apply(&fund);

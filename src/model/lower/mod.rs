@@ -271,6 +271,12 @@ impl<'f> Lowerer<'f> {
 
         let funds = self.funds();
         let savings = self.single_block("savings").map(|block| self.savings(block));
+        for step in savings.iter().flat_map(|w| &w.steps) {
+            if matches!(step.node, SavingsStep::CarryForward { .. }) {
+                self.errors
+                    .push(crate::model::years::YearsError::CarryForwardOutsideFund { at: step.span.into() }.into());
+            }
+        }
         let deficits = self.single_block("deficits").map(|block| self.deficits(block));
         let budget = self.single_block("budget").map(|block| self.budget(block));
         let membership = self.single_block("membership").map(|block| self.membership(block)).unwrap_or_default();

@@ -21,17 +21,20 @@ impl<'f> Lowerer<'f> {
             let node = match step {
                 ast::SavingsStep::Reinvest { amount, fund, rounding } => SavingsStep::Reinvest {
                     rounding: self.stated_rounding(rounding.as_ref()),
-                    amount: match &amount.node {
-                        ast::ReinvestAmount::Everything => Reinvest::Everything,
-                        ast::ReinvestAmount::TheRest => Reinvest::TheRest,
-                        ast::ReinvestAmount::Amount(a) => {
-                            Reinvest::Fixed(self.money(&Spanned::new(a.clone(), amount.span)))
-                        }
-                        ast::ReinvestAmount::Percent(p) => Reinvest::Percent(Percent(*p)),
-                    },
+                    amount: self.reinvest_amount(amount),
                     fund: fund.node.clone(),
                 },
                 ast::SavingsStep::Compensation => SavingsStep::Compensation,
+                ast::SavingsStep::CarryForward { amount, subject_to, each_partner, rounding } => {
+                    SavingsStep::CarryForward {
+                        each_partner: *each_partner,
+                        rounding: self.stated_rounding(rounding.as_ref()),
+                        amount: self.reinvest_amount(amount),
+                        subject_to: subject_to
+                            .as_ref()
+                            .and_then(|d| self.decision_ref(d).map(|id| Spanned::new(id, d.span))),
+                    }
+                }
                 ast::SavingsStep::Share { parts, exemption } => {
                     SavingsStep::Share(self.share_mix(parts), self.exemption(exemption.as_ref()))
                 }
@@ -41,12 +44,21 @@ impl<'f> Lowerer<'f> {
         self.pennies_to_members(
             &steps,
             |s| match s {
-                SavingsStep::Reinvest { rounding, .. } => *rounding,
+                SavingsStep::Reinvest { rounding, .. } | SavingsStep::CarryForward { rounding, .. } => *rounding,
                 _ => None,
             },
             |s| matches!(s, SavingsStep::Share(..)),
         );
         Waterfall { steps, span: block.span }
+    }
+
+    fn reinvest_amount(&mut self, amount: &Spanned<ast::ReinvestAmount>) -> Reinvest {
+        match &amount.node {
+            ast::ReinvestAmount::Everything => Reinvest::Everything,
+            ast::ReinvestAmount::TheRest => Reinvest::TheRest,
+            ast::ReinvestAmount::Amount(a) => Reinvest::Fixed(self.money(&Spanned::new(a.clone(), amount.span))),
+            ast::ReinvestAmount::Percent(p) => Reinvest::Percent(Percent(*p)),
+        }
     }
 
     /// A step's stated rounding, its `to the nearest` amount in the agreement's currency.

@@ -65,7 +65,13 @@ pub use working::{
 use lines::{commissioner_weights, split, split_ranked, to_unit};
 
 use super::pennies::{PennyParty, PennyWorking};
+use super::years::YearStart;
 use working::tidy_funds;
+
+/// Splits `total` by `weights` to the minor unit by the largest remainder, ties by `rank`.
+pub(crate) fn split_by(total: Decimal, weights: &[Decimal], rank: &[usize], unit: Decimal) -> Option<Vec<Decimal>> {
+    split_ranked(total, weights, rank, unit).map(|r| r.shares)
+}
 
 use super::{
     accrue, checked_sum, less, tidy, CurrencyWorking, Evaluation, FigureSource, MemberTotal, MoneyError, MoneyFile,
@@ -76,10 +82,14 @@ use crate::model::{
 };
 use crate::span::{Span, Spanned};
 
-/// Works out `result` under an agreement with funds.
-pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
+/// Works out `result` under an agreement with funds, starting from `start` when the year follows
+/// another (its contributions as the year before set them, what it carried forward brought in).
+pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd, start: Option<&YearStart>) -> Evaluation {
     let mut diagnostics = Vec::new();
-    match run(agreement, result, &mut diagnostics) {
+    let changed = super::years::with_contributions(agreement, start);
+    let beyond = super::years::beyond_lines(agreement, &changed);
+    let agreement = &*changed;
+    match run(agreement, result, start, &beyond, &mut diagnostics) {
         Ok(working) if !diagnostics.iter().any(MoneyError::is_error) => {
             let mut working = working;
             tidy(&mut working);
@@ -109,7 +119,13 @@ fn sub(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
     a.checked_sub(b).ok_or_else(|| overflow("the fund's figures", at))
 }
 
-fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError>) -> Result<YearEndWorking, Stop> {
+fn run(
+    agreement: &Agreement,
+    result: &YearEnd,
+    start: Option<&YearStart>,
+    beyond: &[Decimal],
+    diagnostics: &mut Vec<MoneyError>,
+) -> Result<YearEndWorking, Stop> {
     let unit = agreement.currency.minor_unit;
     let participants: Vec<&Member> = agreement.members.iter().filter(|m| !m.has_role(Role::Observer)).collect();
     let position = |id: MemberId| participants.iter().position(|m| m.id == id);
@@ -342,6 +358,11 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
         let (incomes_out, earned) = income::incomes(fund, result, unit)?;
         pot = add(pot, earned, at)?;
         let result_total = add(result_total, earned, at)?;
+        // What the year before carried forward joins the pot in the same way.
+        let brought_forward = start.and_then(|s| s.fund(fi)).map_or(Decimal::ZERO, |f| f.brought_forward);
+        let beyond_lines = beyond.get(fi).copied().unwrap_or_default();
+        pot = add(add(pot, brought_forward, at)?, beyond_lines, at)?;
+        let result_total = add(add(result_total, brought_forward, at)?, beyond_lines, at)?;
 
         // 5, 6. The fund's own waterfall.
         let cap_working = fund.cap.as_ref().map(|c| {
@@ -417,9 +438,13 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 fund_balance: None,
                 performance: result.performance.clone(),
                 costs: Vec::new(),
-                agreed: Vec::new(),
+                // Whether a carry forward of the fund's waterfall was agreed.
+                agreed: result.agreed.clone(),
+                not_agreed: result.not_agreed.clone(),
+                approvals: result.approvals.clone(),
                 measures: Vec::new(),
                 maladministration: Vec::new(),
+                earlier: Vec::new(),
             };
             let evaluation = super::evaluate_in(&derived, &sub_result, Some(&pools));
             let failed = evaluation.working.is_none();
@@ -472,8 +497,11 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
                 *slot = add(*slot, b, at)?;
             }
         }
+        let carried_forward =
+            checked_sum(parties.iter().filter(|p| p.kind == super::PartyKind::CarriedForward).map(|p| p.amount))
+                .ok_or_else(|| overflow("what is carried forward", at))?;
         budget_all = add(budget_all, budget_total, at)?;
-        income_all = add(income_all, earned, at)?;
+        income_all = add(add(add(income_all, earned, at)?, brought_forward, at)?, beyond_lines, at)?;
         cost_all = add(cost_all, cost_total, at)?;
         unallocated_all = add(unallocated_all, unallocated, at)?;
         funds_out.push(FundWorking {
@@ -497,6 +525,11 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             unallocated,
             span: fund.span,
             line: None,
+            brought_forward,
+            contributions_beyond_lines: beyond_lines,
+            carried_forward,
+            uplift: fund.uplift.as_ref().map(|u| u.node.0),
+            next_contributions: super::years::next_contributions(agreement, fund)?,
         });
     }
 
@@ -515,6 +548,8 @@ fn run(agreement: &Agreement, result: &YearEnd, diagnostics: &mut Vec<MoneyError
             balance,
             drawn: less(balance, remaining),
             left: remaining,
+            uplift: fund.uplift.as_ref().map(|u| u.node.0),
+            next_contributions: super::years::next_contributions(agreement, fund)?,
         });
     }
 
@@ -620,5 +655,6 @@ fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {
         unallocated: Decimal::ZERO,
         budget: None,
         funds: None,
+        follows: None,
     }
 }

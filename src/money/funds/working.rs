@@ -154,6 +154,23 @@ pub struct FundWorking {
     pub span: Span,
     /// The line of the agreement the fund starts on.
     pub line: Option<usize>,
+    /// What the year before carried forward into this year's fund (joining the fund's pot; zero
+    /// unless the year follows another; added in 1.4).
+    pub brought_forward: Decimal,
+    /// In a year that follows another, how much this year's contributions (as the year before
+    /// set them) exceed those the agreement writes, in a fund with lines: money paid in beyond
+    /// the lines' budgets, which joins the fund's pot (negative when contributions fell; added in
+    /// 1.4).
+    pub contributions_beyond_lines: Decimal,
+    /// What the fund's savings waterfall carried forward into its next year (added in 1.4).
+    pub carried_forward: Decimal,
+    /// The fund's uplift of next year's contributions, in percent (negative for `less`), when it
+    /// has one (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uplift: Option<Decimal>,
+    /// Next year's contributions, partner by partner, when the fund has an uplift (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_contributions: Option<Vec<ContributionWorking>>,
 }
 
 /// A risk pool's balance over the year.
@@ -169,6 +186,12 @@ pub struct RiskPoolWorking {
     pub drawn: Decimal,
     /// What is left.
     pub left: Decimal,
+    /// The pool's uplift of next year's contributions, in percent, when it has one (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uplift: Option<Decimal>,
+    /// Next year's contributions, partner by partner, when the pool has an uplift (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_contributions: Option<Vec<ContributionWorking>>,
 }
 
 /// The working of an agreement with funds.
@@ -199,9 +222,13 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
         {
             money(d);
         }
-        for c in &mut fund.contributions {
+        for c in fund.contributions.iter_mut().chain(fund.next_contributions.iter_mut().flatten()) {
             money(&mut c.amount);
         }
+        for d in [&mut fund.brought_forward, &mut fund.carried_forward, &mut fund.contributions_beyond_lines] {
+            money(d);
+        }
+        fund.uplift = fund.uplift.map(|u| u.normalize());
         for line in &mut fund.lines {
             for d in [
                 &mut line.budget,
@@ -244,9 +271,10 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
         for d in [&mut pool.balance, &mut pool.drawn, &mut pool.left] {
             money(d);
         }
-        for c in &mut pool.contributions {
+        for c in pool.contributions.iter_mut().chain(pool.next_contributions.iter_mut().flatten()) {
             money(&mut c.amount);
         }
+        pool.uplift = pool.uplift.map(|u| u.normalize());
     }
     for m in &mut funds.members {
         for d in [&mut m.received, &mut m.borne, &mut m.net] {

@@ -15,15 +15,15 @@ pub use crate::calendar::{Date, Duration, DurationUnit, MONTHS};
 use crate::span::{Span, Spanned};
 
 mod decisions;
-mod matters;
 mod effects;
+mod matters;
 mod money;
 mod offices;
 mod scenarios;
 
 pub use decisions::*;
-pub use matters::*;
 pub use effects::*;
+pub use matters::*;
 pub use money::*;
 pub use offices::*;
 pub use scenarios::*;
@@ -91,8 +91,8 @@ pub enum Header {
     Result { title: Spanned<String> },
     /// `scenarios for "agreement.concord"`
     ScenariosFor { path: Spanned<String> },
-    /// `scenario "name"`
-    Scenario { name: Spanned<String> },
+    /// `scenario "name"`, `scenario "Year two" follows "Year one"`
+    Scenario { name: Spanned<String>, follows: Option<Spanned<String>> },
 }
 
 impl Header {

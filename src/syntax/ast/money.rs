@@ -108,6 +108,14 @@ pub enum SavingsStep {
     Compensation,
     /// `the rest shared 50% by budget allocation, 50% by performance`
     Share { parts: Vec<SharePart>, exemption: Option<Spanned<Exemption>> },
+    /// `50% carried forward to next year, subject to "approve carry forward"`
+    CarryForward {
+        amount: Spanned<ReinvestAmount>,
+        subject_to: Option<Spanned<String>>,
+        /// `subject to each partner's own approval`: where written.
+        each_partner: Option<crate::span::Span>,
+        rounding: Option<Spanned<StatedRounding>>,
+    },
 }
 
 /// A deficit waterfall step.
@@ -246,4 +254,8 @@ pub enum FundClause {
     },
     /// `an overspend caused by maladministration is borne by the partner responsible`
     Maladministration,
+    /// `next year's contributions are this year's plus 2.5%` (`less` gives a negative percentage)
+    Uplift(Spanned<Decimal>),
+    /// `only commissioner members contribute`
+    OnlyKindContributes(Ident),
 }

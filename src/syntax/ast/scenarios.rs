@@ -110,6 +110,13 @@ pub enum ResultClause {
     },
     /// `"agree additional contributions" was agreed`
     Agreed(Spanned<String>),
+    /// `"approve carry forward" was not agreed`
+    NotAgreed(Spanned<String>),
+    /// `icb approved the carry forward`, `hounslow did not approve the carry forward`
+    Approval {
+        member: Spanned<MemberRef>,
+        approved: bool,
+    },
     OtherIncome(Spanned<Amount>),
     FundBalance(Spanned<Amount>),
     Performance(Vec<(Spanned<MemberRef>, Spanned<Decimal>)>),
@@ -183,6 +190,8 @@ pub enum Expectation {
     Share { holder: Spanned<ShareHolder>, receives: bool, amount: Spanned<Amount>, fund: Option<Spanned<String>> },
     /// `expect unallocated £0`
     Unallocated(Spanned<Amount>),
+    /// `carried forward £200,000 in "Integrated Care Fund"`
+    CarriedForward { amount: Spanned<Amount>, fund: Spanned<String> },
     /// `expect finding concord::check::dictator`
     Finding(Spanned<String>),
 }

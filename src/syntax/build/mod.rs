@@ -17,8 +17,8 @@ use super::grammar::{BlockKind, Rule};
 use crate::span::{Span, Spanned};
 
 mod clauses;
-mod matters;
 mod effects;
+mod matters;
 mod money;
 mod offices;
 mod procedure;
@@ -180,7 +180,10 @@ impl Builder {
             Rule::proposal_header => Header::Proposal { title: self.string_child(&inner)? },
             Rule::result_header => Header::Result { title: self.string_child(&inner)? },
             Rule::scenarios_header => Header::ScenariosFor { path: self.string_child(&inner)? },
-            Rule::scenario_header => Header::Scenario { name: self.string_child(&inner)? },
+            Rule::scenario_header => {
+                let names: Vec<_> = children(&inner).into_iter().filter(|p| p.as_rule() == Rule::string).collect();
+                Header::Scenario { name: self.string(names.first()?), follows: names.get(1).map(|s| self.string(s)) }
+            }
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -29,6 +29,24 @@ impl Builder {
                 }
             }
             Rule::compensation_step => SavingsStep::Compensation,
+            Rule::carry_step => {
+                let what = first_meaningful(&inner)?;
+                let amount = match what.as_rule() {
+                    Rule::everything => ReinvestAmount::Everything,
+                    Rule::the_rest => ReinvestAmount::TheRest,
+                    Rule::amount => ReinvestAmount::Amount(self.amount(&what)?.node),
+                    _ => ReinvestAmount::Percent(self.percent(&what)?.node),
+                };
+                SavingsStep::CarryForward {
+                    amount: self.spanned(&what, amount),
+                    subject_to: match find(&inner, Rule::decision_ref) {
+                        Some(d) => Some(self.string_child(&d)?),
+                        None => None,
+                    },
+                    each_partner: find(&inner, Rule::partner_approval).map(|p| self.span(&p)),
+                    rounding: self.stated_rounding(&inner)?,
+                }
+            }
             Rule::share_step => SavingsStep::Share {
                 parts: self.share_mix(&self.need(&inner, Rule::share_mix)?)?,
                 exemption: self.exemption(&inner)?,
@@ -181,6 +199,15 @@ impl Builder {
                 },
             },
             Rule::cause_rule => FundClause::Maladministration,
+            Rule::fund_contributors => FundClause::OnlyKindContributes(self.ident(&self.need(&inner, Rule::ref_name)?)),
+            Rule::fund_uplift => {
+                let percent = self.percent(&self.need(&inner, Rule::percent)?)?;
+                let less = find(&inner, Rule::uplift_way).is_some_and(|w| w.as_str().starts_with("less"));
+                // BOUND: negating a decimal flips its sign and cannot overflow.
+                #[allow(clippy::arithmetic_side_effects)]
+                let signed = if less { -percent.node } else { percent.node };
+                FundClause::Uplift(crate::span::Spanned::new(signed, percent.span))
+            }
             Rule::fund_income => {
                 let target = self.need(&inner, Rule::measure_target)?;
                 FundClause::Income {

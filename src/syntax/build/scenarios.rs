@@ -83,6 +83,11 @@ impl Builder {
                 None => ResultClause::ActualCost(self.amount(&self.need(&inner, Rule::amount)?)?),
             },
             Rule::agreed_line => ResultClause::Agreed(self.decision_ref(&inner)?),
+            Rule::not_agreed_line => ResultClause::NotAgreed(self.decision_ref(&inner)?),
+            Rule::carry_approval_line => ResultClause::Approval {
+                member: self.member_ref(&self.need(&inner, Rule::member_ref)?),
+                approved: find(&inner, Rule::not_approved).is_none(),
+            },
             Rule::cause_line => ResultClause::Maladministration {
                 line: self.string(&self.need(&inner, Rule::string)?),
                 by: self.member_ref(&self.need(&inner, Rule::member_ref)?),
@@ -138,6 +143,10 @@ impl Builder {
                 Expectation::Finding(self.spanned(&code, code.as_str().to_string()))
             }
             Rule::expect_unallocated => Expectation::Unallocated(self.amount(&self.need(&inner, Rule::amount)?)?),
+            Rule::expect_carried => Expectation::CarriedForward {
+                amount: self.amount(&self.need(&inner, Rule::amount)?)?,
+                fund: self.string_child(&inner)?,
+            },
             Rule::expect_share => {
                 let holder = match (find(&inner, Rule::member_ref), find(&inner, Rule::contingency_fund)) {
                     (Some(m), _) => self.member_ref(&m).map(ShareHolder::Member),
