@@ -20,10 +20,11 @@ use super::{Proposal, YearEnd};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Earlier {
     /// A proposal decided (its effects, when it passes, change the agreement for what follows).
-    Proposal(Proposal),
+    /// Boxed, as is the result: both are large, and a sequence is short.
+    Proposal(Box<Proposal>),
     /// A year's result worked out (its balances carried forward and its next year's
     /// contributions start the year that follows).
-    Result(YearEnd),
+    Result(Box<YearEnd>),
 }
 
 /// A problem with carrying forward, uplifts, who contributes, or a sequence of scenarios.

@@ -365,6 +365,6 @@ mod tests {
         let a = agreement(&format!("{FUND}  m1 contributes £1,000\n"));
         let proposal = crate::model::inputs::empty_proposal(Spanned::new("P".into(), crate::span::Span::default()));
         assert_eq!(crate::sequence::agreement_after(&a, &proposal), Ok(None));
-        assert_eq!(crate::sequence::agreement_for(&a, &[Earlier::Proposal(proposal)]), Ok(None));
+        assert_eq!(crate::sequence::agreement_for(&a, &[Earlier::Proposal(Box::new(proposal))]), Ok(None));
     }
 }

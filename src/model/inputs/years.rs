@@ -189,12 +189,12 @@ fn earlier_steps(previous: Option<&Scenario>) -> Vec<Earlier> {
     let Some(previous) = previous else { return Vec::new() };
     let mut steps = previous.earlier.clone();
     if let Some(p) = &previous.proposal {
-        steps.push(Earlier::Proposal(p.clone()));
+        steps.push(Earlier::Proposal(Box::new(p.clone())));
     }
     if let Some(r) = &previous.result {
         let mut r = r.clone();
         r.earlier = Vec::new();
-        steps.push(Earlier::Result(r));
+        steps.push(Earlier::Result(Box::new(r)));
     }
     steps
 }
