@@ -40,6 +40,8 @@ mod procedure;
 mod weights;
 
 #[cfg(test)]
+mod regressions;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
