@@ -139,6 +139,11 @@ pub fn resolve(decision: &Decision, proposal: &Proposal) -> Result<Vec<Effect>, 
 /// a member has, or with a kind the agreement does not have; a leaving member who alone holds the
 /// lead provider's, the chair's or the host's role, whom a clause of the agreement names (a
 /// rule, a veto, a casting vote, a fund…), or whose bloc it would leave empty.
+///
+/// A role that moves moves the role itself (who `has_role`); a clause written with the role's
+/// name (`the lead provider in favour`) was resolved to its holder's id when the agreement was
+/// read, and still names that member. That is why a scenario that follows a proposal with
+/// changes is refused (`crate::sequence::agreement_after`) rather than decided under this result.
 pub fn apply(agreement: &Agreement, effects: &[Effect]) -> Result<Agreement, EffectRefused> {
     let mut next = agreement.clone();
     for effect in effects {
