@@ -126,14 +126,7 @@ fn agreement(text: &str) -> Agreement {
 }
 
 fn oracle_kind(kind: OutcomeKind) -> oracle::OutcomeKind {
-    match kind {
-        OutcomeKind::Passed => oracle::OutcomeKind::Passed,
-        OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
-        OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
-        OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
-        OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
-        OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
-    }
+    oracle::OutcomeKind::from(kind)
 }
 
 proptest! {

@@ -10,7 +10,7 @@
 //!   evaluator (`concord::oracle`) on the outcome and on whose casting vote decided it, and the
 //!   holder is always the member presiding.
 
-use concord::eval::{evaluate, OutcomeKind, Sources};
+use concord::eval::{evaluate, Sources};
 use concord::model::inputs::Proposal;
 use concord::model::{Agreement, MemberId};
 use concord::oracle;
@@ -169,14 +169,7 @@ proptest! {
         let real = evaluate(&board, p, Sources { agreement: &text, proposal: &proposal })
             .unwrap_or_else(|e| panic!("{e}"));
         let Ok(verdict) = oracle::decide(&board, p) else { return Ok(()) };
-        let kind = match real.outcome.result {
-            OutcomeKind::Passed => oracle::OutcomeKind::Passed,
-            OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
-            OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
-            OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
-            OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
-            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
-        };
+        let kind = oracle::OutcomeKind::from(real.outcome.result);
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         let cast_by = real.outcome.casting_vote.as_ref().map(|c| c.id);
         prop_assert_eq!(cast_by, verdict.casting_vote, "{}\n{}", text, proposal);
@@ -282,14 +275,7 @@ proptest! {
         let real = evaluate(&board, p, Sources { agreement: &text, proposal: &proposal })
             .unwrap_or_else(|e| panic!("{e}"));
         let Ok(verdict) = oracle::decide(&board, p) else { return Ok(()) };
-        let kind = match real.outcome.result {
-            OutcomeKind::Passed => oracle::OutcomeKind::Passed,
-            OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
-            OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
-            OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
-            OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
-            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
-        };
+        let kind = oracle::OutcomeKind::from(real.outcome.result);
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         // A disallowed stand-in leaves its member absent; an allowed one never does.
         for m in &real.members {

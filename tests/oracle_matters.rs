@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use concord::diagnostic::{AnyDiagnostic, Severity};
-use concord::eval::{evaluate, OutcomeKind as RealKind, Sources};
+use concord::eval::{evaluate, Sources};
 use concord::oracle::{self, OutcomeKind};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -280,14 +280,7 @@ fn check(spec: &Spec, skipped: &mut BTreeMap<String, usize>) -> Result<bool, Tes
         eligible: weights.keys().map(|m| agreement.members[m.index()].key.clone()).collect(),
     };
     let real = Answer {
-        outcome: match e.outcome.result {
-            RealKind::Passed => OutcomeKind::Passed,
-            RealKind::Rejected => OutcomeKind::Rejected,
-            RealKind::Escalated => OutcomeKind::Escalated,
-            RealKind::Deadlocked => OutcomeKind::Deadlocked,
-            RealKind::Invalid => OutcomeKind::Invalid,
-            RealKind::Postponed => OutcomeKind::Postponed,
-        },
+        outcome: OutcomeKind::from(e.outcome.result),
         escalated_to: e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()).map(|s| s.body.clone()),
         default: e.outcome.deadlock.as_ref().and_then(|d| d.default.as_ref()).map(|d| d.text.clone()),
         awaiting: e.outcome.awaiting.clone(),

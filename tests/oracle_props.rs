@@ -718,14 +718,7 @@ struct Answer {
 /// no `escalated` kind yet: a deadlock with a body to go to is read as escalated.
 fn real_answer(e: &Evaluation) -> Answer {
     let escalated_to = e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()).map(|s| s.body.clone());
-    let outcome = match e.outcome.result {
-        RealKind::Passed => OutcomeKind::Passed,
-        RealKind::Rejected => OutcomeKind::Rejected,
-        RealKind::Escalated => OutcomeKind::Escalated,
-        RealKind::Deadlocked => OutcomeKind::Deadlocked,
-        RealKind::Invalid => OutcomeKind::Invalid,
-        RealKind::Postponed => OutcomeKind::Postponed,
-    };
+    let outcome = OutcomeKind::from(e.outcome.result);
     let casting_vote = match outcome {
         OutcomeKind::Passed | OutcomeKind::Rejected => e.outcome.casting_vote.as_ref().map(|c| c.id),
         _ => None,

@@ -11,7 +11,7 @@
 //!   invalid.
 
 use assert_cmd::Command;
-use concord::eval::{evaluate, Evaluation, Invalidity, OutcomeKind, Sources};
+use concord::eval::{evaluate, Evaluation, Invalidity, Sources};
 use concord::oracle;
 use proptest::prelude::*;
 
@@ -241,14 +241,7 @@ fn reason(i: &Invalidity) -> Option<oracle::InvalidReason> {
 }
 
 fn kind(e: &Evaluation) -> oracle::OutcomeKind {
-    match e.outcome.result {
-        OutcomeKind::Passed => oracle::OutcomeKind::Passed,
-        OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
-        OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
-        OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
-        OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
-        OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
-    }
+    oracle::OutcomeKind::from(e.outcome.result)
 }
 
 proptest! {

@@ -269,14 +269,7 @@ proptest! {
         let real = evaluate(&board, p, Sources { agreement: &text, proposal: &proposal })
             .unwrap_or_else(|e| panic!("{e}"));
         let verdict = oracle::decide(&board, p).unwrap_or_else(|e| panic!("{e}\n{text}\n{proposal}"));
-        let kind = match real.outcome.result {
-            OutcomeKind::Passed => oracle::OutcomeKind::Passed,
-            OutcomeKind::Rejected => oracle::OutcomeKind::Rejected,
-            OutcomeKind::Escalated => oracle::OutcomeKind::Escalated,
-            OutcomeKind::Deadlocked => oracle::OutcomeKind::Deadlocked,
-            OutcomeKind::Invalid => oracle::OutcomeKind::Invalid,
-            OutcomeKind::Postponed => oracle::OutcomeKind::Postponed,
-        };
+        let kind = oracle::OutcomeKind::from(real.outcome.result);
         prop_assert_eq!(kind, verdict.outcome, "{}\n{}", text, proposal);
         let cast_by = real.outcome.casting_vote.as_ref().map(|c| c.id);
         prop_assert_eq!(cast_by, verdict.casting_vote, "{}\n{}", text, proposal);

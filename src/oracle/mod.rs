@@ -54,7 +54,7 @@ use crate::model::{Agreement, BlocSelection, Decision, EscalationTrigger, Member
 use conditions::Reading;
 use weights::Electorate;
 
-/// The five ways a proposal ends ("So every proposal ends as one of …").
+/// The six ways a proposal ends ("So every proposal ends as one of …").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {
     /// Carried, perhaps on a casting vote.
@@ -69,6 +69,22 @@ pub enum OutcomeKind {
     Invalid,
     /// Members holding enough of the votes asked for it to be put off (step 4b).
     Postponed,
+}
+
+/// The evaluator's outcome in this evaluator's words, so that the property tests compare like
+/// with like. Only the names are translated: the oracle decides nothing through the evaluator.
+/// The match is exhaustive, so a new outcome of either cannot be left out of the comparison.
+impl From<crate::eval::OutcomeKind> for OutcomeKind {
+    fn from(kind: crate::eval::OutcomeKind) -> OutcomeKind {
+        match kind {
+            crate::eval::OutcomeKind::Passed => OutcomeKind::Passed,
+            crate::eval::OutcomeKind::Rejected => OutcomeKind::Rejected,
+            crate::eval::OutcomeKind::Escalated => OutcomeKind::Escalated,
+            crate::eval::OutcomeKind::Deadlocked => OutcomeKind::Deadlocked,
+            crate::eval::OutcomeKind::Invalid => OutcomeKind::Invalid,
+            crate::eval::OutcomeKind::Postponed => OutcomeKind::Postponed,
+        }
+    }
 }
 
 /// Why a proposal is invalid (steps 1, 3 and 4).
