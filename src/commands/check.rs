@@ -144,11 +144,11 @@ pub fn scenarios_agreement(
 ) -> Result<(std::path::PathBuf, Source, crate::model::Agreement), Vec<AnyDiagnostic>> {
     let Some(target) = crate::model::scenarios_target(&loaded.file) else {
         let at = loaded.file.blocks.first().map_or(crate::span::Span::default(), |b| b.header.span);
-        return Err(vec![LowerError::IncompleteInput {
+        return Err(vec![LowerError::from(crate::model::InputsError::IncompleteInput {
             what: "this scenario file does not say which agreement it tests".into(),
             at: at.into(),
             help: "start the file with `scenarios for \"agreement.concord\"`".into(),
-        }
+        })
         .into()]);
     };
     let path = folder.unwrap_or(Path::new(".")).join(&target.node);
@@ -159,32 +159,33 @@ pub fn scenarios_agreement(
                 LoadFailure::Io { error, .. } => plain_io(&error),
                 LoadFailure::Invalid { diagnostic, .. } => diagnostic.to_string(),
             };
-            return Err(vec![LowerError::AgreementNotFound {
+            return Err(vec![LowerError::from(crate::model::InputsError::AgreementNotFound {
                 path: target.node.clone(),
                 reason,
                 at: target.span.into(),
-            }
+            })
             .into()]);
         }
     };
     let agreement = load::load(&agreement_source.text);
     if agreement.kind != FileKind::Agreement {
-        return Err(vec![LowerError::AgreementNotFound {
+        return Err(vec![LowerError::from(crate::model::InputsError::AgreementNotFound {
             path: target.node.clone(),
             reason: "it is not an agreement (it has no `agreement` header)".into(),
             at: target.span.into(),
-        }
+        })
         .into()]);
     }
     let has_errors = agreement.has_errors();
     let count = agreement.diagnostics.len().max(1);
     match agreement.agreement {
         Some(a) if !has_errors => Ok((path, agreement_source, a)),
-        _ => {
-            Err(
-                vec![LowerError::AgreementHasErrors { path: target.node.clone(), count, at: target.span.into() }.into()],
-            )
-        }
+        _ => Err(vec![LowerError::from(crate::model::InputsError::AgreementHasErrors {
+            path: target.node.clone(),
+            count,
+            at: target.span.into(),
+        })
+        .into()]),
     }
 }
 
@@ -221,7 +222,11 @@ fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::In
                 Some(key) => format!("did you mean `{key}`?"),
                 None => "name a member of the agreement; a scenario that means this vote to make the proposal invalid says `expect invalid because an unknown member voted`".to_string(),
             };
-            out.push(LowerError::UnknownVoter { name: name.clone(), help, at: vote.span.into() });
+            out.push(LowerError::from(crate::model::InputsError::UnknownVoter {
+                name: name.clone(),
+                help,
+                at: vote.span.into(),
+            }));
         }
     }
     out

@@ -165,11 +165,11 @@ fn evaluate_sources(
         problem(
             &mut report,
             Which::Input,
-            LowerError::IncompleteInput {
+            LowerError::from(crate::model::InputsError::IncompleteInput {
                 what: "this file gives no year-end result".into(),
                 at: at.into(),
                 help: "add a `result \"Year ending 31 March 2027\"` block with `actual cost £…`, or a scenario with year-end figures".into(),
-            }
+            })
             .into(),
             &input_source.text,
         );

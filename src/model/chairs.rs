@@ -288,38 +288,45 @@ pub(crate) fn check_office_casting(
     let date = proposal.date.map(|d| d.node);
     let on = date.map_or_else(String::new, |d| format!(" on {}", d.words()));
     match may_hold(agreement, office, date) {
-        Err(Vacancy::NeedsDate) => errors.push(LowerError::OfficeNeedsDate {
+        Err(Vacancy::NeedsDate) => errors.push(LowerError::from(crate::model::OfficesError::OfficeNeedsDate {
             office: office.name.clone(),
             decision: decision.name.clone(),
             at: decision_at.into(),
-        }),
-        Err(Vacancy::NoneOn(d)) => errors.push(LowerError::OfficeVacant {
+        })),
+        Err(Vacancy::NoneOn(d)) => errors.push(LowerError::from(crate::model::OfficesError::OfficeVacant {
             office: office.name.clone(),
             date: d.words(),
             at: proposal.date.map_or(decision_at, |d| d.span).into(),
-        }),
+        })),
         // Two clauses in force at once: the agreement has the error `concord::check::office_overlap`
         // and is never evaluated, so there is nothing to refuse here.
         Err(Vacancy::TwoOn(..)) => {}
         Ok((_, may)) => {
             let members = may.members();
             match (may, proposal.presiding) {
-                (MayHold::AnyOf(_), None) => errors.push(LowerError::OfficeNeedsPresiding {
-                    office: office.name.clone(),
-                    on,
-                    may: names(&members),
-                    at: decision_at.into(),
-                }),
-                (_, Some(named)) if !members.contains(&named.node) => errors.push(LowerError::PresidingMayNotHold {
-                    member: key(named.node),
-                    office: office.name.clone(),
-                    on,
-                    may: names(&members),
-                    at: named.span.into(),
-                }),
+                (MayHold::AnyOf(_), None) => {
+                    errors.push(LowerError::from(crate::model::OfficesError::OfficeNeedsPresiding {
+                        office: office.name.clone(),
+                        on,
+                        may: names(&members),
+                        at: decision_at.into(),
+                    }))
+                }
+                (_, Some(named)) if !members.contains(&named.node) => {
+                    errors.push(LowerError::from(crate::model::OfficesError::PresidingMayNotHold {
+                        member: key(named.node),
+                        office: office.name.clone(),
+                        on,
+                        may: names(&members),
+                        at: named.span.into(),
+                    }))
+                }
                 (_, Some(named)) => {
                     if !proposal.votes.iter().any(|v| v.voter == Voter::Known(named.node)) {
-                        errors.push(LowerError::PresidingAbsent { member: key(named.node), at: named.span.into() });
+                        errors.push(LowerError::from(crate::model::OfficesError::PresidingAbsent {
+                            member: key(named.node),
+                            at: named.span.into(),
+                        }));
                     }
                 }
                 (MayHold::Member(_), None) => {}

@@ -424,13 +424,13 @@ impl InputLowerer<'_> {
         }
         if proposal.is_none() && result.is_none() && expectations.iter().all(|e| !matches!(e.node, Expect::Finding(_)))
         {
-            self.errors.push(LowerError::IncompleteInput {
+            self.errors.push(LowerError::from(crate::model::InputsError::IncompleteInput {
                 what: format!("scenario `{}` neither proposes anything nor gives a year-end result", name.node),
                 at: name.span.into(),
                 help:
                     "add `propose \"decision\"` with the votes, or a year-end result such as `actual cost £57,500,000`"
                         .into(),
-            });
+            }));
         }
         Scenario {
             name: name.clone(),

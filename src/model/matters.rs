@@ -273,11 +273,11 @@ pub(crate) fn check_proposal(
     for (i, entry) in matters.approvals.iter().enumerate() {
         let words = entry.approver.words(agreement);
         if !decision.matters.approvals.iter().any(|a| a.approver == entry.approver) {
-            errors.push(LowerError::ApprovalNotNeeded {
+            errors.push(LowerError::from(crate::model::MeetingsError::ApprovalNotNeeded {
                 decision: decision.name.clone(),
                 approver: words.clone(),
                 at: entry.span.into(),
-            });
+            }));
         }
         if let Some(first) = matters.approvals.iter().take(i).find(|a| a.approver == entry.approver) {
             errors.push(LowerError::DuplicateClause {
@@ -290,19 +290,31 @@ pub(crate) fn check_proposal(
     let has_rule = conflict_rule(decision).is_some();
     for named in &matters.conflicted {
         if !has_rule {
-            errors.push(LowerError::ConflictNotProvided { decision: decision.name.clone(), at: named.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::ConflictNotProvided {
+                decision: decision.name.clone(),
+                at: named.span.into(),
+            }));
         } else if !matters.conflict_votes.iter().any(|b| b.conflicted == named.node) {
             let key = agreement.member(named.node).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::MissingConflictVote { member: key, at: named.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::MissingConflictVote {
+                member: key,
+                at: named.span.into(),
+            }));
         }
     }
     for ballot in &matters.conflict_votes {
         if !matters.is_conflicted(ballot.conflicted) {
             let key = agreement.member(ballot.conflicted).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::ConflictVoteNotNamed { member: key, at: ballot.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::ConflictVoteNotNamed {
+                member: key,
+                at: ballot.span.into(),
+            }));
         } else if ballot.voter == ballot.conflicted {
             let key = agreement.member(ballot.voter).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::ConflictedVotesOnItself { member: key, at: ballot.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::ConflictedVotesOnItself {
+                member: key,
+                at: ballot.span.into(),
+            }));
         }
     }
 }

@@ -38,7 +38,7 @@ pub use crate::calendar::{Date, Duration, DurationUnit};
 use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
-pub use error::LowerError;
+pub use error::{InputsError, LowerError, MeetingsError, OfficesError};
 pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};

@@ -92,25 +92,31 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
     for cast in &proposal.cast_by {
         let Agent::Proxy(holder) = cast.agent else { continue };
         if holder == cast.member {
-            errors.push(LowerError::OwnProxy { member: key(holder), at: cast.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::OwnProxy {
+                member: key(holder),
+                at: cast.span.into(),
+            }));
             continue;
         }
         let present = proposal.votes.iter().any(|v| v.voter == Voter::Known(holder))
             && !proposal.cast_by.iter().any(|c| c.member == holder);
         if !present {
-            errors.push(LowerError::ProxyHolderAbsent { holder: key(holder), at: cast.span.into() });
+            errors.push(LowerError::from(crate::model::MeetingsError::ProxyHolderAbsent {
+                holder: key(holder),
+                at: cast.span.into(),
+            }));
         }
         held.entry(holder).or_default().push(cast.span);
     }
     if let Some(limit) = agreement.stand_ins.proxy_limit {
         for (holder, spans) in held {
             if let Some(over) = spans.get(limit.node as usize) {
-                errors.push(LowerError::TooManyProxies {
+                errors.push(LowerError::from(crate::model::MeetingsError::TooManyProxies {
                     holder: key(holder),
                     limit: limit.node,
                     at: (*over).into(),
                     clause: limit.span.into(),
-                });
+                }));
             }
         }
     }
@@ -146,18 +152,22 @@ pub(crate) fn check_presiding(
     errors: &mut Vec<LowerError>,
 ) {
     match (decision.casting_presiding, proposal.presiding) {
-        (Some(_), None) => errors.push(LowerError::MissingPresiding {
+        (Some(_), None) => errors.push(LowerError::from(crate::model::OfficesError::MissingPresiding {
             decision: decision.name.clone(),
             at: proposal.decision.as_ref().map_or(at, |d| d.span).into(),
-        }),
-        (None, Some(named)) => {
-            errors.push(LowerError::PresidingNotUsed { decision: decision.name.clone(), at: named.span.into() })
-        }
+        })),
+        (None, Some(named)) => errors.push(LowerError::from(crate::model::OfficesError::PresidingNotUsed {
+            decision: decision.name.clone(),
+            at: named.span.into(),
+        })),
         (Some(_), Some(named)) => {
             let listed = proposal.votes.iter().any(|v| v.voter == Voter::Known(named.node));
             if !listed {
                 let member = agreement.member(named.node).map_or_else(String::new, |m| m.key.clone());
-                errors.push(LowerError::PresidingAbsent { member, at: named.span.into() });
+                errors.push(LowerError::from(crate::model::OfficesError::PresidingAbsent {
+                    member,
+                    at: named.span.into(),
+                }));
             }
         }
         (None, None) => {}

@@ -112,11 +112,11 @@ fn unreadable(path: &Path, failure: LoadFailure) -> FileResult {
         LoadFailure::Invalid { source, diagnostic } => problem_file(path, None, vec![(*diagnostic, Arc::new(source))]),
         LoadFailure::Io { error, .. } => {
             let source = Source { name: path.display().to_string(), text: String::new() };
-            let diagnostic = crate::model::LowerError::AgreementNotFound {
+            let diagnostic = crate::model::LowerError::from(crate::model::InputsError::AgreementNotFound {
                 path: path.display().to_string(),
                 reason: plain_io(&error),
                 at: crate::span::Span::default().into(),
-            };
+            });
             problem_file(path, None, vec![(diagnostic.into(), Arc::new(source))])
         }
     }
@@ -133,11 +133,11 @@ fn run_file(path: &Path, options: &TestOptions, coverage: Option<&mut Coverage>)
         return problem_file(path, None, diagnostics);
     }
     if loaded.kind != FileKind::Scenarios {
-        let diagnostic = crate::model::LowerError::IncompleteInput {
+        let diagnostic = crate::model::LowerError::from(crate::model::InputsError::IncompleteInput {
             what: format!("{} is not a scenario file", source.name),
             at: crate::span::Span::default().into(),
             help: "a scenario file starts with `scenarios for \"agreement.concord\"`".into(),
-        };
+        });
         return problem_file(path, None, vec![(diagnostic.into(), Arc::new(source))]);
     }
     // The same resolution as `concord check`; unknown names are reported by `run_scenarios`.
@@ -193,11 +193,11 @@ pub fn run_sources(source: &Source, agreement_source: &Source, options: &TestOpt
         }
         _ => {
             let count = loaded.diagnostics.len().max(1);
-            let problem = crate::model::LowerError::AgreementHasErrors {
+            let problem = crate::model::LowerError::from(crate::model::InputsError::AgreementHasErrors {
                 path: agreement_source.name.clone(),
                 count,
                 at: crate::span::Span::default().into(),
-            };
+            });
             let diagnostics = with_source(vec![problem.into()], source);
             one_file(problem_file(Path::new(&source.name), None, diagnostics), options)
         }

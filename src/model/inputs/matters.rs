@@ -18,11 +18,11 @@ impl super::InputLowerer<'_> {
                     // governance`. The reader's grammar allows `each partner's` only so that the
                     // message can say so.
                     ApproverRef::EachGovernance => {
-                        self.errors.push(crate::model::LowerError::IncompleteInput {
+                        self.errors.push(crate::model::LowerError::from(crate::model::InputsError::IncompleteInput {
                             what: "a proposal enters each partner's approval on its own line".into(),
                             at: at.into(),
                             help: "write `approval of lbh's own governance: given`, one line for each partner".into(),
-                        });
+                        }));
                         None
                     }
                 };

@@ -29,7 +29,11 @@ impl super::InputLowerer<'_> {
                     names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
                 ),
             };
-            self.errors.push(LowerError::UnknownMeasure { measure: name.node.clone(), at: name.span.into(), help });
+            self.errors.push(LowerError::from(crate::model::InputsError::UnknownMeasure {
+                measure: name.node.clone(),
+                at: name.span.into(),
+                help,
+            }));
             return;
         }
         if let Some(first) = result.measures.iter().find(|(n, _)| n.node == name.node) {
@@ -69,18 +73,18 @@ impl super::InputLowerer<'_> {
                 Some(near) => format!("did you mean “{near}”?"),
                 None => "name a line of one of the agreement's funds (`line \"…\"`)".to_string(),
             };
-            self.errors.push(LowerError::NotAFund {
+            self.errors.push(LowerError::from(crate::model::InputsError::NotAFund {
                 name: line.node.clone(),
                 sort: "a line".into(),
                 at: line.span.into(),
                 help,
-            });
+            }));
             return;
         };
         let Some(member) = self.member(by) else { return };
         let Some(def) = self.agreement.funds.get(fund) else { return };
         if def.maladministration.is_none() {
-            self.errors.push(LowerError::CauseNotProvided {
+            self.errors.push(LowerError::from(crate::model::InputsError::CauseNotProvided {
                 line: line.node.clone(),
                 fund: def.name.clone(),
                 at: line.span.into(),
@@ -88,7 +92,7 @@ impl super::InputLowerer<'_> {
                     "the agreement must say who bears it: add `an overspend caused by maladministration is borne by the partner responsible` to the fund “{}”, or remove this line",
                     def.name
                 ),
-            });
+            }));
             return;
         }
         if let Some(first) = result.maladministration.iter().find(|m| m.fund == fund && m.line == index) {
@@ -114,7 +118,7 @@ impl super::InputLowerer<'_> {
         for m in result.maladministration.iter().filter(|m| m.fund == fi) {
             let (Some(line), Some(cost)) = (fund.lines.get(m.line), result.cost_of(fi, Some(m.line))) else { continue };
             if cost.node.0 <= line.budget.node.0 {
-                self.errors.push(LowerError::NotAnOverspend {
+                self.errors.push(LowerError::from(crate::model::InputsError::NotAnOverspend {
                     line: line.name.clone(),
                     at: m.span.into(),
                     help: format!(
@@ -122,7 +126,7 @@ impl super::InputLowerer<'_> {
                         crate::money::format_money(cost.node.0, &self.agreement.currency),
                         crate::money::format_money(line.budget.node.0, &self.agreement.currency)
                     ),
-                });
+                }));
             }
         }
     }

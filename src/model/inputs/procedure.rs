@@ -74,7 +74,7 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
         d.procedure.timed_escalation.is_some() || d.procedure.notice.is_some() || d.procedure.cure.is_some()
     };
     if dated_needed(decision) && proposal.date.is_none() {
-        errors.push(LowerError::MissingProposalFact {
+        errors.push(LowerError::from(crate::model::InputsError::MissingProposalFact {
             what: "when it is decided".to_string(),
             at: at_decision.into(),
             decision: decision.name.clone(),
@@ -82,15 +82,15 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
                 "decision `{}` counts a period to the day a proposal is decided: add `dated DATE` (in a scenario, `propose \"…\" on DATE`)",
                 decision.name
             ),
-        });
+        }));
     }
     let mut missing = |what: &str, line: &str, clause: &str| {
-        errors.push(LowerError::MissingProposalFact {
+        errors.push(LowerError::from(crate::model::InputsError::MissingProposalFact {
             what: what.to_string(),
             at: at_decision.into(),
             decision: decision.name.clone(),
             help: format!("decision `{}` says `{clause}`: add `{line}` to the proposal", decision.name),
-        });
+        }));
     };
     if p.timed_escalation.is_some() && facts.requested.is_none() {
         missing("when the decision was requested", "requested on DATE", "if not agreed within … of the request");
@@ -105,12 +105,12 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
         missing("when the breach was notified", "breach notified on DATE", "only after a breach unremedied for …");
     }
     let mut unused = |what: &str, span: Span, clause: &str| {
-        errors.push(LowerError::ProposalFactNotUsed {
+        errors.push(LowerError::from(crate::model::InputsError::ProposalFactNotUsed {
             decision: decision.name.clone(),
             what: what.to_string(),
             at: span.into(),
             help: format!("the line matters only for a decision that says `{clause}`; take it off, or add the clause to the decision"),
-        });
+        }));
     };
     if let (Some(r), None) = (&facts.requested, &p.timed_escalation) {
         unused("when it was requested", r.span, "if not agreed within … of the request, escalate to …");
@@ -143,12 +143,12 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     // Dates in an order that cannot be.
     let mut order = |earlier: (&str, Spanned<Date>), later: (&str, Spanned<Date>)| {
         if later.1.node < earlier.1.node {
-            errors.push(LowerError::DatesOutOfOrder {
+            errors.push(LowerError::from(crate::model::InputsError::DatesOutOfOrder {
                 later: format!("{} ({})", later.0, later.1.node.words()),
                 earlier: format!("{} ({})", earlier.0, earlier.1.node.words()),
                 at: later.1.span.into(),
                 other: earlier.1.span.into(),
-            });
+            }));
         }
     };
     if let Some(dated) = proposal.date {
@@ -168,11 +168,11 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
         // A remedy on or after the day the cure period runs out: not settled by the clause.
         let ends = p.cure.and_then(|c| notified.node.after(c.period));
         if let Some(ends) = ends.filter(|e| remedied.node >= *e) {
-            errors.push(LowerError::RemedyAfterCurePeriod {
+            errors.push(LowerError::from(crate::model::InputsError::RemedyAfterCurePeriod {
                 remedied: remedied.node.words(),
                 ends: ends.words(),
                 at: remedied.span.into(),
-            });
+            }));
         }
     }
 }

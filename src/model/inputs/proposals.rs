@@ -20,14 +20,18 @@ impl InputLowerer<'_> {
             crate::model::effects::check_applicant(decision, proposal, self.agreement, at, &mut self.errors);
             let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
             if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
-                self.errors
-                    .push(LowerError::OptOutNotAllowed { decision: decision.name.clone(), at: first.span.into() });
+                self.errors.push(LowerError::from(crate::model::MeetingsError::OptOutNotAllowed {
+                    decision: decision.name.clone(),
+                    at: first.span.into(),
+                }));
             }
             if let Some(named) = proposal.concerning.as_ref().filter(|_| !concerned) {
                 // Naming the member concerned changes nothing unless the decision leaves it out:
                 // refused rather than read silently as a no-op.
-                self.errors
-                    .push(LowerError::ConcernedNotUsed { decision: decision.name.clone(), at: named.span.into() });
+                self.errors.push(LowerError::from(crate::model::MeetingsError::ConcernedNotUsed {
+                    decision: decision.name.clone(),
+                    at: named.span.into(),
+                }));
             }
             if decision.casting_office.is_some() {
                 crate::model::chairs::check_office_casting(decision, proposal, self.agreement, at, &mut self.errors);
@@ -39,8 +43,10 @@ impl InputLowerer<'_> {
                 && decision.casting_office.is_none();
             if let Some(cast) = proposal.casting_vote.filter(|_| no_casting_vote) {
                 // A direction for a casting vote nobody holds would be read silently as nothing.
-                self.errors
-                    .push(LowerError::CastingVoteNotUsed { decision: decision.name.clone(), at: cast.span.into() });
+                self.errors.push(LowerError::from(crate::model::OfficesError::CastingVoteNotUsed {
+                    decision: decision.name.clone(),
+                    at: cast.span.into(),
+                }));
             }
             crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
@@ -59,20 +65,20 @@ impl InputLowerer<'_> {
                         "under this decision a role passes to the member concerned",
                     )
                 };
-                self.errors.push(LowerError::MissingConcerned {
+                self.errors.push(LowerError::from(crate::model::MeetingsError::MissingConcerned {
                     decision: decision.name.clone(),
                     says: says.to_string(),
                     label: label.to_string(),
                     at: proposal.decision.as_ref().map_or(at, |d| d.span).into(),
-                });
+                }));
             }
         }
         if proposal.decision.is_none() {
-            self.errors.push(LowerError::IncompleteInput {
+            self.errors.push(LowerError::from(crate::model::InputsError::IncompleteInput {
                 what: "this proposal does not say which decision it is for".into(),
                 at: at.into(),
                 help: "add `decision \"…\"` naming one of the agreement's decisions".into(),
-            });
+            }));
         }
     }
 
@@ -134,11 +140,11 @@ impl InputLowerer<'_> {
                             Voter::Known(id) => self.agreement.member(*id).map_or_else(String::new, |m| m.key.clone()),
                             Voter::Unknown(key) => key.clone(),
                         };
-                        self.errors.push(LowerError::DuplicateVote {
+                        self.errors.push(LowerError::from(crate::model::InputsError::DuplicateVote {
                             member: name,
                             first: previous.span.into(),
                             second: member.span.into(),
-                        });
+                        }));
                         continue;
                     }
                     if let (Voter::Known(id), Some(Some(by))) = (&voter, cast_by.get(i)) {

@@ -20,12 +20,12 @@ impl InputLowerer<'_> {
                     names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
                 ),
             };
-            self.errors.push(LowerError::NotAFund {
+            self.errors.push(LowerError::from(crate::model::InputsError::NotAFund {
                 name: name.node.clone(),
                 sort: "a fund".into(),
                 at: name.span.into(),
                 help,
-            });
+            }));
         }
         found
     }
@@ -59,7 +59,7 @@ impl InputLowerer<'_> {
             for income in &fund.incomes {
                 if result.measure(&income.measure.node).is_none() {
                     let direction = if income.fall { "fell" } else { "rose" };
-                    self.errors.push(LowerError::MissingMeasure {
+                    self.errors.push(LowerError::from(crate::model::InputsError::MissingMeasure {
                         title: result.title.node.clone(),
                         measure: income.measure.node.clone(),
                         fund: fund.name.clone(),
@@ -68,16 +68,16 @@ impl InputLowerer<'_> {
                             "add `\"{}\" {direction} by …%` to the result, so the income can be worked out as earned or not",
                             income.measure.node
                         ),
-                    });
+                    }));
                 }
             }
             for of in missing {
-                self.errors.push(LowerError::MissingActualCost {
+                self.errors.push(LowerError::from(crate::model::InputsError::MissingActualCost {
                     title: result.title.node.clone(),
                     of: of.to_string(),
                     at: at.into(),
                     help: format!("add `actual cost of \"{of}\" £…` to the result"),
-                });
+                }));
             }
         }
     }
@@ -92,11 +92,11 @@ impl InputLowerer<'_> {
                     ResultClause::OtherIncome(_) => "other income",
                     _ => "a contingency fund balance",
                 };
-                self.errors.push(LowerError::IncompleteInput {
+                self.errors.push(LowerError::from(crate::model::InputsError::IncompleteInput {
                     what: format!("{what} cannot be used in an agreement with funds"),
                     at: a.span.into(),
                     help: "each fund's budget is its lines' budgets (or its contributions), and a fund meets a deficit from a risk pool; give each line's `actual cost of \"…\" £…` and remove this line".into(),
-                });
+                }));
             }
             ResultClause::CapitatedBudget(a) => result.capitated = Some(Spanned::new(self.money(a), a.span)),
             ResultClause::ActualCost(a) => {
@@ -116,12 +116,12 @@ impl InputLowerer<'_> {
                     let example = names
                         .first()
                         .map_or_else(String::new, |n| format!(", for example `actual cost of \"{n}\" £…`"));
-                    self.errors.push(LowerError::WhichFund {
+                    self.errors.push(LowerError::from(crate::model::InputsError::WhichFund {
                         at: a.span.into(),
                         help: format!(
                             "the agreement has funds, so give the actual cost of each line (or of each fund without lines){example}"
                         ),
-                    });
+                    }));
                 }
                 result.actual_cost = Some(Spanned::new(self.money(a), a.span))
             }
@@ -167,12 +167,12 @@ impl InputLowerer<'_> {
                                 names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")
                             ),
                         };
-                        self.errors.push(LowerError::NotAFund {
+                        self.errors.push(LowerError::from(crate::model::InputsError::NotAFund {
                             name: of.node.clone(),
                             sort: "a fund or line".into(),
                             at: of.span.into(),
                             help,
-                        });
+                        }));
                     }
                 }
             }

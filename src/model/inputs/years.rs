@@ -56,11 +56,11 @@ impl super::InputLowerer<'_> {
                 } else {
                     format!("the decisions that lift a cap are: {}", names.join(", "))
                 };
-                self.errors.push(LowerError::CapNotLiftable {
+                self.errors.push(LowerError::from(crate::model::InputsError::CapNotLiftable {
                     decision: name.node.clone(),
                     at: name.span.into(),
                     help,
-                });
+                }));
                 return;
             }
             self.errors.push(

@@ -11,21 +11,21 @@ impl Lowerer<'_> {
     pub(super) fn conditions_apply(&mut self, fund: &FundDef) {
         if fund.kind == FundKind::RiskPool && fund.lines.is_empty() {
             for income in &fund.incomes {
-                self.errors.push(LowerError::ConditionCannotApply {
+                self.errors.push(LowerError::from(crate::model::InputsError::ConditionCannotApply {
                     what: "income earned on a measure".into(),
                     fund: fund.name.clone(),
                     at: income.span.into(),
                     help: "a risk pool's balance is the sum of its contributions; put the income in the pooled fund it should reach".into(),
-                });
+                }));
             }
         }
         if let (Some(span), true) = (fund.maladministration, fund.lines.is_empty()) {
-            self.errors.push(LowerError::ConditionCannotApply {
+            self.errors.push(LowerError::from(crate::model::InputsError::ConditionCannotApply {
                 what: "the rule for an overspend caused by maladministration".into(),
                 fund: fund.name.clone(),
                 at: span.into(),
                 help: "a year's result names the line whose overspend was caused; give the fund its lines (`line \"…\" £…`), or remove the rule".into(),
-            });
+            }));
         }
     }
 }

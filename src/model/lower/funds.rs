@@ -69,12 +69,12 @@ impl<'f> Lowerer<'f> {
                         let money = self.money(amount);
                         if let Some((_, first)) = contribution_spans.iter().find(|(m, _)| *m == id) {
                             let key = self.members.get(id.index()).map_or_else(String::new, |m| m.key.clone());
-                            self.errors.push(LowerError::DuplicateContribution {
+                            self.errors.push(LowerError::from(crate::model::InputsError::DuplicateContribution {
                                 member: key,
                                 fund: name.node.clone(),
                                 first: (*first).into(),
                                 second: clause.span.into(),
-                            });
+                            }));
                             continue;
                         }
                         contribution_spans.push((id, clause.span));
@@ -135,10 +135,10 @@ impl<'f> Lowerer<'f> {
                     }
                     ast::FundClause::Line { name: line_name, budget, commissioners, risk, cap } => {
                         let Some(budget) = budget else {
-                            self.errors.push(LowerError::MissingLineBudget {
+                            self.errors.push(LowerError::from(crate::model::InputsError::MissingLineBudget {
                                 line: line_name.node.clone(),
                                 at: line_name.span.into(),
-                            });
+                            }));
                             continue;
                         };
                         let budget = Spanned::new(self.money(budget), budget.span);
@@ -269,7 +269,12 @@ impl<'f> Lowerer<'f> {
                     candidates.iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
                 ),
             };
-            self.errors.push(LowerError::NotAFund { name: name.node.clone(), sort, at: name.span.into(), help });
+            self.errors.push(LowerError::from(crate::model::InputsError::NotAFund {
+                name: name.node.clone(),
+                sort,
+                at: name.span.into(),
+                help,
+            }));
         }
         found
     }

@@ -108,10 +108,10 @@ impl<'f> Lowerer<'f> {
                 .collect()
         };
         if parts.is_empty() || (blocs && self.blocs.iter().any(|b| b.members.is_empty())) {
-            self.errors.push(LowerError::NothingRepresented {
+            self.errors.push(LowerError::from(crate::model::MeetingsError::NothingRepresented {
                 what: if blocs { "bloc" } else { "kind" }.to_string(),
                 at: span.into(),
-            });
+            }));
             return None;
         }
         Some(Spanned::new(Rule::All(parts), span))
@@ -144,10 +144,10 @@ impl<'f> Lowerer<'f> {
         );
         if reserved.also == ReservedAlso::Meeting {
             if decision.rules.is_empty() {
-                self.errors.push(LowerError::ReservedMeetingRule {
+                self.errors.push(LowerError::from(crate::model::MeetingsError::ReservedMeetingRule {
                     decision: decision.name.clone(),
                     at: reserved.span.into(),
-                });
+                }));
             }
             for timed in &mut decision.rules {
                 let span = timed.rule.span;
@@ -157,13 +157,13 @@ impl<'f> Lowerer<'f> {
             return;
         }
         let mut refuse = |what: &str, at: Span| {
-            self.errors.push(LowerError::ReservedAlone {
+            self.errors.push(LowerError::from(crate::model::MeetingsError::ReservedAlone {
                 decision: decision.name.clone(),
                 member: member.clone(),
                 what: what.to_string(),
                 at: at.into(),
                 reserved: reserved.span.into(),
-            })
+            }))
         };
         if let Some(rule) = decision.rules.first() {
             refuse("rule", rule.span);

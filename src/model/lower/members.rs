@@ -311,7 +311,10 @@ impl<'f> Lowerer<'f> {
     pub(super) fn member_ref(&mut self, member: &Spanned<MemberRef>) -> Option<MemberId> {
         if member.node == MemberRef::Role(ast::Role::Chair) && self.chair_office().is_some() {
             // The chair is an office whose holder changes: it is no one member to count.
-            self.errors.push(LowerError::OfficeNotAMember { office: "chair".into(), at: member.span.into() });
+            self.errors.push(LowerError::from(crate::model::OfficesError::OfficeNotAMember {
+                office: "chair".into(),
+                at: member.span.into(),
+            }));
             return None;
         }
         resolve_member(&self.members, member, true, &mut self.errors)

@@ -36,11 +36,11 @@ impl<'f> Lowerer<'f> {
         // The chair said two ways: a member's fixed `chair` role and clauses of its own.
         if let Some(office) = offices.iter().find(|o| o.name == "chair") {
             if let Some(role) = self.members.iter().find_map(|m| m.roles.get(&crate::model::Role::Chair)) {
-                self.errors.push(LowerError::OfficeAndRole {
+                self.errors.push(LowerError::from(crate::model::OfficesError::OfficeAndRole {
                     office: "chair".into(),
                     role: (*role).into(),
                     at: office.span.into(),
-                });
+                }));
             }
         }
         offices
@@ -53,7 +53,8 @@ impl<'f> Lowerer<'f> {
             OfficeHolding::Alternates(between) => Holding::Alternates(self.holders(between)?),
             OfficeHolding::Rotates { between, every, from } => {
                 if crate::model::chairs::months(every.node).is_none_or(|m| m == 0) {
-                    self.errors.push(LowerError::RotationPeriod { at: every.span.into() });
+                    self.errors
+                        .push(LowerError::from(crate::model::OfficesError::RotationPeriod { at: every.span.into() }));
                     return None;
                 }
                 Holding::Rotates { between: self.holders(between)?, every: every.node, from: from.node }
@@ -104,11 +105,11 @@ impl<'f> Lowerer<'f> {
             MakeupLimit::Count { at_least, at_most, kind } => {
                 if let (Some(low), Some(high)) = (at_least, at_most) {
                     if low.node > high.node {
-                        self.errors.push(LowerError::LimitReversed {
+                        self.errors.push(LowerError::from(crate::model::MeetingsError::LimitReversed {
                             at_least: low.node,
                             at_most: high.node,
                             at: span.into(),
-                        });
+                        }));
                         return None;
                     }
                 }

@@ -50,7 +50,9 @@ impl Lowerer<'_> {
         }
         if let Some(limit) = out.proxy_limit.filter(|_| out.proxies.is_empty()) {
             // A limit on proxies where no member may vote by proxy says nothing: refused.
-            self.errors.push(LowerError::ProxyLimitWithoutProxies { at: limit.span.into() });
+            self.errors.push(LowerError::from(crate::model::MeetingsError::ProxyLimitWithoutProxies {
+                at: limit.span.into(),
+            }));
         }
         out
     }
