@@ -99,7 +99,7 @@ fn power(agreement: &Agreement, m: &Member, errors: bool) -> String {
             match worked.members.iter().find(|p| p.member == m.key) {
                 Some(p) => {
                     let pct = |f: &Option<crate::exact::Fraction>| {
-                        f.as_ref().map_or_else(|| "-".to_string(), |f| crate::report::power::percent(f, 2))
+                        f.as_ref().map_or_else(|| "-".to_string(), |f| crate::report::fractions::percent(f, 2))
                     };
                     let mut flags = Vec::new();
                     if p.dictator {
@@ -111,7 +111,7 @@ fn power(agreement: &Agreement, m: &Member, errors: bool) -> String {
                     }
                     out.push_str(&format!(
                         "| {name} | {} | {}{} | {} |\n",
-                        crate::report::power::percent(&p.weight_share, 2),
+                        crate::report::fractions::percent(&p.weight_share, 2),
                         pct(&p.banzhaf),
                         flags.concat(),
                         pct(&p.shapley)

@@ -3,18 +3,10 @@
 //! bloc, the casting vote is one more vote of vanishing size on the holder's side, in the bloc's
 //! base too".
 
-use super::conditions::{fraction, proportion_holds};
+use super::conditions::{fraction, proportion_holds, Stand};
 use super::exact::Votes;
 use super::{Ballot, Meeting, OracleError};
 use crate::model::{Bloc, MemberId};
-
-/// Where a bloc stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Stand {
-    InFavour,
-    Against,
-    Neither,
-}
 
 impl Meeting<'_> {
     /// The bloc's position on the proposal.

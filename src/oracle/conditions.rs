@@ -99,7 +99,7 @@ impl Meeting<'_> {
                     return Err(OracleError::Unsupported("`each bloc` in an agreement with no blocs"));
                 }
                 let stands = selected.iter().map(|b| self.bloc_stand(b)).collect::<Result<Vec<_>, _>>()?;
-                Ok(stands.iter().all(|s| *s == super::blocs::Stand::InFavour))
+                Ok(stands.iter().all(|s| *s == Stand::InFavour))
             }
             Condition::Member { member, side } => Ok(self.member_on(*member, *side)),
         }
@@ -285,4 +285,12 @@ fn compare(left: &Votes, comparator: Comparator, right: &Votes) -> bool {
         Comparator::AtMost => left <= right,
         Comparator::LessThan => left < right,
     }
+}
+
+/// Where a bloc stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stand {
+    InFavour,
+    Against,
+    Neither,
 }

@@ -507,7 +507,7 @@ fn the_vetoes(meeting: &Meeting<'_>, decision: &Decision, proposal: &Proposal) -
                     }
                     // "a bloc vetoes when its position is against": by its own rule (by
                     // default more than half of its votes cast) and casting vote.
-                    used.push(meeting.bloc_stand(bloc)? == blocs::Stand::Against);
+                    used.push(meeting.bloc_stand(bloc)? == conditions::Stand::Against);
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::power::percent;
+use super::fractions::percent;
 use super::words::{date_words, list};
 use super::Colour;
 use crate::diff::{AgreementDiff, CoalitionChange, MemberChange, NotCompared, Period};

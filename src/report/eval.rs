@@ -5,8 +5,9 @@
 //! for display and say so where a rounded figure stands for a required amount.
 
 use super::conditions::{combination_sentence, conditions_human};
+use super::procedure::invalid_words;
 use super::standing::not_voting_sentence;
-use super::words::{ballot_phrase, date_words, invalid_words, list, num, percent, plural, table};
+use super::words::{ballot_phrase, date_words, list, num, percent, plural, table};
 use super::Colour;
 use crate::eval::{
     Ballot, CastingSource, CastingUnused, DeadlockCause, Evaluation, OutcomeKind, Standing, TieResult,

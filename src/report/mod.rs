@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+pub mod fractions;
 pub mod money;
 pub mod power;
 mod procedure;

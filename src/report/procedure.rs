@@ -93,3 +93,25 @@ pub(super) fn standing_words(reason: &Invalidity) -> Option<String> {
         _ => return None,
     })
 }
+
+/// Why a vote is invalid, in words.
+pub(super) fn invalid_words(reason: &crate::eval::Invalidity) -> String {
+    match reason {
+        crate::eval::Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
+        crate::eval::Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),
+        crate::eval::Invalidity::NoDate => {
+            "the decision's rules change over time and the proposal has no date".to_string()
+        }
+        crate::eval::Invalidity::NoRuleInForce { date } => {
+            format!("no rule of the decision is in force on {}", date_words(*date))
+        }
+        crate::eval::Invalidity::UnknownMemberVoted { member, line, nearest } => match nearest {
+            Some(nearest) => format!(
+                "`{member}` voted (input line {line}) but is not a member of the agreement (did you mean `{nearest}`?)"
+            ),
+            None => format!("`{member}` voted (input line {line}) but is not a member of the agreement"),
+        },
+        crate::eval::Invalidity::NoQuorum => "the quorum was not met".to_string(),
+        other => standing_words(other).unwrap_or_default(),
+    }
+}

@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
-use super::power::percent;
+use super::fractions::percent;
 use super::table::Align;
 use crate::exact::Fraction;
 use crate::results::power::{DecisionSensitivity, SensitivityLimit};
@@ -128,7 +128,7 @@ fn number(f: &Fraction, money: bool) -> String {
         denominator /= factor;
         places = places.saturating_add(1);
     }
-    let text = super::power::decimal(f, places);
+    let text = super::fractions::decimal(f, places);
     if !money {
         return text;
     }

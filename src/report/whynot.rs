@@ -12,7 +12,7 @@ const SHOWN: usize = 12;
 pub fn why_human(why: &WhyNot) -> String {
     let mut out = String::new();
     if let Some(reason) = &why.beyond_votes {
-        let reason = super::words::invalid_words(reason);
+        let reason = super::procedure::invalid_words(reason);
         out.push_str(&format!("\nWhat would it take: no change of votes can carry it, because {reason}.\n"));
         return out;
     }

@@ -94,28 +94,6 @@ pub(super) fn plural(n: usize, one: &'static str, many: &'static str) -> &'stati
     }
 }
 
-/// Why a vote is invalid, in words.
-pub(super) fn invalid_words(reason: &crate::eval::Invalidity) -> String {
-    match reason {
-        crate::eval::Invalidity::NoDecision => "the proposal does not say which decision it is for".to_string(),
-        crate::eval::Invalidity::UnknownDecision { name } => format!("the agreement has no decision called “{name}”"),
-        crate::eval::Invalidity::NoDate => {
-            "the decision's rules change over time and the proposal has no date".to_string()
-        }
-        crate::eval::Invalidity::NoRuleInForce { date } => {
-            format!("no rule of the decision is in force on {}", date_words(*date))
-        }
-        crate::eval::Invalidity::UnknownMemberVoted { member, line, nearest } => match nearest {
-            Some(nearest) => format!(
-                "`{member}` voted (input line {line}) but is not a member of the agreement (did you mean `{nearest}`?)"
-            ),
-            None => format!("`{member}` voted (input line {line}) but is not a member of the agreement"),
-        },
-        crate::eval::Invalidity::NoQuorum => "the quorum was not met".to_string(),
-        other => super::procedure::standing_words(other).unwrap_or_default(),
-    }
-}
-
 /// The text with its first letter a capital.
 pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
