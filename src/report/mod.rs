@@ -25,6 +25,7 @@ mod matters;
 mod offices;
 pub mod render;
 mod rounding;
+pub mod schedule;
 mod stand_ins;
 mod standing;
 mod steps;

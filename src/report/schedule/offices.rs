@@ -2,11 +2,11 @@
 //! make-up of the membership (issue 21, items 1 and 3). [`term_words`] and [`holder_on`] are
 //! also the REPL's `:who` and `concord explain --who`.
 
-use super::Item;
 use crate::calendar::{is_date, Date, MONTHS};
 use crate::model::chairs::{self, Holder, Holding, MayHold, Office, Term, Vacancy};
 use crate::model::makeup::{Limit, LimitKind};
 use crate::model::{Agreement, KindId, MemberId};
+use crate::results::explain::Item;
 
 type Clauses = Vec<(String, Vec<Item>)>;
 

@@ -1,9 +1,9 @@
 //! The parts of the schedule about people and votes: definitions, parties, voting, each
 //! decision (in [`crate::explain`]'s words), joining and leaving.
 
-use super::{Definition, Item};
 use crate::model::{Agreement, Decision, FigureUnit, Member, Role};
 use crate::money::{format_money, format_number};
+use crate::results::explain::{Definition, Item};
 
 type Clauses = Vec<(String, Vec<Item>)>;
 

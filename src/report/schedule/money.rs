@@ -1,12 +1,12 @@
 //! The parts of the schedule about money: the savings and deficit waterfalls, the capitated
 //! budget, and each pooled fund, aligned budget and risk pool.
 
-use super::Item;
 use crate::model::{
     Agreement, DeficitStep, Exemption, FigureUnit, FundDef, Percent, Reinvest, SavingsStep, ShareMixPart,
     StatedRounding, Waterfall,
 };
 use crate::money::{format_money, format_number};
+use crate::results::explain::Item;
 
 type Clauses = Vec<(String, Vec<Item>)>;
 
