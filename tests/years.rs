@@ -28,7 +28,9 @@ fn run(cmd: &mut Command) -> (Option<i32>, String, String) {
 
 /// A scenario file for the Hounslow example, written beside a copy of the agreement.
 fn scenarios(name: &str, body: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("years");
+    // A folder of its own for each scenario file: tests run at once, and one test copying the
+    // agreement must not truncate it under another that is reading it.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("years-each").join(name);
     std::fs::create_dir_all(&dir).expect("scratch directory");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(root.join(AGREEMENT), dir.join("hounslow-integrated-care-fund.concord")).expect("copy");
