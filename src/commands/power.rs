@@ -59,7 +59,7 @@ pub fn power(path: &Path, options: &Options) -> PowerReport {
     power_of(report, source, options)
 }
 
-/// [`power`] over a text already read (the browser playground has no files); the source's name
+/// [`power()`] over a text already read (the browser playground has no files); the source's name
 /// is used as its path.
 pub fn power_source(source: Source, options: &Options) -> PowerReport {
     power_of(empty_report(source.name.clone(), options), source, options)

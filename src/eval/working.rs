@@ -86,7 +86,7 @@ pub struct ReservedSummary {
 
 impl Evaluation {
     /// Fills in every voting member's exact share of all votes (in lowest terms) and its
-    /// percentage for display. Kept apart from [`evaluate`] because reducing hundreds of
+    /// percentage for display. Kept apart from [`evaluate`](super::evaluate) because reducing hundreds of
     /// fractions costs more than deciding the proposal; reports ask for it with `--weights`.
     pub fn add_shares(&mut self) {
         let Some(total) = self.voting.as_ref().map(|v| v.total) else { return };

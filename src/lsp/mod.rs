@@ -12,7 +12,7 @@
 //! - [`names`]: the names declared and used in a text, read from its words;
 //! - [`diagnostics`]: findings as LSP diagnostics;
 //! - [`hover`], [`navigate`] (definition, references, rename), [`complete`], [`symbols`],
-//!   [`format`] and [`actions`] (code actions).
+//!   [`format`](mod@format) and [`actions`] (code actions).
 
 // `lsp_types::Uri` caches parts of itself inside, but hashes and compares by its text alone,
 // so it is a sound map key (the protocol's own `WorkspaceEdit` is keyed by it).

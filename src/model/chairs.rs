@@ -10,7 +10,7 @@
 //! same [`may_hold`] to find gaps and overlaps. Nothing is guessed: where the holder depends on
 //! the date and the proposal has none, or on who presided and the proposal does not say, or the
 //! member the proposal says presided may not hold the office then, the proposal is refused when
-//! it is read ([`check_office_casting`]).
+//! it is read (`check_office_casting`).
 
 use serde::Serialize;
 
@@ -239,7 +239,7 @@ pub struct Seat {
 
 /// Who holds the office a decision gives its casting vote to, at this proposal's meeting;
 /// `None` when the decision gives it to no office, or the proposal leaves the holder unsettled
-/// (a proposal [`check_office_casting`] refuses).
+/// (a proposal `check_office_casting` refuses).
 pub fn seat(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> Option<Seat> {
     let office = agreement.offices.get(decision.casting_office?.node.0 as usize)?;
     let date = proposal.date.map(|d| d.node);

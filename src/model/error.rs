@@ -15,7 +15,7 @@ mod offices;
 /// A problem found while resolving an agreement or its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
 pub enum LowerError {
-    /// A bloc's own rule, a decision's effect or an applicant (see [`KindsError`]).
+    /// A bloc's own rule, a decision's effect or an applicant (see `KindsError`).
     #[error(transparent)]
     #[diagnostic(transparent)]
     Kinds(Box<KindsError>),

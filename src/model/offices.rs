@@ -4,7 +4,7 @@
 //! A decision may give its casting vote to whoever presides (`on a tie, the person presiding has
 //! the casting vote`) rather than to a named member. Who presided is a fact of the meeting, so the
 //! proposal says it (`presiding: hhft`). The engines never guess it: a proposal for such a
-//! decision with no `presiding:` line is refused when it is read (see [`check_presiding`]), and
+//! decision with no `presiding:` line is refused when it is read (see `check_presiding`), and
 //! [`casting_holder`] gives the one holder both the evaluator and the oracle use.
 
 use std::collections::BTreeMap;
@@ -125,7 +125,7 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
 /// Who holds the decision's casting vote at this proposal's meeting: the named member, or the
 /// member the proposal says presided (spanned on the decision's clause, which the working cites).
 /// `None` when the decision gives no casting vote, or gives it to the person presiding and the
-/// proposal does not say who presided (a proposal [`check_presiding`] refuses).
+/// proposal does not say who presided (a proposal `check_presiding` refuses).
 /// Where the decision gives it to an office (`on a tie, the chair has the casting vote`), the
 /// holder is whoever holds the office at the meeting ([`crate::model::chairs::seat`]).
 pub fn casting_holder(agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> Option<Spanned<MemberId>> {

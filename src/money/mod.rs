@@ -167,7 +167,7 @@ impl Context<'_> {
 /// Works out one year-end result under `agreement`.
 ///
 /// A result that follows earlier steps (a scenario's `follows "…"`) is worked out from where they
-/// left off: see [`years`].
+/// left off: see `years`.
 pub fn evaluate(agreement: &Agreement, result: &YearEnd) -> Evaluation {
     if !result.earlier.is_empty() {
         return years::evaluate_following(agreement, result);

@@ -13,20 +13,20 @@
 //! ([`num_rational::BigRational`]) that never round. It is meant to be read beside
 //! docs/semantics.md, one function per step, in the same order:
 //!
-//! 1. [`the_decision_and_its_rule`]: the decision named, and the rule in force;
-//! 2. [`who_votes`]: the eligible members and their weights;
-//! 3. [`the_ballots`]: the votes, unknown voters making the proposal invalid and ineligible
+//! 1. `the_decision_and_its_rule`: the decision named, and the rule in force;
+//! 2. `who_votes`: the eligible members and their weights;
+//! 3. `the_ballots`: the votes, unknown voters making the proposal invalid and ineligible
 //!    ones disregarded;
-//! 4. [`the_quorum`];
-//! 5. [`the_vetoes`];
-//! 6. [`the_rule`];
-//! 7. [`a_tie`], with the tipped reading and the casting vote;
-//! 8. [`not_carried`]: escalated, deadlocked or rejected;
-//! 9. [`approvals::approvals`]: for a proposal the meeting passed, approvals outside it.
+//! 4. `the_quorum`;
+//! 5. `the_vetoes`;
+//! 6. `the_rule`;
+//! 7. `a_tie`, with the tipped reading and the casting vote;
+//! 8. `not_carried`: escalated, deadlocked or rejected;
+//! 9. `approvals::approvals`: for a proposal the meeting passed, approvals outside it.
 //!
-//! Steps 1a, 4a and 4b are in [`procedure`]: who proposed it, its notice and the breach it rests
-//! on ([`procedure::standing`]); decided after the period from the request
-//! ([`procedure::out_of_time`]); a minority asking for postponement ([`procedure::postponed`]).
+//! Steps 1a, 4a and 4b are in `procedure`: who proposed it, its notice and the breach it rests
+//! on (`procedure::standing`); decided after the period from the request
+//! (`procedure::out_of_time`); a minority asking for postponement (`procedure::postponed`).
 //!
 //! It is slow on purpose (it recounts every tally for every condition) and meant for small
 //! cases: property tests compare it with the evaluator and the coalition engine.

@@ -34,7 +34,7 @@ impl Engine {
 
     /// Opens the agreement named on the command line. Returns the text to print, or the
     /// problem if the file cannot be read at all or is not an agreement (the session then ends
-    /// with [`EXIT_UNREADABLE`]). A file with errors is opened as a draft.
+    /// with [`EXIT_UNREADABLE`](super::EXIT_UNREADABLE)). A file with errors is opened as a draft.
     pub fn load_path(&mut self, path: &Path) -> Result<Reply, Reply> {
         let line = format!("concord repl {}", path.display());
         let start = "concord repl ".len();

@@ -1,5 +1,5 @@
 //! The schedule's words for offices (`the chair rotates between …`) and for the limits on the
-//! make-up of the membership (issue 21, items 1 and 3). [`term_words`] and [`holder_on`] are
+//! make-up of the membership (issue 21, items 1 and 3). `term_words` and [`holder_on`] are
 //! also the REPL's `:who` and `concord explain --who`.
 
 use crate::calendar::{is_date, Date, MONTHS};
