@@ -41,6 +41,7 @@ fn member(i: usize) -> Member {
         roles: BTreeMap::new(),
         figures,
         votes: None,
+        drawn_from: None,
     }
 }
 

@@ -529,6 +529,7 @@ fn member(index: usize, g: &GenMember) -> Member {
         roles: BTreeMap::new(),
         figures,
         votes: None,
+        drawn_from: None,
     }
 }
 

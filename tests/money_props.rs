@@ -84,6 +84,7 @@ fn member(index: usize, g: &GenMember, k: Decimal, with_caps: bool) -> Member {
         roles: BTreeMap::new(),
         figures,
         votes: None,
+        drawn_from: None,
     }
 }
 

@@ -223,7 +223,9 @@ module.exports = grammar({
 
     member_block: $ => block($, $.member_header, choice($._member_clause, $.intended_finding)),
     member_header: $ => seq('member', field('name', $.identifier), optional($.string)),
-    _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause, $.designated_substitute),
+    _member_clause: $ => choice($.kinds_clause, $.role_clause, $.votes_clause, $.figure_clause, $.designated_substitute, $.drawn_from),
+    // drawn from "Age UK Isle of Wight"
+    drawn_from: $ => seq('drawn', 'from', $.string),
     designated_substitute: _ => seq('has', 'a', 'designated', 'substitute'),
     role_clause: $ => choice($.lead_provider, $.chair_role, $.observer_role, $.host_role),
     lead_provider: _ => seq('lead', 'provider'),
@@ -696,7 +698,9 @@ module.exports = grammar({
     ),
     // at least 2 and at most 4 provider members · as many council members as nhs members
     // the chair and the vice-chair are of different kinds
-    makeup_clause: $ => choice($.seat_count, $.seat_parity, $.offices_apart),
+    // the trustee members are drawn from different organisations
+    makeup_clause: $ => choice($.seat_count, $.seat_parity, $.offices_apart, $.seats_drawn_apart),
+    seats_drawn_apart: $ => seq('the', $.kind_filter, 'members', 'are', 'drawn', 'from', 'different', 'organisations'),
     seat_count: $ => seq(
       choice(
         seq('exactly', $.integer),

@@ -78,6 +78,7 @@ pub(super) fn check(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
                     );
                 }
             }
+            LimitKind::DrawnApart { kind } => super::organisations::drawn_apart(agreement, *kind, limit.span, out),
             LimitKind::Apart { first, second, kinds } => {
                 let (Some(a), Some(b)) =
                     (agreement.offices.get(first.0 as usize), agreement.offices.get(second.0 as usize))
@@ -99,7 +100,7 @@ fn has(count: usize, kind: &str) -> String {
     }
 }
 
-fn kind_name(agreement: &Agreement, kind: crate::model::KindId) -> String {
+pub(super) fn kind_name(agreement: &Agreement, kind: crate::model::KindId) -> String {
     agreement.kinds.get(kind.0 as usize).map_or_else(|| "?".into(), |k| k.name.clone())
 }
 

@@ -30,6 +30,7 @@ pub mod intended;
 mod leaving;
 mod makeup;
 mod money;
+mod organisations;
 mod passing;
 mod plus_one;
 mod procedure;

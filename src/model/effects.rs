@@ -229,6 +229,7 @@ fn join(
         roles: Default::default(),
         figures: Default::default(),
         votes: votes.map(|v| Spanned::new(v, span)),
+        drawn_from: None,
     });
     Ok(())
 }

@@ -29,4 +29,7 @@ pub enum LimitKind {
     /// members`: on no day may the two be held by one member or (for `kinds`) by members sharing
     /// a kind.
     Apart { first: OfficeId, second: OfficeId, kinds: bool },
+    /// `the trustee members are drawn from different organisations`: every member of the kind
+    /// says which organisation its seat is drawn from, and no two say the same one.
+    DrawnApart { kind: KindId },
 }

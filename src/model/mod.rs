@@ -152,6 +152,9 @@ pub struct Member {
     pub figures: BTreeMap<FigureName, Figure>,
     /// Its explicit number of votes (`votes 3`).
     pub votes: Option<Spanned<Decimal>>,
+    /// The organisation its seat is drawn from (`drawn from "Age UK Isle of Wight"`), for a
+    /// member body whose seats come from different organisations (C74).
+    pub drawn_from: Option<Spanned<String>>,
 }
 
 impl Member {

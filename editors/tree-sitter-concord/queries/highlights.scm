@@ -112,7 +112,7 @@
   "hosted" "contributes" "overspends" "underspends" "lines" "offset" "before" "sharing" "partner"
   "unless" "agrees" "line" "commissioned" "rule" "capped" "was" "agreed" "most"
   "rounded" "down" "nearest" "pennies" "with" "below" "receive" "nothing"
-  "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "proxies" "proxy"
+  "concerned" "concerning" "default" "applies" "opt" "out" "opted" "person" "presiding" "designated" "substitute" "drawn" "organisations" "proxies" "proxy"
   "alternates" "rotates" "between" "exactly" "many" "different"
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
@@ -250,6 +250,12 @@
 (seat_parity "members" @keyword)
 (offices_apart "and" @keyword)
 (offices_apart "members" @keyword)
+(seats_drawn_apart "the" @keyword)
+(seats_drawn_apart "members" @keyword)
+(seats_drawn_apart "are" @keyword)
+(seats_drawn_apart "from" @keyword)
+(seats_drawn_apart "different" @keyword)
+(drawn_from "from" @keyword)
 ; Conditional money (issue 16).
 (fund_income "at" @keyword)
 (fund_income "least" @keyword)

@@ -150,3 +150,44 @@ pub struct OfficesMayNotBeApart {
     pub clauses: Vec<LabeledSpan>,
 }
 code!(OfficesMayNotBeApart, "concord::check::offices_may_not_be_apart");
+
+/// A member of a kind whose seats are drawn from different organisations does not say which.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the {kind} members' seats are drawn from different organisations, and {members} {verb} not say which")]
+#[diagnostic(
+    code(concord::check::seat_organisation_not_given),
+    help("give each of them the organisation its seat is drawn from: `drawn from \"…\"` under the member")
+)]
+pub struct SeatOrganisationNotGiven {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub kind: String,
+    pub members: String,
+    /// `does` for one member, `do` for more.
+    pub verb: String,
+    #[label("the limit")]
+    pub at: SourceSpan,
+    #[label(collection, "says no organisation")]
+    pub seats: Vec<LabeledSpan>,
+}
+code!(SeatOrganisationNotGiven, "concord::check::seat_organisation_not_given");
+
+/// Two members of a kind whose seats are drawn from different organisations name the same one.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("{members} are {kind} members drawn from one organisation, “{organisation}”, and this limit says different organisations")]
+#[diagnostic(
+    code(concord::check::seats_from_one_organisation),
+    help("draw each of them from a different organisation, or change the limit; names are compared letter for letter (ignoring case and spacing), so two names for one body also count as two")
+)]
+pub struct SeatsFromOneOrganisation {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub kind: String,
+    pub organisation: String,
+    pub members: String,
+    #[label("the limit")]
+    pub at: SourceSpan,
+    #[label(collection, "drawn from it")]
+    pub seats: Vec<LabeledSpan>,
+}
+code!(SeatsFromOneOrganisation, "concord::check::seats_from_one_organisation");

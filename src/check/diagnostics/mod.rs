@@ -255,6 +255,10 @@ catalogue! {
     SeatLimitBroken(SeatLimitBroken),
     /// Two kinds not matched in number as a limit says.
     SeatParityBroken(SeatParityBroken),
+    /// A member of a kind drawn from different organisations that does not say which.
+    SeatOrganisationNotGiven(SeatOrganisationNotGiven),
+    /// Two members of such a kind drawn from one organisation.
+    SeatsFromOneOrganisation(SeatsFromOneOrganisation),
     /// Two offices held together that a limit says are apart.
     OfficesNotApart(OfficesNotApart),
     /// Two offices that may be held together where a limit says they are apart.

@@ -35,6 +35,7 @@ impl<'f> Lowerer<'f> {
                 roles: BTreeMap::new(),
                 figures: BTreeMap::new(),
                 votes: None,
+                drawn_from: None,
             };
             for clause in &block.clauses {
                 let Clause::Member(c) = &clause.node else { continue };
@@ -79,6 +80,17 @@ impl<'f> Lowerer<'f> {
                             });
                         } else {
                             self.designated.insert(member.id, clause.span);
+                        }
+                    }
+                    ast::MemberClause::DrawnFrom(organisation) => {
+                        if let Some(first) = &member.drawn_from {
+                            self.errors.push(LowerError::DuplicateClause {
+                                what: "the organisation the member's seat is drawn from".into(),
+                                first: first.span.into(),
+                                second: clause.span.into(),
+                            });
+                        } else {
+                            member.drawn_from = Some(organisation.clone());
                         }
                     }
                     ast::MemberClause::Figure { name: figure, value } => {

@@ -127,6 +127,7 @@ impl<'f> Lowerer<'f> {
                 let (first, second) = (self.office_ref(first), self.office_ref(second));
                 LimitKind::Apart { first: first?, second: second?, kinds: *kinds }
             }
+            MakeupLimit::DrawnApart { kind } => LimitKind::DrawnApart { kind: self.kind_ref(kind)? },
         };
         Some(Limit { what, span })
     }

@@ -185,6 +185,10 @@ pub(crate) fn limit_words(agreement: &Agreement, limit: &Limit) -> String {
         LimitKind::Apart { first, second, kinds: false } => {
             format!("On no day are the {} and the {} held by the same member.", office(*first), office(*second))
         }
+        LimitKind::DrawnApart { kind: k } => format!(
+            "Each {} member's seat is drawn from an organisation named in its clause, and no two from the same one.",
+            kind(agreement, *k)
+        ),
     }
 }
 

@@ -83,6 +83,9 @@ fn member_clause(agreement: &Agreement, m: &Member) -> (String, Vec<Item>) {
     if let Some(votes) = &m.votes {
         text.push_str(&format!(", holding {} votes", format_number(votes.node)));
     }
+    if let Some(organisation) = &m.drawn_from {
+        text.push_str(&format!(", whose seat is drawn from “{}”", organisation.node));
+    }
     text.push('.');
     let items = m
         .figures
@@ -135,7 +138,9 @@ pub(super) fn voting(agreement: &Agreement) -> Clauses {
             .and_then(|k| agreement.kind(k))
             .map(|k| format!(" (the members of kind {})", k.name))
             .unwrap_or_default();
-        out.push((format!("The {} bloc (“{}”){by_kind} is: {}.", bloc.name, bloc.key, names.join(", ")), Vec::new()));
+        // A bloc named "The council" is "The council bloc", not "The The council bloc".
+        let name = bloc.name.strip_prefix("The ").or_else(|| bloc.name.strip_prefix("the ")).unwrap_or(&bloc.name);
+        out.push((format!("The {name} bloc (“{}”){by_kind} is: {}.", bloc.key, names.join(", ")), Vec::new()));
         if let Some(terms) = crate::explain_kinds::bloc_terms(agreement, bloc) {
             out.push((terms, Vec::new()));
         }

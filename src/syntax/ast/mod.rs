@@ -411,4 +411,6 @@ pub enum MemberClause {
     Figure { name: Spanned<FigureName>, value: Spanned<FigureValue> },
     /// `has a designated substitute`
     DesignatedSubstitute,
+    /// `drawn from "Age UK Isle of Wight"`: the organisation the seat is drawn from.
+    DrawnFrom(Spanned<String>),
 }

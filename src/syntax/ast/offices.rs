@@ -50,4 +50,6 @@ pub enum MakeupLimit {
     Parity { first: Ident, second: Ident },
     /// `the chair and the vice-chair are of different kinds` (`kinds`), `… are different members`.
     Apart { first: Ident, second: Ident, kinds: bool },
+    /// `the trustee members are drawn from different organisations`
+    DrawnApart { kind: Ident },
 }

@@ -90,6 +90,7 @@ impl Builder {
                 MemberClause::Figure { name: self.figure_name(&name), value: self.spanned(&value, node) }
             }
             Rule::designated_substitute => MemberClause::DesignatedSubstitute,
+            Rule::drawn_from => MemberClause::DrawnFrom(self.string_child(&inner)?),
             _ => {
                 self.shape(&inner)?;
                 return None;

@@ -119,6 +119,9 @@ impl Builder {
                     kinds: has(&inner, Rule::apart_kinds),
                 }
             }
+            Rule::seats_drawn_apart => {
+                MakeupLimit::DrawnApart { kind: self.ident(&self.need(&inner, Rule::ref_name)?) }
+            }
             _ => {
                 self.shape(&inner)?;
                 return None;
