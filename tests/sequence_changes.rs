@@ -229,3 +229,43 @@ proptest! {
         prop_assert_eq!(follows.in_force.len(), steps);
     }
 }
+
+#[test]
+fn concord_eval_decides_a_following_step_as_concord_test_does() {
+    let out = Command::cargo_bin("concord")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args([
+            "eval",
+            "--scenario",
+            "The plan, with the new lead provider in favour",
+            "tests/sequence/changes-on-passing.concord",
+            "tests/sequence/changes-on-passing.scenarios",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Outcome: passed"), "{text}");
+    assert!(
+        text.contains("“qeh becomes the lead provider” passed: qeh becomes the lead provider, in place of nchc."),
+        "{text}"
+    );
+    // A step that cannot be worked out is a problem on the scenario's name, not an outcome.
+    let out = Command::cargo_bin("concord")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args([
+            "eval",
+            "--scenario",
+            "After nchc leaves",
+            "tests/sequence/changes-on-passing.concord",
+            "tests/sequence/changes-refused.scenarios",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("concord::eval::earlier_proposal_not_applied"), "{text}");
+    assert!(text.contains("nchc cannot leave: it is the only lead provider"), "{text}");
+}
