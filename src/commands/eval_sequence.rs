@@ -21,6 +21,8 @@ pub(crate) struct Changed {
 /// `Ok(None)` when `proposal` is not a scenario's that follows steps which changed the
 /// agreement (it is then decided as read); `Err` a diagnostic on the scenario's name, in the
 /// input text, when it cannot be worked out.
+// The error is a single diagnostic on a rare path; boxing it would only move the cost.
+#[allow(clippy::result_large_err)]
 pub(crate) fn following(
     agreement: &Agreement,
     agreement_text: &str,
