@@ -23,7 +23,7 @@ const SCENARIOS: &str = "examples/integrated-care-partnership.scenarios";
 fn the_bundled_scenarios_pass() {
     let (code, out) = run(&["test", SCENARIOS]);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("11 passed, 0 failed"), "{out}");
+    assert!(out.contains("13 passed, 0 failed"), "{out}");
 }
 
 #[test]

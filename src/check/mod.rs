@@ -33,6 +33,7 @@ mod money;
 mod organisations;
 mod passing;
 mod plus_one;
+mod postponement;
 mod procedure;
 mod routes;
 mod rules;
@@ -66,6 +67,7 @@ pub fn check_with(agreement: &Agreement, limits: Limits) -> Vec<CheckDiagnostic>
         routes::check(agreement, decision, &mut out);
         plus_one::check(agreement, decision, &mut out);
         procedure::check(agreement, decision, &mut out);
+        postponement::check(agreement, decision, &mut out);
         blocs::check_decision(agreement, decision, &mut out);
     }
     routes::check_loops(agreement, &mut out);

@@ -27,6 +27,7 @@
 //! bound a question answers [`TooLarge`], which the checker reports as "not analysed".
 
 pub mod bdd;
+pub mod casting;
 pub mod count;
 pub mod formula;
 pub mod rules;
@@ -38,6 +39,7 @@ mod tests;
 use crate::model::{Agreement, Decision, MemberId, TimedRule};
 use crate::weights::Electorate;
 use bdd::{Bdd, NodeId, FALSE};
+pub use casting::CastingHolder;
 use count::Count;
 use formula::Formula;
 pub use rules::{CompileError, Reading, Voters};
@@ -89,7 +91,19 @@ impl Game {
         electorate: &Electorate,
         rule: &TimedRule,
     ) -> Result<Game, CompileError> {
-        let voters = Voters::new(agreement, decision, electorate)?;
+        Game::held_by(agreement, decision, electorate, rule, CastingHolder::of_decision(agreement, decision))
+    }
+
+    /// [`Game::of_decision`] with the casting vote held by `casting` (one meeting's holder, or
+    /// each possible holder in turn).
+    pub fn held_by(
+        agreement: &Agreement,
+        decision: &Decision,
+        electorate: &Electorate,
+        rule: &TimedRule,
+        casting: CastingHolder,
+    ) -> Result<Game, CompileError> {
+        let voters = Voters::new(agreement, decision, electorate)?.with_casting(casting);
         let quorum = agreement.ordinary_quorum(decision);
         let formula = voters.passes(decision, quorum, rule, Reading::FullAttendance)?;
         Ok(Game { players: voters.players, formula })
@@ -102,8 +116,9 @@ impl Game {
         decision: &Decision,
         electorate: &Electorate,
         rule: &TimedRule,
+        casting: CastingHolder,
     ) -> Result<Game, CompileError> {
-        let voters = Voters::new(agreement, decision, electorate)?.with_known_weights();
+        let voters = Voters::new(agreement, decision, electorate)?.with_known_weights().with_casting(casting);
         let quorum = agreement.ordinary_quorum(decision);
         let formula = voters.passes(decision, quorum, rule, Reading::FullAttendance)?;
         Ok(Game { players: voters.players, formula })
@@ -437,7 +452,12 @@ pub fn both_sides_cast_threshold(
     rule: &TimedRule,
 ) -> Option<Result<Option<Sides>, TooLarge>> {
     use crate::model::{Comparator, Condition, Rule, Scope, Side};
-    if decision.quorum.is_some() || agreement.default_quorum.is_some() || decision.casting_vote.is_some() {
+    if decision.quorum.is_some()
+        || agreement.default_quorum.is_some()
+        || decision.casting_vote.is_some()
+        || decision.casting_presiding.is_some()
+        || decision.casting_office.is_some()
+    {
         return None;
     }
     if decision.vetoes.iter().any(|v| v.unconditional()) {

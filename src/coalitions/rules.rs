@@ -42,6 +42,9 @@ pub enum CompileError {
     WeightsUnknown,
     /// The scaled weights do not fit the exact integer range.
     Overflow,
+    /// The casting vote is the person presiding's, or an office's, and no meeting says who
+    /// holds it (see [`super::casting`]).
+    CastingHolderUnknown,
 }
 
 impl From<Overflow> for CompileError {
@@ -61,6 +64,7 @@ pub struct Voters<'a> {
     pub weights: Vec<i128>,
     one_vote: i128,
     weights_known: bool,
+    casting: super::CastingHolder,
 }
 
 impl<'a> Voters<'a> {
@@ -82,7 +86,8 @@ impl<'a> Voters<'a> {
         let scaled = scale_to_integers(&values)?;
         let one_vote = scaled.last().copied().unwrap_or(1);
         let weights = scaled.get(..players.len()).map(<[i128]>::to_vec).unwrap_or_default();
-        Ok(Voters { agreement, players, slot, weights, one_vote, weights_known })
+        let casting = super::CastingHolder::of_decision(agreement, decision);
+        Ok(Voters { agreement, players, slot, weights, one_vote, weights_known, casting })
     }
 
     /// The same voters with their weights taken as known: for an electorate worked out for one
@@ -90,6 +95,12 @@ impl<'a> Voters<'a> {
     /// the proposal`.
     pub fn with_known_weights(mut self) -> Voters<'a> {
         self.weights_known = true;
+        self
+    }
+
+    /// The same voters with the casting vote held by `casting` (a meeting's holder).
+    pub fn with_casting(mut self, casting: super::CastingHolder) -> Voters<'a> {
+        self.casting = casting;
         self
     }
 
@@ -441,9 +452,14 @@ impl<'a> Voters<'a> {
         rule: &Spanned<Rule>,
         reading: Reading,
     ) -> Result<Formula, CompileError> {
-        let Some(holder) = decision.casting_vote.as_ref().and_then(|c| self.player(c.node)) else {
-            return Ok(Formula::Const(false));
+        let _ = decision;
+        let holder = match self.casting {
+            super::CastingHolder::Nobody => None,
+            super::CastingHolder::Member(m) => self.player(m),
+            super::CastingHolder::NotKnown => return Err(CompileError::CastingHolderUnknown),
         };
+        // A holder who is not eligible to vote here cannot cast it.
+        let Some(holder) = holder else { return Ok(Formula::Const(false)) };
         let all: Vec<usize> = (0..self.players.len()).collect();
         let mut diff = self.tally(&all, Unit::Votes, Side::InFavour, reading)?;
         diff.add_scaled(&self.tally(&all, Unit::Votes, Side::Against, reading)?, -1)?;
@@ -611,5 +627,7 @@ pub fn depends_on_attendance(decision: &Decision, quorum: Option<&Spanned<Rule>>
     rule_depends(&rule.rule)
         || quorum.is_some_and(rule_depends)
         || decision.casting_vote.is_some()
+        || decision.casting_presiding.is_some()
+        || decision.casting_office.is_some()
         || decision.vetoes.iter().any(|v| matches!(v.holder, VetoHolder::Bloc(_)) && v.unconditional())
 }

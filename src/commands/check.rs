@@ -212,11 +212,26 @@ fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::In
                 if matches!(d.node, ExpectDetail::Because(InvalidReason::UnknownMemberVoted)))
         })
     };
-    let scenario_proposals = inputs.scenarios.iter().filter(|s| !expects_it(s)).filter_map(|s| s.proposal.as_ref());
+    // A member an earlier step of the scenario's sequence admits may vote once it has joined
+    // (`crate::sequence`): its name is not a slip.
+    let joiners = |s: &crate::model::inputs::Scenario| -> Vec<String> {
+        s.earlier
+            .iter()
+            .filter_map(|e| match e {
+                crate::model::years::Earlier::Proposal(p) => p.applicant.as_ref().map(|a| a.key.clone()),
+                crate::model::years::Earlier::Result(_) => None,
+            })
+            .collect()
+    };
+    let scenario_proposals =
+        inputs.scenarios.iter().filter(|s| !expects_it(s)).filter_map(|s| s.proposal.as_ref().map(|p| (p, joiners(s))));
     let mut out = Vec::new();
-    for proposal in inputs.proposals.iter().chain(scenario_proposals) {
+    for (proposal, joining) in inputs.proposals.iter().map(|p| (p, Vec::new())).chain(scenario_proposals) {
         for vote in &proposal.votes {
             let Voter::Unknown(name) = &vote.voter else { continue };
+            if joining.contains(name) {
+                continue;
+            }
             let nearest = agreement.nearest_member(name);
             let help = match nearest {
                 Some(key) => format!("did you mean `{key}`?"),

@@ -84,15 +84,39 @@ pub fn eval_sources(
     let agreement = read_agreement(agreement_source)?;
     let inputs = read_inputs(&agreement, input_source)?;
     let selected = select(&inputs, input_source, options.scenario.as_deref())?;
-    let evaluator = Evaluator::new(&agreement, &agreement_source.text);
+    let written = Evaluator::new(&agreement, &agreement_source.text);
     let mut items = Vec::new();
     let mut problems = Vec::new();
+    let mut input_problems = Vec::new();
     for input in selected {
-        match evaluate_item(&evaluator, input, &input_source.text) {
+        // A scenario that follows steps which changed the agreement is decided under it as changed.
+        let Input::Proposal(proposal, name, from) = input;
+        let changed = match super::eval_sequence::following(
+            &agreement,
+            &agreement_source.text,
+            &input_source.text,
+            &inputs,
+            proposal,
+        ) {
+            Ok(changed) => changed,
+            Err(diagnostic) => {
+                input_problems.push(diagnostic);
+                continue;
+            }
+        };
+        let changed_evaluator = changed.as_ref().map(|c| Evaluator::new(&c.agreement, &agreement_source.text));
+        let (evaluator, input) = match (&changed, &changed_evaluator) {
+            (Some(c), Some(e)) => (e, Input::Proposal(&c.proposal, name, from)),
+            _ => (&written, input),
+        };
+        match evaluate_item(evaluator, input, &input_source.text) {
             Ok(mut item) => {
                 let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input);
+                if let Some(c) = &changed {
+                    d.evaluation.in_force.clone_from(&c.in_force);
+                }
                 if options.why {
-                    d.why = Some(crate::whynot::why_not(&evaluator, proposal, &d.evaluation, &input_source.text));
+                    d.why = Some(crate::whynot::why_not(evaluator, proposal, &d.evaluation, &input_source.text));
                 }
                 if options.weights == Weights::Show {
                     d.evaluation.add_shares();
@@ -102,11 +126,17 @@ pub fn eval_sources(
             Err(diagnostic) => problems.push(diagnostic),
         }
     }
-    if problems.is_empty() {
-        Ok(items)
-    } else {
-        Err(vec![FileProblems::new(&agreement_source.name, agreement_source.clone(), problems)])
+    if problems.is_empty() && input_problems.is_empty() {
+        return Ok(items);
     }
+    let mut files = Vec::new();
+    if !problems.is_empty() {
+        files.push(FileProblems::new(&agreement_source.name, agreement_source.clone(), problems));
+    }
+    if !input_problems.is_empty() {
+        files.push(FileProblems::new(&input_source.name, input_source.clone(), input_problems));
+    }
+    Err(files)
 }
 
 /// One thing to evaluate, as found in the input.

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diff;
 pub mod eval;
+pub(crate) mod eval_sequence;
 pub mod evaluate;
 pub mod explain;
 pub mod fmt;

@@ -16,7 +16,7 @@ use std::path::Path;
 use num_bigint::{BigInt, BigUint};
 use rust_decimal::Decimal;
 
-use crate::coalitions::{CompileError, Game};
+use crate::coalitions::{CastingHolder, CompileError, Game};
 use crate::diagnostic::{AnyDiagnostic, Severity};
 use std::sync::Arc;
 
@@ -243,8 +243,12 @@ pub fn rule_power(
         .filter(|v| v.ineligible.is_some())
         .filter_map(|v| agreement.member(v.member).map(|m| m.key.clone()))
         .collect();
+    // The casting vote's holder: the member named, or the one presiding or holding the office
+    // at the proposal's meeting; without a proposal, the person presiding is not known.
     let game = match proposal {
-        Some(_) => Game::of_proposal(agreement, decision, &electorate, rule),
+        Some(p) => {
+            Game::of_proposal(agreement, decision, &electorate, rule, CastingHolder::at_meeting(agreement, decision, p))
+        }
         None => Game::of_decision(agreement, decision, &electorate, rule),
     };
     let game = match game {
@@ -259,6 +263,14 @@ pub fn rule_power(
         }
         Err(CompileError::Overflow) => {
             out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            return out;
+        }
+        Err(CompileError::CastingHolderUnknown) => {
+            out.needs_proposal = true;
+            out.not_analysed = Some(format!(
+                "the casting vote is held by {}, which changes from meeting to meeting, so each member's say depends on the meeting (`concord power --proposal` works one meeting out, from the proposal's date and `presiding:` line)",
+                CastingHolder::words(agreement, decision)
+            ));
             return out;
         }
     };
@@ -372,6 +384,13 @@ pub fn decision_sensitivity(agreement: &Agreement, decision: &Decision) -> Decis
                             "shares of the votes are reserved to a kind, so a member's weight is set by the reserved share, not by its own figure"
                                 .to_string(),
                         );
+                    }
+                    sensitivity::Refusal::CastingHolderUnknown => {
+                        out.needs_proposal = true;
+                        out.not_analysed = Some(format!(
+                            "the casting vote is held by {}, which changes from meeting to meeting, so which ways of voting carry it is not known without a meeting",
+                            crate::coalitions::CastingHolder::words(agreement, decision)
+                        ));
                     }
                     sensitivity::Refusal::TooLarge => {
                         out.not_analysed = Some(

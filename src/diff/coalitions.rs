@@ -40,6 +40,9 @@ pub enum NotCompared {
     Overflow,
     /// More members than [`MAX_PLAYERS`] could vote.
     TooManyMembers,
+    /// The casting vote is the person presiding's or an office's, who changes from meeting to
+    /// meeting (added in 1.4).
+    CastingHolderUnknown,
 }
 
 /// A coalition whose outcome differs between the versions.
@@ -92,6 +95,7 @@ fn game(
     let game = Game::of_decision(agreement, decision, &electorate, rule).map_err(|e| match e {
         CompileError::WeightsUnknown => NotCompared::WeightsUnknown,
         CompileError::Overflow => NotCompared::Overflow,
+        CompileError::CastingHolderUnknown => NotCompared::CastingHolderUnknown,
     })?;
     let keys = game.players.iter().filter_map(|id| agreement.member(*id).map(|m| m.key.clone())).collect();
     Ok(Some((game, keys)))

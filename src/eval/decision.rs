@@ -131,6 +131,7 @@ impl<'a> Evaluator<'a> {
             outcome: outcome(OutcomeKind::Invalid),
             effects: Vec::new(),
             effects_refused: None,
+            in_force: Vec::new(),
             changes: Vec::new(),
         };
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {

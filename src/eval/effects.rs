@@ -51,6 +51,16 @@ pub struct EffectOut {
     pub change: Change,
 }
 
+/// The changes an earlier step of a sequence made to the agreement a proposal is decided under
+/// (`scenario "…" follows "…"`, [`crate::sequence::following`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InForce {
+    /// The earlier proposal that passed.
+    pub proposal: String,
+    /// What it changed, clause by clause.
+    pub effects: Vec<EffectOut>,
+}
+
 /// The changes of a passed proposal, the model's effects, and why the agreement cannot take
 /// them, if it cannot.
 pub(super) type Effects = (Vec<EffectOut>, Vec<Effect>, Option<String>);

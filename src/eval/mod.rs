@@ -33,7 +33,7 @@ use serde::Serialize;
 pub use blocs::{BlocCasting, BlocPosition, Position};
 pub use decision::{evaluate, EvalError, Evaluator, Sources};
 pub use diagnostics::EvalDiagnostic;
-pub use effects::{Change, EffectOut};
+pub use effects::{Change, EffectOut, InForce};
 pub use name::Name;
 pub use outcome::*;
 pub use stand_ins::{CastInPlace, StandIn};

@@ -47,6 +47,10 @@ pub struct Evaluation {
     /// Why the agreement cannot take those changes, when it cannot (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effects_refused: Option<String>,
+    /// In a scenario that follows others, the changes their passed proposals made to the
+    /// agreement this was decided under, step by step (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub in_force: Vec<super::InForce>,
     /// The changes, for [`crate::model::effects::apply`].
     #[serde(skip)]
     pub changes: Vec<crate::model::effects::Effect>,

@@ -142,8 +142,9 @@ pub fn resolve(decision: &Decision, proposal: &Proposal) -> Result<Vec<Effect>, 
 ///
 /// A role that moves moves the role itself (who `has_role`); a clause written with the role's
 /// name (`the lead provider in favour`) was resolved to its holder's id when the agreement was
-/// read, and still names that member. That is why a scenario that follows a proposal with
-/// changes is refused (`crate::sequence::agreement_after`) rather than decided under this result.
+/// read, and still names that member. So this result only says whether the agreement can take
+/// the changes: a scenario that follows the proposal is decided under the agreement read afresh
+/// from its text with the changes made (`crate::sequence::following`), never under this copy.
 pub fn apply(agreement: &Agreement, effects: &[Effect]) -> Result<Agreement, EffectRefused> {
     let mut next = agreement.clone();
     for effect in effects {

@@ -5,12 +5,15 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
+mod follow;
 mod matters;
 mod measures;
 mod procedure;
 mod proposals;
 mod results;
 mod years;
+
+pub use follow::lower_scenario;
 
 use std::collections::BTreeMap;
 
@@ -334,6 +337,7 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
         }
     }
     years::chain(&mut inputs, &follows, &mut lowerer.errors);
+    follow::defer_joiners(&inputs.scenarios, &mut lowerer.errors);
     (inputs, lowerer.errors)
 }
 

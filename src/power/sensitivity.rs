@@ -60,6 +60,9 @@ pub enum Refusal {
     ReservedShares,
     /// The weights or the game are too large to work out exactly.
     TooLarge,
+    /// The casting vote is the person presiding's or an office's, who changes from meeting to
+    /// meeting, so which coalitions pass is not known without a meeting.
+    CastingHolderUnknown,
 }
 
 impl From<CompileError> for Refusal {
@@ -67,6 +70,7 @@ impl From<CompileError> for Refusal {
         match e {
             CompileError::WeightsUnknown => Refusal::WeightsUnknown,
             CompileError::Overflow => Refusal::TooLarge,
+            CompileError::CastingHolderUnknown => Refusal::CastingHolderUnknown,
         }
     }
 }

@@ -34,6 +34,21 @@ impl Engine {
         let mut out = String::new();
         let proposals = inputs.proposals.iter().chain(inputs.scenarios.iter().filter_map(|s| s.proposal.as_ref()));
         for proposal in proposals {
+            // A typed scenario that follows steps which changed the agreement is decided under
+            // the agreement as they left it, as `concord test` and `concord eval` decide it.
+            match crate::commands::eval_sequence::following(&agreement, &self.text, input, &inputs, proposal) {
+                Ok(Some(changed)) => {
+                    let steps: Vec<String> = changed.in_force.iter().map(|s| format!("“{}”", s.proposal)).collect();
+                    out.push_str(&format!("Decided under the agreement as {} changed it.\n", steps.join(" and ")));
+                    out.push_str(&self.evaluate_proposal(&changed.agreement, &changed.proposal, input));
+                    continue;
+                }
+                Ok(None) => {}
+                Err(refused) => {
+                    out.push_str(&self.render(&[refused], "input", input));
+                    continue;
+                }
+            }
             out.push_str(&self.evaluate_proposal(&agreement, proposal, input));
             // `:what-if` always starts again from this proposal, as typed.
             self.last_proposal = Some((proposal.clone(), input.to_string()));

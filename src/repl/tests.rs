@@ -260,3 +260,14 @@ fn reloading_over_unsaved_changes_asks_first() {
     assert!(e.handle(":load! tests/scenarios/network.concord").text.contains("Loaded"));
     assert!(!e.has_unsaved_changes());
 }
+
+#[test]
+fn a_typed_scenario_that_follows_a_change_is_decided_under_the_agreement_as_changed() {
+    let mut e = Engine::new(Colour::Off);
+    e.handle(":load tests/sequence/changes-on-passing.concord");
+    let reply = e.handle("scenario \"A\"\n  propose \"appoint a lead provider\"\n  concerning: qeh\n  in favour: nchc, qeh, vcs\n\nscenario \"B\" follows \"A\"\n  propose \"approve the service plan\"\n  in favour: qeh, vcs\n  against: nchc\n");
+    assert!(reply.text.contains("Decided under the agreement as “A” changed it."), "{}", reply.text);
+    // qeh is the lead provider once "A" has passed, so "B" passes (under the agreement as
+    // written it would be escalated: nchc, the lead provider then, voted against).
+    assert_eq!(reply.text.matches("Outcome: passed").count(), 2, "{}", reply.text);
+}

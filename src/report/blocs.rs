@@ -119,7 +119,30 @@ pub(super) fn effects_human(e: &Evaluation) -> String {
     }
     let mut out = "\nOn passing, the agreement changes:\n".to_string();
     for effect in &e.effects {
-        let words = match &effect.change {
+        out.push_str(&format!("  Line {}: {}: {}.\n", effect.clause.line, effect.clause.text, change_words(effect)));
+    }
+    if let Some(why) = &e.effects_refused {
+        out.push_str(&format!("  But the agreement cannot take these changes: {why}.\n"));
+    }
+    out
+}
+
+/// In a scenario that follows others, the changes in force when it was decided.
+pub(super) fn in_force_human(e: &Evaluation) -> String {
+    if e.in_force.is_empty() {
+        return String::new();
+    }
+    let mut out = "Decided under the agreement as the earlier steps changed it:\n".to_string();
+    for step in &e.in_force {
+        let changes: Vec<String> = step.effects.iter().map(change_words).collect();
+        out.push_str(&format!("  “{}” passed: {}.\n", step.proposal, changes.join("; ")));
+    }
+    out
+}
+
+fn change_words(effect: &crate::eval::EffectOut) -> String {
+    {
+        match &effect.change {
             Change::RoleMoves { role, to, from } => {
                 let from: Vec<&str> = from.iter().map(|n| n.as_str()).filter(|n| *n != to.as_str()).collect();
                 let instead = if from.is_empty() { String::new() } else { format!(", in place of {}", list(&from)) };
@@ -158,11 +181,6 @@ pub(super) fn effects_human(e: &Evaluation) -> String {
                     .unwrap_or_default();
                 format!("{member} ({name}) joins{kind}{votes}")
             }
-        };
-        out.push_str(&format!("  Line {}: {}: {words}.\n", effect.clause.line, effect.clause.text));
+        }
     }
-    if let Some(why) = &e.effects_refused {
-        out.push_str(&format!("  But the agreement cannot take these changes: {why}.\n"));
-    }
-    out
 }

@@ -76,6 +76,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
         super::style::paint(&outcome, outcome_style, colour)
     );
     out.push_str(&headline);
+    out.push_str(&super::blocs::in_force_human(e));
 
     out.push_str(&super::procedure::procedure_human(e));
 

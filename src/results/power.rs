@@ -47,7 +47,9 @@ pub struct RulePower {
     /// Why the rule was not worked out, in plain words; `null` when it was.
     pub not_analysed: Option<String>,
     /// Whether it was not worked out only because the votes depend on a proposal (the budget
-    /// each member commits to it): not a failure, since `--proposal` gives the answer.
+    /// each member commits to it), or who holds the casting vote does (the person presiding, an
+    /// office's holder on the day; added in 1.4): not a failure, since `--proposal` gives the
+    /// answer.
     pub needs_proposal: bool,
     /// How the counts were obtained: `classes`, `weighted` or `diagram`.
     pub method: Option<Method>,

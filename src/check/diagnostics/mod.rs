@@ -108,6 +108,9 @@ pub enum NotAnalysedReason {
     TooLarge,
     /// The weights are too large to scale to exact integers.
     Overflow,
+    /// The casting vote is the person presiding's or an office's, and what was found depends
+    /// on who holds it at the meeting.
+    CastingHolderUnknown,
 }
 
 impl std::fmt::Display for NotAnalysedReason {
@@ -116,6 +119,7 @@ impl std::fmt::Display for NotAnalysedReason {
             NotAnalysedReason::WeightsUnknown => "votes weigh by the budget committed to each proposal, which only a proposal says; run the proposals through the evaluator instead",
             NotAnalysedReason::TooLarge => "too large: the exact analysis would exceed its time and memory bounds for this many members and weights this fine-grained",
             NotAnalysedReason::Overflow => "too large: the weights are too large to compare exactly",
+            NotAnalysedReason::CastingHolderUnknown => "the casting vote is held by whoever presides, or holds the office, at the meeting, and the answer depends on who that is; only what holds whoever has it is reported (`concord power --proposal` works out one meeting)",
         })
     }
 }
@@ -271,6 +275,8 @@ catalogue! {
     IntendedError(IntendedError),
     /// A postponement share no request can reach, or any one reaches.
     PostponementOutOfRange(PostponementOutOfRange),
+    /// A postponement clause that cannot make a difference.
+    PostponementNoEffect(PostponementNoEffect),
     /// A list of who may propose that names nobody who can.
     NoProposer(NoProposer),
 }

@@ -22,6 +22,23 @@ pub struct PostponementOutOfRange {
 }
 code!(PostponementOutOfRange, "concord::check::postponement_out_of_range");
 
+/// A postponement clause that cannot make a difference: whoever may ask could already defeat
+/// the proposal, or any one member may put off every proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error("the postponement clause of decision `{name}` {problem}")]
+#[diagnostic(severity(Warning), code(concord::check::postponement_no_effect))]
+pub struct PostponementNoEffect {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub problem: String,
+    #[help]
+    pub help: &'static str,
+    #[label("this clause")]
+    pub at: SourceSpan,
+}
+code!(PostponementNoEffect, "concord::check::postponement_no_effect");
+
 /// A list of who may propose in which nobody can propose: each kind named has no member.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
 #[error("no one may propose decision `{name}`: {kinds} {have} no members")]

@@ -1,6 +1,7 @@
 //! A decision's rule: impossible numbers, conditions that can never hold, and the coalition
 //! analyses, through the coalition engine.
 
+mod casting;
 mod findings;
 use findings::*;
 
@@ -136,7 +137,7 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
         if quorum_error {
             continue;
         }
-        let analysis = analyse(&ctx, rule, quorum, limits, specific, out);
+        let analysis = casting::analyse(&ctx, rule, quorum, limits, specific, out);
         blocked |= analysis.blockable;
         for m in analysis.veto_players {
             if !veto_players_any.contains(&m) {
@@ -384,17 +385,20 @@ struct Analysis {
     veto_players: Vec<MemberId>,
 }
 
-fn analyse(
+/// The analyses of one rule with the casting vote held by `casting` (for a casting vote that
+/// changes hands from meeting to meeting, [`casting::analyse`] runs this once per holder).
+fn analyse_held(
     ctx: &Ctx<'_>,
     rule: &TimedRule,
     quorum: Option<&Spanned<Rule>>,
     limits: Limits,
     specific_error: bool,
+    casting: coalitions::CastingHolder,
     out: &mut Vec<CheckDiagnostic>,
 ) -> Analysis {
     let none = Analysis { blockable: false, veto_players: Vec::new() };
     let (agreement, decision) = (ctx.agreement, ctx.decision);
-    let game = match Game::of_decision(agreement, decision, &ctx.electorate, rule) {
+    let game = match Game::held_by(agreement, decision, &ctx.electorate, rule, casting) {
         Ok(g) => g,
         Err(CompileError::WeightsUnknown) => {
             out.push(not_analysed(decision, rule.span, ANALYSES, NotAnalysedReason::WeightsUnknown));
@@ -402,6 +406,10 @@ fn analyse(
         }
         Err(CompileError::Overflow) => {
             out.push(not_analysed(decision, rule.span, ANALYSES, NotAnalysedReason::Overflow));
+            return none;
+        }
+        Err(CompileError::CastingHolderUnknown) => {
+            out.push(not_analysed(decision, rule.span, ANALYSES, NotAnalysedReason::CastingHolderUnknown));
             return none;
         }
     };
@@ -445,6 +453,7 @@ fn analyse(
         Ok(Some((a, b))) => out.push(both_sides(ctx, rule, members(&a), members(&b), "against")),
         Ok(None) if coalitions::rules::depends_on_attendance(decision, quorum, rule) => {
             let answer = Voters::new(agreement, decision, &ctx.electorate)
+                .map(|v| v.with_casting(casting))
                 .map_err(|_| coalitions::BothSidesError::TooLarge)
                 .and_then(|voters| match coalitions::both_sides_cast_threshold(&voters, agreement, decision, rule) {
                     Some(fast) => fast.map_err(|_| coalitions::BothSidesError::TooLarge),

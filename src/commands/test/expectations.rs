@@ -95,7 +95,8 @@ pub(super) fn run_scenario(
             line,
             expected: "an outcome".into(),
             actual: format!(
-                "not worked out: `concord check` finds errors in the agreement ({}), so it is not evaluated",
+                "not worked out: `concord check` finds errors in the agreement{} ({}), so it is not evaluated",
+                if context.in_force.is_empty() { "" } else { " as the earlier steps changed it" },
                 context.errors.join(", ")
             ),
             replacement: None,
@@ -103,32 +104,13 @@ pub(super) fn run_scenario(
         });
         return ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation };
     }
-    // A proposal that follows other steps is decided against the agreement as they left it.
-    let changed = match crate::sequence::agreement_for(context.agreement, &scenario.earlier) {
-        Ok(changed) => changed,
-        Err(reason) => {
-            mismatches.push(Mismatch {
-                expectation: String::new(),
-                line,
-                expected: "an outcome".into(),
-                actual: format!("not worked out: {reason}"),
-                replacement: None,
-                span: scenario.name.span,
-            });
-            return ScenarioResult {
-                name: scenario.name.node.clone(),
-                line,
-                status: Status::Failed,
-                mismatches,
-                explanation,
-            };
-        }
-    };
-    let evaluation = scenario.proposal.as_ref().map(|p| match &changed {
-        Some(agreement) => {
-            crate::eval::Evaluator::new(agreement, context.agreement_text).evaluate(p, context.scenarios_text)
-        }
-        None => context.evaluator.evaluate(p, context.scenarios_text),
+    // A proposal that follows steps which changed the agreement is run with `context` made for
+    // the agreement as they left it (`super::following`); the working says which changes are in force.
+    let evaluation = scenario.proposal.as_ref().map(|p| {
+        context.evaluator.evaluate(p, context.scenarios_text).map(|mut e| {
+            e.in_force.clone_from(&context.in_force);
+            e
+        })
     });
     let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
     if let Some((coverage, agreement_name)) = coverage {

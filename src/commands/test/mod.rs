@@ -18,10 +18,9 @@ use crate::load::{self, plain_io, LoadFailure, Source};
 use crate::model::{Agreement, FileKind};
 use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 
-use expectations::run_scenario;
-
 mod coverage;
 mod expectations;
+mod following;
 mod update;
 
 pub use update::update;
@@ -238,6 +237,7 @@ fn run_scenarios(
     let mut errors: Vec<String> =
         found.iter().filter(|d| d.severity_level() == Severity::Error).map(|d| d.code_string()).collect();
     errors.dedup();
+    let lines = crate::span::LineIndex::new(&source.text);
     let context = Context {
         agreement,
         agreement_text,
@@ -245,16 +245,18 @@ fn run_scenarios(
         findings: &findings,
         errors: &errors,
         evaluator: eval::Evaluator::new(agreement, agreement_text),
-        lines: crate::span::LineIndex::new(&source.text),
+        lines: &lines,
+        in_force: Vec::new(),
     };
     let mut coverage = coverage;
     let mut scenarios = Vec::new();
-    for scenario in &inputs.scenarios {
+    for (index, scenario) in inputs.scenarios.iter().enumerate() {
         if options.filter.as_ref().is_some_and(|f| !scenario.name.node.contains(f.as_str())) {
             continue;
         }
         let name = agreement_name.as_deref().unwrap_or("");
-        let result = run_scenario(&context, scenario, coverage.as_deref_mut().map(|c| (c, name)));
+        let cover = coverage.as_deref_mut().map(|c| (c, name));
+        let result = following::run(&context, file, &inputs.scenarios, index, cover);
         let failed = result.status == Status::Failed;
         scenarios.push(result);
         if failed && options.fail_fast {
@@ -281,5 +283,8 @@ struct Context<'a> {
     /// The agreement made ready once for every scenario's proposal.
     evaluator: eval::Evaluator<'a>,
     /// Lines of the scenario file, found by binary search (a file may hold 10,000 scenarios).
-    lines: crate::span::LineIndex,
+    lines: &'a crate::span::LineIndex,
+    /// In a scenario that follows others, the changes their passed proposals made to the
+    /// agreement (`agreement` is then the agreement as they left it).
+    in_force: Vec<eval::InForce>,
 }

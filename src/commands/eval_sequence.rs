@@ -1,0 +1,64 @@
+//! `concord eval` on a scenario that follows others (`scenario "B" follows "A"`): decided, as
+//! `concord test` decides it, under the agreement as the earlier steps left it
+//! ([`crate::sequence::following`]), or refused with the reason
+//! (`concord::eval::earlier_proposal_not_applied`).
+
+use crate::diagnostic::AnyDiagnostic;
+use crate::eval::InForce;
+use crate::model::{Agreement, Inputs, Proposal};
+use crate::money::MoneyError;
+
+/// A scenario's proposal as the steps before it leave the agreement.
+pub(crate) struct Changed {
+    /// The agreement as they left it.
+    pub agreement: Agreement,
+    /// The proposal read again against it.
+    pub proposal: Proposal,
+    /// The changes in force.
+    pub in_force: Vec<InForce>,
+}
+
+/// `Ok(None)` when `proposal` is not a scenario's that follows steps which changed the
+/// agreement (it is then decided as read); `Err` a diagnostic on the scenario's name, in the
+/// input text, when it cannot be worked out.
+// The error is a single diagnostic on a rare path; boxing it would only move the cost.
+#[allow(clippy::result_large_err)]
+pub(crate) fn following(
+    agreement: &Agreement,
+    agreement_text: &str,
+    input_text: &str,
+    inputs: &Inputs,
+    proposal: &Proposal,
+) -> Result<Option<Changed>, AnyDiagnostic> {
+    let Some(index) =
+        inputs.scenarios.iter().position(|s| s.proposal.as_ref().is_some_and(|p| std::ptr::eq(p, proposal)))
+    else {
+        return Ok(None);
+    };
+    let Some(scenario) = inputs.scenarios.get(index).filter(|s| s.follows.is_some()) else { return Ok(None) };
+    let refuse = |reason: String| -> AnyDiagnostic {
+        MoneyError::EarlierProposalNotApplied {
+            reason,
+            title: scenario.name.node.clone(),
+            at: scenario.name.span.into(),
+        }
+        .into()
+    };
+    let file = crate::syntax::parse(input_text).file;
+    let follows = match crate::sequence::following(agreement_text, agreement, &file, &inputs.scenarios, index) {
+        Ok(None) => return Ok(None),
+        Ok(Some(follows)) => follows,
+        Err(reason) => return Err(refuse(reason)),
+    };
+    let errors = super::checker_errors(&follows.agreement);
+    if let Some(first) = errors.first() {
+        return Err(refuse(format!(
+            "`concord check` finds errors in the agreement as the earlier steps changed it ({})",
+            first.code_string()
+        )));
+    }
+    let Some(proposal) = follows.scenario.proposal else {
+        return Err(refuse("it proposes nothing once read against the agreement as changed".into()));
+    };
+    Ok(Some(Changed { agreement: follows.agreement, proposal, in_force: follows.in_force }))
+}
