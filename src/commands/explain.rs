@@ -22,6 +22,8 @@ use crate::results::{findings, JSON_SCHEMA_VERSION};
 
 pub use crate::results::explain::*;
 
+#[path = "explain_instalments.rs"]
+mod instalments;
 #[path = "explain_money.rs"]
 mod money;
 #[path = "explain_offices.rs"]

@@ -868,4 +868,9 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Years(#[from] super::years::YearsError),
+
+    /// A problem with a fund's instalments (see [`super::instalments::InstalmentsError`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Instalments(#[from] super::instalments::InstalmentsError),
 }

@@ -92,6 +92,7 @@ mod error;
 mod exempt;
 mod format;
 mod funds;
+pub mod instalments;
 pub mod pennies;
 pub mod rounding;
 mod share;

@@ -20,6 +20,7 @@ mod conditions;
 pub mod eval;
 pub mod eval_html;
 mod funds;
+pub mod instalments;
 mod matters;
 mod offices;
 pub mod render;

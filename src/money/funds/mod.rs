@@ -104,6 +104,28 @@ pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd, start: Option<&Y
     }
 }
 
+/// The instalments of the fund's contributions for the year, when it pays them in instalments.
+fn instalments(
+    agreement: &Agreement,
+    fund: &crate::model::FundDef,
+    contributions: &[ContributionWorking],
+) -> Result<Option<super::instalments::InstalmentsWorking>, Stop> {
+    let Some(rule) = &fund.instalments else { return Ok(None) };
+    let host = fund.host.and_then(|h| agreement.member(h.node)).map(|m| m.key.as_str());
+    let cur = &agreement.currency;
+    super::instalments::working(rule, contributions, host, cur.minor_unit).map(Some).map_err(|member| {
+        let amount = contributions.iter().find(|c| c.member == member).map_or(Decimal::ZERO, |c| c.amount);
+        Box::new(MoneyError::InstalmentsCannotBePaid {
+            member,
+            fund: fund.name.clone(),
+            amount: super::format_exact(amount, cur, 28),
+            unit: super::format_money(cur.minor_unit, cur),
+            count: rule.count,
+            at: rule.span.into(),
+        })
+    })
+}
+
 /// A problem that stops the working (boxed: a diagnostic is large).
 type Stop = Box<MoneyError>;
 
@@ -530,6 +552,7 @@ fn run(
             carried_forward,
             uplift: fund.uplift.as_ref().map(|u| u.node.0),
             next_contributions: super::years::next_contributions(agreement, fund)?,
+            instalments: instalments(agreement, fund, &contributions(fund))?,
         });
     }
 
@@ -550,6 +573,7 @@ fn run(
             left: remaining,
             uplift: fund.uplift.as_ref().map(|u| u.node.0),
             next_contributions: super::years::next_contributions(agreement, fund)?,
+            instalments: instalments(agreement, fund, &contributions(fund))?,
         });
     }
 

@@ -171,6 +171,10 @@ pub struct FundWorking {
     /// Next year's contributions, partner by partner, when the fund has an uplift (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_contributions: Option<Vec<ContributionWorking>>,
+    /// How the year's contributions are paid, when the fund pays them in instalments (added in
+    /// 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<crate::money::instalments::InstalmentsWorking>,
 }
 
 /// A risk pool's balance over the year.
@@ -192,6 +196,10 @@ pub struct RiskPoolWorking {
     /// Next year's contributions, partner by partner, when the pool has an uplift (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_contributions: Option<Vec<ContributionWorking>>,
+    /// How the year's contributions are paid, when the pool's are paid in instalments (added in
+    /// 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<crate::money::instalments::InstalmentsWorking>,
 }
 
 /// The working of an agreement with funds.
@@ -229,6 +237,7 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
             money(d);
         }
         fund.uplift = fund.uplift.map(|u| u.normalize());
+        tidy_instalments(fund.instalments.as_mut(), &money);
         for line in &mut fund.lines {
             for d in [
                 &mut line.budget,
@@ -275,10 +284,18 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
             money(&mut c.amount);
         }
         pool.uplift = pool.uplift.map(|u| u.normalize());
+        tidy_instalments(pool.instalments.as_mut(), &money);
     }
     for m in &mut funds.members {
         for d in [&mut m.received, &mut m.borne, &mut m.net] {
             money(d);
         }
+    }
+}
+
+fn tidy_instalments(w: Option<&mut crate::money::instalments::InstalmentsWorking>, money: &dyn Fn(&mut Decimal)) {
+    for m in w.into_iter().flat_map(|w| w.members.iter_mut()) {
+        money(&mut m.contribution);
+        m.instalments.iter_mut().for_each(money);
     }
 }
