@@ -93,6 +93,7 @@ mod exempt;
 mod format;
 mod funds;
 pub mod instalments;
+pub mod notes;
 pub mod pennies;
 pub mod rounding;
 mod share;

@@ -214,7 +214,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
         ));
         for l in &fund.lines {
             for note in &l.notes {
-                out.push_str(&format!("\nNote on “{}”: {note}.", l.name));
+                out.push_str(&format!("\nNote on “{}”: {}.", l.name, super::money_words::note_words(note, cur)));
             }
         }
         if fund.lines.iter().any(|l| !l.notes.is_empty()) {

@@ -22,6 +22,7 @@ pub mod eval_html;
 mod funds;
 pub mod instalments;
 mod matters;
+pub mod money_words;
 mod offices;
 pub mod render;
 mod rounding;

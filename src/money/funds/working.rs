@@ -32,8 +32,8 @@ pub struct CommissionerShare {
     pub amount: Decimal,
 }
 
-/// One budget line's working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One budget line's working. The JSON gives its notes in words (`src/report/money_words.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineWorking {
     /// The line's name.
     pub name: String,
@@ -61,14 +61,21 @@ pub struct LineWorking {
     pub span: Span,
     /// The line of the agreement it is written on, when the source is known.
     pub line: Option<usize>,
-    /// Remarks, in words.
-    pub notes: Vec<String>,
+    /// Remarks.
+    pub notes: Vec<crate::money::notes::Note>,
     /// How the line's split between its commissioning partners was rounded, when it was split.
     pub pennies: Option<crate::money::pennies::PennyWorking>,
     /// The partner the result says caused the line's overspend by maladministration (its display
     /// name), who then bears all of it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub caused_by: Option<String>,
+    /// The currency its amounts are in (for the words of its notes).
+    pub currency: crate::model::Currency,
+}
+
+impl Serialize for LineWorking {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::report::money_words::serialize_line(self, s)
+    }
 }
 
 /// The offsetting of a fund's lines.
