@@ -639,6 +639,15 @@ module.exports = grammar({
       $.cause_rule,
       $.fund_uplift,
       $.fund_contributors,
+      $.fund_instalments,
+    ),
+    // members other than the host pay their contributions in 4 equal instalments
+    fund_instalments: $ => seq(
+      choice(
+        seq('members', 'other', 'than', 'the', 'host', 'pay', 'their', 'contributions'),
+        seq('each', 'partner', 'pays', 'its', 'contribution'),
+      ),
+      'in', $.integer, 'equal', 'instalments',
     ),
     // only commissioner members contribute
     fund_contributors: $ => seq('only', $.kind_filter, 'members', 'contribute'),

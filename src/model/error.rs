@@ -284,4 +284,9 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Inputs(#[from] inputs::InputsError),
+
+    /// A problem with a fund's instalments (see [`super::instalments::InstalmentsError`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Instalments(#[from] super::instalments::InstalmentsError),
 }

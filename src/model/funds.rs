@@ -73,6 +73,10 @@ pub struct FundDef {
     /// where that is written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contributors: Option<Spanned<KindId>>,
+    /// `members other than the host pay their contributions in 4 equal instalments`, when the
+    /// fund says how contributions are paid over the year (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<super::instalments::Instalments>,
 }
 
 /// `income £2,800,000 if "emergency admissions" fall by at least 4.2%`: money into a fund,

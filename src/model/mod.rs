@@ -13,6 +13,7 @@ mod error;
 mod error_kinds;
 pub mod figures;
 mod funds;
+pub mod instalments;
 pub use funds::{ConditionalIncome, FundCap, FundDef, FundLine};
 pub mod leaving;
 mod waterfalls;

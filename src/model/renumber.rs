@@ -86,6 +86,7 @@ pub(super) fn renumber(agreement: &mut Agreement, f: &mut dyn FnMut(&mut MemberI
             maladministration: _,
             uplift: _,
             contributors: _,
+            instalments: _,
         } = fund;
         let place = || format!("“{name}”");
         if let Some(h) = host {

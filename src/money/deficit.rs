@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::share::{describe_mix, share_step, Side};
+use super::notes::{ExemptVerb, Note, StepRule};
+use super::share::{share_step, Side};
 use super::surplus::{add_party, take};
 use super::{
     accrue, less, Context, MemberTotal, MoneyError, Outcome, PartyKind, PartyTotal, StepKind, StepWorking,
@@ -60,11 +61,11 @@ pub(crate) fn run(
     for (index, step) in waterfall.steps.iter().enumerate() {
         // BOUND: `index` indexes the steps, so one more still fits.
         #[allow(clippy::arithmetic_side_effects)]
-        let mut working = StepWorking::new(index + 1, step.span, left);
+        let mut working = StepWorking::new(index + 1, step.span, left, &ctx.agreement.currency);
         match &step.node {
             DeficitStep::Contingency => {
                 working.kind = StepKind::ContingencyFund;
-                working.rule = "the contingency fund first".into();
+                working.rule = StepRule::ContingencyFund;
                 working.taker = Some(CONTINGENCY_FUND.into());
                 let available = match fund_left {
                     Some(b) => b,
@@ -75,7 +76,7 @@ pub(crate) fn run(
                 };
                 working.limit = Some(available);
                 let taken = available.min(left);
-                working.notes.push(format!("the fund's balance is {}", ctx.money(available)));
+                working.notes.push(Note::FundBalance { amount: available });
                 fund_left = Some(less(available, taken));
                 working.taken = taken;
                 left = less(left, taken);
@@ -83,7 +84,7 @@ pub(crate) fn run(
             }
             DeficitStep::Insurance { cap } => {
                 working.kind = StepKind::Insurance;
-                working.rule = format!("insurance up to {}", ctx.money(cap.0));
+                working.rule = StepRule::Insurance { cap: cap.0 };
                 working.taker = Some("insurance".into());
                 let limit = ctx.floor(cap.0.max(Decimal::ZERO));
                 working.limit = Some(limit);
@@ -94,34 +95,21 @@ pub(crate) fn run(
             }
             DeficitStep::Commissioners { share, cap, rounding } => {
                 working.kind = StepKind::Commissioners;
-                working.rule = match cap {
-                    Some(c) => {
-                        format!("commissioners bear {}% up to {}", super::format_number(share.0), ctx.money(c.0))
-                    }
-                    None => format!("commissioners bear {}%", super::format_number(share.0)),
-                };
+                working.rule = StepRule::Commissioners { share: share.0, cap: cap.map(|c| c.0), rounding: *rounding };
                 working.taker = Some("the commissioners".into());
                 let Some(due) = left.checked_mul(share.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)) else {
                     ctx.overflow("the commissioners' share", step.span);
                     return (None, Vec::new(), Vec::new());
                 };
-                working.notes.push(format!(
-                    "{}% of the {} still to be met is {}",
-                    super::format_number(share.0),
-                    ctx.money(left),
-                    super::format_exact(due, &ctx.agreement.currency, 4)
-                ));
+                working.notes.push(Note::CommissionersDue { share: share.0, of: left, due });
                 let limit = cap.map(|c| ctx.floor(c.0.max(Decimal::ZERO)));
                 working.limit = limit;
                 let want = limit.map_or(due, |l| due.min(l)).min(left);
                 if limit.is_some_and(|l| due > l) {
-                    working.notes.push("the commissioners' share is held at its cap".into());
+                    working.notes.push(Note::CommissionersAtCap);
                 }
                 working.unrounded = Some(want);
                 let taker = working.taker.clone().unwrap_or_default();
-                if let Some(r) = rounding {
-                    working.rule = format!("{}, {}", working.rule, super::surplus::rounding_words(ctx, r));
-                }
                 let Some((taken, pennies)) =
                     take(ctx, left, want, &taker, rounding.as_ref(), step.span, &mut working.notes)
                 else {
@@ -136,13 +124,10 @@ pub(crate) fn run(
                 working.kind = StepKind::RiskPool;
                 let name = ctx.agreement.funds.get(*pool).map_or_else(String::new, |f| f.name.clone());
                 let party = format!("the risk pool “{name}”");
-                working.rule = match cap {
-                    Some(c) => format!("from the risk pool “{name}” up to {}", ctx.money(c.0)),
-                    None => format!("from the risk pool “{name}”"),
-                };
+                working.rule = StepRule::RiskPool { name: name.clone(), cap: cap.map(|c| c.0) };
                 working.taker = Some(party.clone());
                 let balance = ctx.pools.and_then(|p| p.borrow().get(*pool).copied()).unwrap_or(Decimal::ZERO);
-                working.notes.push(format!("what is left in the risk pool is {}", ctx.money(balance)));
+                working.notes.push(Note::RiskPoolLeft { amount: balance });
                 let limit = cap.map_or(balance, |c| ctx.floor(c.0.max(Decimal::ZERO)).min(balance));
                 working.limit = Some(limit);
                 let taken = limit.min(left);
@@ -156,10 +141,8 @@ pub(crate) fn run(
                 add_party(&mut parties, party, PartyKind::RiskPool, taken);
             }
             DeficitStep::Share(parts, exemption) => {
-                working.rule = describe_mix(parts);
-                if let Some(e) = exemption {
-                    working.rule = format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "bear");
-                }
+                working.rule =
+                    StepRule::Share { parts: parts.clone(), exemption: exemption.map(|e| (e, ExemptVerb::Bear)) };
                 let capacity: Vec<Option<Decimal>> =
                     caps.iter().zip(&borne).map(|(c, b)| c.map(|c| less(c, *b).max(Decimal::ZERO))).collect();
                 let Some(result) =
@@ -178,10 +161,7 @@ pub(crate) fn run(
                 working.pennies = result.pennies;
                 working.notes.extend(result.notes);
                 if !result.unplaced.is_zero() {
-                    working.notes.push(format!(
-                        "{} could not be placed with any member and is carried on",
-                        ctx.money(result.unplaced)
-                    ));
+                    working.notes.push(Note::NotPlaced { amount: result.unplaced });
                 }
                 left = result.unplaced;
             }

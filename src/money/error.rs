@@ -133,6 +133,23 @@ pub enum MoneyError {
         at: SourceSpan,
     },
 
+    /// A year's contribution (as the year before set it) that cannot be paid in the fund's
+    /// instalments: fewer minor units than instalments, or a fraction of one.
+    #[error("`{member}`'s contribution to “{fund}” this year, {amount}, cannot be paid in {count} instalments of whole {unit}")]
+    #[diagnostic(
+        code(concord::eval::instalments_cannot_be_paid),
+        help("this year's contributions follow from the year before's; write fewer instalments, or a smaller reduction of next year's contributions")
+    )]
+    InstalmentsCannotBePaid {
+        member: String,
+        fund: String,
+        amount: String,
+        unit: String,
+        count: u32,
+        #[label("the instalments")]
+        at: SourceSpan,
+    },
+
     /// Every figure a method divides by is zero.
     #[error("every member's `{figure}` figure is zero, so {amount} cannot be shared {method}")]
     #[diagnostic(

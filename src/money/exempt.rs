@@ -11,7 +11,7 @@ use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
 use super::{Context, MoneyError};
-use crate::model::{Exemption, FigureName, FigureUnit};
+use crate::model::{Exemption, FigureName};
 
 /// Which participants the exemption lets off, in the participants' order; `None` (with a
 /// diagnostic) when a member lacks the figure.
@@ -59,26 +59,10 @@ pub(crate) fn exempt_members(ctx: &mut Context<'_>, exemption: &Exemption) -> Op
     Some(exempt)
 }
 
-/// The exemption in the agreement's words: `members with reserves below £1,000,000`.
-pub(crate) fn describe(ctx: &Context<'_>, exemption: &Exemption) -> String {
-    let threshold = match exemption.figure.unit() {
-        FigureUnit::Money => ctx.money(exemption.below),
-        FigureUnit::Percent => format!("{}%", super::format_number(exemption.below)),
-        FigureUnit::Number => super::format_number(exemption.below),
-    };
-    format!("members with {} below {threshold}", exemption.figure.words())
-}
-
-/// The note on who was exempt.
-pub(crate) fn note(ctx: &Context<'_>, exemption: &Exemption, exempt: &[bool]) -> String {
-    let names: Vec<&str> =
-        ctx.participants.iter().zip(exempt).filter(|(_, e)| **e).map(|(m, _)| m.name.as_str()).collect();
-    let who = describe(ctx, exemption);
-    match names.as_slice() {
-        [] => format!("no member has {} below the threshold, so no one is exempt ({who})", exemption.figure.words()),
-        [one] => format!("{one} is exempt ({who}) and takes no share; the others share the step"),
-        _ => format!("{} are exempt ({who}) and take no share; the others share the step", names.join(", ")),
-    }
+/// The note on who was exempt (their display names).
+pub(crate) fn note(ctx: &Context<'_>, exemption: &Exemption, exempt: &[bool]) -> super::notes::Note {
+    let names = ctx.participants.iter().zip(exempt).filter(|(_, e)| **e).map(|(m, _)| m.name.clone()).collect();
+    super::notes::Note::Exempt { exemption: *exemption, names }
 }
 
 /// Sets every exempt member's basis to zero in each method's figures.

@@ -92,6 +92,8 @@ mod error;
 mod exempt;
 mod format;
 mod funds;
+pub mod instalments;
+pub mod notes;
 pub mod pennies;
 pub mod rounding;
 mod share;

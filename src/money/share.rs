@@ -5,6 +5,7 @@ use miette::LabeledSpan;
 use rust_decimal::Decimal;
 
 use super::engine::{self, EngineError, Method};
+use super::notes::Basis;
 use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
 use super::{Context, MemberShare, MethodWorking, MoneyError};
 use crate::model::{Exemption, FigureName, ShareMethod, ShareMixPart};
@@ -23,7 +24,7 @@ pub(crate) struct StepShares {
     pub shares: Vec<MemberShare>,
     pub unplaced: Decimal,
     pub rounds: usize,
-    pub notes: Vec<String>,
+    pub notes: Vec<super::notes::Note>,
     pub pennies: Option<super::pennies::PennyWorking>,
 }
 
@@ -31,7 +32,7 @@ pub(crate) struct StepShares {
 struct Column {
     figures: Vec<Option<Decimal>>,
     basis: Vec<Decimal>,
-    words: String,
+    words: super::notes::Basis,
     figure: Option<FigureName>,
     /// Whether the figures are counts of shares (shown as plain numbers, not percentages).
     counts: bool,
@@ -131,15 +132,7 @@ pub(crate) fn share_step(
     }
     if sharing.rounds > 0 {
         let capped = sharing.capped.iter().filter(|c| **c).count();
-        notes.push(format!(
-            "{} {} held at {} cap; what {} could not bear was spread over the others by the same rule ({} {})",
-            capped,
-            if capped == 1 { "member was" } else { "members were" },
-            if capped == 1 { "its" } else { "their" },
-            if capped == 1 { "it" } else { "they" },
-            sharing.rounds,
-            if sharing.rounds == 1 { "round" } else { "rounds" },
-        ));
+        notes.push(super::notes::Note::Capped { members: capped, rounds: sharing.rounds });
     }
     let mut shares = Vec::with_capacity(ctx.participants.len());
     for (i, member) in ctx.participants.iter().enumerate() {
@@ -191,15 +184,15 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         return Some(Column {
             figures: vec![None; n],
             basis: vec![Decimal::ONE; n],
-            words: "an equal share each".into(),
+            words: Basis::Equal,
             figure: None,
             counts: false,
         });
     };
     let mut words = match part.method {
-        ShareMethod::Performance => "in proportion to each member's performance score".to_string(),
-        ShareMethod::AbilityToPay => "in proportion to each member's reserves (its ability to pay)".to_string(),
-        _ => format!("in proportion to each member's {}", figure.words()),
+        ShareMethod::Performance => Basis::PerformanceScore,
+        ShareMethod::AbilityToPay => Basis::Reserves,
+        _ => Basis::Figure(figure),
     };
     let mut values: Vec<Option<(Decimal, Option<Span>)>> = ctx
         .participants
@@ -218,7 +211,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         if let Some(allocation) = &ctx.budget_allocation {
             if allocation.iter().any(|a| !a.is_zero()) {
                 values = allocation.iter().map(|a| Some((*a, None))).collect();
-                words = "in proportion to each member's allocation in the capitated budget (no member has an `allocation` figure)".into();
+                words = Basis::CapitatedAllocation;
             }
         }
     }
@@ -299,11 +292,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
             scores = exact.bases.iter().map(|b| b.unwrap_or_default()).collect();
             // Shown as the numerators over the common denominator, which are the basis.
             figures = exact.bases.clone();
-            words = format!(
-                "in proportion to each member's {} as written, every fraction put over one common denominator, so that the whole is {} parts",
-                figure.words(),
-                Decimal::from_str_exact(&exact.denominator).map_or(exact.denominator.clone(), super::format_number)
-            );
+            words = Basis::CommonDenominator { figure, denominator: exact.denominator.clone() };
             true
         }
         Ok(None) => {
@@ -312,7 +301,7 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
                 .iter()
                 .any(|m| m.figures.get(&figure).is_some_and(|f| f.form == crate::model::FigureForm::Shares));
             if counts {
-                words = format!("in proportion to each member's {} (its number of shares)", figure.words());
+                words = Basis::NumberOfShares(figure);
             }
             counts
         }
@@ -326,13 +315,10 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         let best = scores.iter().copied().max().unwrap_or_default();
         let worst = scores.iter().copied().min().unwrap_or_default();
         if best == worst {
-            words = format!("every score is {}, so an equal share each", super::format_number(best));
+            words = Basis::EqualScores { score: best };
             vec![Decimal::ONE; n]
         } else {
-            words = format!(
-                "in proportion to the best score ({}) plus the member's shortfall from it, so the lowest scorers bear the most",
-                super::format_number(best)
-            );
+            words = Basis::BestScorePlusShortfall { best };
             let mut out = Vec::with_capacity(n);
             for s in &scores {
                 let Some(b) = best.checked_add(best).and_then(|x| x.checked_sub(*s)) else {
@@ -347,19 +333,4 @@ fn column(ctx: &mut Context<'_>, part: &ShareMixPart, side: Side) -> Option<Colu
         scores
     };
     Some(Column { figures, basis, words, figure: Some(figure), counts })
-}
-
-/// The words of a share step: `shared 50% by budget allocation, 50% by performance`.
-pub(crate) fn describe_mix(parts: &[ShareMixPart]) -> String {
-    match parts {
-        [only] if only.weight.0 == Decimal::ONE_HUNDRED => format!("shared {}", only.method.words()),
-        _ => format!(
-            "shared {}",
-            parts
-                .iter()
-                .map(|p| format!("{}% {}", super::format_number(p.weight.0), p.method.words()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }

@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::engine::{self, Method};
+use super::notes::{Destination, ExemptVerb, Note, StepRule};
 use super::pennies::{PennyParty, PennyWorking, CARRIED_ON};
 use super::rounding::{self, round_shares_ranked, Claim};
-use super::share::{describe_mix, share_step, Side};
+use super::share::{share_step, Side};
 use super::{
     accrue, less, Context, MemberShare, MemberTotal, MethodWorking, MoneyError, Outcome, PartyKind, PartyTotal,
     StepKind, StepWorking, WaterfallWorking, CONTINGENCY_FUND,
@@ -44,14 +45,17 @@ pub(crate) fn run(
     for (index, step) in waterfall.steps.iter().enumerate() {
         // BOUND: `index` indexes the steps, so one more still fits.
         #[allow(clippy::arithmetic_side_effects)]
-        let mut working = StepWorking::new(index + 1, step.span, left);
+        let mut working = StepWorking::new(index + 1, step.span, left, &ctx.agreement.currency);
         match &step.node {
             SavingsStep::Reinvest { .. } | SavingsStep::CarryForward { .. } => {
                 let (amount, fund_name, to, rounding, party_kind) = match &step.node {
                     SavingsStep::Reinvest { amount, fund, rounding } => {
                         working.kind = StepKind::Reinvest;
-                        let name = fund_words(fund);
-                        (amount, name.clone(), format!("to {name}"), rounding, PartyKind::Fund)
+                        let to = match fund {
+                            Fund::Contingency => Destination::ContingencyFund,
+                            Fund::Named(name) => Destination::Fund(name.clone()),
+                        };
+                        (amount, fund_words(fund), to, rounding, PartyKind::Fund)
                     }
                     SavingsStep::CarryForward { amount, subject_to, each_partner, rounding } => {
                         working.kind = StepKind::CarryForward;
@@ -69,46 +73,33 @@ pub(crate) fn run(
                             None => return (None, Vec::new(), Vec::new()),
                         }
                         let to = match each_partner {
-                            Some(_) => super::years::EACH_PARTNER.to_string(),
-                            None => super::years::carry_words(ctx, subject_to.as_ref()),
+                            Some(_) => Destination::CarryForwardEachPartner,
+                            None => super::years::carry_destination(ctx, subject_to.as_ref()),
                         };
                         (amount, super::years::next_year(ctx), to, rounding, PartyKind::CarriedForward)
                     }
                     _ => continue,
                 };
                 working.taker = Some(fund_name.clone());
+                working.rule = StepRule::Take { amount: amount.into(), to, rounding: *rounding };
                 let (want, limit) = match amount {
-                    Reinvest::Everything => {
-                        working.rule = format!("everything {to}");
-                        (left, None)
-                    }
-                    Reinvest::TheRest => {
-                        working.rule = format!("the rest {to}");
-                        (left, None)
-                    }
+                    Reinvest::Everything | Reinvest::TheRest => (left, None),
                     Reinvest::Fixed(m) => {
-                        working.rule = format!("{} {to}", ctx.money(m.0));
                         let limit = ctx.floor(m.0);
                         if limit > left {
-                            working.notes.push(format!("only {} was left, so the fund receives that", ctx.money(left)));
+                            working.notes.push(Note::OnlyLeft { amount: left });
                         }
                         (limit.min(left), Some(limit))
                     }
                     Reinvest::Percent(p) => {
-                        working.rule = format!("{}% {to}", super::format_number(p.0));
                         let Some(due) = surplus.checked_mul(p.0).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
                         else {
                             ctx.overflow("this reinvestment", step.span);
                             return (None, Vec::new(), Vec::new());
                         };
-                        working.notes.push(format!(
-                            "{}% of the whole surplus of {} is {}",
-                            super::format_number(p.0),
-                            ctx.money(surplus),
-                            super::format_exact(due, &ctx.agreement.currency, 4)
-                        ));
+                        working.notes.push(Note::PercentOfSurplus { percent: p.0, surplus, due });
                         if due > left {
-                            working.notes.push(format!("only {} was left, so the fund receives that", ctx.money(left)));
+                            working.notes.push(Note::OnlyLeft { amount: left });
                         }
                         working.unrounded = Some(due.min(left));
                         (due.min(left), None)
@@ -116,9 +107,6 @@ pub(crate) fn run(
                 };
                 working.limit = limit;
                 let taker = working.taker.clone().unwrap_or_default();
-                if let Some(r) = rounding {
-                    working.rule = format!("{}, {}", working.rule, super::surplus::rounding_words(ctx, r));
-                }
                 let Some((taken, pennies)) =
                     take(ctx, left, want, &taker, rounding.as_ref(), step.span, &mut working.notes)
                 else {
@@ -131,7 +119,7 @@ pub(crate) fn run(
             }
             SavingsStep::Compensation => {
                 working.kind = StepKind::Compensation;
-                working.rule = "compensation to members whose budgets fell".into();
+                working.rule = StepRule::Compensation;
                 let Some((methods, shares, unplaced)) = compensation(ctx, left, step.span, &mut working.notes) else {
                     return (None, Vec::new(), Vec::new());
                 };
@@ -145,11 +133,8 @@ pub(crate) fn run(
                 left = unplaced;
             }
             SavingsStep::Share(parts, exemption) => {
-                working.rule = describe_mix(parts);
-                if let Some(e) = exemption {
-                    working.rule =
-                        format!("{}, {} {} nothing", working.rule, super::exempt::describe(ctx, e), "receive");
-                }
+                working.rule =
+                    StepRule::Share { parts: parts.clone(), exemption: exemption.map(|e| (e, ExemptVerb::Receive)) };
                 let caps = vec![None; ctx.participants.len()];
                 let Some(result) = share_step(ctx, left, parts, Side::Surplus, &caps, exemption.as_ref(), step.span)
                 else {
@@ -200,7 +185,7 @@ pub(crate) fn take(
     taker: &str,
     rounding: Option<&StatedRounding>,
     span: Span,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Option<(Decimal, Option<PennyWorking>)> {
     let want = want.max(Decimal::ZERO).min(left);
     // BOUND: `want` is at most `left`, and at least zero or else equal to `left`, so `left − want`
@@ -226,21 +211,13 @@ pub(crate) fn take(
     }
 }
 
-/// A stated rounding in words: `rounded down`, `rounded up to the nearest £1,000`.
-pub(crate) fn rounding_words(ctx: &Context<'_>, r: &StatedRounding) -> String {
-    let way = if r.up { "rounded up" } else { "rounded down" };
-    let nearest = r.nearest.map_or_else(String::new, |n| format!(" to the nearest {}", ctx.money(n)));
-    let pennies = if r.pennies_to_members { ", the pennies to the members" } else { "" };
-    format!("{way}{nearest}{pennies}")
-}
-
 /// `want` rounded as the agreement states, never more than `left`; what it leaves is carried on.
 fn stated(
     ctx: &mut Context<'_>,
     left: Decimal,
     want: Decimal,
     r: &StatedRounding,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Option<Decimal> {
     let step = r.nearest.unwrap_or(ctx.unit);
     if step <= Decimal::ZERO || rounding::floor_to_unit(step, ctx.unit) != Some(step) {
@@ -261,23 +238,14 @@ fn stated(
         return None;
     };
     let taken = rounded.min(left).max(Decimal::ZERO);
-    let words = rounding_words(ctx, r);
     if taken != want {
-        let moved = want.checked_sub(taken).map_or_else(String::new, |d| {
-            let d = super::format_exact(d.abs(), &ctx.agreement.currency, 4);
-            if r.up {
-                format!("the {d} added comes out of what is carried on")
-            } else {
-                format!("the {d} rounded away is carried on with the rest")
-            }
+        notes.push(Note::StatedRounding {
+            rounding: *r,
+            want,
+            taken,
+            moved: want.checked_sub(taken).map(|d| d.abs()),
+            carried: less(left, taken),
         });
-        notes.push(format!(
-            "as the agreement says ({words}), {} is {} to {}; {moved}, {} in all, to the next step",
-            super::format_exact(want, &ctx.agreement.currency, 4),
-            if r.up { "rounded up" } else { "rounded down" },
-            ctx.money(taken),
-            ctx.money(less(left, taken)),
-        ));
     }
     Some(taken)
 }
@@ -318,7 +286,7 @@ fn compensation(
     ctx: &mut Context<'_>,
     left: Decimal,
     span: Span,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Option<(Vec<MethodWorking>, Vec<MemberShare>, Decimal)> {
     let n = ctx.participants.len();
     let mut budgets = Vec::with_capacity(n);
@@ -388,42 +356,23 @@ fn compensation(
             return None;
         }
     }
-    let incomplete: Vec<String> = ctx
-        .participants
-        .iter()
-        .zip(&figures)
-        .filter(|(_, f)| f.is_none())
-        .map(|(m, _)| format!("`{}`", m.key))
-        .collect();
+    let incomplete: Vec<String> =
+        ctx.participants.iter().zip(&figures).filter(|(_, f)| f.is_none()).map(|(m, _)| m.key.clone()).collect();
     if !incomplete.is_empty() {
-        notes.push(format!(
-            "no fall is known for {}: {} a `budget` or an `allocation` figure",
-            incomplete.join(", "),
-            if incomplete.len() == 1 { "it lacks" } else { "each lacks" }
-        ));
+        notes.push(Note::NoFallKnown { members: incomplete });
     }
     let Ok(total_fall) = engine::canonical_sum(falls.iter().copied()) else {
         // Never a silent break-even: the falls are too large to add up, so nothing is shared.
         ctx.overflow("the members' falls in budget", span);
         return None;
     };
-    let basis_words = if from_budget_block {
-        "each member's budget less its allocation in the capitated budget, where that is a fall; never more than the fall"
-    } else {
-        "each member's budget less its allocation, where that is a fall; never more than the fall"
-    };
+    let basis_words = super::notes::Basis::Fall { in_capitated_budget: from_budget_block };
     if total_fall.is_zero() {
-        notes.push("no member's budget fell, so everything flows on".into());
+        notes.push(Note::NoFall);
     } else if left >= total_fall {
-        notes.push(format!(
-            "what is left covers every fall ({}), so each member receives its fall",
-            ctx.money(total_fall)
-        ));
+        notes.push(Note::FallsCovered { total: total_fall });
     } else {
-        notes.push(format!(
-            "what is left does not cover the falls ({}), so it is shared in proportion to them",
-            ctx.money(total_fall)
-        ));
+        notes.push(Note::FallsNotCovered { total: total_fall });
     }
     let caps: Vec<Option<Decimal>> = falls.iter().map(|f| Some(*f)).collect();
     let method = Method { weight: Decimal::ONE_HUNDRED, basis: falls.clone() };
@@ -464,7 +413,7 @@ fn compensation(
         method: "in proportion to the fall".into(),
         figure: Some("fall in budget".into()),
         unit: Some(super::FigureKind::Money),
-        basis: basis_words.into(),
+        basis: basis_words,
         total: total_fall,
         span,
     }];

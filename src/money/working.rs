@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::notes::{Note, StepRule};
 use super::{pennies, BudgetAllocation, FundsWorking};
 use crate::span::Span;
 
@@ -111,8 +112,8 @@ pub struct MethodWorking {
     pub figure: Option<String>,
     /// What that figure is written in.
     pub unit: Option<FigureKind>,
-    /// What a member's share is in proportion to, in words.
-    pub basis: String,
+    /// What a member's share is in proportion to (the JSON gives it in words).
+    pub basis: super::notes::Basis,
     /// The total of the members' basis figures.
     pub total: Decimal,
     /// Where the method is written.
@@ -143,13 +144,14 @@ pub struct MemberShare {
     pub exempt: bool,
 }
 
-/// One step of a waterfall with its working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One step of a waterfall with its working. The JSON gives its rule and notes in words
+/// (`src/report/money_words.rs`), in the currency it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepWorking {
     /// From 1.
     pub number: usize,
-    /// The rule, in the agreement's words.
-    pub rule: String,
+    /// The rule, as the agreement writes it.
+    pub rule: StepRule,
     /// What the step does.
     pub kind: StepKind,
     /// Where the step is written in the agreement.
@@ -176,18 +178,27 @@ pub struct StepWorking {
     pub unplaced: Decimal,
     /// What is left for the next step.
     pub carried_on: Decimal,
-    /// Remarks on the working, in words.
-    pub notes: Vec<String>,
+    /// Remarks on the working.
+    pub notes: Vec<Note>,
     /// How the step's split was rounded to the minor unit, when it split anything.
     pub pennies: Option<pennies::PennyWorking>,
+    /// The currency its amounts are in (for the words of its rule and notes; the JSON gives the
+    /// working's currency once, not the step's).
+    pub currency: crate::model::Currency,
+}
+
+impl Serialize for StepWorking {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::report::money_words::serialize_step(self, s)
+    }
 }
 
 impl StepWorking {
     /// Step `number` of a waterfall, written at `span`, before it takes anything from `amount_in`.
-    pub(crate) fn new(number: usize, span: Span, amount_in: Decimal) -> StepWorking {
+    pub(crate) fn new(number: usize, span: Span, amount_in: Decimal, currency: &crate::model::Currency) -> StepWorking {
         StepWorking {
             number,
-            rule: String::new(),
+            rule: StepRule::Unset,
             kind: StepKind::Share,
             span,
             line: None,
@@ -203,6 +214,7 @@ impl StepWorking {
             carried_on: amount_in,
             notes: Vec::new(),
             pennies: None,
+            currency: currency.clone(),
         }
     }
 }

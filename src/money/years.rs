@@ -35,6 +35,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::funds::ContributionWorking;
+use super::notes::{Destination, Note, StepRule};
 use super::{Context, MoneyError, StepWorking, YearEndWorking};
 use crate::model::years::Earlier;
 use crate::model::{Agreement, DecisionId, FundDef, MemberId, YearEnd};
@@ -79,19 +80,17 @@ pub(crate) fn carry_settled(
 ) -> Option<bool> {
     let Some(decision) = decision else { return Some(true) };
     let name = ctx.agreement.decisions.get(decision.node.index()).map_or_else(String::new, |d| d.name.clone());
-    working.rule = format!("{} {}", amount_words(ctx, amount), carry_words(ctx, Some(decision)));
+    working.rule = StepRule::Take { amount: amount.into(), to: carry_destination(ctx, Some(decision)), rounding: None };
     if ctx.result.agreed.iter().any(|a| a.node == decision.node) {
-        working.notes.push(format!("the result says “{name}” was agreed, so the amount is carried forward"));
+        working.notes.push(Note::DecisionAgreed { name });
         return Some(true);
     }
     if ctx.result.not_agreed.iter().any(|a| a.node == decision.node) {
-        working.notes.push(format!(
-            "the result says “{name}” was not agreed, so nothing is carried forward and the waterfall goes on to its next step"
-        ));
+        working.notes.push(Note::DecisionNotAgreed { name });
         return Some(false);
     }
     if left.is_zero() {
-        working.notes.push(format!("nothing is left to carry forward, so whether “{name}” was agreed does not matter"));
+        working.notes.push(Note::NothingToCarryDecision { name });
         return Some(false);
     }
     ctx.diagnostics.push(MoneyError::CarryForwardNotSettled {
@@ -107,9 +106,6 @@ pub(crate) fn carry_settled(
     None
 }
 
-/// The step's words after its amount, subject to each partner's own approval.
-pub(crate) const EACH_PARTNER: &str = "carried forward to next year, subject to each partner's own approval";
-
 /// Whether a carry forward subject to each partner's own approval is made: `Some(true)` when the
 /// result says every partner of the fund approved it, `Some(false)` when it says one did not (the
 /// step's working names who), `None` when it is silent about a partner and there is something to
@@ -120,7 +116,7 @@ pub(crate) fn approvals_settled(
     left: Decimal,
     working: &mut StepWorking,
 ) -> Option<bool> {
-    working.rule = format!("{} {EACH_PARTNER}", amount_words(ctx, amount));
+    working.rule = StepRule::Take { amount: amount.into(), to: Destination::CarryForwardEachPartner, rounding: None };
     let mut refused = Vec::new();
     let mut silent = Vec::new();
     for m in &ctx.participants {
@@ -131,18 +127,15 @@ pub(crate) fn approvals_settled(
         }
     }
     if !refused.is_empty() {
-        working.notes.push(format!(
-            "the result says {} did not approve it, so nothing is carried forward and the waterfall goes on to its next step",
-            refused.join(" and ")
-        ));
+        working.notes.push(Note::ApprovalRefused { names: refused });
         return Some(false);
     }
     if silent.is_empty() {
-        working.notes.push("the result says each partner approved it, so the amount is carried forward".into());
+        working.notes.push(Note::EachApproved);
         return Some(true);
     }
     if left.is_zero() {
-        working.notes.push("nothing is left to carry forward, so the partners' approval does not matter".into());
+        working.notes.push(Note::NothingToCarryApprovals);
         return Some(false);
     }
     let lines: Vec<String> = silent.iter().map(|k| format!("`{k} approved the carry forward`")).collect();
@@ -160,21 +153,12 @@ pub(crate) fn approvals_settled(
     None
 }
 
-fn amount_words(ctx: &Context<'_>, amount: &crate::model::Reinvest) -> String {
-    match amount {
-        crate::model::Reinvest::Everything => "everything".to_string(),
-        crate::model::Reinvest::TheRest => "the rest".to_string(),
-        crate::model::Reinvest::Fixed(m) => ctx.money(m.0),
-        crate::model::Reinvest::Percent(p) => format!("{}%", super::format_number(p.0)),
-    }
-}
-
-/// The step's words after its amount: `carried forward to next year[, subject to "…"]`.
-pub(crate) fn carry_words(ctx: &Context<'_>, decision: Option<&Spanned<DecisionId>>) -> String {
-    match decision.and_then(|d| ctx.agreement.decisions.get(d.node.index())) {
-        Some(d) => format!("carried forward to next year, subject to “{}”", d.name),
-        None => "carried forward to next year".to_string(),
-    }
+/// Where a carry forward puts its amount: the fund's next year, subject to the decision's name
+/// when it has one.
+pub(crate) fn carry_destination(ctx: &Context<'_>, decision: Option<&Spanned<DecisionId>>) -> Destination {
+    Destination::CarryForward(
+        decision.and_then(|d| ctx.agreement.decisions.get(d.node.index())).map(|d| d.name.clone()),
+    )
 }
 
 /// The party that takes what is carried forward: the fund's next year.

@@ -103,6 +103,9 @@ pub(super) fn funds_human(working: &YearEndWorking, funds: &FundsWorking, cur: &
             &[("Risk pool", Align::Left), ("Balance", Align::Right), ("Drawn", Align::Right), ("Left", Align::Right)],
             &rows,
         ));
+        for pool in &funds.risk_pools {
+            out.push_str(&super::instalments::instalments_human(&pool.name, pool.instalments.as_ref(), cur));
+        }
         out.push_str(&super::years::pools_next_year_human(funds, cur));
     }
     out.push_str(
@@ -211,7 +214,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
         ));
         for l in &fund.lines {
             for note in &l.notes {
-                out.push_str(&format!("\nNote on “{}”: {note}.", l.name));
+                out.push_str(&format!("\nNote on “{}”: {}.", l.name, super::money_words::note_words(note, cur)));
             }
         }
         if fund.lines.iter().any(|l| !l.notes.is_empty()) {
@@ -261,6 +264,7 @@ fn fund_human(fund: &FundWorking, cur: &Currency) -> String {
     if !fund.unallocated.is_zero() {
         out.push_str(&format!("\nUnallocated in this fund: {}.\n", money(fund.unallocated)));
     }
+    out.push_str(&super::instalments::instalments_human(&fund.name, fund.instalments.as_ref(), cur));
     out.push_str(&super::years::next_year_human(fund, cur));
     out
 }

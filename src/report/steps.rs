@@ -16,7 +16,8 @@ pub(super) fn step_human(step: &StepWorking, cur: &Currency, side: Outcome, memb
     let money = |d: Decimal| format_money(d, cur);
     let mut out = String::new();
     let place = step.line.map_or_else(String::new, |l| format!(" (line {l})"));
-    out.push_str(&format!("\n### Step {}: {}{}\n\n", step.number, step.rule, place));
+    let rule = super::money_words::rule_words(&step.rule, cur);
+    out.push_str(&format!("\n### Step {}: {rule}{place}\n\n", step.number));
     out.push_str(&format!("Amount in: {}.", money(step.amount_in)));
     match step.kind {
         StepKind::Reinvest
@@ -69,7 +70,7 @@ pub(super) fn step_human(step: &StepWorking, cur: &Currency, side: Outcome, memb
     }
     out.push_str(&format!(" Carried on: {}.\n", money(step.carried_on)));
     for note in &step.notes {
-        out.push_str(&format!("\nNote: {note}."));
+        out.push_str(&format!("\nNote: {}.", super::money_words::note_words(note, cur)));
     }
     if !step.notes.is_empty() {
         out.push('\n');
@@ -86,9 +87,15 @@ fn method_words(method: &MethodWorking, cur: &Currency, kind: StepKind) -> Strin
         (Some(unit), _) => format!(" (total {})", figure_text(method.total, unit, cur)),
     };
     if kind == StepKind::Compensation {
-        return format!("Compensation {}: {}{}", method.method, method.basis, total);
+        return format!("Compensation {}: {}{}", method.method, super::money_words::basis_words(&method.basis), total);
     }
-    format!("{}% {}: {}{}", format_number(method.weight), method.method, method.basis, total)
+    format!(
+        "{}% {}: {}{}",
+        format_number(method.weight),
+        method.method,
+        super::money_words::basis_words(&method.basis),
+        total
+    )
 }
 
 fn figure_text(value: Decimal, unit: FigureKind, cur: &Currency) -> String {

@@ -274,6 +274,16 @@
 (carry_step "to" @keyword)
 (fund_uplift "contributions" @keyword)
 (fund_contributors "members" @keyword)
+; Instalments (C41).
+(fund_instalments "members" @keyword)
+(fund_instalments "than" @keyword)
+(fund_instalments "host" @keyword)
+(fund_instalments "pay" @keyword)
+(fund_instalments "contributions" @keyword)
+(fund_instalments "contribution" @keyword)
+(fund_instalments "in" @keyword)
+(fund_instalments "equal" @keyword)
+(fund_instalments "instalments" @keyword)
 (expect_carried "in" @keyword)
 
 ; Punctuation.

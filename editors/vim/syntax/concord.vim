@@ -32,7 +32,7 @@ syn match concordKeyword "\<\%(represented\|governance\|conflicted\|withheld\|ap
       \\|liability\|scenarios\|statutory\|unanimous\|currency\|decision\|deficits\|eligible
       \\|escalate\|excluded\|forfeits\|majority\|payments\|personal\|proposal\|provided
       \\|receives\|requires\|reserves\|scenario\|standard\|together\|ability\|balance\|because
-      \\|budgets\|casting\|commits\|decided\|equally\|finding\|gaining\|joining\|leaving
+      \\|budgets\|casting\|commits\|decided\|equally\|instalments\|equal\|finding\|gaining\|joining\|leaving
       \\|meeting\|members\|minimum\|propose\|savings\|service\|unknown\|actual\|budget\|duties\|equity
       \\|expect\|income\|member\|notice\|passes\|period\|quorum\|result\|shared\|simple\|voting
       \\|within\|bears\|dated\|every\|exist\|first\|gains\|kinds\|loses\|minor\|other\|shares\|share\|receive\|nothing\|below\|with\|rounded\|nearest\|pennies\|down

@@ -51,6 +51,7 @@ impl<'f> Lowerer<'f> {
                 maladministration: None,
                 uplift: None,
                 contributors: None,
+                instalments: None,
             };
             let mut host: Option<(Spanned<MemberId>, Span)> = None;
             let mut offset: Option<((), Span)> = None;
@@ -110,6 +111,16 @@ impl<'f> Lowerer<'f> {
                             None => fund.contributors = Some(Spanned::new(k, clause.span)),
                         }
                     }
+                    ast::FundClause::Instalments { count, other_than_host } => match fund.instalments {
+                        Some(first) => self.errors.push(LowerError::DuplicateClause {
+                            what: "how contributions are paid over the year".into(),
+                            first: first.span.into(),
+                            second: clause.span.into(),
+                        }),
+                        None => {
+                            fund.instalments = self.instalments(count, *other_than_host, clause.span);
+                        }
+                    },
                     ast::FundClause::Uplift(percent) => match fund.uplift {
                         Some(first) => self.errors.push(LowerError::DuplicateClause {
                             what: "how next year's contributions follow from this year's".into(),
@@ -193,6 +204,7 @@ impl<'f> Lowerer<'f> {
             }
             self.conditions_apply(&fund);
             fund.host = host.map(|(h, _)| h);
+            self.instalments_apply(&fund);
             fund.offset = offset.map(|(_, s)| s);
             fund.cap = cap.map(|(c, _)| c);
             funds.push(fund);

@@ -27,6 +27,7 @@ mod currency;
 mod decisions;
 mod effects;
 mod funds;
+mod instalments;
 mod intended;
 mod matters;
 mod members;

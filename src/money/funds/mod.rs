@@ -53,6 +53,7 @@ use rust_decimal::Decimal;
 
 mod income;
 mod lines;
+mod parts;
 mod working;
 
 pub use income::IncomeWorking;
@@ -64,8 +65,10 @@ pub use working::{
 
 use lines::{commissioner_weights, split, split_ranked, to_unit};
 
+use super::notes::Note;
 use super::pennies::{PennyParty, PennyWorking};
 use super::years::YearStart;
+use parts::{add, blamed_line, empty_working, instalments, overflow, sub};
 use working::tidy_funds;
 
 /// Splits `total` by `weights` to the minor unit by the largest remainder, ties by `rank`.
@@ -74,13 +77,13 @@ pub(crate) fn split_by(total: Decimal, weights: &[Decimal], rank: &[usize], unit
 }
 
 use super::{
-    accrue, checked_sum, less, tidy, CurrencyWorking, Evaluation, FigureSource, MemberTotal, MoneyError, MoneyFile,
-    Outcome, PartyTotal, YearEndWorking,
+    accrue, checked_sum, less, tidy, Evaluation, MemberTotal, MoneyError, MoneyFile, Outcome, PartyTotal,
+    YearEndWorking,
 };
 use crate::model::{
     Agreement, Figure, FigureForm, FigureName, FigureUnit, FundKind, Member, MemberId, Money, RiskMode, Role, YearEnd,
 };
-use crate::span::{Span, Spanned};
+use crate::span::Spanned;
 
 /// Works out `result` under an agreement with funds, starting from `start` when the year follows
 /// another (its contributions as the year before set them, what it carried forward brought in).
@@ -106,18 +109,6 @@ pub(crate) fn evaluate(agreement: &Agreement, result: &YearEnd, start: Option<&Y
 
 /// A problem that stops the working (boxed: a diagnostic is large).
 type Stop = Box<MoneyError>;
-
-fn overflow(what: &str, at: Span) -> Stop {
-    Box::new(MoneyError::Overflow { what: what.to_string(), file: MoneyFile::Agreement, at: at.into() })
-}
-
-fn add(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
-    a.checked_add(b).ok_or_else(|| overflow("the fund's figures", at))
-}
-
-fn sub(a: Decimal, b: Decimal, at: Span) -> Result<Decimal, Stop> {
-    a.checked_sub(b).ok_or_else(|| overflow("the fund's figures", at))
-}
 
 fn run(
     agreement: &Agreement,
@@ -273,10 +264,7 @@ fn run(
                     #[allow(clippy::arithmetic_side_effects)]
                     let capped = -cap;
                     shared = capped;
-                    notes.push(format!(
-                        "the overspend shared is held at the line's cap; {} is not borne by anyone",
-                        super::format_money(line_unallocated, &agreement.currency)
-                    ));
+                    notes.push(Note::LineCapped { unallocated: line_unallocated });
                 }
             }
             unallocated = add(unallocated, line_unallocated, at)?;
@@ -284,7 +272,7 @@ fn run(
             let mut commissioners = Vec::new();
             let by_commissioners = line.risk != RiskMode::FundRule && !line.commissioners.is_empty();
             if line.risk != RiskMode::FundRule && line.commissioners.is_empty() {
-                notes.push("no commissioning partner is named, so the fund's rule shares this line".into());
+                notes.push(Note::NoCommissioner);
             }
             if by_commissioners {
                 let weights = commissioner_weights(
@@ -351,6 +339,7 @@ fn run(
                 notes,
                 pennies: line_pennies,
                 caused_by: None,
+                currency: agreement.currency.clone(),
             });
         }
 
@@ -530,6 +519,7 @@ fn run(
             carried_forward,
             uplift: fund.uplift.as_ref().map(|u| u.node.0),
             next_contributions: super::years::next_contributions(agreement, fund)?,
+            instalments: instalments(agreement, fund, &contributions(fund))?,
         });
     }
 
@@ -550,6 +540,7 @@ fn run(
             left: remaining,
             uplift: fund.uplift.as_ref().map(|u| u.node.0),
             next_contributions: super::years::next_contributions(agreement, fund)?,
+            instalments: instalments(agreement, fund, &contributions(fund))?,
         });
     }
 
@@ -596,65 +587,4 @@ fn run(
     working.unallocated = unallocated_all;
     working.funds = Some(FundsWorking { funds: funds_out, risk_pools, members: totals });
     Ok(working)
-}
-
-/// A line whose overspend the result says was caused by maladministration by `by`: the fund says
-/// the partner responsible bears it, so it bears the whole overspend, outside the line's risk
-/// mode, the offsetting and the line's cap.
-fn blamed_line(
-    agreement: &Agreement,
-    line: &crate::model::FundLine,
-    budget: Decimal,
-    actual: Decimal,
-    variance: Decimal,
-    by: MemberId,
-) -> LineWorking {
-    let (key, name) = agreement.member(by).map_or_else(Default::default, |m| (m.key.clone(), m.name.clone()));
-    LineWorking {
-        name: line.name.clone(),
-        budget,
-        actual_cost: actual,
-        variance,
-        offset: Decimal::ZERO,
-        after_offset: variance,
-        risk: line.risk,
-        cap: line.cap.map(|c| c.node.0),
-        to_fund_rule: Decimal::ZERO,
-        commissioners: vec![CommissionerShare { member: key, name: name.clone(), percent: Decimal::ONE_HUNDRED, amount: variance.abs() }],
-        unallocated: Decimal::ZERO,
-        span: line.span,
-        line: None,
-        notes: vec![format!(
-            "the result says the overspend was caused by maladministration by {name}, and the fund says such an overspend is borne by the partner responsible, so {name} bears all of it, whatever the line's risk share, offsetting or cap"
-        )],
-        pennies: None,
-        caused_by: Some(name),
-    }
-}
-
-fn empty_working(agreement: &Agreement, result: &YearEnd) -> YearEndWorking {
-    let currency = &agreement.currency;
-    YearEndWorking {
-        title: result.title.node.clone(),
-        currency: CurrencyWorking {
-            code: currency.code.clone(),
-            symbol: currency.symbol.map(|c| c.to_string()),
-            minor_unit: currency.minor_unit,
-        },
-        capitated_budget: Decimal::ZERO,
-        capitated_from: FigureSource::Agreement,
-        other_income: Decimal::ZERO,
-        actual_cost: Decimal::ZERO,
-        result: Decimal::ZERO,
-        outcome: Outcome::BreakEven,
-        contingency_fund_balance: None,
-        balance_from: None,
-        waterfall: None,
-        members: Vec::new(),
-        parties: Vec::new(),
-        unallocated: Decimal::ZERO,
-        budget: None,
-        funds: None,
-        follows: None,
-    }
 }

@@ -32,8 +32,8 @@ pub struct CommissionerShare {
     pub amount: Decimal,
 }
 
-/// One budget line's working.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One budget line's working. The JSON gives its notes in words (`src/report/money_words.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineWorking {
     /// The line's name.
     pub name: String,
@@ -61,14 +61,21 @@ pub struct LineWorking {
     pub span: Span,
     /// The line of the agreement it is written on, when the source is known.
     pub line: Option<usize>,
-    /// Remarks, in words.
-    pub notes: Vec<String>,
+    /// Remarks.
+    pub notes: Vec<crate::money::notes::Note>,
     /// How the line's split between its commissioning partners was rounded, when it was split.
     pub pennies: Option<crate::money::pennies::PennyWorking>,
     /// The partner the result says caused the line's overspend by maladministration (its display
     /// name), who then bears all of it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub caused_by: Option<String>,
+    /// The currency its amounts are in (for the words of its notes).
+    pub currency: crate::model::Currency,
+}
+
+impl Serialize for LineWorking {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::report::money_words::serialize_line(self, s)
+    }
 }
 
 /// The offsetting of a fund's lines.
@@ -171,6 +178,10 @@ pub struct FundWorking {
     /// Next year's contributions, partner by partner, when the fund has an uplift (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_contributions: Option<Vec<ContributionWorking>>,
+    /// How the year's contributions are paid, when the fund pays them in instalments (added in
+    /// 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<crate::money::instalments::InstalmentsWorking>,
 }
 
 /// A risk pool's balance over the year.
@@ -192,6 +203,10 @@ pub struct RiskPoolWorking {
     /// Next year's contributions, partner by partner, when the pool has an uplift (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_contributions: Option<Vec<ContributionWorking>>,
+    /// How the year's contributions are paid, when the pool's are paid in instalments (added in
+    /// 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<crate::money::instalments::InstalmentsWorking>,
 }
 
 /// The working of an agreement with funds.
@@ -229,6 +244,7 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
             money(d);
         }
         fund.uplift = fund.uplift.map(|u| u.normalize());
+        tidy_instalments(fund.instalments.as_mut(), &money);
         for line in &mut fund.lines {
             for d in [
                 &mut line.budget,
@@ -275,10 +291,18 @@ pub(super) fn tidy_funds(w: &mut YearEndWorking) {
             money(&mut c.amount);
         }
         pool.uplift = pool.uplift.map(|u| u.normalize());
+        tidy_instalments(pool.instalments.as_mut(), &money);
     }
     for m in &mut funds.members {
         for d in [&mut m.received, &mut m.borne, &mut m.net] {
             money(d);
         }
+    }
+}
+
+fn tidy_instalments(w: Option<&mut crate::money::instalments::InstalmentsWorking>, money: &dyn Fn(&mut Decimal)) {
+    for m in w.into_iter().flat_map(|w| w.members.iter_mut()) {
+        money(&mut m.contribution);
+        m.instalments.iter_mut().for_each(money);
     }
 }

@@ -6,6 +6,7 @@
 //! `..`, and every enumeration is matched without a wildcard, so a construct added to the model
 //! does not build until it is worded here (and so fails the tests rather than being skipped).
 
+mod instalments;
 mod money;
 pub mod offices;
 mod parts;

@@ -191,6 +191,7 @@ pub(super) fn fund(agreement: &Agreement, fund: &FundDef) -> Clauses {
         maladministration,
         uplift,
         contributors,
+        instalments,
     } = fund;
     let mut out: Clauses = Vec::new();
     if let Some(h) = host {
@@ -247,6 +248,9 @@ pub(super) fn fund(agreement: &Agreement, fund: &FundDef) -> Clauses {
     }
     if let Some(kind) = contributors.as_ref().and_then(|k| agreement.kinds.iter().find(|x| x.id == k.node)) {
         out.push((format!("Only {} members contribute to the fund.", kind.name), Vec::new()));
+    }
+    if let Some(rule) = instalments {
+        out.push(super::instalments::clause(agreement, fund, rule));
     }
     if let Some(u) = uplift {
         let (way, by) = if u.node.0 < rust_decimal::Decimal::ZERO {

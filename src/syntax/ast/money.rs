@@ -258,4 +258,8 @@ pub enum FundClause {
     Uplift(Spanned<Decimal>),
     /// `only commissioner members contribute`
     OnlyKindContributes(Ident),
+    /// `members other than the host pay their contributions in 4 equal instalments` (or `each
+    /// partner pays its contribution in …`): the count as written, and whether the host is left
+    /// out.
+    Instalments { count: Spanned<u32>, other_than_host: bool },
 }

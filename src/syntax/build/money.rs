@@ -1,6 +1,7 @@
 //! Savings and deficit steps, share methods, budget lines and fund clauses.
 
 use super::super::ast::*;
+use super::super::error::SyntaxError;
 use super::super::grammar::Rule;
 use super::{children, find, first_meaningful, Builder, P};
 use crate::span::Spanned;
@@ -200,6 +201,17 @@ impl Builder {
             },
             Rule::cause_rule => FundClause::Maladministration,
             Rule::fund_contributors => FundClause::OnlyKindContributes(self.ident(&self.need(&inner, Rule::ref_name)?)),
+            Rule::fund_instalments => {
+                let n = self.need(&inner, Rule::integer)?;
+                let Ok(count) = n.as_str().parse::<u32>() else {
+                    self.report(SyntaxError::NumberTooLarge { text: n.as_str().to_string(), at: self.span(&n).into() });
+                    return None;
+                };
+                FundClause::Instalments {
+                    count: self.spanned(&n, count),
+                    other_than_host: find(&inner, Rule::instalments_others).is_some(),
+                }
+            }
             Rule::fund_uplift => {
                 let percent = self.percent(&self.need(&inner, Rule::percent)?)?;
                 let less = find(&inner, Rule::uplift_way).is_some_and(|w| w.as_str().starts_with("less"));
