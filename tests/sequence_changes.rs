@@ -73,7 +73,12 @@ fn what_cannot_be_done_soundly_is_refused_and_the_working_says_what_is_in_force(
         "{text}"
     );
     assert!(text.contains("qeh voted against; the condition needs qeh in favour"), "{text}");
-    assert!(text.contains("3 passed, 3 failed"), "{text}");
+    // A member whose admission did not pass is no member: naming it is refused, not guessed.
+    assert!(
+        text.contains("“The hospice is concerned, though it never joined”, read against the agreement as written (the steps before it changed nothing): there is no member called `hospice`"),
+        "{text}"
+    );
+    assert!(text.contains("4 passed, 4 failed"), "{text}");
 }
 
 #[test]

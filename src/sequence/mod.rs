@@ -61,7 +61,7 @@ pub fn following(
     for j in chain {
         let proposal = match &changed {
             None => scenarios.get(j).and_then(|s| s.proposal.clone()),
-            Some((_, now)) => reread(now, blocks.get(j).copied())?.proposal,
+            Some((_, now)) => reread(now, blocks.get(j).copied(), AS_CHANGED)?.proposal,
         };
         let Some(proposal) = proposal else { continue };
         let under = changed.as_ref().map_or(agreement, |(_, a)| a);
@@ -98,13 +98,28 @@ pub fn following(
         in_force.push(InForce { proposal: title.clone(), effects: evaluation.effects });
         changed = Some((amended, next));
     }
-    let Some((_, agreement)) = changed else { return Ok(None) };
-    let scenario = reread(&agreement, blocks.get(index).copied())?;
+    let Some((_, agreement_now)) = changed else {
+        // Unchanged: the scenario as read stands, but a member an earlier step would have
+        // admitted was let through when it was read (`model::inputs::follow`); read it again
+        // against the agreement as written, so that naming one who did not join is refused.
+        let admits = scenarios
+            .get(index)
+            .is_some_and(|s| s.earlier.iter().any(|e| matches!(e, Earlier::Proposal(p) if p.applicant.is_some())));
+        if admits {
+            reread(agreement, blocks.get(index).copied(), AS_WRITTEN)?;
+        }
+        return Ok(None);
+    };
+    let agreement = agreement_now;
+    let scenario = reread(&agreement, blocks.get(index).copied(), AS_CHANGED)?;
     Ok(Some(Following { agreement, scenario, in_force }))
 }
 
-/// A scenario block read again against the agreement as changed.
-fn reread(agreement: &Agreement, block: Option<&ast::Block>) -> Result<Scenario, String> {
+const AS_CHANGED: &str = "read against the agreement as the steps before it changed it";
+const AS_WRITTEN: &str = "read against the agreement as written (the steps before it changed nothing)";
+
+/// A scenario block read again against `agreement` (`against` says which, for the reader).
+fn reread(agreement: &Agreement, block: Option<&ast::Block>, against: &str) -> Result<Scenario, String> {
     let Some(block) = block else { return Err("the scenario cannot be found in its file".into()) };
     let (scenario, errors) = crate::model::inputs::lower_scenario(agreement, block);
     match (scenario, errors.first()) {
@@ -114,7 +129,7 @@ fn reread(agreement: &Agreement, block: Option<&ast::Block>) -> Result<Scenario,
                 Header::Scenario { name, .. } => name.node.as_str(),
                 _ => "",
             };
-            Err(format!("“{name}”, read against the agreement as the steps before it changed it: {first}"))
+            Err(format!("“{name}”, {against}: {first}"))
         }
         (None, None) => Err("the scenario cannot be read".into()),
     }
