@@ -168,6 +168,18 @@ pub enum Invalidity {
         proposer: String,
         /// The line of the clause.
         line: usize,
+        /// For a joint proposal: how many distinct members proposed it and how many the clause
+        /// needs (added in 1.4).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        jointly: Option<super::proposer::JointCount>,
+    },
+    /// The decision's rule depends on who proposed and the proposal does not say (added in 1.4).
+    NoProposer,
+    /// Several members proposed it jointly and a `when proposed by` names some, not all, of
+    /// them: which rule holds is not settled (added in 1.4).
+    ProposerNotSettled {
+        /// Who proposed it.
+        proposer: String,
     },
     /// Decided before the notice the decision needs had run (`a proposal needs … notice`).
     TooLittleNotice {
@@ -212,7 +224,10 @@ impl Invalidity {
             Invalidity::TooLittleNotice { .. } => Some(InvalidReason::TooLittleNotice),
             Invalidity::CurePeriodNotRun { .. } => Some(InvalidReason::CurePeriodNotRun),
             Invalidity::BreachRemedied { .. } => Some(InvalidReason::BreachRemedied),
-            Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
+            Invalidity::NoDate
+            | Invalidity::NoRuleInForce { .. }
+            | Invalidity::NoProposer
+            | Invalidity::ProposerNotSettled { .. } => None,
         }
     }
 }

@@ -868,4 +868,9 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Years(#[from] super::years::YearsError),
+
+    /// A rule that depends on who proposed, or a joint proposal (see [`super::proposer_rules`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Proposer(#[from] super::proposer_rules::ProposerError),
 }

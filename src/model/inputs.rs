@@ -5,6 +5,7 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
+mod joint;
 mod matters;
 mod measures;
 mod procedure;

@@ -67,6 +67,9 @@ pub enum Proposer {
     Kind(KindId),
     /// A body outside the agreement, by the words in quotes.
     Body(String),
+    /// `any 10 members jointly`: at least this many distinct members proposing together (at
+    /// least 2; see [`super::proposer_rules`]).
+    Jointly(u32),
 }
 
 /// Who made a proposal (`proposed by: …`).
@@ -76,6 +79,9 @@ pub enum ProposedBy {
     Member(MemberId),
     /// A body outside the agreement.
     Body(String),
+    /// Several members together (`proposed by: a, b, c`), as listed (a member listed twice is
+    /// counted once).
+    Jointly(Vec<Spanned<MemberId>>),
 }
 
 /// A minority that may have a proposal postponed by asking.
@@ -130,11 +136,27 @@ impl ProposalFacts {
 
 /// Whether `by` is one of `proposers`: a member named, a member of a kind named, or a body whose
 /// words are exactly those of the clause.
+/// A joint proposal is one only of `any N members jointly`, made by at least N distinct members
+/// (the reader refuses a joint proposal for a clause that lets nobody propose jointly).
 pub fn may_propose(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(MemberId) -> Vec<KindId>) -> bool {
     proposers.who.iter().any(|p| match (&p.node, by) {
         (Proposer::Member(m), ProposedBy::Member(b)) => m == b,
         (Proposer::Kind(k), ProposedBy::Member(b)) => kinds_of(*b).contains(k),
         (Proposer::Body(x), ProposedBy::Body(y)) => x == y,
+        (Proposer::Jointly(n), ProposedBy::Jointly(members)) => distinct(members) >= *n as usize,
         _ => false,
     })
+}
+
+/// How many different members a joint proposal lists.
+pub fn distinct(members: &[Spanned<MemberId>]) -> usize {
+    let mut seen: Vec<MemberId> = members.iter().map(|m| m.node).collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+/// The fewest members a clause lets propose jointly (`any 10 members jointly`), if any.
+pub fn joint_count(proposers: &Proposers) -> Option<u32> {
+    proposers.who.iter().filter_map(|p| if let Proposer::Jointly(n) = p.node { Some(n) } else { None }).min()
 }

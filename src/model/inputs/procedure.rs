@@ -35,6 +35,14 @@ impl super::InputLowerer<'_> {
                         None => return,
                     },
                     ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
+                    ast::ProposedBy::Jointly(members) => {
+                        let read: Vec<Spanned<crate::model::MemberId>> =
+                            members.iter().filter_map(|m| self.member(m).map(|id| Spanned::new(id, m.span))).collect();
+                        if read.len() < members.len() {
+                            return;
+                        }
+                        ProposedBy::Jointly(read)
+                    }
                 };
                 if let Some(first) = &proposal.facts.proposed_by {
                     self.errors.push(LowerError::DuplicateClause {
@@ -95,6 +103,7 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if p.timed_escalation.is_some() && facts.requested.is_none() {
         missing("when the decision was requested", "requested on DATE", "if not agreed within … of the request");
     }
+    let by_proposer = crate::model::proposer_rules::depends_on_proposer(decision);
     if p.proposers.is_some() && facts.proposed_by.is_none() {
         missing("who proposed it", "proposed by: MEMBER` or `proposed by: \"BODY\"", "may be proposed only by …");
     }
@@ -103,6 +112,20 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     }
     if p.cure.is_some() && facts.breach_notified.is_none() {
         missing("when the breach was notified", "breach notified on DATE", "only after a breach unremedied for …");
+    }
+    if by_proposer && p.proposers.is_none() && facts.proposed_by.is_none() {
+        errors.push(LowerError::MissingProposalFact {
+            what: "who proposed it".to_string(),
+            at: at_decision.into(),
+            decision: decision.name.clone(),
+            help: format!(
+                "decision `{}` has a rule for proposals by some (`when proposed by …`) and another for the rest, so which rule holds depends on who proposed: add `proposed by: MEMBER` or `proposed by: \"BODY\"`",
+                decision.name
+            ),
+        });
+    }
+    if let Some(by) = &facts.proposed_by {
+        crate::model::inputs::joint::check_joint(proposal, agreement, decision, by, errors);
     }
     let mut unused = |what: &str, span: Span, clause: &str| {
         errors.push(LowerError::ProposalFactNotUsed {
@@ -115,8 +138,8 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if let (Some(r), None) = (&facts.requested, &p.timed_escalation) {
         unused("when it was requested", r.span, "if not agreed within … of the request, escalate to …");
     }
-    if let (Some(b), None) = (&facts.proposed_by, &p.proposers) {
-        unused("who proposed it", b.span, "may be proposed only by …");
+    if let (Some(b), None, false) = (&facts.proposed_by, &p.proposers, by_proposer) {
+        unused("who proposed it", b.span, "may be proposed only by …` or `when proposed by …, passes if …");
     }
     if let (Some(first), None) = (facts.asking_postponement.first(), &p.postponement) {
         unused(

@@ -108,6 +108,8 @@ pub enum DecisionClause {
     Cure(Spanned<Duration>),
     /// `on passing, the lead provider becomes the member concerned` and the like.
     Effect(super::EffectClause),
+    /// `when proposed by "the Commission" or "the High Representative", passes if RULE`
+    ProposerRule { who: Vec<Spanned<Proposer>>, rule: Spanned<Rule> },
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.
@@ -119,6 +121,8 @@ pub enum Proposer {
     Kind(Ident),
     /// A body outside the agreement, in quotes: `"the Commission"`.
     Body(String),
+    /// `any 10 members jointly`: that many members, proposing together.
+    Jointly(u32),
 }
 
 /// When a timed rule applies.

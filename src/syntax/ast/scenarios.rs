@@ -96,6 +96,8 @@ pub enum ProposedBy {
     Member(MemberRef),
     /// A body outside it, in quotes.
     Body(String),
+    /// Several members together (`proposed by: a, b, c`), in the order listed.
+    Jointly(Vec<Spanned<MemberRef>>),
 }
 
 /// A clause of a year-end result (also allowed in a scenario).
