@@ -64,6 +64,33 @@ pub fn rule_of_proposal<'a>(
     }
 }
 
+/// A proposer for whom `rule` is chosen and who may propose, for the checker's proposals
+/// about votes alone: a member, a body a clause names, or every member jointly. `None` when the
+/// decision's rule does not depend on who proposed, or when nobody could.
+pub fn witness_proposer(agreement: &super::Agreement, decision: &Decision, rule: &TimedRule) -> Option<ProposedBy> {
+    if !depends_on_proposer(decision) {
+        return None;
+    }
+    let kinds_of =
+        |m: MemberId| agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect());
+    let bodies = decision
+        .procedure
+        .proposers
+        .iter()
+        .chain(decision.rules.iter().filter_map(|r| r.proposed_by.as_ref()))
+        .flat_map(|p| p.who.iter())
+        .filter_map(|w| if let Proposer::Body(b) = &w.node { Some(ProposedBy::Body(b.clone())) } else { None });
+    let everyone =
+        ProposedBy::Jointly(agreement.members.iter().map(|m| crate::span::Spanned::new(m.id, m.span)).collect());
+    let other = ProposedBy::Body(String::new());
+    let mut candidates =
+        agreement.members.iter().map(|m| ProposedBy::Member(m.id)).chain(bodies).chain([everyone, other]);
+    candidates.find(|by| {
+        let chosen = matches!(rule_for(decision, Some(by), kinds_of), Choice::Rule(r) if std::ptr::eq(r, rule));
+        chosen && decision.procedure.proposers.as_ref().is_none_or(|p| may_propose(p, by, kinds_of))
+    })
+}
+
 /// Whether a clause names, by itself or by its kind, one of the members of a joint proposal.
 pub fn names_one_of(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(MemberId) -> Vec<KindId>) -> bool {
     let ProposedBy::Jointly(members) = by else { return false };
