@@ -39,7 +39,7 @@ fn the_bundled_scenarios_pass() {
     let out = concord().args(["test", SCENARIOS]).output().unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("5 passed, 0 failed\n"), "{text}");
+    assert!(text.ends_with("8 passed, 0 failed\n"), "{text}");
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn the_proposer_chooses_the_rule() {
     );
     insta::assert_snapshot!("proposer_rules__chosen_passed", passed);
     let (_, failed) = working("The same votes on a member's proposal fall short of 72%", &[]);
-    assert!(failed.contains("Outcome: escalated"), "{failed}");
+    assert!(failed.contains("Outcome: rejected"), "{failed}");
     assert!(failed.contains("does not name, and this one was proposed by trust."), "{failed}");
     insta::assert_snapshot!("proposer_rules__chosen_failed", failed);
 }
@@ -65,7 +65,7 @@ fn a_joint_proposal_is_counted() {
     insta::assert_snapshot!("proposer_rules__joint_passed", passed);
     let (_, invalid) = working("Two members together are too few to start it", &[]);
     assert!(
-        invalid.contains("invalid: it was proposed by trust and gpfed jointly: 2 different members, fewer than the 3 who must propose it together (line 50)"),
+        invalid.contains("invalid: it was proposed by trust and gpfed jointly: 2 different members, fewer than the 3 who must propose it together (line 51)"),
         "{invalid}"
     );
     insta::assert_snapshot!("proposer_rules__joint_invalid", invalid);

@@ -311,6 +311,7 @@ module.exports = grammar({
       $.conflict_clause,
       $.timed_escalation_clause,
       $.proposers_clause,
+      $.proposer_rule_clause,
       $.postponement_clause,
       $.notice_clause,
       $.cure_clause,
@@ -522,7 +523,18 @@ module.exports = grammar({
       'may', 'be', 'proposed', 'only', 'by', $.proposer,
       repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
     ),
-    proposer: $ => choice($.string, seq($.kind_filter, 'members'), $.member_ref),
+    proposer: $ => choice(
+      $.string,
+      seq(optional('by'), 'any', $.integer, 'members', 'jointly'),
+      seq($.kind_filter, 'members'),
+      $.member_ref,
+    ),
+    // when proposed by "the Commission" or "the High Representative", passes if …
+    proposer_rule_clause: $ => seq(
+      'when', 'proposed', 'by', $.proposer,
+      repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
+      ',', 'passes', 'if', $.rule_expr,
+    ),
     // members holding at least 30% of eligible votes who ask may have it postponed
     postponement_clause: $ => seq(
       'members', 'holding', choice($.at_least, $.more_than), $.percent, 'of', 'eligible', 'votes',
@@ -786,7 +798,7 @@ module.exports = grammar({
     // requested on 1 May 2026 · proposed by: icb · asking for postponement: lbh, icb
     // · notice given on 1 May 2026 · breach notified on 1 April 2026 · remedied on 20 April 2026
     requested_line: $ => seq('requested', 'on', $.date),
-    proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_ref)),
+    proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_list)),
     postponement_line: $ => seq('asking', 'for', 'postponement', optional(':'), $.member_list),
     notice_line: $ => seq('notice', 'given', 'on', $.date),
     breach_line: $ => seq('breach', 'notified', 'on', $.date),
