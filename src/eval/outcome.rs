@@ -173,6 +173,14 @@ pub enum Invalidity {
         #[serde(skip_serializing_if = "Option::is_none")]
         jointly: Option<super::proposer::JointCount>,
     },
+    /// The meeting was called by someone the decision does not let call it (`a meeting may be
+    /// called by …`; added in 1.4).
+    MeetingNotCalled {
+        /// Who called it.
+        caller: String,
+        /// The line of the clause.
+        line: usize,
+    },
     /// The decision's rule depends on who proposed and the proposal does not say (added in 1.4).
     NoProposer,
     /// Several members proposed it jointly and a `when proposed by` names some, not all, of
@@ -221,6 +229,7 @@ impl Invalidity {
             Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
             Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
             Invalidity::ProposerNotAllowed { .. } => Some(InvalidReason::ProposerNotAllowed),
+            Invalidity::MeetingNotCalled { .. } => Some(InvalidReason::MeetingNotCalled),
             Invalidity::TooLittleNotice { .. } => Some(InvalidReason::TooLittleNotice),
             Invalidity::CurePeriodNotRun { .. } => Some(InvalidReason::CurePeriodNotRun),
             Invalidity::BreachRemedied { .. } => Some(InvalidReason::BreachRemedied),

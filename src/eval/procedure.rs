@@ -78,6 +78,14 @@ impl Context<'_> {
                 });
             }
         }
+        if let (Some(callers), Some(by)) = (&p.meeting_callers, &facts.meeting_called_by) {
+            if !may_propose(callers, &by.node, |m| self.kinds_of(m)) {
+                invalid.push(Invalidity::MeetingNotCalled {
+                    caller: self.proposer_words(&by.node),
+                    line: self.place(callers.span).line,
+                });
+            }
+        }
         let decided = proposal.date.map(|d| d.node);
         if let (Some(notice), Some(given), Some(decided)) = (p.notice, facts.notice_given, decided) {
             if let Some(earliest) = given.node.after(notice.period).filter(|e| decided < *e) {

@@ -6,13 +6,21 @@ use crate::model::Agreement;
 
 /// One line per clause the decision has, indented as the rest of its schedule.
 pub(super) fn words(agreement: &Agreement, procedure: &Procedure) -> String {
-    let Procedure { timed_escalation, proposers, postponement, notice, cure } = procedure;
+    let Procedure { timed_escalation, proposers, postponement, notice, cure, meeting_callers } = procedure;
     let mut out = String::new();
     if let Some(Proposers { who, span: _ }) = proposers {
         let names: Vec<String> =
             who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
         out.push_str(&format!(
             "  Only {} may propose it; a proposal from anyone else is invalid (each proposal says `proposed by:`).\n",
+            join_or(&names)
+        ));
+    }
+    if let Some(Proposers { who, span: _ }) = meeting_callers {
+        let names: Vec<String> =
+            who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
+        out.push_str(&format!(
+            "  A meeting to decide it may be called by {}; a proposal decided at a meeting called by anyone else is invalid (each proposal says `meeting called by:`).\n",
             join_or(&names)
         ));
     }

@@ -25,6 +25,9 @@ pub struct Procedure {
     /// `only after a breach unremedied for 30 days`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cure: Option<Period>,
+    /// `a meeting may be called by …` (real clause C78).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_callers: Option<Proposers>,
 }
 
 impl Procedure {
@@ -35,6 +38,7 @@ impl Procedure {
             && self.postponement.is_none()
             && self.notice.is_none()
             && self.cure.is_none()
+            && self.meeting_callers.is_none()
     }
 }
 
@@ -70,6 +74,8 @@ pub enum Proposer {
     /// `any 10 members jointly`: at least this many distinct members proposing together (at
     /// least 2; see [`super::proposer_rules`]).
     Jointly(u32),
+    /// `any member`: every member of the agreement, observers included.
+    AnyMember,
 }
 
 /// Who made a proposal (`proposed by: …`).
@@ -125,6 +131,9 @@ pub struct ProposalFacts {
     /// `remedied on DATE`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remedied: Option<Spanned<Date>>,
+    /// `meeting called by: …` (for `a meeting may be called by …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_called_by: Option<Spanned<ProposedBy>>,
 }
 
 impl ProposalFacts {
@@ -144,6 +153,7 @@ pub fn may_propose(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(Mem
         (Proposer::Kind(k), ProposedBy::Member(b)) => kinds_of(*b).contains(k),
         (Proposer::Body(x), ProposedBy::Body(y)) => x == y,
         (Proposer::Jointly(n), ProposedBy::Jointly(members)) => distinct(members) >= *n as usize,
+        (Proposer::AnyMember, ProposedBy::Member(_)) => true,
         _ => false,
     })
 }

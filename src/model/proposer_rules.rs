@@ -98,6 +98,7 @@ pub fn names_one_of(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(Me
         proposers.who.iter().any(|p| match p.node {
             Proposer::Member(x) => x == m.node,
             Proposer::Kind(k) => kinds_of(m.node).contains(&k),
+            Proposer::AnyMember => true,
             Proposer::Body(_) | Proposer::Jointly(_) => false,
         })
     })
@@ -121,6 +122,7 @@ pub fn proposer_words(p: &Proposer, agreement: &super::Agreement) -> String {
         Proposer::Kind(k) => format!("a {} member", agreement.kind(*k).map_or("?", |k| k.name.as_str())),
         Proposer::Body(b) => format!("“{b}”"),
         Proposer::Jointly(n) => format!("any {n} members jointly"),
+        Proposer::AnyMember => "any member".to_string(),
     }
 }
 

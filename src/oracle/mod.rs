@@ -105,6 +105,8 @@ pub enum InvalidReason {
     ProposerNotAllowed,
     /// The decision's rule depends on who proposed and the proposal does not say (step 1).
     NoProposer,
+    /// The meeting was called by one the decision does not let call it (step 1a).
+    MeetingNotCalled,
     /// Decided before the notice it needs had run (step 1a).
     TooLittleNotice,
     /// Decided before the breach's cure period had run (step 1a).

@@ -99,6 +99,11 @@ pub(super) fn standing(agreement: &Agreement, decision: &Decision, proposal: &Pr
             return Some(InvalidReason::ProposerNotAllowed);
         }
     }
+    if let (Some(callers), Some(by)) = (&p.meeting_callers, &facts.meeting_called_by) {
+        if !callers.who.iter().any(|w| super::proposers::names(agreement, &w.node, &by.node)) {
+            return Some(InvalidReason::MeetingNotCalled);
+        }
+    }
     let decided = proposal.date.map(|d| day_number(d.node));
     if let (Some(notice), Some(given), Some(decided)) = (p.notice, facts.notice_given, decided) {
         if after(given.node, notice.period).is_some_and(|earliest| decided < earliest) {

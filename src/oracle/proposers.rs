@@ -19,6 +19,7 @@ pub(super) fn names(agreement: &Agreement, entry: &Proposer, by: &ProposedBy) ->
             agreement.members.iter().any(|member| member.id == *m && member.kinds.iter().any(|mk| mk.node == *k))
         }
         (Proposer::Body(x), ProposedBy::Body(b)) => x == b,
+        (Proposer::AnyMember, ProposedBy::Member(m)) => agreement.members.iter().any(|member| member.id == *m),
         (Proposer::Jointly(n), ProposedBy::Jointly(list)) => {
             let different: BTreeSet<MemberId> = list.iter().map(|m| m.node).collect();
             different.len() >= *n as usize

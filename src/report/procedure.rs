@@ -112,6 +112,9 @@ pub(super) fn standing_words(reason: &Invalidity) -> Option<String> {
             ),
             None => format!("it was proposed by {proposer}, and no members may propose it jointly (line {line})"),
         },
+        Invalidity::MeetingNotCalled { caller, line } => {
+            format!("the meeting was called by {caller}, who may not call it (line {line})")
+        }
         Invalidity::NoProposer => {
             "the decision's rule depends on who proposed it, and the proposal does not say who did".to_string()
         }

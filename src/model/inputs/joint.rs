@@ -77,3 +77,42 @@ pub(super) fn check_joint(
         }
     }
 }
+
+/// `a meeting may be called by …` (real clause C78): the proposal must say who called the
+/// meeting (`meeting called by:`), a decision without the clause makes no use of it, and a
+/// meeting called jointly is one only of `any N members jointly`.
+pub(super) fn check_meeting(
+    proposal: &Proposal,
+    decision: &Decision,
+    at: crate::span::Span,
+    errors: &mut Vec<LowerError>,
+) {
+    let name = &decision.name;
+    match (&decision.procedure.meeting_callers, &proposal.facts.meeting_called_by) {
+        (Some(_), None) => errors.push(LowerError::MissingProposalFact {
+            what: "who called the meeting".to_string(),
+            at: at.into(),
+            decision: name.clone(),
+            help: format!(
+                "decision `{name}` says `a meeting may be called by …`: add `meeting called by: MEMBER` (or `meeting called by: \"BODY\"`) to the proposal"
+            ),
+        }),
+        (None, Some(by)) => errors.push(LowerError::ProposalFactNotUsed {
+            decision: name.clone(),
+            what: "who called the meeting".to_string(),
+            at: by.span.into(),
+            help: "the line matters only for a decision that says `a meeting may be called by …`; take it off, or add the clause to the decision".to_string(),
+        }),
+        (Some(callers), Some(by)) if matches!(by.node, ProposedBy::Jointly(_)) && joint_count(callers).is_none() => {
+            errors.push(
+                ProposerError::JointNotSettled {
+                    problem: format!("decision `{name}` lets no members call a meeting jointly"),
+                    at: by.span.into(),
+                    help: "say which one called it (`meeting called by: MEMBER`), or add `or by any 3 members jointly` (with the number the agreement says) to its `a meeting may be called by`".to_string(),
+                }
+                .into(),
+            );
+        }
+        _ => {}
+    }
+}

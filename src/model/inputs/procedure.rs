@@ -12,6 +12,22 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, ProposalClause};
 
 impl super::InputLowerer<'_> {
+    /// Who proposed it, or called the meeting: a member, a body, or several members together.
+    fn proposed_by(&mut self, by: &Spanned<ast::ProposedBy>) -> Option<ProposedBy> {
+        Some(match &by.node {
+            ast::ProposedBy::Member(m) => ProposedBy::Member(self.member(&Spanned::new(m.clone(), by.span))?),
+            ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
+            ast::ProposedBy::Jointly(members) => {
+                let read: Vec<Spanned<crate::model::MemberId>> =
+                    members.iter().filter_map(|m| self.member(m).map(|id| Spanned::new(id, m.span))).collect();
+                if read.len() < members.len() {
+                    return None;
+                }
+                ProposedBy::Jointly(read)
+            }
+        })
+    }
+
     /// Records one of the lines in `proposal.facts`.
     pub(super) fn procedure_line(&mut self, proposal: &mut Proposal, clause: &ProposalClause) {
         let facts = &mut proposal.facts;
@@ -28,30 +44,22 @@ impl super::InputLowerer<'_> {
                 }
                 return;
             }
-            ProposalClause::ProposedBy(by) => {
-                let node = match &by.node {
-                    ast::ProposedBy::Member(m) => match self.member(&Spanned::new(m.clone(), by.span)) {
-                        Some(id) => ProposedBy::Member(id),
-                        None => return,
-                    },
-                    ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
-                    ast::ProposedBy::Jointly(members) => {
-                        let read: Vec<Spanned<crate::model::MemberId>> =
-                            members.iter().filter_map(|m| self.member(m).map(|id| Spanned::new(id, m.span))).collect();
-                        if read.len() < members.len() {
-                            return;
-                        }
-                        ProposedBy::Jointly(read)
-                    }
+            ProposalClause::ProposedBy(by) | ProposalClause::MeetingCalledBy(by) => {
+                let calling = matches!(clause, ProposalClause::MeetingCalledBy(_));
+                let Some(node) = self.proposed_by(by) else { return };
+                let (what, slot) = if calling {
+                    ("who called the meeting", &mut proposal.facts.meeting_called_by)
+                } else {
+                    ("who proposed it", &mut proposal.facts.proposed_by)
                 };
-                if let Some(first) = &proposal.facts.proposed_by {
+                if let Some(first) = slot {
                     self.errors.push(LowerError::DuplicateClause {
-                        what: "who proposed it".into(),
+                        what: what.into(),
                         first: first.span.into(),
                         second: by.span.into(),
                     });
                 } else {
-                    proposal.facts.proposed_by = Some(Spanned::new(node, by.span));
+                    *slot = Some(Spanned::new(node, by.span));
                 }
                 return;
             }
@@ -127,6 +135,7 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if let Some(by) = &facts.proposed_by {
         crate::model::inputs::joint::check_joint(proposal, agreement, decision, by, errors);
     }
+    crate::model::inputs::joint::check_meeting(proposal, decision, at_decision, errors);
     let mut unused = |what: &str, span: Span, clause: &str| {
         errors.push(LowerError::ProposalFactNotUsed {
             decision: decision.name.clone(),

@@ -178,6 +178,19 @@ impl<'f> Lowerer<'f> {
                 | ast::DecisionClause::Postponement { .. }
                 | ast::DecisionClause::Notice(_)
                 | ast::DecisionClause::Cure(_)) => self.procedure_clause(&mut decision.procedure, c, clause.span),
+                ast::DecisionClause::MeetingCallers(who) => {
+                    if let Some(first) = decision.procedure.meeting_callers.as_ref().map(|c| c.span) {
+                        self.errors.push(LowerError::DuplicateClause {
+                            what: "who may call a meeting".to_string(),
+                            first: first.into(),
+                            second: clause.span.into(),
+                        });
+                    } else {
+                        let who = self.proposer_list(who);
+                        decision.procedure.meeting_callers =
+                            Some(crate::model::procedure::Proposers { who, span: clause.span });
+                    }
+                }
                 ast::DecisionClause::ProposerRule { who, rule } => {
                     self.proposer_rule(&mut decision, who, rule, clause.span)
                 }

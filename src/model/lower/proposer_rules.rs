@@ -20,6 +20,7 @@ impl<'f> Lowerer<'f> {
                     None
                 }
                 ast::Proposer::Jointly(n) => Some(Proposer::Jointly(*n)),
+                ast::Proposer::AnyMember => Some(Proposer::AnyMember),
             };
             read.extend(node.map(|n| Spanned::new(n, one.span)));
         }
@@ -110,6 +111,11 @@ impl<'f> Lowerer<'f> {
             }
             (Proposer::Body(x), Proposer::Body(y)) if x == y => Some(format!("“{x}”")),
             (Proposer::Jointly(_), Proposer::Jointly(_)) => Some("a joint proposal".to_string()),
+            (Proposer::AnyMember, Proposer::Member(m)) | (Proposer::Member(m), Proposer::AnyMember) => Some(key(*m)),
+            (Proposer::AnyMember, Proposer::Kind(k)) | (Proposer::Kind(k), Proposer::AnyMember) => {
+                self.members.iter().find(|m| m.is_of_kind(*k)).map(|m| format!("`{}`", m.key))
+            }
+            (Proposer::AnyMember, Proposer::AnyMember) => Some("every member".to_string()),
             _ => None,
         }
     }

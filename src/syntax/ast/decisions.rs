@@ -110,6 +110,8 @@ pub enum DecisionClause {
     Effect(super::EffectClause),
     /// `when proposed by "the Commission" or "the High Representative", passes if RULE`
     ProposerRule { who: Vec<Spanned<Proposer>>, rule: Spanned<Rule> },
+    /// `a meeting may be called by any member` / `… by icb, steering members or "the chair"`
+    MeetingCallers(Vec<Spanned<Proposer>>),
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.
@@ -123,6 +125,8 @@ pub enum Proposer {
     Body(String),
     /// `any 10 members jointly`: that many members, proposing together.
     Jointly(u32),
+    /// `any member`: every member of the agreement.
+    AnyMember,
 }
 
 /// When a timed rule applies.

@@ -25,6 +25,7 @@ impl Builder {
                 DecisionClause::TimedEscalation { period, steps }
             }
             Rule::proposers_clause => DecisionClause::Proposers(self.proposers(inner)?),
+            Rule::meeting_callers_clause => DecisionClause::MeetingCallers(self.proposers(inner)?),
             Rule::proposer_rule_clause => DecisionClause::ProposerRule {
                 who: self.proposers(inner)?,
                 rule: self.rule(&self.need(inner, Rule::rule_expr)?)?,
@@ -47,6 +48,7 @@ impl Builder {
             let node = match one.as_rule() {
                 Rule::string => Proposer::Body(self.string(&one).node),
                 Rule::kind_proposer => Proposer::Kind(self.ident(&self.need(&one, Rule::ref_name)?)),
+                Rule::any_member_proposer => Proposer::AnyMember,
                 Rule::joint_proposer => {
                     let n = self.need(&one, Rule::integer)?;
                     match n.as_str().parse::<u32>() {
@@ -78,7 +80,7 @@ impl Builder {
             Rule::postponement_line => {
                 ProposalClause::AskingPostponement(self.member_list(&self.need(inner, Rule::member_list)?))
             }
-            Rule::proposed_by_line => {
+            Rule::proposed_by_line | Rule::meeting_called_line => {
                 let by = match find(inner, Rule::string) {
                     Some(s) => self.spanned(&s, ProposedBy::Body(self.string(&s).node)),
                     None => {
@@ -90,7 +92,11 @@ impl Builder {
                         }
                     }
                 };
-                ProposalClause::ProposedBy(by)
+                if inner.as_rule() == Rule::meeting_called_line {
+                    ProposalClause::MeetingCalledBy(by)
+                } else {
+                    ProposalClause::ProposedBy(by)
+                }
             }
             _ => return None,
         })
