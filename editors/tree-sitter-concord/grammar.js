@@ -312,6 +312,7 @@ module.exports = grammar({
       $.timed_escalation_clause,
       $.proposers_clause,
       $.proposer_rule_clause,
+      $.meeting_callers_clause,
       $.postponement_clause,
       $.notice_clause,
       $.cure_clause,
@@ -526,8 +527,14 @@ module.exports = grammar({
     proposer: $ => choice(
       $.string,
       seq(optional('by'), 'any', $.integer, 'members', 'jointly'),
+      seq('any', 'member'),
       seq($.kind_filter, 'members'),
       $.member_ref,
+    ),
+    // a meeting may be called by any member
+    meeting_callers_clause: $ => seq(
+      'a', 'meeting', 'may', 'be', 'called', 'by', $.proposer,
+      repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
     ),
     // when proposed by "the Commission" or "the High Representative", passes if …
     proposer_rule_clause: $ => seq(
@@ -757,6 +764,7 @@ module.exports = grammar({
       $.conflict_vote_line,
       $.requested_line,
       $.proposed_by_line,
+      $.meeting_called_line,
       $.postponement_line,
       $.notice_line,
       $.breach_line,
@@ -799,6 +807,7 @@ module.exports = grammar({
     // · notice given on 1 May 2026 · breach notified on 1 April 2026 · remedied on 20 April 2026
     requested_line: $ => seq('requested', 'on', $.date),
     proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_list)),
+    meeting_called_line: $ => seq('meeting', 'called', 'by', optional(':'), choice($.string, $.member_list)),
     postponement_line: $ => seq('asking', 'for', 'postponement', optional(':'), $.member_list),
     notice_line: $ => seq('notice', 'given', 'on', $.date),
     breach_line: $ => seq('breach', 'notified', 'on', $.date),
@@ -901,6 +910,7 @@ module.exports = grammar({
       seq('the', 'cure', 'period', 'has', 'not', 'run'),
       seq('the', 'breach', 'was', 'remedied'),
       seq('the', 'proposer', 'may', 'not', 'propose', 'it'),
+      seq('the', 'meeting', 'was', 'not', 'validly', 'called'),
     ),
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(

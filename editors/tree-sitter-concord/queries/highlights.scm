@@ -116,7 +116,7 @@
   "alternates" "rotates" "between" "exactly" "many" "different"
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
-  "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer" "jointly"
+  "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer" "jointly" "called" "validly"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
