@@ -285,3 +285,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn diff_says_rules_by_proposer_are_not_compared() {
+    let text = std::fs::read_to_string(AGREEMENT).unwrap_or_else(|e| panic!("{e}"));
+    let changed = text.replace("at least 55% of eligible members", "at least 60% of eligible members");
+    assert_ne!(changed, text);
+    let dir = std::env::temp_dir().join(format!("concord-proposer-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let new = dir.join("new.concord");
+    std::fs::write(&new, changed).unwrap_or_else(|e| panic!("{e}"));
+    let out = concord().arg("diff").arg(AGREEMENT).arg(&new).output().unwrap_or_else(|e| panic!("{e}"));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("“change the alliance budget”: not compared: the rule depends on who proposed"),
+        "{report}"
+    );
+}

@@ -247,6 +247,9 @@ fn period_words(p: &Period) -> String {
                 "not compared: the votes weigh by the budget committed to each proposal, unknown without one.".to_string()
             }
             Some(NotCompared::Overflow) => "not compared: the votes are too large to weigh exactly.".to_string(),
+            Some(NotCompared::ByProposer) => {
+                "not compared: the rule depends on who proposed (`when proposed by …`), and the rules for each proposer are not compared one by one.".to_string()
+            }
             Some(NotCompared::TooManyMembers) | None => format!(
                 "not compared: {} members may vote, more than the {} whose every way of voting is compared.",
                 c.members,

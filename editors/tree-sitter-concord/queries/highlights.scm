@@ -290,6 +290,8 @@
 (cure_clause "a" @keyword)
 (cure_clause "for" @keyword)
 (proposer "members" @keyword)
+(proposer "member" @keyword)
+(meeting_callers_clause "a" @keyword)
 (postponement_clause "members" @keyword)
 (postponement_clause "votes" @keyword)
 (postponement_clause "eligible" @keyword)

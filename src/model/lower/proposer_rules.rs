@@ -78,7 +78,7 @@ impl<'f> Lowerer<'f> {
             .flat_map(|(i, r)| r.proposed_by.iter().flat_map(move |p| p.who.iter().map(move |w| (i, w))))
             .collect();
         for (n, (i, a)) in entries.iter().enumerate() {
-            for (j, b) in entries.iter().skip(n + 1) {
+            for (j, b) in entries.iter().skip(n.saturating_add(1)) {
                 if i == j {
                     continue;
                 }
