@@ -269,6 +269,8 @@ catalogue! {
     PostponementOutOfRange(PostponementOutOfRange),
     /// A list of who may propose that names nobody who can.
     NoProposer(NoProposer),
+    /// `any 10 members jointly` with fewer members in the agreement.
+    JointCountUnreachable(JointCountUnreachable),
 }
 
 /// `expect dummy because "…"` where the checker finds no such thing.
