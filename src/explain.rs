@@ -185,13 +185,19 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         };
         out.push_str(&format!("  {text}\n"));
     }
+    let by_proposer = crate::model::proposer_rules::depends_on_proposer(decision);
     for timed in &decision.rules {
-        let when = match (timed.from, timed.until) {
-            (Some(from), Some(until)) => {
+        let when = match (timed.from, timed.until, &timed.proposed_by) {
+            (_, _, Some(who)) => format!(
+                "When proposed by {} (the proposal says `proposed by:`), it passes when",
+                crate::model::proposer_rules::words(who, agreement)
+            ),
+            _ if by_proposer => "When proposed by anyone else, it passes when".to_string(),
+            (Some(from), Some(until), None) => {
                 format!("From {} until {} it passes when", from.words(), until.words())
             }
-            (Some(from), _) => format!("From {} it passes when", from.words()),
-            (_, Some(until)) => format!("Until {} it passes when", until.words()),
+            (Some(from), _, None) => format!("From {} it passes when", from.words()),
+            (_, Some(until), None) => format!("Until {} it passes when", until.words()),
             _ => "It passes when".to_string(),
         };
         out.push_str(&format!("  {when}\n{}", rule(agreement, &timed.rule)));

@@ -313,6 +313,8 @@ module.exports = grammar({
       $.conflict_clause,
       $.timed_escalation_clause,
       $.proposers_clause,
+      $.proposer_rule_clause,
+      $.meeting_callers_clause,
       $.postponement_clause,
       $.notice_clause,
       $.cure_clause,
@@ -524,7 +526,24 @@ module.exports = grammar({
       'may', 'be', 'proposed', 'only', 'by', $.proposer,
       repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
     ),
-    proposer: $ => choice($.string, seq($.kind_filter, 'members'), $.member_ref),
+    proposer: $ => choice(
+      $.string,
+      seq(optional('by'), 'any', $.integer, 'members', 'jointly'),
+      seq('any', 'member'),
+      seq($.kind_filter, 'members'),
+      $.member_ref,
+    ),
+    // a meeting may be called by any member
+    meeting_callers_clause: $ => seq(
+      'a', 'meeting', 'may', 'be', 'called', 'by', $.proposer,
+      repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
+    ),
+    // when proposed by "the Commission" or "the High Representative", passes if …
+    proposer_rule_clause: $ => seq(
+      'when', 'proposed', 'by', $.proposer,
+      repeat(seq(choice(seq(',', optional('or')), 'or'), $.proposer)),
+      ',', 'passes', 'if', $.rule_expr,
+    ),
     // members holding at least 30% of eligible votes who ask may have it postponed
     postponement_clause: $ => seq(
       'members', 'holding', choice($.at_least, $.more_than), $.percent, 'of', 'eligible', 'votes',
@@ -758,6 +777,7 @@ module.exports = grammar({
       $.conflict_vote_line,
       $.requested_line,
       $.proposed_by_line,
+      $.meeting_called_line,
       $.postponement_line,
       $.notice_line,
       $.breach_line,
@@ -799,7 +819,8 @@ module.exports = grammar({
     // requested on 1 May 2026 · proposed by: icb · asking for postponement: lbh, icb
     // · notice given on 1 May 2026 · breach notified on 1 April 2026 · remedied on 20 April 2026
     requested_line: $ => seq('requested', 'on', $.date),
-    proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_ref)),
+    proposed_by_line: $ => seq('proposed', 'by', optional(':'), choice($.string, $.member_list)),
+    meeting_called_line: $ => seq('meeting', 'called', 'by', optional(':'), choice($.string, $.member_list)),
     postponement_line: $ => seq('asking', 'for', 'postponement', optional(':'), $.member_list),
     notice_line: $ => seq('notice', 'given', 'on', $.date),
     breach_line: $ => seq('breach', 'notified', 'on', $.date),
@@ -902,6 +923,7 @@ module.exports = grammar({
       seq('the', 'cure', 'period', 'has', 'not', 'run'),
       seq('the', 'breach', 'was', 'remedied'),
       seq('the', 'proposer', 'may', 'not', 'propose', 'it'),
+      seq('the', 'meeting', 'was', 'not', 'validly', 'called'),
     ),
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(

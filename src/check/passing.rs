@@ -43,7 +43,12 @@ pub(super) fn monotone(rule: &Spanned<Rule>) -> bool {
 }
 
 /// A proposal for `decision` on a day its `rule` is in force, with the given ballots.
-fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::MemberId, VoteChoice)]) -> Proposal {
+fn proposal(
+    agreement: &Agreement,
+    decision: &Decision,
+    rule: &TimedRule,
+    ballots: &[(crate::model::MemberId, VoteChoice)],
+) -> Proposal {
     let date = rule.from.or(rule.until).map(|d| Spanned::new(d, Span::default()));
     Proposal {
         title: Spanned::new(String::new(), Span::default()),
@@ -64,7 +69,11 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         matters: Default::default(),
         presiding: None,
         cast_by: Vec::new(),
-        facts: Default::default(),
+        facts: crate::model::procedure::ProposalFacts {
+            proposed_by: crate::model::proposer_rules::witness_proposer(agreement, decision, rule)
+                .map(|by| Spanned::new(by, Span::default())),
+            ..Default::default()
+        },
     }
 }
 
@@ -110,7 +119,7 @@ pub(super) fn some_proposal_passes(
             }
             code /= 4;
         }
-        let mut p = proposal(decision, rule, &ballots);
+        let mut p = proposal(agreement, decision, rule, &ballots);
         if passes(&evaluator, &p) {
             return Some(true);
         }
@@ -184,5 +193,6 @@ pub(super) fn passes_without_support(
 ) -> bool {
     let evaluator = Evaluator::new(agreement, "");
     let abstaining: Vec<_> = electorate.eligible().map(|v| (v.member, VoteChoice::Abstaining)).collect();
-    passes(&evaluator, &proposal(decision, rule, &[])) || passes(&evaluator, &proposal(decision, rule, &abstaining))
+    passes(&evaluator, &proposal(agreement, decision, rule, &[]))
+        || passes(&evaluator, &proposal(agreement, decision, rule, &abstaining))
 }

@@ -8,6 +8,30 @@ use crate::model::procedure::Proposer;
 use crate::model::{Agreement, Decision};
 
 pub(super) fn check(agreement: &Agreement, decision: &Decision, out: &mut Vec<CheckDiagnostic>) {
+    // `any 10 members jointly` in any clause naming proposers or callers, with fewer members.
+    let lists = decision
+        .procedure
+        .proposers
+        .iter()
+        .chain(&decision.procedure.meeting_callers)
+        .chain(decision.rules.iter().filter_map(|r| r.proposed_by.as_ref()));
+    for entry in lists.flat_map(|l| l.who.iter()) {
+        if let Proposer::Jointly(needed) = entry.node {
+            if needed as usize > agreement.members.len() {
+                out.push(
+                    JointCountUnreachable {
+                        decision: Some(decision.name.clone()),
+                        witness: None,
+                        name: decision.name.clone(),
+                        needed,
+                        members: agreement.members.len(),
+                        at: entry.span.into(),
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
     if let Some(p) = &decision.procedure.postponement {
         let share = p.share.0;
         let problem = if share > Decimal::ONE_HUNDRED || (p.strictly && share >= Decimal::ONE_HUNDRED) {
@@ -69,6 +93,14 @@ mod tests {
     }
 
     const HEAD: &str = "agreement \"T\"\n  kinds lay, council\nmember a\n  kinds council\nmember b\n  kinds council\nmember c\n  kinds council\ndecision \"d\"\n  passes if more than half of votes cast in favour\n";
+
+    #[test]
+    fn a_joint_count_beyond_the_membership_is_found() {
+        let text = format!("{HEAD}  may be proposed only by b or by any 4 members jointly\n");
+        assert_eq!(codes(&text), ["concord::check::joint_count_unreachable"]);
+        let text = format!("{HEAD}  may be proposed only by b or by any 3 members jointly\n");
+        assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    }
 
     #[test]
     fn a_postponement_share_out_of_range_is_found() {

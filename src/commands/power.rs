@@ -141,6 +141,9 @@ fn power_of(mut report: PowerReport, source: Source, options: &Options) -> Power
     }
     for decision in decisions {
         let rules: Vec<&TimedRule> = match &proposal {
+            Some(p) if crate::model::proposer_rules::depends_on_proposer(decision) => {
+                crate::model::proposer_rules::rule_of_proposal(&agreement, decision, p).into_iter().collect()
+            }
             Some(p) => decision.rule_on(p.date.as_ref().map(|d| d.node)).into_iter().collect(),
             None => decision.rules.iter().collect(),
         };
@@ -222,6 +225,11 @@ pub fn rule_power(
         decision: decision.name.clone(),
         from: rule.from.map(|d| d.to_string()),
         until: rule.until.map(|d| d.to_string()),
+        proposed_by: crate::model::proposer_rules::depends_on_proposer(decision).then(|| {
+            rule.proposed_by
+                .as_ref()
+                .map_or_else(|| "anyone else".to_string(), |p| crate::model::proposer_rules::words(p, agreement))
+        }),
         not_analysed: None,
         needs_proposal: false,
         method: None,

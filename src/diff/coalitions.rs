@@ -43,6 +43,9 @@ pub enum NotCompared {
     /// The casting vote is the person presiding's or an office's, who changes from meeting to
     /// meeting (added in 1.4).
     CastingHolderUnknown,
+    /// A version's rule depends on who proposed (`when proposed by …`): its rules are not
+    /// compared one by one (added in 1.4).
+    ByProposer,
 }
 
 /// A coalition whose outcome differs between the versions.
@@ -90,6 +93,9 @@ fn game(
     decision: &Decision,
     on: Option<Date>,
 ) -> Result<Option<(Game, Vec<String>)>, NotCompared> {
+    if crate::model::proposer_rules::depends_on_proposer(decision) {
+        return Err(NotCompared::ByProposer);
+    }
     let Some(rule) = decision.rule_on(on) else { return Ok(None) };
     let electorate = crate::weights::electorate(agreement, decision, None).map_err(|_| NotCompared::Overflow)?;
     let game = Game::of_decision(agreement, decision, &electorate, rule).map_err(|e| match e {

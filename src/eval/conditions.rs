@@ -32,6 +32,7 @@ impl Context<'_> {
             until: None,
             source,
             reconvened: None,
+            chosen: None,
             held: combination.held(),
             conditions,
             combination,

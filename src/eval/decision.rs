@@ -133,6 +133,7 @@ impl<'a> Evaluator<'a> {
             effects_refused: None,
             in_force: Vec::new(),
             changes: Vec::new(),
+            jointly: None,
         };
         let decision = match proposal.decision.as_ref().map(|d| &d.node) {
             None => {
@@ -162,8 +163,20 @@ impl<'a> Evaluator<'a> {
         evaluation.matters = ctx.matters(proposal).map(Box::new);
 
         // The rule in force on the proposal's date.
+        // (1) Or the rule who proposed it chooses.
         let dated = decision.rules.iter().any(|r| r.from.is_some() || r.until.is_some());
+        let mut chosen = None;
         let in_force = match (dated, proposal.date) {
+            _ if crate::model::proposer_rules::depends_on_proposer(decision) => match ctx.rule_by_proposer(proposal) {
+                Ok((rule, choice)) => {
+                    chosen = Some(choice);
+                    Some(rule)
+                }
+                Err(why) => {
+                    invalid.push(why);
+                    None
+                }
+            },
             (true, None) => {
                 invalid.push(Invalidity::NoDate);
                 None
@@ -180,10 +193,12 @@ impl<'a> Evaluator<'a> {
         };
         // (1a) Who proposed it, the notice it was given, the breach it rests on.
         invalid.extend(ctx.standing(proposal));
+        evaluation.jointly = ctx.joint_working(proposal);
         if let Some(timed) = in_force {
             let mut rule = ctx.rule_result(&timed.rule, None).map_err(too_large)?;
             rule.from = timed.from;
             rule.until = timed.until;
+            rule.chosen = chosen;
             evaluation.rule = Some(rule);
         }
 

@@ -23,6 +23,7 @@ pub mod matters;
 mod name;
 mod outcome;
 pub mod procedure;
+pub mod proposer;
 mod stand_ins;
 pub mod tally;
 mod vetoes;

@@ -168,6 +168,26 @@ pub enum Invalidity {
         proposer: String,
         /// The line of the clause.
         line: usize,
+        /// For a joint proposal: how many distinct members proposed it and how many the clause
+        /// needs (added in 1.4).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        jointly: Option<super::proposer::JointCount>,
+    },
+    /// The meeting was called by someone the decision does not let call it (`a meeting may be
+    /// called by …`; added in 1.4).
+    MeetingNotCalled {
+        /// Who called it.
+        caller: String,
+        /// The line of the clause.
+        line: usize,
+    },
+    /// The decision's rule depends on who proposed and the proposal does not say (added in 1.4).
+    NoProposer,
+    /// Several members proposed it jointly and a `when proposed by` names some, not all, of
+    /// them: which rule holds is not settled (added in 1.4).
+    ProposerNotSettled {
+        /// Who proposed it.
+        proposer: String,
     },
     /// Decided before the notice the decision needs had run (`a proposal needs … notice`).
     TooLittleNotice {
@@ -209,10 +229,14 @@ impl Invalidity {
             Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
             Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
             Invalidity::ProposerNotAllowed { .. } => Some(InvalidReason::ProposerNotAllowed),
+            Invalidity::MeetingNotCalled { .. } => Some(InvalidReason::MeetingNotCalled),
             Invalidity::TooLittleNotice { .. } => Some(InvalidReason::TooLittleNotice),
             Invalidity::CurePeriodNotRun { .. } => Some(InvalidReason::CurePeriodNotRun),
             Invalidity::BreachRemedied { .. } => Some(InvalidReason::BreachRemedied),
-            Invalidity::NoDate | Invalidity::NoRuleInForce { .. } => None,
+            Invalidity::NoDate
+            | Invalidity::NoRuleInForce { .. }
+            | Invalidity::NoProposer
+            | Invalidity::ProposerNotSettled { .. } => None,
         }
     }
 }

@@ -18,7 +18,7 @@ use super::tally::TooLarge;
 use super::{Deadlock, DeadlockCause, EscalationStep, Invalidity, Name, Place};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
-use crate::model::procedure::{may_propose, ProposedBy};
+use crate::model::procedure::may_propose;
 
 /// The request, the last day and whether the decision was in time (step 4a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,17 +70,20 @@ impl Context<'_> {
         let facts = &proposal.facts;
         let mut invalid = Vec::new();
         if let (Some(proposers), Some(by)) = (&p.proposers, &facts.proposed_by) {
-            let kinds_of = |m: crate::model::MemberId| {
-                self.agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect())
-            };
-            if !may_propose(proposers, &by.node, kinds_of) {
-                let proposer = match &by.node {
-                    ProposedBy::Member(m) => {
-                        self.evaluator.keys.get(m.index()).map_or_else(String::new, |k| k.to_string())
-                    }
-                    ProposedBy::Body(b) => format!("“{b}”"),
-                };
-                invalid.push(Invalidity::ProposerNotAllowed { proposer, line: self.place(proposers.span).line });
+            if !may_propose(proposers, &by.node, |m| self.kinds_of(m)) {
+                invalid.push(Invalidity::ProposerNotAllowed {
+                    proposer: self.proposer_words(&by.node),
+                    line: self.place(proposers.span).line,
+                    jointly: self.joint_count(&by.node),
+                });
+            }
+        }
+        if let (Some(callers), Some(by)) = (&p.meeting_callers, &facts.meeting_called_by) {
+            if !may_propose(callers, &by.node, |m| self.kinds_of(m)) {
+                invalid.push(Invalidity::MeetingNotCalled {
+                    caller: self.proposer_words(&by.node),
+                    line: self.place(callers.span).line,
+                });
             }
         }
         let decided = proposal.date.map(|d| d.node);

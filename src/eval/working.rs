@@ -54,6 +54,10 @@ pub struct Evaluation {
     /// The changes, for [`crate::model::effects::apply`].
     #[serde(skip)]
     pub changes: Vec<crate::model::effects::Effect>,
+    /// A proposal made jointly, for a decision that counts those proposing (`any 10 members
+    /// jointly`): who, how many and how many the clause needs (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jointly: Option<super::proposer::JointWorking>,
 }
 
 fn iso_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -193,6 +197,10 @@ pub struct RuleResult {
     pub combination: Combination,
     /// Whether the rule held.
     pub held: bool,
+    /// For a decision whose rule depends on who proposed: who did, and which rule that chose
+    /// (added in 1.4). Absent otherwise, and for a quorum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<super::proposer::ProposerChoice>,
 }
 
 /// Whether a quorum is the decision's own or the agreement's default.

@@ -1,24 +1,26 @@
 //! `concord explain`'s words for a decision's clauses about time, who may propose,
 //! postponement, notice and cure (issue 21, item 8). Every field is worded.
 
-use crate::model::procedure::{Period, Postponement, Procedure, Proposer, Proposers, TimedEscalation};
+use crate::model::procedure::{Period, Postponement, Procedure, Proposers, TimedEscalation};
 use crate::model::Agreement;
 
 /// One line per clause the decision has, indented as the rest of its schedule.
 pub(super) fn words(agreement: &Agreement, procedure: &Procedure) -> String {
-    let Procedure { timed_escalation, proposers, postponement, notice, cure } = procedure;
+    let Procedure { timed_escalation, proposers, postponement, notice, cure, meeting_callers } = procedure;
     let mut out = String::new();
     if let Some(Proposers { who, span: _ }) = proposers {
-        let names: Vec<String> = who
-            .iter()
-            .map(|w| match &w.node {
-                Proposer::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),
-                Proposer::Kind(k) => format!("a {} member", agreement.kind(*k).map_or("?", |k| k.name.as_str())),
-                Proposer::Body(b) => format!("“{b}”"),
-            })
-            .collect();
+        let names: Vec<String> =
+            who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
         out.push_str(&format!(
             "  Only {} may propose it; a proposal from anyone else is invalid (each proposal says `proposed by:`).\n",
+            join_or(&names)
+        ));
+    }
+    if let Some(Proposers { who, span: _ }) = meeting_callers {
+        let names: Vec<String> =
+            who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
+        out.push_str(&format!(
+            "  A meeting to decide it may be called by {}; a proposal decided at a meeting called by anyone else is invalid (each proposal says `meeting called by:`).\n",
             join_or(&names)
         ));
     }

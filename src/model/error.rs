@@ -289,4 +289,8 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Instalments(#[from] super::instalments::InstalmentsError),
+    /// A rule that depends on who proposed, or a joint proposal (see [`super::proposer_rules`]).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Proposer(#[from] super::proposer_rules::ProposerError),
 }

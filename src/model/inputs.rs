@@ -6,6 +6,7 @@
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
 mod follow;
+mod joint;
 mod matters;
 mod measures;
 mod procedure;

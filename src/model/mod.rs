@@ -26,6 +26,7 @@ pub use outcomes::DefaultOutcome;
 pub mod matters;
 pub mod offices;
 pub mod procedure;
+pub mod proposer_rules;
 mod renumber;
 pub mod terms;
 pub mod years;
@@ -307,6 +308,10 @@ pub struct TimedRule {
     pub rule: Spanned<Rule>,
     /// The whole `passes if` clause.
     pub span: Span,
+    /// `when proposed by …, passes if`: the rule for a proposal made by one of these (see
+    /// [`proposer_rules`]); none for a rule that holds whoever proposed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<procedure::Proposers>,
 }
 
 /// Who does not vote on a decision.

@@ -25,6 +25,9 @@ pub struct Procedure {
     /// `only after a breach unremedied for 30 days`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cure: Option<Period>,
+    /// `a meeting may be called by …` (real clause C78).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_callers: Option<Proposers>,
 }
 
 impl Procedure {
@@ -35,6 +38,7 @@ impl Procedure {
             && self.postponement.is_none()
             && self.notice.is_none()
             && self.cure.is_none()
+            && self.meeting_callers.is_none()
     }
 }
 
@@ -67,6 +71,11 @@ pub enum Proposer {
     Kind(KindId),
     /// A body outside the agreement, by the words in quotes.
     Body(String),
+    /// `any 10 members jointly`: at least this many distinct members proposing together (at
+    /// least 2; see [`super::proposer_rules`]).
+    Jointly(u32),
+    /// `any member`: every member of the agreement, observers included.
+    AnyMember,
 }
 
 /// Who made a proposal (`proposed by: …`).
@@ -76,6 +85,9 @@ pub enum ProposedBy {
     Member(MemberId),
     /// A body outside the agreement.
     Body(String),
+    /// Several members together (`proposed by: a, b, c`), as listed (a member listed twice is
+    /// counted once).
+    Jointly(Vec<Spanned<MemberId>>),
 }
 
 /// A minority that may have a proposal postponed by asking.
@@ -119,6 +131,9 @@ pub struct ProposalFacts {
     /// `remedied on DATE`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remedied: Option<Spanned<Date>>,
+    /// `meeting called by: …` (for `a meeting may be called by …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_called_by: Option<Spanned<ProposedBy>>,
 }
 
 impl ProposalFacts {
@@ -130,11 +145,28 @@ impl ProposalFacts {
 
 /// Whether `by` is one of `proposers`: a member named, a member of a kind named, or a body whose
 /// words are exactly those of the clause.
+/// A joint proposal is one only of `any N members jointly`, made by at least N distinct members
+/// (the reader refuses a joint proposal for a clause that lets nobody propose jointly).
 pub fn may_propose(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(MemberId) -> Vec<KindId>) -> bool {
     proposers.who.iter().any(|p| match (&p.node, by) {
         (Proposer::Member(m), ProposedBy::Member(b)) => m == b,
         (Proposer::Kind(k), ProposedBy::Member(b)) => kinds_of(*b).contains(k),
         (Proposer::Body(x), ProposedBy::Body(y)) => x == y,
+        (Proposer::Jointly(n), ProposedBy::Jointly(members)) => distinct(members) >= *n as usize,
+        (Proposer::AnyMember, ProposedBy::Member(_)) => true,
         _ => false,
     })
+}
+
+/// How many different members a joint proposal lists.
+pub fn distinct(members: &[Spanned<MemberId>]) -> usize {
+    let mut seen: Vec<MemberId> = members.iter().map(|m| m.node).collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+/// The fewest members a clause lets propose jointly (`any 10 members jointly`), if any.
+pub fn joint_count(proposers: &Proposers) -> Option<u32> {
+    proposers.who.iter().filter_map(|p| if let Proposer::Jointly(n) = p.node { Some(n) } else { None }).min()
 }

@@ -284,4 +284,6 @@ pub enum InvalidReason {
     CurePeriodNotRun,
     BreachRemedied,
     ProposerNotAllowed,
+    /// `the meeting was not validly called`.
+    MeetingNotCalled,
 }

@@ -37,6 +37,7 @@ mod chairs;
 mod conditions;
 mod exact;
 mod procedure;
+mod proposers;
 mod weights;
 
 #[cfg(test)]
@@ -102,6 +103,10 @@ pub enum InvalidReason {
     NoQuorum,
     /// Proposed by one the decision does not let propose it (step 1a).
     ProposerNotAllowed,
+    /// The decision's rule depends on who proposed and the proposal does not say (step 1).
+    NoProposer,
+    /// The meeting was called by one the decision does not let call it (step 1a).
+    MeetingNotCalled,
     /// Decided before the notice it needs had run (step 1a).
     TooLittleNotice,
     /// Decided before the breach's cure period had run (step 1a).
@@ -333,6 +338,9 @@ fn the_decision_and_its_rule<'a>(
         Some(DecisionRef::Unknown(_)) | None => None,
     };
     let Some(decision) = decision else { return Ok(Err(InvalidReason::UnknownDecision)) };
+    if let Some(chosen) = proposers::rule(agreement, decision, proposal) {
+        return chosen.map(|r| r.map(|rule| (decision, rule)));
+    }
     let dated = decision.rules.iter().any(|r| r.from.is_some() || r.until.is_some());
     let in_force: Vec<&Rule> = if dated {
         let Some(date) = proposal.date.map(|d| d.node) else { return Ok(Err(InvalidReason::NoDate)) };

@@ -12,7 +12,6 @@ use super::exact::{rational, whole};
 use super::weights::Electorate;
 use super::InvalidReason;
 use crate::model::inputs::Proposal;
-use crate::model::procedure::{ProposedBy, Proposer};
 use crate::model::{Agreement, Date, Decision, Duration, DurationUnit};
 
 fn leap(year: i64) -> bool {
@@ -95,16 +94,14 @@ pub(super) fn standing(agreement: &Agreement, decision: &Decision, proposal: &Pr
     let p = &decision.procedure;
     let facts = &proposal.facts;
     if let (Some(proposers), Some(by)) = (&p.proposers, &facts.proposed_by) {
-        let allowed = proposers.who.iter().any(|w| match (&w.node, &by.node) {
-            (Proposer::Member(m), ProposedBy::Member(b)) => m == b,
-            (Proposer::Kind(k), ProposedBy::Member(b)) => {
-                agreement.members.iter().any(|m| m.id == *b && m.kinds.iter().any(|mk| mk.node == *k))
-            }
-            (Proposer::Body(x), ProposedBy::Body(y)) => x == y,
-            _ => false,
-        });
+        let allowed = proposers.who.iter().any(|w| super::proposers::names(agreement, &w.node, &by.node));
         if !allowed {
             return Some(InvalidReason::ProposerNotAllowed);
+        }
+    }
+    if let (Some(callers), Some(by)) = (&p.meeting_callers, &facts.meeting_called_by) {
+        if !callers.who.iter().any(|w| super::proposers::names(agreement, &w.node, &by.node)) {
+            return Some(InvalidReason::MeetingNotCalled);
         }
     }
     let decided = proposal.date.map(|d| day_number(d.node));

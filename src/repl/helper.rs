@@ -5,7 +5,7 @@ use super::{Engine, COMMANDS};
 use crate::syntax::grammar::BLOCK_KEYWORDS;
 
 /// Words that start clauses, offered by completion and highlighted.
-pub const KEYWORDS: [&str; 54] = [
+pub const KEYWORDS: [&str; 58] = [
     "agreement",
     "member",
     "voting",
@@ -53,6 +53,10 @@ pub const KEYWORDS: [&str; 54] = [
     "the default is",
     "if not agreed within",
     "may be proposed only by",
+    "when proposed by",
+    "members jointly",
+    "a meeting may be called by",
+    "meeting called by",
     "who ask may have it postponed",
     "a proposal needs",
     "only after a breach unremedied for",

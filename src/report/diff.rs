@@ -248,6 +248,9 @@ fn period_words(p: &Period) -> String {
             }
             Some(NotCompared::Overflow) => "not compared: the votes are too large to weigh exactly.".to_string(),
             Some(NotCompared::CastingHolderUnknown) => "not compared: the casting vote is held by whoever presides, or holds an office, at the meeting, so which ways of voting carry it depends on the meeting.".to_string(),
+            Some(NotCompared::ByProposer) => {
+                "not compared: the rule depends on who proposed (`when proposed by …`), and the rules for each proposer are not compared one by one.".to_string()
+            }
             Some(NotCompared::TooManyMembers) | None => format!(
                 "not compared: {} members may vote, more than the {} whose every way of voting is compared.",
                 c.members,

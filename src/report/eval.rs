@@ -118,6 +118,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             (None, None) => String::new(),
         };
         out.push_str(&format!("The rule (line {}{dates}): passes if {}\n", rule.place.line, rule.place.text));
+        out.push_str(&super::procedure::chosen_sentence(rule));
         out.push_str(&conditions_human(rule, e));
         out.push_str(&combination_sentence(rule, "rule"));
     }

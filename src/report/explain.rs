@@ -48,11 +48,12 @@ pub fn exact_share(f: &Fraction) -> String {
 }
 
 fn period(r: &RulePower) -> String {
-    match (&r.from, &r.until) {
-        (Some(f), Some(u)) => format!(" (from {f} until {u})"),
-        (Some(f), None) => format!(" (from {f})"),
-        (None, Some(u)) => format!(" (until {u})"),
-        (None, None) => String::new(),
+    match (&r.from, &r.until, &r.proposed_by) {
+        (_, _, Some(who)) => format!(" (when proposed by {who})"),
+        (Some(f), Some(u), None) => format!(" (from {f} until {u})"),
+        (Some(f), None, None) => format!(" (from {f})"),
+        (None, Some(u), None) => format!(" (until {u})"),
+        (None, None, None) => String::new(),
     }
 }
 

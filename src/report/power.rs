@@ -52,6 +52,9 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
         (None, Some(u)) => out.push_str(&format!(", until {u}")),
         (None, None) => {}
     }
+    if let Some(who) = &rule.proposed_by {
+        out.push_str(&format!(", when proposed by {who}"));
+    }
     out.push('\n');
     if let Some(reason) = &rule.not_analysed {
         out.push_str(&format!("  not worked out: {reason}\n"));

@@ -62,6 +62,18 @@ pub(super) fn procedure_human(e: &Evaluation) -> String {
     if let Some(p) = &e.outcome.postponement {
         out.push_str(&postponement_sentence(p));
     }
+    if let Some(j) = &e.jointly {
+        let n = j.members.len();
+        out.push_str(&format!(
+            "Proposed jointly by {} {}: {}; the clause (line {}) needs at least {}, so {}.\n",
+            n,
+            if n == 1 { "member" } else { "different members" },
+            j.members.join(", "),
+            j.line,
+            j.needed,
+            if j.enough { "it was validly proposed" } else { "it was not validly proposed" }
+        ));
+    }
     if out.is_empty() {
         out
     } else {
@@ -69,12 +81,46 @@ pub(super) fn procedure_human(e: &Evaluation) -> String {
     }
 }
 
+/// Which rule who proposed chose (docs/semantics.md step 1), as a line under the rule.
+pub(super) fn chosen_sentence(rule: &crate::eval::RuleResult) -> String {
+    match &rule.chosen {
+        None => String::new(),
+        Some(c) => match &c.when_proposed_by {
+            Some(who) => format!(
+                "  It is the rule for a proposal made by {who}, and this one was proposed by {}.\n",
+                c.proposer
+            ),
+            None => format!(
+                "  It is the rule for a proposal made by anyone the decision's `when proposed by` does not name, and this one was proposed by {}.\n",
+                c.proposer
+            ),
+        },
+    }
+}
+
 /// Why a proposal's standing fails, in words; `None` for the other reasons.
 pub(super) fn standing_words(reason: &Invalidity) -> Option<String> {
     Some(match reason {
-        Invalidity::ProposerNotAllowed { proposer, line } => {
+        Invalidity::ProposerNotAllowed { proposer, line, jointly: None } => {
             format!("it was proposed by {proposer}, who may not propose it (line {line})")
         }
+        Invalidity::ProposerNotAllowed { proposer, line, jointly: Some(count) } => match count.needed {
+            Some(needed) => format!(
+                "it was proposed by {proposer}: {} {}, fewer than the {needed} who must propose it together (line {line})",
+                count.members,
+                if count.members == 1 { "member" } else { "different members" }
+            ),
+            None => format!("it was proposed by {proposer}, and no members may propose it jointly (line {line})"),
+        },
+        Invalidity::MeetingNotCalled { caller, line } => {
+            format!("the meeting was called by {caller}, who may not call it (line {line})")
+        }
+        Invalidity::NoProposer => {
+            "the decision's rule depends on who proposed it, and the proposal does not say who did".to_string()
+        }
+        Invalidity::ProposerNotSettled { proposer } => format!(
+            "it was proposed by {proposer}, and the decision's `when proposed by` names some of them but not all, so which rule holds is not settled"
+        ),
         Invalidity::TooLittleNotice { given, needed, earliest } => format!(
             "too little notice was given: notice given on {} and {needed} notice needed, so the earliest day it could be decided was {}",
             date_words(*given),

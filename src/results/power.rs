@@ -44,6 +44,11 @@ pub struct RulePower {
     pub from: Option<String>,
     /// Last day the rule is in force, if it has one.
     pub until: Option<String>,
+    /// For a decision whose rule depends on who proposed: whom the rule is for, in words
+    /// (`“the Commission” or “the High Representative”`, or `anyone else`); absent otherwise
+    /// (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
     /// Why the rule was not worked out, in plain words; `null` when it was.
     pub not_analysed: Option<String>,
     /// Whether it was not worked out only because the votes depend on a proposal (the budget

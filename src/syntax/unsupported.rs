@@ -59,8 +59,8 @@ constructs! {
         "a carry forward written this way",
         "a fund's savings waterfall carries an underspend forward with a step such as `50% carried forward to next year` (or `everything …`, `the rest …`), adding `, subject to \"DECISION\"` or `, subject to each partner's own approval` when the partners must approve it; next year's scenario then `follows` this year's";
     ProposerThreshold => code(concord::parse::unsupported_proposer_threshold), u_proposer,
-        "a rule that depends on who made the proposal",
-        "a rule is the same whoever proposes; who may propose is said with `may be proposed only by MEMBER, KIND members or \"BODY\"` and each proposal's `proposed by:` line; nearest for a threshold that depends on the proposer: two decisions, one for proposals from each source, each with its own rule and its own `may be proposed only by …`";
+        "a rule that depends on who made the proposal in these words",
+        "a rule for proposals from some is said `when proposed by \"BODY\", MEMBER or KIND members, passes if …`, beside a plain `passes if …` for a proposal from anyone else; who may propose at all is `may be proposed only by MEMBER, KIND members, \"BODY\" or by any 10 members jointly`; each proposal says who proposed it: `proposed by: MEMBER`, `proposed by: \"BODY\"` or `proposed by: MEMBER, MEMBER, …` (jointly)";
     Postponement => code(concord::parse::unsupported_postponement), u_postponement,
         "a postponement written this way",
         "a decision that a minority may have postponed says `members holding at least 30% of eligible votes who ask may have it postponed`, and each proposal lists them with `asking for postponement: MEMBER, MEMBER`";

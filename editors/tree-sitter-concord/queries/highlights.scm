@@ -116,7 +116,7 @@
   "alternates" "rotates" "between" "exactly" "many" "different"
   "reserved" "must" "also" "pass" "own" "governance" "approve" "subject" "approval" "given" "withheld" "yet"
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
-  "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
+  "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer" "jointly" "called" "validly"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
@@ -306,6 +306,8 @@
 (cure_clause "a" @keyword)
 (cure_clause "for" @keyword)
 (proposer "members" @keyword)
+(proposer "member" @keyword)
+(meeting_callers_clause "a" @keyword)
 (postponement_clause "members" @keyword)
 (postponement_clause "votes" @keyword)
 (postponement_clause "eligible" @keyword)

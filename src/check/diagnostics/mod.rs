@@ -279,6 +279,8 @@ catalogue! {
     PostponementNoEffect(PostponementNoEffect),
     /// A list of who may propose that names nobody who can.
     NoProposer(NoProposer),
+    /// `any 10 members jointly` with fewer members in the agreement.
+    JointCountUnreachable(JointCountUnreachable),
 }
 
 /// `expect dummy because "…"` where the checker finds no such thing.

@@ -56,3 +56,24 @@ pub struct NoProposer {
     pub at: SourceSpan,
 }
 code!(NoProposer, "concord::check::no_proposer");
+
+/// `any 10 members jointly` where the agreement has fewer members: no joint proposal can be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+#[error(
+    "no joint proposal of decision `{name}` can be made: it needs {needed} members and the agreement has {members}"
+)]
+#[diagnostic(
+    severity(Warning),
+    code(concord::check::joint_count_unreachable),
+    help("give the number the agreement means, at most the number of members, or take `by any … members jointly` off the clause")
+)]
+pub struct JointCountUnreachable {
+    pub decision: Option<String>,
+    pub witness: Option<Witness>,
+    pub name: String,
+    pub needed: u32,
+    pub members: usize,
+    #[label("more members than the agreement has")]
+    pub at: SourceSpan,
+}
+code!(JointCountUnreachable, "concord::check::joint_count_unreachable");

@@ -45,6 +45,7 @@ fn reason_matches(reason: InvalidReason, invalid: &[Invalidity]) -> bool {
                 | (InvalidReason::CurePeriodNotRun, Invalidity::CurePeriodNotRun { .. })
                 | (InvalidReason::BreachRemedied, Invalidity::BreachRemedied { .. })
                 | (InvalidReason::ProposerNotAllowed, Invalidity::ProposerNotAllowed { .. })
+                | (InvalidReason::MeetingNotCalled, Invalidity::MeetingNotCalled { .. })
         )
     })
 }
@@ -329,5 +330,6 @@ fn reason_words(reason: InvalidReason) -> &'static str {
         InvalidReason::CurePeriodNotRun => "the cure period has not run",
         InvalidReason::BreachRemedied => "the breach was remedied",
         InvalidReason::ProposerNotAllowed => "the proposer may not propose it",
+        InvalidReason::MeetingNotCalled => "the meeting was not validly called",
     }
 }

@@ -12,6 +12,22 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, ProposalClause};
 
 impl super::InputLowerer<'_> {
+    /// Who proposed it, or called the meeting: a member, a body, or several members together.
+    fn proposed_by(&mut self, by: &Spanned<ast::ProposedBy>) -> Option<ProposedBy> {
+        Some(match &by.node {
+            ast::ProposedBy::Member(m) => ProposedBy::Member(self.member(&Spanned::new(m.clone(), by.span))?),
+            ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
+            ast::ProposedBy::Jointly(members) => {
+                let read: Vec<Spanned<crate::model::MemberId>> =
+                    members.iter().filter_map(|m| self.member(m).map(|id| Spanned::new(id, m.span))).collect();
+                if read.len() < members.len() {
+                    return None;
+                }
+                ProposedBy::Jointly(read)
+            }
+        })
+    }
+
     /// Records one of the lines in `proposal.facts`.
     pub(super) fn procedure_line(&mut self, proposal: &mut Proposal, clause: &ProposalClause) {
         let facts = &mut proposal.facts;
@@ -28,22 +44,22 @@ impl super::InputLowerer<'_> {
                 }
                 return;
             }
-            ProposalClause::ProposedBy(by) => {
-                let node = match &by.node {
-                    ast::ProposedBy::Member(m) => match self.member(&Spanned::new(m.clone(), by.span)) {
-                        Some(id) => ProposedBy::Member(id),
-                        None => return,
-                    },
-                    ast::ProposedBy::Body(b) => ProposedBy::Body(b.clone()),
+            ProposalClause::ProposedBy(by) | ProposalClause::MeetingCalledBy(by) => {
+                let calling = matches!(clause, ProposalClause::MeetingCalledBy(_));
+                let Some(node) = self.proposed_by(by) else { return };
+                let (what, slot) = if calling {
+                    ("who called the meeting", &mut proposal.facts.meeting_called_by)
+                } else {
+                    ("who proposed it", &mut proposal.facts.proposed_by)
                 };
-                if let Some(first) = &proposal.facts.proposed_by {
+                if let Some(first) = slot {
                     self.errors.push(LowerError::DuplicateClause {
-                        what: "who proposed it".into(),
+                        what: what.into(),
                         first: first.span.into(),
                         second: by.span.into(),
                     });
                 } else {
-                    proposal.facts.proposed_by = Some(Spanned::new(node, by.span));
+                    *slot = Some(Spanned::new(node, by.span));
                 }
                 return;
             }
@@ -95,6 +111,7 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if p.timed_escalation.is_some() && facts.requested.is_none() {
         missing("when the decision was requested", "requested on DATE", "if not agreed within … of the request");
     }
+    let by_proposer = crate::model::proposer_rules::depends_on_proposer(decision);
     if p.proposers.is_some() && facts.proposed_by.is_none() {
         missing("who proposed it", "proposed by: MEMBER` or `proposed by: \"BODY\"", "may be proposed only by …");
     }
@@ -104,6 +121,21 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if p.cure.is_some() && facts.breach_notified.is_none() {
         missing("when the breach was notified", "breach notified on DATE", "only after a breach unremedied for …");
     }
+    if by_proposer && p.proposers.is_none() && facts.proposed_by.is_none() {
+        errors.push(LowerError::from(crate::model::InputsError::MissingProposalFact {
+            what: "who proposed it".to_string(),
+            at: at_decision.into(),
+            decision: decision.name.clone(),
+            help: format!(
+                "decision `{}` has a rule for proposals by some (`when proposed by …`) and another for the rest, so which rule holds depends on who proposed: add `proposed by: MEMBER` or `proposed by: \"BODY\"`",
+                decision.name
+            ),
+        }));
+    }
+    if let Some(by) = &facts.proposed_by {
+        crate::model::inputs::joint::check_joint(proposal, agreement, decision, by, errors);
+    }
+    crate::model::inputs::joint::check_meeting(proposal, decision, at_decision, errors);
     let mut unused = |what: &str, span: Span, clause: &str| {
         errors.push(LowerError::from(crate::model::InputsError::ProposalFactNotUsed {
             decision: decision.name.clone(),
@@ -115,8 +147,8 @@ pub(super) fn check_facts(proposal: &Proposal, agreement: &Agreement, at: Span, 
     if let (Some(r), None) = (&facts.requested, &p.timed_escalation) {
         unused("when it was requested", r.span, "if not agreed within … of the request, escalate to …");
     }
-    if let (Some(b), None) = (&facts.proposed_by, &p.proposers) {
-        unused("who proposed it", b.span, "may be proposed only by …");
+    if let (Some(b), None, false) = (&facts.proposed_by, &p.proposers, by_proposer) {
+        unused("who proposed it", b.span, "may be proposed only by …` or `when proposed by …, passes if …");
     }
     if let (Some(first), None) = (facts.asking_postponement.first(), &p.postponement) {
         unused(

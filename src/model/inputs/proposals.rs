@@ -205,6 +205,7 @@ impl InputLowerer<'_> {
             ProposalClause::CastingVote(choice) => proposal.casting_vote = Some(Spanned::new((*choice).into(), span)),
             ProposalClause::Requested(_)
             | ProposalClause::ProposedBy(_)
+            | ProposalClause::MeetingCalledBy(_)
             | ProposalClause::AskingPostponement(_)
             | ProposalClause::NoticeGiven(_)
             | ProposalClause::BreachNotified(_)

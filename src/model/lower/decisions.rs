@@ -57,7 +57,7 @@ impl<'f> Lowerer<'f> {
                         Some(ast::RulePeriod::Between(from, until)) => (Some(from), Some(until)),
                         None => (None, None),
                     };
-                    decision.rules.push(TimedRule { from, until, rule, span: clause.span });
+                    decision.rules.push(TimedRule { from, until, rule, span: clause.span, proposed_by: None });
                 }
                 ast::DecisionClause::Voting(s) => {
                     self.once("the decision's voting scheme", &mut voting, s.clone().map(Into::into), clause.span)
@@ -178,6 +178,22 @@ impl<'f> Lowerer<'f> {
                 | ast::DecisionClause::Postponement { .. }
                 | ast::DecisionClause::Notice(_)
                 | ast::DecisionClause::Cure(_)) => self.procedure_clause(&mut decision.procedure, c, clause.span),
+                ast::DecisionClause::MeetingCallers(who) => {
+                    if let Some(first) = decision.procedure.meeting_callers.as_ref().map(|c| c.span) {
+                        self.errors.push(LowerError::DuplicateClause {
+                            what: "who may call a meeting".to_string(),
+                            first: first.into(),
+                            second: clause.span.into(),
+                        });
+                    } else {
+                        let who = self.proposer_list(who);
+                        decision.procedure.meeting_callers =
+                            Some(crate::model::procedure::Proposers { who, span: clause.span });
+                    }
+                }
+                ast::DecisionClause::ProposerRule { who, rule } => {
+                    self.proposer_rule(&mut decision, who, rule, clause.span)
+                }
             }
         }
         decision.voting = voting.map(|(s, _)| s);
@@ -208,12 +224,18 @@ impl<'f> Lowerer<'f> {
         }
         if decision.rules.is_empty() {
             // Only report a missing rule when none was written (not when one failed to read).
-            let wrote_rule =
-                block.clauses.iter().any(|c| matches!(c.node, Clause::Decision(ast::DecisionClause::Rule { .. })));
+            let wrote_rule = block.clauses.iter().any(|c| {
+                matches!(
+                    c.node,
+                    Clause::Decision(ast::DecisionClause::Rule { .. } | ast::DecisionClause::ProposerRule { .. })
+                )
+            });
             // A reserved matter with no rule has been reported already (`reserved_meeting_rule`).
             if !wrote_rule && block.unreadable == 0 && decision.matters.reserved.is_none() {
                 self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
             }
+        } else if crate::model::proposer_rules::depends_on_proposer(&decision) {
+            self.check_proposer_rules(&decision);
         } else {
             self.check_rule_dates(&decision, block.span);
         }

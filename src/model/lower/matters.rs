@@ -174,7 +174,8 @@ impl<'f> Lowerer<'f> {
         if let Some(quorum) = &decision.reconvened_quorum {
             refuse("quorum", quorum.span);
         }
-        decision.rules = vec![TimedRule { from: None, until: None, rule: in_favour, span: reserved.span }];
+        decision.rules =
+            vec![TimedRule { from: None, until: None, rule: in_favour, span: reserved.span, proposed_by: None }];
         decision.exclusions.push(Exclusion::ReservedTo { member: reserved.member, span: reserved.span });
     }
 }

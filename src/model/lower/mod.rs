@@ -36,6 +36,7 @@ mod money;
 mod offices;
 mod outcomes;
 mod procedure;
+mod proposer_rules;
 mod stand_ins;
 mod terms;
 

@@ -2,7 +2,7 @@
 //! propose, postponement, notice and cure, read into [`Procedure`].
 
 use super::*;
-use crate::model::procedure::{Period, Postponement, Procedure, Proposer, Proposers, TimedEscalation};
+use crate::model::procedure::{Period, Postponement, Procedure, Proposers, TimedEscalation};
 
 impl<'f> Lowerer<'f> {
     /// Reads one of the clauses into `procedure`; each may be given once.
@@ -22,18 +22,7 @@ impl<'f> Lowerer<'f> {
             ast::DecisionClause::Proposers(who) => {
                 let first = procedure.proposers.as_ref().map(|p| p.span);
                 if first.is_none() {
-                    let mut read = Vec::new();
-                    for one in who {
-                        let node = match &one.node {
-                            ast::Proposer::Member(m) => {
-                                self.member_ref(&Spanned::new(m.clone(), one.span)).map(Proposer::Member)
-                            }
-                            ast::Proposer::Kind(k) => self.kind_ref(k).map(Proposer::Kind),
-                            ast::Proposer::Body(b) => Some(Proposer::Body(b.clone())),
-                        };
-                        read.extend(node.map(|n| Spanned::new(n, one.span)));
-                    }
-                    procedure.proposers = Some(Proposers { who: read, span });
+                    procedure.proposers = Some(Proposers { who: self.proposer_list(who), span });
                 }
                 ("who may propose", first)
             }

@@ -45,6 +45,7 @@ same_variants!(InvalidReason {
     CurePeriodNotRun,
     BreachRemedied,
     ProposerNotAllowed,
+    MeetingNotCalled,
 });
 
 impl From<ast::Proportion> for Proportion {

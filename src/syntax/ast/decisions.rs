@@ -108,6 +108,10 @@ pub enum DecisionClause {
     Cure(Spanned<Duration>),
     /// `on passing, the lead provider becomes the member concerned` and the like.
     Effect(super::EffectClause),
+    /// `when proposed by "the Commission" or "the High Representative", passes if RULE`
+    ProposerRule { who: Vec<Spanned<Proposer>>, rule: Spanned<Rule> },
+    /// `a meeting may be called by any member` / `… by icb, steering members or "the chair"`
+    MeetingCallers(Vec<Spanned<Proposer>>),
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.
@@ -119,6 +123,10 @@ pub enum Proposer {
     Kind(Ident),
     /// A body outside the agreement, in quotes: `"the Commission"`.
     Body(String),
+    /// `any 10 members jointly`: that many members, proposing together.
+    Jointly(u32),
+    /// `any member`: every member of the agreement.
+    AnyMember,
 }
 
 /// When a timed rule applies.

@@ -77,6 +77,8 @@ pub enum ProposalClause {
     Requested(Spanned<Date>),
     /// `proposed by: icb` / `proposed by: "the Commission"`
     ProposedBy(Spanned<ProposedBy>),
+    /// `meeting called by: icb` / `meeting called by: "the chair"`
+    MeetingCalledBy(Spanned<ProposedBy>),
     /// `asking for postponement: lbh, icb`
     AskingPostponement(Vec<Spanned<MemberRef>>),
     /// `notice given on 1 May 2026`
@@ -96,6 +98,8 @@ pub enum ProposedBy {
     Member(MemberRef),
     /// A body outside it, in quotes.
     Body(String),
+    /// Several members together (`proposed by: a, b, c`), in the order listed.
+    Jointly(Vec<Spanned<MemberRef>>),
 }
 
 /// A clause of a year-end result (also allowed in a scenario).
@@ -158,6 +162,8 @@ pub enum InvalidReason {
     BreachRemedied,
     /// `the proposer may not propose it`
     ProposerNotAllowed,
+    /// `the meeting was not validly called` (`a meeting may be called by …`)
+    MeetingNotCalled,
 }
 
 /// More about an expected outcome.

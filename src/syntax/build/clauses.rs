@@ -251,6 +251,8 @@ impl Builder {
             Rule::default_clause => DecisionClause::Default(self.string_child(&inner)?),
             Rule::timed_escalation_clause
             | Rule::proposers_clause
+            | Rule::proposer_rule_clause
+            | Rule::meeting_callers_clause
             | Rule::postponement_clause
             | Rule::notice_clause
             | Rule::cure_clause => self.procedure_clause(&inner)?,

@@ -56,7 +56,8 @@ impl Builder {
             | Rule::postponement_line
             | Rule::notice_line
             | Rule::breach_line
-            | Rule::remedied_line => self.procedure_line(&inner)?,
+            | Rule::remedied_line
+            | Rule::meeting_called_line => self.procedure_line(&inner)?,
             Rule::applicant_line => ProposalClause::Applicant {
                 id: self.ident(&self.need(&inner, Rule::name)?),
                 name: find(&inner, Rule::string).map(|s| self.string(&s)),
@@ -195,6 +196,7 @@ impl Builder {
                                     "the cure period has not run" => InvalidReason::CurePeriodNotRun,
                                     "the breach was remedied" => InvalidReason::BreachRemedied,
                                     "the proposer may not propose it" => InvalidReason::ProposerNotAllowed,
+                                    "the meeting was not validly called" => InvalidReason::MeetingNotCalled,
                                     "an observer voted" | "an excluded member voted" => {
                                         self.report(SyntaxError::DisregardedVote { at: self.span(&reason).into() });
                                         return None;

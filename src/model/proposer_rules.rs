@@ -1,0 +1,219 @@
+//! Rules that depend on who proposed (issue 21, item 8; real clause C67): `when proposed by
+//! "the Commission" or "the High Representative", passes if …` beside a plain `passes if …`,
+//! the rule for a proposal made by anyone else. The rule in force is chosen by the proposal's
+//! `proposed by:` (docs/semantics.md step 1); a proposal that does not say is refused.
+//!
+//! The reader makes the choice settled before anything uses it: a decision whose rules depend on
+//! who proposed has no dated rule, exactly one plain rule, and no proposer who could fall under
+//! two of its `when proposed by` clauses.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+use super::procedure::{may_propose, ProposedBy, Proposer, Proposers};
+use super::{Decision, KindId, MemberId, TimedRule};
+
+/// Whether the decision's rule is chosen by who proposed.
+pub fn depends_on_proposer(decision: &Decision) -> bool {
+    decision.rules.iter().any(|r| r.proposed_by.is_some())
+}
+
+/// The rule chosen for a proposal, or why none is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Choice<'a> {
+    /// This rule: its `when proposed by` names the proposer, or it is the plain rule and no
+    /// `when proposed by` names them.
+    Rule(&'a TimedRule),
+    /// The proposal does not say who proposed it.
+    NoProposer,
+    /// Several members proposed it jointly and some, not all, of them are named by a `when
+    /// proposed by` clause: whether it comes from them is not settled (the reader refuses it).
+    Unsettled,
+}
+
+/// The rule for a proposal made by `by`, for a decision whose rules depend on who proposed.
+pub fn rule_for<'a>(
+    decision: &'a Decision,
+    by: Option<&ProposedBy>,
+    kinds_of: impl Fn(MemberId) -> Vec<KindId>,
+) -> Choice<'a> {
+    let Some(by) = by else { return Choice::NoProposer };
+    if let ProposedBy::Jointly(_) = by {
+        if decision.rules.iter().filter_map(|r| r.proposed_by.as_ref()).any(|p| names_one_of(p, by, &kinds_of)) {
+            return Choice::Unsettled;
+        }
+    }
+    let own = decision.rules.iter().find(|r| r.proposed_by.as_ref().is_some_and(|p| may_propose(p, by, &kinds_of)));
+    match own.or_else(|| decision.rules.iter().find(|r| r.proposed_by.is_none())) {
+        Some(rule) => Choice::Rule(rule),
+        None => Choice::NoProposer,
+    }
+}
+
+/// The rule chosen for a proposal by its `proposed by:`, if one is.
+pub fn rule_of_proposal<'a>(
+    agreement: &super::Agreement,
+    decision: &'a Decision,
+    proposal: &super::inputs::Proposal,
+) -> Option<&'a TimedRule> {
+    let kinds_of =
+        |m: MemberId| agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect());
+    match rule_for(decision, proposal.facts.proposed_by.as_ref().map(|b| &b.node), kinds_of) {
+        Choice::Rule(rule) => Some(rule),
+        Choice::NoProposer | Choice::Unsettled => None,
+    }
+}
+
+/// A proposer for whom `rule` is chosen and who may propose, for the checker's proposals
+/// about votes alone: a member, a body a clause names, or every member jointly. `None` when the
+/// decision's rule does not depend on who proposed, or when nobody could.
+pub fn witness_proposer(agreement: &super::Agreement, decision: &Decision, rule: &TimedRule) -> Option<ProposedBy> {
+    if !depends_on_proposer(decision) {
+        return None;
+    }
+    let kinds_of =
+        |m: MemberId| agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect());
+    let bodies = decision
+        .procedure
+        .proposers
+        .iter()
+        .chain(decision.rules.iter().filter_map(|r| r.proposed_by.as_ref()))
+        .flat_map(|p| p.who.iter())
+        .filter_map(|w| if let Proposer::Body(b) = &w.node { Some(ProposedBy::Body(b.clone())) } else { None });
+    let everyone =
+        ProposedBy::Jointly(agreement.members.iter().map(|m| crate::span::Spanned::new(m.id, m.span)).collect());
+    let other = ProposedBy::Body(String::new());
+    let mut candidates =
+        agreement.members.iter().map(|m| ProposedBy::Member(m.id)).chain(bodies).chain([everyone, other]);
+    candidates.find(|by| {
+        let chosen = matches!(rule_for(decision, Some(by), kinds_of), Choice::Rule(r) if std::ptr::eq(r, rule));
+        chosen && decision.procedure.proposers.as_ref().is_none_or(|p| may_propose(p, by, kinds_of))
+    })
+}
+
+/// Whether a clause names, by itself or by its kind, one of the members of a joint proposal.
+pub fn names_one_of(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(MemberId) -> Vec<KindId>) -> bool {
+    let ProposedBy::Jointly(members) = by else { return false };
+    members.iter().any(|m| {
+        proposers.who.iter().any(|p| match p.node {
+            Proposer::Member(x) => x == m.node,
+            Proposer::Kind(k) => kinds_of(m.node).contains(&k),
+            Proposer::AnyMember => true,
+            Proposer::Body(_) | Proposer::Jointly(_) => false,
+        })
+    })
+}
+
+/// The proposers of a `when proposed by` clause, in words (`“the Commission” or icb`).
+pub fn words(proposers: &Proposers, agreement: &super::Agreement) -> String {
+    let names: Vec<String> = proposers.who.iter().map(|p| proposer_words(&p.node, agreement)).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// One proposer, in words: a member's identifier, `a lay member`, `“the Commission”`,
+/// `any 10 members jointly`.
+pub fn proposer_words(p: &Proposer, agreement: &super::Agreement) -> String {
+    match p {
+        Proposer::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),
+        Proposer::Kind(k) => format!("a {} member", agreement.kind(*k).map_or("?", |k| k.name.as_str())),
+        Proposer::Body(b) => format!("“{b}”"),
+        Proposer::Jointly(n) => format!("any {n} members jointly"),
+        Proposer::AnyMember => "any member".to_string(),
+    }
+}
+
+/// A problem with rules that depend on who proposed, or with a joint proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
+pub enum ProposerError {
+    /// A decision's rules depend both on the date and on who proposed.
+    #[error("decision `{decision}` has rules by date and rules by who proposed")]
+    #[diagnostic(
+        code(concord::model::rule_by_date_and_proposer),
+        help("which rule holds for a proposal that falls under both is not settled; write the rules by who proposed alone, or by date alone")
+    )]
+    DatedAndByProposer {
+        decision: String,
+        #[label("depends on who proposed")]
+        by_proposer: SourceSpan,
+        #[label("depends on the date")]
+        dated: SourceSpan,
+    },
+    /// Rules by who proposed with no rule for anyone else.
+    #[error("decision `{decision}` has no rule for a proposal made by anyone else")]
+    #[diagnostic(
+        code(concord::model::no_rule_otherwise),
+        help("add a plain `passes if …`: the rule for a proposal not made by those named in `when proposed by`")
+    )]
+    NoRuleOtherwise {
+        decision: String,
+        #[label("the rule for these proposers only")]
+        at: SourceSpan,
+    },
+    /// One proposer falls under two `when proposed by` clauses.
+    #[error("{who} falls under two `when proposed by` rules of decision `{decision}`")]
+    #[diagnostic(
+        code(concord::model::proposer_in_two_rules),
+        help("which rule holds for a proposal by {who} is not settled; name each proposer in one `when proposed by` clause only")
+    )]
+    InTwoRules {
+        decision: String,
+        who: String,
+        #[label("here")]
+        first: SourceSpan,
+        #[label("and here")]
+        second: SourceSpan,
+    },
+    /// `any 1 members jointly`, `any 0 members jointly`.
+    #[error("a joint proposal needs at least 2 members")]
+    #[diagnostic(
+        code(concord::model::joint_proposal_too_few),
+        help("`jointly` needs a number of at least 2; for a proposal one member may make alone, name the members or their kind")
+    )]
+    JointTooFew {
+        #[label("fewer than 2")]
+        at: SourceSpan,
+    },
+    /// A joint proposal for a decision that lets nobody propose jointly, or whose `when proposed
+    /// by` names some of those proposing.
+    #[error("{problem}")]
+    #[diagnostic(code(concord::model::joint_proposal_not_settled))]
+    JointNotSettled {
+        problem: String,
+        #[label("proposed jointly")]
+        at: SourceSpan,
+        #[help]
+        help: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreement(text: &str) -> crate::model::Agreement {
+        let loaded = crate::load::load(text);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.agreement.expect("agreement")
+    }
+
+    const EU: &str = "agreement \"Council\"\n\nmember fr \"France\"\nmember de \"Germany\"\nmember it \"Italy\"\n\ndecision \"act\"\n  when proposed by \"the Commission\" or \"the High Representative\", passes if at least 55% of members in favour\n  passes if at least 72% of members in favour\n";
+
+    #[test]
+    fn the_proposer_chooses_the_rule_and_anyone_else_gets_the_plain_one() {
+        let a = agreement(EU);
+        let d = &a.decisions[0];
+        assert!(depends_on_proposer(d));
+        let kinds = |_| Vec::new();
+        let by_commission = ProposedBy::Body("the Commission".into());
+        let Choice::Rule(r) = rule_for(d, Some(&by_commission), kinds) else { panic!("no rule") };
+        assert!(r.proposed_by.is_some());
+        let by_member = ProposedBy::Member(MemberId(0));
+        let Choice::Rule(r) = rule_for(d, Some(&by_member), kinds) else { panic!("no rule") };
+        assert!(r.proposed_by.is_none());
+        assert_eq!(rule_for(d, None, kinds), Choice::NoProposer);
+    }
+}
