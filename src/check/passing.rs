@@ -65,6 +65,7 @@ fn proposal(decision: &Decision, rule: &TimedRule, ballots: &[(crate::model::Mem
         presiding: None,
         cast_by: Vec::new(),
         facts: Default::default(),
+        attendance: Default::default(),
     }
 }
 

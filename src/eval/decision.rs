@@ -128,6 +128,7 @@ impl<'a> Evaluator<'a> {
             quorum: None,
             tie: None,
             matters: None,
+            meetings: None,
             outcome: outcome(OutcomeKind::Invalid),
             effects: Vec::new(),
             effects_refused: None,
@@ -179,6 +180,8 @@ impl<'a> Evaluator<'a> {
         };
         // (1a) Who proposed it, the notice it was given, the breach it rests on.
         invalid.extend(ctx.standing(proposal));
+        evaluation.meetings = ctx.meetings(proposal);
+        invalid.extend(evaluation.meetings.iter().flat_map(|m| m.standing()));
         if let Some(timed) = in_force {
             let mut rule = ctx.rule_result(&timed.rule, None).map_err(too_large)?;
             rule.from = timed.from;
@@ -197,6 +200,8 @@ impl<'a> Evaluator<'a> {
             }
             evaluation.quorum = Some(result);
         }
+        // (4) The quorum of members attending, voting or not, beside any other.
+        invalid.extend(evaluation.meetings.as_ref().and_then(|m| m.no_quorum()));
 
         let timing = ctx.timing(proposal);
         let postponement = ctx.postponement(proposal).map_err(too_large)?;

@@ -868,4 +868,9 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Years(#[from] super::years::YearsError),
+
+    /// A problem with removal after missed meetings or a quorum of those attending.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Meetings(Box<super::meetings_error::MeetingsError>),
 }

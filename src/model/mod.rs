@@ -23,6 +23,9 @@ pub mod makeup;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod matters;
+pub mod meetings;
+mod meetings_error;
+pub use meetings_error::MeetingsError;
 pub mod offices;
 pub mod procedure;
 mod renumber;
@@ -413,6 +416,9 @@ pub struct Decision {
     /// Time, who may propose, postponement, notice and cure (docs/semantics.md 1a, 4a, 4b).
     #[serde(skip_serializing_if = "procedure::Procedure::is_empty")]
     pub procedure: procedure::Procedure,
+    /// Removal after missed meetings, its excuse, a quorum of those attending (issue 21).
+    #[serde(skip_serializing_if = "meetings::Meetings::is_empty")]
+    pub meetings: meetings::Meetings,
     /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
     /// order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]

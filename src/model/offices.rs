@@ -188,6 +188,7 @@ mod tests {
             default: None,
             matters: Default::default(),
             procedure: Default::default(),
+            meetings: Default::default(),
             effects: Vec::new(),
         }
     }

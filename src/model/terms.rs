@@ -284,4 +284,6 @@ pub enum InvalidReason {
     CurePeriodNotRun,
     BreachRemedied,
     ProposerNotAllowed,
+    AbsenceTooShort,
+    AbsenceExcused,
 }

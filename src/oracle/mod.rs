@@ -35,6 +35,7 @@ mod approvals;
 mod blocs;
 mod chairs;
 mod conditions;
+mod meetings;
 mod exact;
 mod procedure;
 mod weights;
@@ -108,6 +109,10 @@ pub enum InvalidReason {
     CurePeriodNotRun,
     /// The breach was remedied within its cure period (step 1a).
     BreachRemedied,
+    /// Decided before the member concerned had missed every meeting for the period (step 1a).
+    AbsenceTooShort,
+    /// The member concerned's absence was excused (step 1a).
+    AbsenceExcused,
 }
 
 /// Why a proposal was not carried (steps 5 and 7), which decides where it goes (step 8).
@@ -235,6 +240,9 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     if let Some(reason) = procedure::standing(agreement, decision, proposal) {
         return Ok(Verdict::invalid(reason, Vec::new()));
     }
+    if let Some(reason) = meetings::standing(decision, proposal) {
+        return Ok(Verdict::invalid(reason, Vec::new()));
+    }
     // Step 2.
     let electorate = who_votes(agreement, decision, proposal)?;
     // Step 3.
@@ -244,7 +252,9 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     };
     let meeting = Meeting { agreement, electorate, ballots };
     // Step 4.
-    if !the_quorum(&meeting, agreement, decision, proposal)? {
+    if !the_quorum(&meeting, agreement, decision, proposal)?
+        || !meetings::attendance_holds(decision, proposal, &meeting.ballots)
+    {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
     }
     // Step 4a.

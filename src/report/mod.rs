@@ -21,6 +21,7 @@ pub mod eval;
 pub mod eval_html;
 mod funds;
 mod matters;
+mod meetings;
 mod offices;
 pub mod render;
 mod rounding;

@@ -16,7 +16,8 @@ impl InputLowerer<'_> {
         };
         if let Some(decision) = decision {
             let excluded = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
-            let concerned = excluded || decision.effects.iter().any(|e| e.node.needs_concerned());
+            let absence = decision.meetings.absence.is_some();
+            let concerned = excluded || absence || decision.effects.iter().any(|e| e.node.needs_concerned());
             crate::model::effects::check_applicant(decision, proposal, self.agreement, at, &mut self.errors);
             let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
             if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
@@ -44,8 +45,14 @@ impl InputLowerer<'_> {
             }
             crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
+            meetings::check_attendance(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
-                let (says, label) = if excluded {
+                let (says, label) = if absence && !excluded {
+                    (
+                        "only after the member concerned has missed every meeting for …",
+                        "this decision is about a member's missed meetings",
+                    )
+                } else if excluded {
                     ("the member concerned does not vote", "this decision leaves out the member concerned")
                 } else if decision
                     .effects
@@ -203,6 +210,7 @@ impl InputLowerer<'_> {
             | ProposalClause::NoticeGiven(_)
             | ProposalClause::BreachNotified(_)
             | ProposalClause::Remedied(_) => self.procedure_line(proposal, clause),
+            ProposalClause::Meetings(line) => self.meetings_line(proposal, line, span),
         }
     }
 }

@@ -36,6 +36,7 @@ impl<'f> Lowerer<'f> {
             default: None,
             matters: Default::default(),
             procedure: Default::default(),
+            meetings: Default::default(),
             effects: Vec::new(),
         };
         let mut reserved_at = None;
@@ -178,6 +179,7 @@ impl<'f> Lowerer<'f> {
                 | ast::DecisionClause::Postponement { .. }
                 | ast::DecisionClause::Notice(_)
                 | ast::DecisionClause::Cure(_)) => self.procedure_clause(&mut decision.procedure, c, clause.span),
+                ast::DecisionClause::Meetings(m) => self.meetings_clause(&mut decision.meetings, m, clause.span),
             }
         }
         decision.voting = voting.map(|(s, _)| s);
@@ -187,6 +189,7 @@ impl<'f> Lowerer<'f> {
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
         self.finish_reserved(&mut decision);
+        self.finish_meetings(&decision);
         self.effects_settled(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         decision.casting_office = casting_office.map(|(c, _)| c);

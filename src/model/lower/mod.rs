@@ -34,6 +34,7 @@ mod membership;
 mod money;
 mod offices;
 mod outcomes;
+mod meetings;
 mod procedure;
 mod stand_ins;
 mod terms;
@@ -268,6 +269,7 @@ impl<'f> Lowerer<'f> {
             .enumerate()
             .map(|(i, block)| self.decision(DecisionId(i as u32), block))
             .collect();
+        self.attendance_beside_default(&decisions, default_quorum.is_some() || default_reconvened_quorum.is_some());
 
         let funds = self.funds();
         let savings = self.single_block("savings").map(|block| self.savings(block));

@@ -45,6 +45,8 @@ same_variants!(InvalidReason {
     CurePeriodNotRun,
     BreachRemedied,
     ProposerNotAllowed,
+    AbsenceTooShort,
+    AbsenceExcused,
 });
 
 impl From<ast::Proportion> for Proportion {

@@ -108,6 +108,8 @@ pub enum DecisionClause {
     Cure(Spanned<Duration>),
     /// `on passing, the lead provider becomes the member concerned` and the like.
     Effect(super::EffectClause),
+    /// `only after the member concerned has missed every meeting for 6 months` and the like.
+    Meetings(super::MeetingsClause),
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.

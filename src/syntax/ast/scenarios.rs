@@ -87,6 +87,8 @@ pub enum ProposalClause {
     Remedied(Spanned<Date>),
     /// `applicant: pcn-east "East Primary Care Network"`: who joins on passing.
     Applicant { id: Ident, name: Option<Spanned<String>> },
+    /// `last attended on 1 October 2025`, `attending without a vote: lay1` and the like.
+    Meetings(super::MeetingsLine),
 }
 
 /// Who made a proposal.
@@ -158,6 +160,10 @@ pub enum InvalidReason {
     BreachRemedied,
     /// `the proposer may not propose it`
     ProposerNotAllowed,
+    /// `the member has not missed meetings for long enough`
+    AbsenceTooShort,
+    /// `the absence was excused`
+    AbsenceExcused,
 }
 
 /// More about an expected outcome.

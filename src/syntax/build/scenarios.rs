@@ -57,6 +57,7 @@ impl Builder {
             | Rule::notice_line
             | Rule::breach_line
             | Rule::remedied_line => self.procedure_line(&inner)?,
+            Rule::meetings_line => self.meetings_line(&inner)?,
             Rule::applicant_line => ProposalClause::Applicant {
                 id: self.ident(&self.need(&inner, Rule::name)?),
                 name: find(&inner, Rule::string).map(|s| self.string(&s)),
@@ -195,6 +196,10 @@ impl Builder {
                                     "the cure period has not run" => InvalidReason::CurePeriodNotRun,
                                     "the breach was remedied" => InvalidReason::BreachRemedied,
                                     "the proposer may not propose it" => InvalidReason::ProposerNotAllowed,
+                                    "the member has not missed meetings for long enough" => {
+                                        InvalidReason::AbsenceTooShort
+                                    }
+                                    "the absence was excused" => InvalidReason::AbsenceExcused,
                                     "an observer voted" | "an excluded member voted" => {
                                         self.report(SyntaxError::DisregardedVote { at: self.span(&reason).into() });
                                         return None;
