@@ -315,6 +315,9 @@ module.exports = grammar({
       $.notice_clause,
       $.cure_clause,
       $.effect_clause,
+      $.absence_clause,
+      $.excuse_clause,
+      $.attendance_quorum,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -532,6 +535,20 @@ module.exports = grammar({
     notice_clause: $ => seq('a', 'proposal', 'needs', $.duration, 'notice'),
     // only after a breach unremedied for 30 days
     cure_clause: $ => seq('only', 'after', 'a', 'breach', 'unremedied', 'for', $.duration),
+    // only after the member concerned has missed every meeting for 6 months
+    absence_clause: $ => seq(
+      'only', 'after', 'the', 'member', 'concerned', 'has', 'missed', 'every', 'meeting', 'for', $.duration,
+    ),
+    // unless the absence had a reasonable cause and the member will be able to attend future meetings
+    excuse_clause: $ => seq('unless', $.excuse_limb, optional(seq('and', $.excuse_limb))),
+    excuse_limb: _ => choice(
+      seq('the', 'absence', 'had', 'a', 'reasonable', 'cause'),
+      seq('the', 'member', 'will', 'be', 'able', 'to', 'attend', 'future', 'meetings'),
+    ),
+    // quorum at least 5 members attending, voting or not
+    attendance_quorum: $ => seq(
+      'quorum', $.comparator, $.integer, $.member_word, 'attending', ',', 'voting', 'or', 'not',
+    ),
 
     // ───────────────────────── Money ─────────────────────────
 
@@ -750,6 +767,10 @@ module.exports = grammar({
       $.breach_line,
       $.remedied_line,
       $.applicant_line,
+      $.last_attended_line,
+      $.cause_fact,
+      $.future_fact,
+      $.attending_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -791,6 +812,12 @@ module.exports = grammar({
     notice_line: $ => seq('notice', 'given', 'on', $.date),
     breach_line: $ => seq('breach', 'notified', 'on', $.date),
     remedied_line: $ => seq('remedied', 'on', $.date),
+    // last attended on 1 October 2025 · the absence had (a | no) reasonable cause
+    // · the member will (not) be able to attend future meetings · attending without a vote: lay1
+    last_attended_line: $ => seq('last', 'attended', 'on', $.date),
+    cause_fact: _ => seq('the', 'absence', 'had', choice('a', 'no'), 'reasonable', 'cause'),
+    future_fact: _ => seq('the', 'member', 'will', optional('not'), 'be', 'able', 'to', 'attend', 'future', 'meetings'),
+    attending_line: $ => seq('attending', 'without', 'a', 'vote', optional(':'), $.member_list),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
     // approval of "NHS England": given · withheld · not yet given
@@ -889,6 +916,8 @@ module.exports = grammar({
       seq('the', 'cure', 'period', 'has', 'not', 'run'),
       seq('the', 'breach', 'was', 'remedied'),
       seq('the', 'proposer', 'may', 'not', 'propose', 'it'),
+      seq('the', 'member', 'has', 'not', 'missed', 'meetings', 'for', 'long', 'enough'),
+      seq('the', 'absence', 'was', 'excused'),
     ),
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(

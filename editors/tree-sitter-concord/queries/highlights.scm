@@ -118,6 +118,8 @@
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
+  "missed" "absence" "cause" "had" "reasonable" "able" "attend" "future" "meetings" "will"
+  "attending" "attended" "last" "without" "enough" "long" "excused"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
 
@@ -289,6 +291,19 @@
 (notice_clause "proposal" @keyword)
 (cure_clause "a" @keyword)
 (cure_clause "for" @keyword)
+(absence_clause "for" @keyword)
+(excuse_limb "a" @keyword)
+(cause_fact "a" @keyword)
+(attending_line "a" @keyword)
+(attending_line "vote" @keyword)
+(excuse_limb "to" @keyword)
+(future_fact "to" @keyword)
+(absence_clause "member" @keyword)
+(excuse_limb "member" @keyword)
+(future_fact "member" @keyword)
+(cause_fact "no" @keyword)
+(attendance_quorum "voting" @keyword)
+(reason "for" @keyword)
 (proposer "members" @keyword)
 (postponement_clause "members" @keyword)
 (postponement_clause "votes" @keyword)
