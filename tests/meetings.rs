@@ -55,7 +55,10 @@ fn missed_meetings_and_the_excuse() {
 #[test]
 fn a_quorum_of_those_attending() {
     let passed = working("The observer makes the quorum of those attending", &[]);
-    assert!(passed.contains("adviser attending without a vote: 4 attending, at least 4 needed, so it holds"), "{passed}");
+    assert!(
+        passed.contains("adviser attending without a vote: 4 attending, at least 4 needed, so it holds"),
+        "{passed}"
+    );
     assert!(passed.contains("Attending without a vote: Lay Adviser (adviser)."), "{passed}");
     insta::assert_snapshot!("meetings__attendance_passed", passed);
     let failed = working("Without the observer, three are not a quorum", &[]);
@@ -124,7 +127,8 @@ fn what_a_proposal_leaves_unsettled_is_refused() {
 fn facts_for_a_decision_without_the_clauses_are_refused() {
     let dir = std::env::temp_dir().join(format!("concord-meetings-plain-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let agreement = "agreement \"T\"\nmember ma\nmember mb\nmember mc\n  observer\ndecision \"d\"\n  passes if unanimous\n";
+    let agreement =
+        "agreement \"T\"\nmember ma\nmember mb\nmember mc\n  observer\ndecision \"d\"\n  passes if unanimous\n";
     std::fs::write(dir.join("t.concord"), agreement).unwrap_or_else(|e| panic!("{e}"));
     let scenarios = "scenarios for \"t.concord\"\n\nscenario \"s\"\n  propose \"d\"\n  last attended on 1 May 2026\n  the absence had a reasonable cause\n  attending without a vote: mc\n  in favour: ma, mb\n  expect passed\n";
     std::fs::write(dir.join("t.scenarios"), scenarios).unwrap_or_else(|e| panic!("{e}"));
@@ -179,9 +183,9 @@ proptest! {
         if proxies {
             text.push_str("  members may vote by proxy\n");
         }
-        for i in 0..size {
+        for (i, observer) in observers.iter().take(size).enumerate() {
             text.push_str(&format!("member m{i}\n"));
-            if i > 0 && observers[i] {
+            if i > 0 && *observer {
                 text.push_str("  observer\n");
             }
         }

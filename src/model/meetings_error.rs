@@ -47,7 +47,9 @@ pub enum MeetingsError {
 
     /// A quorum of those attending beside the agreement's default quorum, on a decision with no
     /// ordinary quorum of its own: whether the default still applies to it is not settled.
-    #[error("decision `{decision}` counts those attending, but does not say whether the agreement's quorum applies too")]
+    #[error(
+        "decision `{decision}` counts those attending, but does not say whether the agreement's quorum applies too"
+    )]
     #[diagnostic(
         code(concord::model::attendance_beside_default),
         help("a decision's own quorum replaces the agreement's, but a quorum of those attending counts something else, so Concord does not guess: give the decision its own ordinary quorum as well (`quorum at least 3 members present`, both must then hold), or take the quorum off the agreement")
@@ -60,7 +62,9 @@ pub enum MeetingsError {
 
     /// A proposal at a reconvened meeting for a decision with a quorum of those attending:
     /// whether the lower quorum of a reconvened meeting replaces it is not settled.
-    #[error("decision `{decision}` does not say whether its quorum of those attending applies at a reconvened meeting")]
+    #[error(
+        "decision `{decision}` does not say whether its quorum of those attending applies at a reconvened meeting"
+    )]
     #[diagnostic(
         code(concord::model::attendance_reconvened),
         help("`if reconvened, quorum …` lowers the ordinary quorum; whether it also lowers `quorum at least N members attending, voting or not` is not said, so Concord does not decide it. Take `at a reconvened meeting` off if the meeting was not reconvened")

@@ -22,9 +22,7 @@ pub(super) fn standing(decision: &Decision, proposal: &Proposal) -> Option<Inval
     let absence = m.absence?;
     let facts = &proposal.attendance;
     let (Some(last), Some(decided)) = (facts.last_attended, proposal.date) else { return None };
-    if proposal.concerning.is_none() {
-        return None;
-    }
+    proposal.concerning?;
     if let Some(runs_out) = after(last.node, absence.period) {
         if day_number(decided.node) < runs_out {
             return Some(InvalidReason::AbsenceTooShort);
@@ -39,11 +37,7 @@ pub(super) fn standing(decision: &Decision, proposal: &Proposal) -> Option<Inval
 }
 
 /// Step 4's quorum of members attending: whether it holds (true when the decision has none).
-pub(super) fn attendance_holds(
-    decision: &Decision,
-    proposal: &Proposal,
-    ballots: &BTreeMap<MemberId, Ballot>,
-) -> bool {
+pub(super) fn attendance_holds(decision: &Decision, proposal: &Proposal, ballots: &BTreeMap<MemberId, Ballot>) -> bool {
     let Some(q) = decision.meetings.attendance_quorum else { return true };
     let mut there: BTreeSet<MemberId> = BTreeSet::new();
     for (member, ballot) in ballots {

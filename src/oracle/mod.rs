@@ -35,8 +35,8 @@ mod approvals;
 mod blocs;
 mod chairs;
 mod conditions;
-mod meetings;
 mod exact;
+mod meetings;
 mod procedure;
 mod weights;
 

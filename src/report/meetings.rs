@@ -7,11 +7,9 @@ use crate::eval::{Evaluation, Invalidity};
 
 fn absence_sentence(a: &AbsenceWorking) -> String {
     let verdict = match a.runs_out {
-        Some(r) if a.long_enough => format!(
-            "by {} it had missed every meeting for {}, so the decision may be taken",
-            date_words(r),
-            a.period
-        ),
+        Some(r) if a.long_enough => {
+            format!("by {} it had missed every meeting for {}, so the decision may be taken", date_words(r), a.period)
+        }
         Some(r) => format!(
             "it will have missed every meeting for {} only on {}, so the decision cannot be taken yet",
             a.period,

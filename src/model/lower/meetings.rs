@@ -111,7 +111,10 @@ mod tests {
 
     #[test]
     fn what_is_unsettled_is_refused() {
-        assert_eq!(codes("", "  unless the absence had a reasonable cause\n"), ["concord::model::excuse_without_absence"]);
+        assert_eq!(
+            codes("", "  unless the absence had a reasonable cause\n"),
+            ["concord::model::excuse_without_absence"]
+        );
         assert_eq!(
             codes("  quorum at least 1 member present\n", "  quorum at least 2 members attending, voting or not\n"),
             ["concord::model::attendance_beside_default"]
