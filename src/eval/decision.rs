@@ -193,7 +193,9 @@ impl<'a> Evaluator<'a> {
         let reconvened = proposal.reconvened.is_some();
         if let Some(quorum) = agreement.quorum_for(decision, reconvened) {
             let source = if quorum.own { QuorumSource::Decision } else { QuorumSource::Agreement };
-            let mut result = ctx.rule_result(quorum.rule, Some(source)).map_err(too_large)?;
+            // A vote lodged in advance is never presence: the quorum is judged without it.
+            let at_meeting = ctx.without_lodged(proposal);
+            let mut result = at_meeting.rule_result(quorum.rule, Some(source)).map_err(too_large)?;
             result.reconvened = reconvened.then_some(quorum.reconvened);
             if !result.held {
                 invalid.push(Invalidity::NoQuorum);

@@ -14,7 +14,8 @@ use super::tally::Ballot;
 use super::{Invalidity, Name, Place, StandIn};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
-use crate::model::meetings::excused;
+use crate::model::meetings::{excused, over_limit, OverLimit};
+use crate::model::VoteChoice;
 use crate::model::MemberId;
 
 /// The working of the meetings clauses, each when the decision has it.
@@ -29,6 +30,34 @@ pub struct MeetingsWorking {
     /// The quorum of members attending (step 4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendance: Option<AttendanceWorking>,
+    /// Votes lodged in advance, and whether each is counted (step 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lodging: Option<LodgingWorking>,
+}
+
+/// The votes lodged in advance under `an absent member may lodge its vote in advance`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LodgingWorking {
+    /// Each lodged vote, in the order listed.
+    pub votes: Vec<LodgedWorking>,
+    /// The clause.
+    pub clause: Place,
+}
+
+/// One lodged vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LodgedWorking {
+    /// Whose vote.
+    pub member: Name,
+    /// `in_favour` or `against`.
+    pub vote: Ballot,
+    /// Whether it is counted as the member's vote.
+    pub counted: bool,
+    /// The limit it goes over, when it does (then it is not counted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over_limit: Option<OverLimit>,
+    /// Whether the member does not vote on this decision (then it is disregarded).
+    pub not_eligible: bool,
 }
 
 /// When the member concerned last attended, and whether it had missed meetings long enough.
@@ -133,7 +162,9 @@ impl Context<'_> {
             let (mut voting, mut by_proxy) = (Vec::new(), Vec::new());
             let mut counted: Vec<MemberId> = Vec::new();
             for member in self.agreement.members.iter().map(|m| m.id) {
-                if !self.eligible(member) || self.ballot(member) == Ballot::Absent {
+                // A member that lodged its vote in advance is not at the meeting.
+                let lodged = facts.lodged.iter().any(|l| l.member == member);
+                if !self.eligible(member) || self.ballot(member) == Ballot::Absent || lodged {
                     continue;
                 }
                 let proxy = self
@@ -163,7 +194,71 @@ impl Context<'_> {
                 clause: self.place(q.span),
             }
         });
-        Some(MeetingsWorking { absence, excuse, attendance })
+        let lodging = m.lodging.map(|lodging| LodgingWorking {
+            votes: facts
+                .lodged
+                .iter()
+                .map(|l| {
+                    let over = over_limit(&lodging, facts, l.member);
+                    let not_eligible = !self.eligible(l.member);
+                    LodgedWorking {
+                        member: self.key(l.member),
+                        vote: ballot_of(l.choice),
+                        counted: over.is_none() && !not_eligible,
+                        over_limit: over,
+                        not_eligible,
+                    }
+                })
+                .collect(),
+            clause: self.place(lodging.span),
+        });
+        Some(MeetingsWorking { absence, excuse, attendance, lodging })
+    }
+
+    /// The same meeting without the votes lodged in advance: what the quorum is judged on.
+    pub(super) fn without_lodged(&self, proposal: &Proposal) -> Context<'_> {
+        let mut ballots = self.ballots.clone();
+        for l in &proposal.attendance.lodged {
+            if let Some(b) = ballots.get_mut(l.member.index()) {
+                *b = Ballot::Absent;
+            }
+        }
+        Context {
+            evaluator: self.evaluator,
+            agreement: self.agreement,
+            decision: self.decision,
+            ineligible: self.ineligible.clone(),
+            weights: self.weights.clone(),
+            whole_weights: self.whole_weights.clone(),
+            ballots,
+            total: self.total,
+            one_vote: self.one_vote,
+            restated: self.restated,
+            cast_in_place: self.cast_in_place.clone(),
+        }
+    }
+}
+
+fn ballot_of(choice: VoteChoice) -> Ballot {
+    match choice {
+        VoteChoice::InFavour => Ballot::InFavour,
+        VoteChoice::Against => Ballot::Against,
+        VoteChoice::Abstaining => Ballot::Abstaining,
+    }
+}
+
+/// (3) Each vote lodged in advance within the decision's limits is the member's ballot; one
+/// over a limit, or for a decision that allows none, leaves the member absent.
+pub(super) fn add_lodged(decision: &crate::model::Decision, proposal: &Proposal, ballots: &mut [Ballot]) {
+    let Some(lodging) = decision.meetings.lodging else { return };
+    for l in &proposal.attendance.lodged {
+        if over_limit(&lodging, &proposal.attendance, l.member).is_none() {
+            if let Some(b) = ballots.get_mut(l.member.index()) {
+                if *b == Ballot::Absent {
+                    *b = ballot_of(l.choice);
+                }
+            }
+        }
     }
 }
 

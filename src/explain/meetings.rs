@@ -2,11 +2,11 @@
 //! missed meetings, the excuse that stops it, and a quorum of members attending. Every field is
 //! worded.
 
-use crate::model::meetings::{Absence, AttendanceQuorum, Excuse, Meetings};
+use crate::model::meetings::{Absence, AttendanceQuorum, Excuse, Lodging, Meetings};
 
 /// One line per clause the decision has, indented as the rest of its schedule.
 pub(super) fn words(meetings: &Meetings) -> String {
-    let Meetings { absence, excuse, attendance_quorum } = meetings;
+    let Meetings { absence, excuse, attendance_quorum, lodging } = meetings;
     let mut out = String::new();
     if let Some(Absence { period, span: _ }) = absence {
         out.push_str(&format!(
@@ -29,6 +29,26 @@ pub(super) fn words(meetings: &Meetings) -> String {
         let members = if *at_least == 1 { "member" } else { "members" };
         out.push_str(&format!(
             "  Quorum of those attending — without it the vote is invalid: at least {at_least} {members} must attend, counting those who vote on it (in person or by substitute; a member voting by proxy does not attend) and those there without a vote on it, such as observers and members left out of this decision (each proposal lists them: `attending without a vote:`).\n"
+        ));
+    }
+    if let Some(Lodging { in_a_row, a_year, span: _ }) = lodging {
+        let mut limits = Vec::new();
+        if let Some(n) = in_a_row {
+            limits.push(format!("at most {} {} in a row", n.node, if n.node == 1 { "meeting" } else { "meetings" }));
+        }
+        if let Some(n) = a_year {
+            limits.push(format!("at most {} {} a year", n.node, if n.node == 1 { "time" } else { "times" }));
+        }
+        let limits = if limits.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {}; a vote lodged beyond that is not counted (each proposal says how often the member lodged its vote before)",
+                limits.join(" and ")
+            )
+        };
+        out.push_str(&format!(
+            "  A member that cannot attend may lodge its vote, for or against, in advance{limits}. A lodged vote counts as the member's vote cast, never as its presence: it is not counted towards a quorum, and a rule counting votes or members present cannot be used with it.\n"
         ));
     }
     out

@@ -74,4 +74,44 @@ pub enum MeetingsError {
         #[label("reconvened here")]
         at: SourceSpan,
     },
+
+    /// A vote lodged in advance for a decision that does not allow it.
+    #[error("decision `{decision}` does not let an absent member lodge its vote in advance")]
+    #[diagnostic(
+        code(concord::model::lodging_not_allowed),
+        help("a lodged vote counts only where the decision says `an absent member may lodge its vote in advance`; add the clause (with its limits) if the agreement allows it, or take the line off")
+    )]
+    LodgingNotAllowed {
+        decision: String,
+        #[label("a vote lodged in advance")]
+        at: SourceSpan,
+    },
+
+    /// A member that lodged its vote in advance and also voted at the meeting.
+    #[error("`{member}` lodged its vote in advance, but it also voted at the meeting")]
+    #[diagnostic(
+        code(concord::model::lodged_and_voted),
+        help("a vote is lodged in advance only by a member that does not attend; list the member in one place only")
+    )]
+    LodgedAndVoted {
+        member: String,
+        #[label("lodged in advance")]
+        at: SourceSpan,
+        #[label("and listed here")]
+        vote: SourceSpan,
+    },
+
+    /// A lodged vote where the rule counts votes or members present.
+    #[error("decision `{decision}` counts what is present, and a vote lodged in advance is not settled there")]
+    #[diagnostic(
+        code(concord::model::lodged_vote_present),
+        help("a lodged vote is the vote of a member that is not at the meeting, so whether `present` counts it is not said; write the rule on `votes cast` or `eligible votes` (a lodged vote is then counted as cast), or take the lodged vote off")
+    )]
+    LodgedVotePresent {
+        decision: String,
+        #[label("a vote lodged in advance")]
+        at: SourceSpan,
+        #[label("counts what is present")]
+        rule: SourceSpan,
+    },
 }

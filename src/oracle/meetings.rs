@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::procedure::{after, day_number};
+use super::weights::Electorate;
 use super::{Ballot, InvalidReason};
+use crate::model::VoteChoice;
 use crate::model::inputs::Proposal;
 use crate::model::offices::Agent;
 use crate::model::{Decision, MemberId};
@@ -48,4 +50,40 @@ pub(super) fn attendance_holds(decision: &Decision, proposal: &Proposal, ballots
     }
     there.extend(proposal.attendance.without_a_vote.iter().map(|m| m.node));
     u32::try_from(there.len()).unwrap_or(u32::MAX) >= q.at_least
+}
+
+/// Step 3's votes lodged in advance: "a vote lodged in advance by an eligible member that did
+/// not vote at the meeting is its vote when the decision allows lodging and the member had
+/// lodged fewer times in a row (or this year) than each limit the clause sets; otherwise the
+/// member is absent."
+pub(super) fn add_lodged(
+    decision: &Decision,
+    proposal: &Proposal,
+    electorate: &Electorate,
+    ballots: &mut BTreeMap<MemberId, Ballot>,
+) {
+    let Some(lodging) = decision.meetings.lodging else { return };
+    let facts = &proposal.attendance;
+    for lodged in &facts.lodged {
+        if !electorate.is_eligible(lodged.member) || ballots.contains_key(&lodged.member) {
+            continue;
+        }
+        let before = facts.lodged_before.iter().find(|b| b.member == lodged.member);
+        let in_a_row = match lodging.in_a_row {
+            None => true,
+            Some(limit) => before.and_then(|b| b.in_a_row).is_some_and(|n| n.node < limit.node),
+        };
+        let a_year = match lodging.a_year {
+            None => true,
+            Some(limit) => before.and_then(|b| b.this_year).is_some_and(|n| n.node < limit.node),
+        };
+        if in_a_row && a_year {
+            let ballot = match lodged.choice {
+                VoteChoice::InFavour => Ballot::InFavour,
+                VoteChoice::Against => Ballot::Against,
+                VoteChoice::Abstaining => Ballot::Abstaining,
+            };
+            ballots.insert(lodged.member, ballot);
+        }
+    }
 }

@@ -250,10 +250,15 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
         Ok(counted) => counted,
         Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
     };
+    // Step 3: votes lodged in advance within the limits are the members' votes; the meeting
+    // itself (its quorum) is judged without them.
+    let at_the_meeting = Meeting { agreement, electorate: electorate.clone(), ballots: ballots.clone() };
+    let mut ballots = ballots;
+    meetings::add_lodged(decision, proposal, &electorate, &mut ballots);
     let meeting = Meeting { agreement, electorate, ballots };
     // Step 4.
-    if !the_quorum(&meeting, agreement, decision, proposal)?
-        || !meetings::attendance_holds(decision, proposal, &meeting.ballots)
+    if !the_quorum(&at_the_meeting, agreement, decision, proposal)?
+        || !meetings::attendance_holds(decision, proposal, &at_the_meeting.ballots)
     {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
     }

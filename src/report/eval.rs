@@ -93,7 +93,14 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             plural(eligible, "votes", "vote")
         ));
         let attending = e.meetings.as_ref().and_then(|m| m.attendance.as_ref()).map(|a| a.without_a_vote.as_slice());
-        out.push_str(&format!("  {}\n", ballots_sentence(&e.members, attending.unwrap_or_default())));
+        let lodged: Vec<crate::eval::Name> = e
+            .meetings
+            .iter()
+            .flat_map(|m| m.lodging.iter().flat_map(|l| &l.votes))
+            .filter(|v| v.counted)
+            .map(|v| v.member.clone())
+            .collect();
+        out.push_str(&format!("  {}\n", ballots_sentence(&e.members, attending.unwrap_or_default(), &lodged)));
         for m in &e.members {
             if let Some(c) = m.cast_in_place.as_deref() {
                 out.push_str(&format!("  {}\n", super::stand_ins::cast_in_place_sentence(&m.member, c)));
@@ -265,7 +272,7 @@ fn failed_words(e: &Evaluation) -> String {
     }
 }
 
-fn ballots_sentence(members: &[Standing], attending: &[crate::eval::Name]) -> String {
+fn ballots_sentence(members: &[Standing], attending: &[crate::eval::Name], lodged: &[crate::eval::Name]) -> String {
     // Members listed as attending without a vote are not absent from the meeting.
     let there = |m: &Standing| attending.iter().any(|a| **a == *m.member);
     let names = |ballot: Ballot, without_a_vote: bool| -> String {
@@ -280,6 +287,7 @@ fn ballots_sentence(members: &[Standing], attending: &[crate::eval::Name]) -> St
                         Some(h) => format!(", by proxy {h}"),
                         None => ", by substitute".to_string(),
                     },
+                    None if lodged.iter().any(|l| **l == *m.member) => ", lodged in advance".to_string(),
                     None => String::new(),
                 };
                 if *m.name == *m.member {

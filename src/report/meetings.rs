@@ -2,7 +2,8 @@
 //! in words.
 
 use super::words::{date_words, list};
-use crate::eval::meetings::{AbsenceWorking, AttendanceWorking, ExcuseWorking};
+use crate::eval::meetings::{AbsenceWorking, AttendanceWorking, ExcuseWorking, LodgingWorking};
+use crate::model::meetings::OverLimit;
 use crate::eval::{Evaluation, Invalidity};
 
 fn absence_sentence(a: &AbsenceWorking) -> String {
@@ -77,6 +78,38 @@ fn attendance_sentence(a: &AttendanceWorking) -> String {
     out
 }
 
+fn times(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn lodging_sentence(l: &LodgingWorking) -> String {
+    let mut out = format!("Votes lodged in advance (line {}: {}):\n", l.clause.line, l.clause.text);
+    if l.votes.is_empty() {
+        out.push_str("  none.\n");
+    }
+    for v in &l.votes {
+        let why = match (v.not_eligible, v.over_limit) {
+            (true, _) => "disregarded: it does not vote on this decision".to_string(),
+            (false, None) => "counted as its vote cast (it is not present, and is not counted towards a quorum)".to_string(),
+            (false, Some(OverLimit::InARow { before, limit })) => format!(
+                "not counted, so it is absent: it lodged its vote at the last {}, and at most {} in a row may be lodged",
+                times(before, "meeting", "meetings"),
+                times(limit, "meeting", "meetings")
+            ),
+            (false, Some(OverLimit::AYear { before, limit })) => format!(
+                "not counted, so it is absent: it lodged its vote {} this year, and at most {} a year may be lodged",
+                times(before, "time", "times"),
+                times(limit, "time", "times")
+            ),
+            (false, Some(OverLimit::Unknown)) => {
+                "not counted, so it is absent: the proposal does not say how often it lodged its vote before".to_string()
+            }
+        };
+        out.push_str(&format!("  {} {}: {why}.\n", v.member, v.vote.words()));
+    }
+    out
+}
+
 /// The working lines of this family, for the report of one evaluation.
 pub(super) fn meetings_human(e: &Evaluation) -> String {
     let Some(m) = &e.meetings else { return String::new() };
@@ -89,6 +122,9 @@ pub(super) fn meetings_human(e: &Evaluation) -> String {
     }
     if let Some(a) = &m.attendance {
         out.push_str(&attendance_sentence(a));
+    }
+    if let Some(l) = &m.lodging {
+        out.push_str(&lodging_sentence(l));
     }
     if out.is_empty() {
         out

@@ -7,7 +7,8 @@ use super::{DecisionRef, Proposal, Voter};
 use crate::model::error::LowerError;
 use crate::model::{Agreement, MeetingsError};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::MeetingsLine;
+use crate::model::meetings::{Lodged, LodgedBefore};
+use crate::syntax::ast::{LodgedBefore as LodgedBeforeAst, MeetingsLine};
 
 impl super::InputLowerer<'_> {
     /// Records one of the lines in `proposal.attendance`.
@@ -33,6 +34,42 @@ impl super::InputLowerer<'_> {
                 }
                 None => facts.future_attendance = Some(Spanned::new(*yes, span)),
             },
+            MeetingsLine::Lodged(votes) => {
+                for (member, choice) in votes {
+                    if let Some(id) = self.member(member) {
+                        let facts = &mut proposal.attendance;
+                        if let Some(first) = facts.lodged.iter().find(|l| l.member == id) {
+                            self.errors.push(LowerError::DuplicateClause {
+                                what: "this member's lodged vote".into(),
+                                first: first.span.into(),
+                                second: member.span.into(),
+                            });
+                        } else {
+                            facts.lodged.push(Lodged { member: id, choice: (*choice).into(), span: member.span });
+                        }
+                    }
+                }
+            }
+            MeetingsLine::LodgedBefore { member, before } => {
+                let Some(id) = self.member(member) else { return };
+                let facts = &mut proposal.attendance;
+                let index = match facts.lodged_before.iter().position(|b| b.member == id) {
+                    Some(i) => i,
+                    None => {
+                        facts.lodged_before.push(LodgedBefore { member: id, in_a_row: None, this_year: None });
+                        facts.lodged_before.len() - 1
+                    }
+                };
+                let Some(entry) = facts.lodged_before.get_mut(index) else { return };
+                let (slot, n) = match before {
+                    LodgedBeforeAst::InARow(n) => (&mut entry.in_a_row, *n),
+                    LodgedBeforeAst::ThisYear(n) => (&mut entry.this_year, *n),
+                };
+                match slot {
+                    Some(first) => self.errors.push(duplicate("how often this member lodged its vote before", first.span)),
+                    None => *slot = Some(Spanned::new(n, span)),
+                }
+            }
             MeetingsLine::Attending(members) => {
                 for member in members {
                     if let Some(id) = self.member(member) {
@@ -139,6 +176,7 @@ pub(super) fn check_attendance(proposal: &Proposal, agreement: &Agreement, at: S
             }));
         }
     }
+    check_lodged(proposal, agreement, decision, at_decision, errors);
     if let (Some(last), Some(dated)) = (facts.last_attended, proposal.date) {
         if dated.node < last.node {
             errors.push(LowerError::DatesOutOfOrder {
@@ -149,4 +187,124 @@ pub(super) fn check_attendance(proposal: &Proposal, agreement: &Agreement, at: S
             });
         }
     }
+}
+
+/// The checks of votes lodged in advance (docs/semantics.md step 3).
+fn check_lodged(
+    proposal: &Proposal,
+    agreement: &Agreement,
+    decision: &crate::model::Decision,
+    at_decision: Span,
+    errors: &mut Vec<LowerError>,
+) {
+    let facts = &proposal.attendance;
+    let meetings = |e: MeetingsError| LowerError::Meetings(Box::new(e));
+    let key = |m: crate::model::MemberId| agreement.member(m).map_or_else(String::new, |m| m.key.clone());
+    let Some(lodging) = decision.meetings.lodging else {
+        if let Some(first) = facts.lodged.first() {
+            errors.push(meetings(MeetingsError::LodgingNotAllowed {
+                decision: decision.name.clone(),
+                at: first.span.into(),
+            }));
+        }
+        for before in &facts.lodged_before {
+            if let Some(span) = before.in_a_row.or(before.this_year).map(|n| n.span) {
+                errors.push(LowerError::ProposalFactNotUsed {
+                    decision: decision.name.clone(),
+                    what: "how often a member lodged its vote before".to_string(),
+                    at: span.into(),
+                    help: "the line matters only for a decision that says `an absent member may lodge its vote in advance, at most …`; take it off".to_string(),
+                });
+            }
+        }
+        return;
+    };
+    for lodged in &facts.lodged {
+        let voted = proposal.votes.iter().find(|v| v.voter == Voter::Known(lodged.member)).map(|v| v.span);
+        let attending = facts.without_a_vote.iter().find(|m| m.node == lodged.member).map(|m| m.span);
+        if let Some(vote) = voted.or(attending) {
+            errors.push(meetings(MeetingsError::LodgedAndVoted {
+                member: key(lodged.member),
+                at: lodged.span.into(),
+                vote: vote.into(),
+            }));
+        }
+        let before = facts.lodged_before.iter().find(|b| b.member == lodged.member);
+        let mut missing = |what: &str, line: &str| {
+            errors.push(LowerError::MissingProposalFact {
+                what: format!("{what} {} lodged its vote before", key(lodged.member)),
+                at: at_decision.into(),
+                decision: decision.name.clone(),
+                help: format!(
+                    "decision `{}` limits how often a vote may be lodged: add `{} {line}` to the proposal",
+                    decision.name,
+                    key(lodged.member)
+                ),
+            });
+        };
+        if lodging.in_a_row.is_some() && before.and_then(|b| b.in_a_row).is_none() {
+            missing("at how many meetings in a row", "has lodged its vote at the last N meetings` or `… has not lodged its vote at the last meeting");
+        }
+        if lodging.a_year.is_some() && before.and_then(|b| b.this_year).is_none() {
+            missing("how many times this year", "has lodged its vote N times this year` or `… has not lodged its vote this year");
+        }
+    }
+    for before in &facts.lodged_before {
+        let lodged_now = facts.lodged.iter().any(|l| l.member == before.member);
+        for (count, limit, clause) in [
+            (before.in_a_row, lodging.in_a_row, "at most N meetings in a row"),
+            (before.this_year, lodging.a_year, "at most N times a year"),
+        ] {
+            if let Some(count) = count.filter(|_| !lodged_now || limit.is_none()) {
+                let help = if lodged_now {
+                    format!("the decision does not say `{clause}`; take the line off")
+                } else {
+                    format!("{} lodged no vote on this proposal; take the line off", key(before.member))
+                };
+                errors.push(LowerError::ProposalFactNotUsed {
+                    decision: decision.name.clone(),
+                    what: "how often a member lodged its vote before".to_string(),
+                    at: count.span.into(),
+                    help,
+                });
+            }
+        }
+    }
+    // A lodged vote where a rule counts what is present: not settled.
+    if let Some(first) = facts.lodged.first() {
+        if let Some(rule) = present_in_rules(agreement, decision) {
+            errors.push(meetings(MeetingsError::LodgedVotePresent {
+                decision: decision.name.clone(),
+                at: first.span.into(),
+                rule: rule.into(),
+            }));
+        }
+    }
+}
+
+/// The first condition of the decision's rules (or a bloc's own rule) that counts votes or
+/// members present: a `present` base, or the side `present` or `present and voting`.
+fn present_in_rules(agreement: &Agreement, decision: &crate::model::Decision) -> Option<Span> {
+    use crate::model::{Condition, Rule, Scope, Side};
+    for timed in &decision.rules {
+        for part in crate::model::conditions(&timed.rule) {
+            let Rule::Condition(c) = &part.node else { continue };
+            let present = match c {
+                Condition::Every { side, .. } | Condition::NoMember { side, .. } | Condition::Member { side, .. } => {
+                    matches!(side, Side::Present | Side::Voting)
+                }
+                Condition::Count { side, .. } => matches!(side, Side::Present | Side::Voting),
+                Condition::HalfPlusOne { base, side } | Condition::Threshold { base, side, .. } => {
+                    base.scope == Scope::Present || matches!(side, Side::Present | Side::Voting)
+                }
+                Condition::Bloc { base, .. } => base.scope == Scope::Present,
+                Condition::BlocPosition { .. } | Condition::Unanimous => false,
+            };
+            if present {
+                return Some(part.span);
+            }
+        }
+    }
+    // A bloc's own rule on what is present decides its position (for a condition or a veto).
+    agreement.blocs.iter().filter_map(|b| b.own_rule.as_ref()).find(|r| r.base.scope == Scope::Present).map(|r| r.span)
 }

@@ -3,7 +3,7 @@
 //! unsettled.
 
 use super::*;
-use crate::model::meetings::{Absence, AttendanceQuorum, Excuse, Meetings};
+use crate::model::meetings::{Absence, AttendanceQuorum, Excuse, Lodging, Meetings};
 use crate::model::MeetingsError;
 
 impl<'f> Lowerer<'f> {
@@ -34,6 +34,28 @@ impl<'f> Lowerer<'f> {
                     meetings.attendance_quorum = Some(AttendanceQuorum { at_least: count.node, span });
                 }
                 ("the quorum of members attending", first)
+            }
+            ast::MeetingsClause::Lodging(limits) => {
+                let first = meetings.lodging.map(|l| l.span);
+                if first.is_none() {
+                    let mut lodging = Lodging { in_a_row: None, a_year: None, span };
+                    for limit in limits {
+                        let (slot, n, what) = match limit.node {
+                            ast::LodgingLimit::InARow(n) => (&mut lodging.in_a_row, n, "how many meetings in a row"),
+                            ast::LodgingLimit::AYear(n) => (&mut lodging.a_year, n, "how many times a year"),
+                        };
+                        match slot {
+                            Some(first) => self.errors.push(LowerError::DuplicateClause {
+                                what: format!("{what} a vote may be lodged"),
+                                first: first.span.into(),
+                                second: limit.span.into(),
+                            }),
+                            None => *slot = Some(Spanned::new(n, limit.span)),
+                        }
+                    }
+                    meetings.lodging = Some(lodging);
+                }
+                ("who may lodge a vote in advance", first)
             }
         };
         if let Some(first) = first {

@@ -17,6 +17,8 @@ pub enum MeetingsClause {
     Excuse { reasonable_cause: bool, future_attendance: bool },
     /// `quorum at least 5 members attending, voting or not`
     AttendanceQuorum(Spanned<u32>),
+    /// `an absent member may lodge its vote in advance[, at most …]`: its limits, as written.
+    Lodging(Vec<Spanned<LodgingLimit>>),
 }
 
 /// A proposal line about meetings.
@@ -30,4 +32,26 @@ pub enum MeetingsLine {
     FutureAttendance(bool),
     /// `attending without a vote: lay1, lbh`
     Attending(Vec<Spanned<MemberRef>>),
+    /// `lodged in advance: icb in favour, lbh against`: votes lodged by absent members.
+    Lodged(Vec<(Spanned<MemberRef>, super::VoteChoice)>),
+    /// `icb has lodged its vote at the last 2 meetings` and the like.
+    LodgedBefore { member: Spanned<MemberRef>, before: LodgedBefore },
+}
+
+/// How often a member lodged its vote before, as a proposal says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LodgedBefore {
+    /// `has lodged its vote at the last 2 meetings` (`has not … at the last meeting`: 0).
+    InARow(u32),
+    /// `has lodged its vote 3 times this year` (`has not … this year`: 0).
+    ThisYear(u32),
+}
+
+/// The limits of `an absent member may lodge its vote in advance, …`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LodgingLimit {
+    /// `at most 2 meetings in a row`
+    InARow(u32),
+    /// `at most 3 times a year`
+    AYear(u32),
 }
