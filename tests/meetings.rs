@@ -36,7 +36,7 @@ fn the_bundled_scenarios_pass() {
     let out = concord().args(["test", SCENARIOS]).output().unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("11 passed, 0 failed\n"), "{text}");
+    assert!(text.ends_with("13 passed, 0 failed\n"), "{text}");
 }
 
 #[test]
@@ -69,6 +69,21 @@ fn a_quorum_of_those_attending() {
     let found = &value["evaluations"][0]["evaluation"]["meetings"]["attendance"];
     assert_eq!(found["count"], 3, "{json}");
     assert_eq!(found["held"], false, "{json}");
+}
+
+#[test]
+fn votes_lodged_in_advance() {
+    let counted = working("A position lodged in advance is counted", &[]);
+    assert!(counted.contains("Outcome: passed"), "{counted}");
+    assert!(counted.contains("Mid County Council (council-mid, lodged in advance)"), "{counted}");
+    insta::assert_snapshot!("meetings__lodged_counted", counted);
+    let over = working("A third lodged vote in a row is not counted", &[]);
+    assert!(over.contains("Outcome: deadlocked"), "{over}");
+    assert!(
+        over.contains("not counted, so it is absent: it lodged its vote at the last 2 meetings, and at most 2 meetings in a row may be lodged"),
+        "{over}"
+    );
+    insta::assert_snapshot!("meetings__lodged_over_the_limit", over);
 }
 
 /// `concord test` of a scenario file written beside the example: the diagnostics it prints.
@@ -121,6 +136,37 @@ fn what_a_proposal_leaves_unsettled_is_refused() {
         "  the member will be able to attend future meetings\n  in favour: hb-north\n  expect passed\n"
     ));
     assert!(order.contains("concord::model::dates_out_of_order"), "{order}");
+    let not_allowed = refused(
+        "  propose \"approve the annual plan\"\n  lodged in advance: council-mid in favour\n  in favour: hb-north, hb-south, council-east, council-west\n  expect passed\n",
+    );
+    assert!(not_allowed.contains("concord::model::lodging_not_allowed"), "{not_allowed}");
+    insta::assert_snapshot!("meetings__lodging_not_allowed", not_allowed);
+    let twice = refused(concat!(
+        "  propose \"agree a joint position\"\n  lodged in advance: hb-north in favour\n",
+        "  hb-north has not lodged its vote at the last meeting\n  hb-north has not lodged its vote this year\n",
+        "  in favour: hb-north\n  expect passed\n"
+    ));
+    assert!(twice.contains("concord::model::lodged_and_voted"), "{twice}");
+    let no_count = refused(
+        "  propose \"agree a joint position\"\n  lodged in advance: hb-north in favour\n  in favour: hb-south\n  expect passed\n",
+    );
+    assert!(no_count.contains("at how many meetings in a row hb-north lodged its vote before"), "{no_count}");
+    assert!(no_count.contains("how many times this year hb-north lodged its vote before"), "{no_count}");
+}
+
+#[test]
+fn a_lodged_vote_where_the_rule_counts_what_is_present_is_refused() {
+    let dir = std::env::temp_dir().join(format!("concord-meetings-present-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let agreement = "agreement \"T\"\nmember ma\nmember mb\nmember mc\ndecision \"d\"\n  passes if more than half of votes present in favour\n  an absent member may lodge its vote in advance\n";
+    std::fs::write(dir.join("t.concord"), agreement).unwrap_or_else(|e| panic!("{e}"));
+    let scenarios = "scenarios for \"t.concord\"\n\nscenario \"s\"\n  propose \"d\"\n  lodged in advance: mc against\n  in favour: ma, mb\n  expect passed\n";
+    std::fs::write(dir.join("t.scenarios"), scenarios).unwrap_or_else(|e| panic!("{e}"));
+    let out = concord().current_dir(&dir).args(["test", "t.scenarios"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_ne!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("concord::model::lodged_vote_present"), "{text}");
 }
 
 #[test]
@@ -177,6 +223,8 @@ proptest! {
         proxies in any::<bool>(),
         proxy_for in proptest::collection::vec(any::<bool>(), 7),
         last in 0u16..400,
+        lodging in proptest::option::of((proptest::option::of(0u32..4), proptest::option::of(0u32..4))),
+        lodged in proptest::collection::vec((any::<bool>(), any::<bool>(), 0u32..5, 0u32..5), 7),
     ) {
         // m0 is never an observer: it is the member concerned and holds proxies.
         let mut text = String::from("agreement \"G\"\n  currency GBP\n");
@@ -211,6 +259,17 @@ proptest! {
         }
         if let Some(n) = quorum {
             text.push_str(&format!("  quorum at least {n} members attending, voting or not\n"));
+        }
+        if let Some((row, year)) = lodging {
+            let mut limits = Vec::new();
+            if let Some(n) = row {
+                limits.push(format!("at most {n} meetings in a row"));
+            }
+            if let Some(n) = year {
+                limits.push(format!("at most {n} times a year"));
+            }
+            let limits = if limits.is_empty() { String::new() } else { format!(", {}", limits.join(" and ")) };
+            text.push_str(&format!("  an absent member may lodge its vote in advance{limits}\n"));
         }
         let loaded = concord::load::load(&text);
         prop_assert!(!loaded.has_errors(), "{:?}\n{text}", loaded.diagnostics);
@@ -248,7 +307,30 @@ proptest! {
                 proposal.push_str(&format!("  {word}: {}\n", list.join(", ")));
             }
         }
-        let there: Vec<String> = (0..size).filter(|i| !voted[*i] && attending[*i]).map(|i| format!("m{i}")).collect();
+        // Members that did not vote may lodge a vote (when the decision allows it), saying how
+        // often they lodged before for each limit.
+        let mut lodgers = vec![false; size];
+        if let Some((row, year)) = lodging {
+            let mut listed = Vec::new();
+            for (i, (lodges, favour, in_a_row, this_year)) in lodged.iter().take(size).enumerate() {
+                if voted[i] || !*lodges {
+                    continue;
+                }
+                lodgers[i] = true;
+                listed.push(format!("m{i} {}", if *favour { "in favour" } else { "against" }));
+                if row.is_some() {
+                    proposal.push_str(&format!("  m{i} has lodged its vote at the last {in_a_row} meetings\n"));
+                }
+                if year.is_some() {
+                    proposal.push_str(&format!("  m{i} has lodged its vote {this_year} times this year\n"));
+                }
+            }
+            if !listed.is_empty() {
+                proposal.push_str(&format!("  lodged in advance: {}\n", listed.join(", ")));
+            }
+        }
+        let there: Vec<String> =
+            (0..size).filter(|i| !voted[*i] && !lodgers[*i] && attending[*i]).map(|i| format!("m{i}")).collect();
         if quorum.is_some() && !there.is_empty() {
             proposal.push_str(&format!("  attending without a vote: {}\n", there.join(", ")));
         }
