@@ -318,6 +318,7 @@ module.exports = grammar({
       $.absence_clause,
       $.excuse_clause,
       $.attendance_quorum,
+      $.lodging_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -545,6 +546,15 @@ module.exports = grammar({
       seq('the', 'absence', 'had', 'a', 'reasonable', 'cause'),
       seq('the', 'member', 'will', 'be', 'able', 'to', 'attend', 'future', 'meetings'),
     ),
+    // an absent member may lodge its vote in advance, at most 2 meetings in a row and at most 3 times a year
+    lodging_clause: $ => seq(
+      'an', 'absent', 'member', 'may', 'lodge', 'its', 'vote', 'in', 'advance',
+      optional(seq(optional(','), $.lodging_limit, optional(seq('and', $.lodging_limit)))),
+    ),
+    lodging_limit: $ => seq('at', 'most', $.integer, choice(
+      seq(choice('meetings', 'meeting'), 'in', 'a', 'row'),
+      seq(choice('times', 'time'), 'a', 'year'),
+    )),
     // quorum at least 5 members attending, voting or not
     attendance_quorum: $ => seq(
       'quorum', $.comparator, $.integer, $.member_word, 'attending', ',', 'voting', 'or', 'not',
@@ -771,6 +781,8 @@ module.exports = grammar({
       $.cause_fact,
       $.future_fact,
       $.attending_line,
+      $.lodged_line,
+      $.lodged_before_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -818,6 +830,16 @@ module.exports = grammar({
     cause_fact: _ => seq('the', 'absence', 'had', choice('a', 'no'), 'reasonable', 'cause'),
     future_fact: _ => seq('the', 'member', 'will', optional('not'), 'be', 'able', 'to', 'attend', 'future', 'meetings'),
     attending_line: $ => seq('attending', 'without', 'a', 'vote', optional(':'), $.member_list),
+    // lodged in advance: icb in favour, lbh against · icb has lodged its vote at the last 2 meetings
+    lodged_line: $ => seq('lodged', 'in', 'advance', optional(':'), commaSep1($.lodged_vote)),
+    lodged_vote: $ => seq($.member_ref, choice($.in_favour, $.against)),
+    lodged_before_line: $ => seq(
+      $.member_ref, 'has', choice(
+        seq('not', 'lodged', 'its', 'vote', choice($.at_the_last, seq('this', 'year'))),
+        seq('lodged', 'its', 'vote', choice($.at_the_last, seq($.integer, choice('times', 'time'), 'this', 'year'))),
+      ),
+    ),
+    at_the_last: $ => seq('at', 'the', 'last', choice(seq($.integer, choice('meetings', 'meeting')), 'meeting')),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
     // approval of "NHS England": given · withheld · not yet given

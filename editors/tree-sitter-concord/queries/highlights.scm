@@ -120,6 +120,7 @@
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
   "missed" "absence" "cause" "had" "reasonable" "able" "attend" "future" "meetings" "will"
   "attending" "attended" "last" "without" "enough" "long" "excused"
+  "absent" "advance" "lodge" "lodged" "row" "time" "times"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
 
@@ -304,6 +305,15 @@
 (cause_fact "no" @keyword)
 (attendance_quorum "voting" @keyword)
 (reason "for" @keyword)
+(lodging_limit "a" @keyword)
+(lodging_clause "vote" @keyword)
+(lodged_before_line "vote" @keyword)
+(lodging_clause "member" @keyword)
+(lodging_clause "in" @keyword)
+(lodging_limit "in" @keyword)
+(lodged_line "in" @keyword)
+(lodging_limit "at" @keyword)
+(at_the_last "at" @keyword)
 (proposer "members" @keyword)
 (postponement_clause "members" @keyword)
 (postponement_clause "votes" @keyword)
