@@ -15,8 +15,8 @@ use super::{Invalidity, Name, Place, StandIn};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
 use crate::model::meetings::{excused, over_limit, OverLimit};
-use crate::model::VoteChoice;
 use crate::model::MemberId;
+use crate::model::VoteChoice;
 
 /// The working of the meetings clauses, each when the decision has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::procedure::{after, day_number};
 use super::weights::Electorate;
 use super::{Ballot, InvalidReason};
-use crate::model::VoteChoice;
 use crate::model::inputs::Proposal;
 use crate::model::offices::Agent;
+use crate::model::VoteChoice;
 use crate::model::{Decision, MemberId};
 
 /// Step 1a's reasons of this family, the missed meetings first.

@@ -3,8 +3,8 @@
 
 use super::words::{date_words, list};
 use crate::eval::meetings::{AbsenceWorking, AttendanceWorking, ExcuseWorking, LodgingWorking};
-use crate::model::meetings::OverLimit;
 use crate::eval::{Evaluation, Invalidity};
+use crate::model::meetings::OverLimit;
 
 fn absence_sentence(a: &AbsenceWorking) -> String {
     let verdict = match a.runs_out {

@@ -5,9 +5,9 @@
 
 use super::{DecisionRef, Proposal, Voter};
 use crate::model::error::LowerError;
+use crate::model::meetings::{Lodged, LodgedBefore};
 use crate::model::{Agreement, MeetingsError};
 use crate::span::{Span, Spanned};
-use crate::model::meetings::{Lodged, LodgedBefore};
 use crate::syntax::ast::{LodgedBefore as LodgedBeforeAst, MeetingsLine};
 
 impl super::InputLowerer<'_> {
@@ -66,7 +66,9 @@ impl super::InputLowerer<'_> {
                     LodgedBeforeAst::ThisYear(n) => (&mut entry.this_year, *n),
                 };
                 match slot {
-                    Some(first) => self.errors.push(duplicate("how often this member lodged its vote before", first.span)),
+                    Some(first) => {
+                        self.errors.push(duplicate("how often this member lodged its vote before", first.span))
+                    }
                     None => *slot = Some(Spanned::new(n, span)),
                 }
             }
@@ -243,10 +245,16 @@ fn check_lodged(
             });
         };
         if lodging.in_a_row.is_some() && before.and_then(|b| b.in_a_row).is_none() {
-            missing("at how many meetings in a row", "has lodged its vote at the last N meetings` or `… has not lodged its vote at the last meeting");
+            missing(
+                "at how many meetings in a row",
+                "has lodged its vote at the last N meetings` or `… has not lodged its vote at the last meeting",
+            );
         }
         if lodging.a_year.is_some() && before.and_then(|b| b.this_year).is_none() {
-            missing("how many times this year", "has lodged its vote N times this year` or `… has not lodged its vote this year");
+            missing(
+                "how many times this year",
+                "has lodged its vote N times this year` or `… has not lodged its vote this year",
+            );
         }
     }
     for before in &facts.lodged_before {

@@ -86,7 +86,10 @@ impl Builder {
         match pair.as_str().parse::<u32>() {
             Ok(n) => Some(n),
             Err(_) => {
-                self.report(SyntaxError::NumberTooLarge { text: pair.as_str().to_string(), at: self.span(pair).into() });
+                self.report(SyntaxError::NumberTooLarge {
+                    text: pair.as_str().to_string(),
+                    at: self.span(pair).into(),
+                });
                 None
             }
         }
