@@ -53,14 +53,10 @@ impl super::InputLowerer<'_> {
             MeetingsLine::LodgedBefore { member, before } => {
                 let Some(id) = self.member(member) else { return };
                 let facts = &mut proposal.attendance;
-                let index = match facts.lodged_before.iter().position(|b| b.member == id) {
-                    Some(i) => i,
-                    None => {
-                        facts.lodged_before.push(LodgedBefore { member: id, in_a_row: None, this_year: None });
-                        facts.lodged_before.len() - 1
-                    }
-                };
-                let Some(entry) = facts.lodged_before.get_mut(index) else { return };
+                if !facts.lodged_before.iter().any(|b| b.member == id) {
+                    facts.lodged_before.push(LodgedBefore { member: id, in_a_row: None, this_year: None });
+                }
+                let Some(entry) = facts.lodged_before.iter_mut().find(|b| b.member == id) else { return };
                 let (slot, n) = match before {
                     LodgedBeforeAst::InARow(n) => (&mut entry.in_a_row, *n),
                     LodgedBeforeAst::ThisYear(n) => (&mut entry.this_year, *n),
