@@ -3,6 +3,7 @@
 //! Used by the REPL's `:explain` and `:rules`. Each condition gets one sentence that states its
 //! exact meaning, including how abstentions and absences count (see the language reference).
 
+mod meetings;
 mod procedure;
 
 use crate::model::{
@@ -211,6 +212,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         None if decision.matters.reserved_alone() => {
             out.push_str("  No quorum applies: the matter is not the meeting's to decide.\n")
         }
+        None if decision.meetings.attendance_quorum.is_some() => {}
         None => out.push_str("  No quorum is set.\n"),
     }
     if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
@@ -279,6 +281,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     }
     out.push_str(&matters(agreement, decision));
     out.push_str(&procedure::words(agreement, &decision.procedure));
+    out.push_str(&meetings::words(&decision.meetings));
     for effect in &decision.effects {
         out.push_str(&format!("  {}\n", crate::explain_kinds::effect(agreement, &effect.node)));
     }

@@ -931,6 +931,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         presiding: None,
         cast_by: Vec::new(),
         facts: Default::default(),
+        attendance: Default::default(),
     }
 }
 

@@ -319,6 +319,10 @@ module.exports = grammar({
       $.notice_clause,
       $.cure_clause,
       $.effect_clause,
+      $.absence_clause,
+      $.excuse_clause,
+      $.attendance_quorum,
+      $.lodging_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -553,6 +557,29 @@ module.exports = grammar({
     notice_clause: $ => seq('a', 'proposal', 'needs', $.duration, 'notice'),
     // only after a breach unremedied for 30 days
     cure_clause: $ => seq('only', 'after', 'a', 'breach', 'unremedied', 'for', $.duration),
+    // only after the member concerned has missed every meeting for 6 months
+    absence_clause: $ => seq(
+      'only', 'after', 'the', 'member', 'concerned', 'has', 'missed', 'every', 'meeting', 'for', $.duration,
+    ),
+    // unless the absence had a reasonable cause and the member will be able to attend future meetings
+    excuse_clause: $ => seq('unless', $.excuse_limb, optional(seq('and', $.excuse_limb))),
+    excuse_limb: _ => choice(
+      seq('the', 'absence', 'had', 'a', 'reasonable', 'cause'),
+      seq('the', 'member', 'will', 'be', 'able', 'to', 'attend', 'future', 'meetings'),
+    ),
+    // an absent member may lodge its vote in advance, at most 2 meetings in a row and at most 3 times a year
+    lodging_clause: $ => seq(
+      'an', 'absent', 'member', 'may', 'lodge', 'its', 'vote', 'in', 'advance',
+      optional(seq(optional(','), $.lodging_limit, optional(seq('and', $.lodging_limit)))),
+    ),
+    lodging_limit: $ => seq('at', 'most', $.integer, choice(
+      seq(choice('meetings', 'meeting'), 'in', 'a', 'row'),
+      seq(choice('times', 'time'), 'a', 'year'),
+    )),
+    // quorum at least 5 members attending, voting or not
+    attendance_quorum: $ => seq(
+      'quorum', $.comparator, $.integer, $.member_word, 'attending', ',', 'voting', 'or', 'not',
+    ),
 
     // ───────────────────────── Money ─────────────────────────
 
@@ -783,6 +810,12 @@ module.exports = grammar({
       $.breach_line,
       $.remedied_line,
       $.applicant_line,
+      $.last_attended_line,
+      $.cause_fact,
+      $.future_fact,
+      $.attending_line,
+      $.lodged_line,
+      $.lodged_before_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -825,6 +858,22 @@ module.exports = grammar({
     notice_line: $ => seq('notice', 'given', 'on', $.date),
     breach_line: $ => seq('breach', 'notified', 'on', $.date),
     remedied_line: $ => seq('remedied', 'on', $.date),
+    // last attended on 1 October 2025 · the absence had (a | no) reasonable cause
+    // · the member will (not) be able to attend future meetings · attending without a vote: lay1
+    last_attended_line: $ => seq('last', 'attended', 'on', $.date),
+    cause_fact: _ => seq('the', 'absence', 'had', choice('a', 'no'), 'reasonable', 'cause'),
+    future_fact: _ => seq('the', 'member', 'will', optional('not'), 'be', 'able', 'to', 'attend', 'future', 'meetings'),
+    attending_line: $ => seq('attending', 'without', 'a', 'vote', optional(':'), $.member_list),
+    // lodged in advance: icb in favour, lbh against · icb has lodged its vote at the last 2 meetings
+    lodged_line: $ => seq('lodged', 'in', 'advance', optional(':'), commaSep1($.lodged_vote)),
+    lodged_vote: $ => seq($.member_ref, choice($.in_favour, $.against)),
+    lodged_before_line: $ => seq(
+      $.member_ref, 'has', choice(
+        seq('not', 'lodged', 'its', 'vote', choice($.at_the_last, seq('this', 'year'))),
+        seq('lodged', 'its', 'vote', choice($.at_the_last, seq($.integer, choice('times', 'time'), 'this', 'year'))),
+      ),
+    ),
+    at_the_last: $ => seq('at', 'the', 'last', choice(seq($.integer, choice('meetings', 'meeting')), 'meeting')),
     // at a reconvened meeting
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
     // approval of "NHS England": given · withheld · not yet given
@@ -924,6 +973,8 @@ module.exports = grammar({
       seq('the', 'breach', 'was', 'remedied'),
       seq('the', 'proposer', 'may', 'not', 'propose', 'it'),
       seq('the', 'meeting', 'was', 'not', 'validly', 'called'),
+      seq('the', 'member', 'has', 'not', 'missed', 'meetings', 'for', 'long', 'enough'),
+      seq('the', 'absence', 'was', 'excused'),
     ),
     // expect hhft receives £1,200,000 · expect the contingency fund receives £300,000
     expect_share: $ => seq(

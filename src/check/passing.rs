@@ -74,6 +74,7 @@ fn proposal(
                 .map(|by| Spanned::new(by, Span::default())),
             ..Default::default()
         },
+        attendance: Default::default(),
     }
 }
 

@@ -112,6 +112,8 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // Votes lodged in advance within the decision's limits are the members' votes (step 3).
+        super::meetings::add_lodged(decision, proposal, &mut ballots);
         let cast_in_place = super::stand_ins::cast_in_place(
             agreement,
             proposal,

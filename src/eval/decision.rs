@@ -128,6 +128,7 @@ impl<'a> Evaluator<'a> {
             quorum: None,
             tie: None,
             matters: None,
+            meetings: None,
             outcome: outcome(OutcomeKind::Invalid),
             effects: Vec::new(),
             effects_refused: None,
@@ -194,6 +195,8 @@ impl<'a> Evaluator<'a> {
         // (1a) Who proposed it, the notice it was given, the breach it rests on.
         invalid.extend(ctx.standing(proposal));
         evaluation.jointly = ctx.joint_working(proposal);
+        evaluation.meetings = ctx.meetings(proposal);
+        invalid.extend(evaluation.meetings.iter().flat_map(|m| m.standing()));
         if let Some(timed) = in_force {
             let mut rule = ctx.rule_result(&timed.rule, None).map_err(too_large)?;
             rule.from = timed.from;
@@ -206,13 +209,17 @@ impl<'a> Evaluator<'a> {
         let reconvened = proposal.reconvened.is_some();
         if let Some(quorum) = agreement.quorum_for(decision, reconvened) {
             let source = if quorum.own { QuorumSource::Decision } else { QuorumSource::Agreement };
-            let mut result = ctx.rule_result(quorum.rule, Some(source)).map_err(too_large)?;
+            // A vote lodged in advance is never presence: the quorum is judged without it.
+            let at_meeting = ctx.without_lodged(proposal);
+            let mut result = at_meeting.rule_result(quorum.rule, Some(source)).map_err(too_large)?;
             result.reconvened = reconvened.then_some(quorum.reconvened);
             if !result.held {
                 invalid.push(Invalidity::NoQuorum);
             }
             evaluation.quorum = Some(result);
         }
+        // (4) The quorum of members attending, voting or not, beside any other.
+        invalid.extend(evaluation.meetings.as_ref().and_then(|m| m.no_quorum()));
 
         let timing = ctx.timing(proposal);
         let postponement = ctx.postponement(proposal).map_err(too_large)?;

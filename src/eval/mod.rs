@@ -20,6 +20,7 @@ pub mod decision;
 pub mod diagnostics;
 pub mod effects;
 pub mod matters;
+pub mod meetings;
 mod name;
 mod outcome;
 pub mod procedure;

@@ -215,6 +215,28 @@ pub enum Invalidity {
         remedied: Date,
         period: String,
     },
+    /// Decided before the member concerned had missed every meeting for the period the decision
+    /// needs (`only after the member concerned has missed every meeting for …`; added in 1.4).
+    AbsenceTooShort {
+        member: String,
+        #[serde(serialize_with = "plain_date")]
+        last_attended: Date,
+        period: String,
+        /// The first day it could be decided (none when that is past the calendar's end).
+        #[serde(serialize_with = "super::meetings::maybe_date")]
+        runs_out: Option<Date>,
+    },
+    /// The member concerned's absence is excused as the decision says (added in 1.4).
+    AbsenceExcused {
+        member: String,
+        /// Whether the excuse names a reasonable cause.
+        reasonable_cause: bool,
+        /// Whether the excuse names being able to attend future meetings.
+        future_attendance: bool,
+    },
+    /// Fewer members attended, voting or not, than the decision's quorum of those attending
+    /// (added in 1.4).
+    NoAttendanceQuorum { attending: u32, needed: u32 },
 }
 
 fn plain_date<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -227,7 +249,9 @@ impl Invalidity {
         match self {
             Invalidity::UnknownDecision { .. } | Invalidity::NoDecision => Some(InvalidReason::UnknownDecision),
             Invalidity::UnknownMemberVoted { .. } => Some(InvalidReason::UnknownMemberVoted),
-            Invalidity::NoQuorum => Some(InvalidReason::NoQuorum),
+            Invalidity::NoQuorum | Invalidity::NoAttendanceQuorum { .. } => Some(InvalidReason::NoQuorum),
+            Invalidity::AbsenceTooShort { .. } => Some(InvalidReason::AbsenceTooShort),
+            Invalidity::AbsenceExcused { .. } => Some(InvalidReason::AbsenceExcused),
             Invalidity::ProposerNotAllowed { .. } => Some(InvalidReason::ProposerNotAllowed),
             Invalidity::MeetingNotCalled { .. } => Some(InvalidReason::MeetingNotCalled),
             Invalidity::TooLittleNotice { .. } => Some(InvalidReason::TooLittleNotice),

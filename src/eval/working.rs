@@ -39,6 +39,9 @@ pub struct Evaluation {
     /// meeting (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matters: Option<Box<super::matters::MattersWorking>>,
+    /// Missed meetings, their excuse and the quorum of members attending (added in 1.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meetings: Option<super::meetings::MeetingsWorking>,
     /// The outcome.
     pub outcome: Outcome,
     /// What a passed proposal changes in the agreement, clause by clause (added in 1.4).

@@ -5,12 +5,12 @@ use thiserror::Error;
 
 pub use super::error_kinds::KindsError;
 pub use inputs::InputsError;
-pub use meetings::MeetingsError;
 pub use offices::OfficesError;
+pub use proceedings::ProceedingsError;
 
 mod inputs;
-mod meetings;
 mod offices;
+mod proceedings;
 
 /// A problem found while resolving an agreement or its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
@@ -273,7 +273,7 @@ pub enum LowerError {
     /// A problem with a decision's procedure at a meeting.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Meetings(#[from] meetings::MeetingsError),
+    Proceedings(#[from] proceedings::ProceedingsError),
 
     /// A problem with an office or the person presiding.
     #[error(transparent)]
@@ -293,4 +293,8 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Proposer(#[from] super::proposer_rules::ProposerError),
+    /// A problem with removal after missed meetings or a quorum of those attending.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Meetings(Box<super::meetings_error::MeetingsError>),
 }

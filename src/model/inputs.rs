@@ -9,6 +9,7 @@ mod follow;
 mod joint;
 mod matters;
 mod measures;
+mod meetings;
 mod procedure;
 mod proposals;
 mod results;
@@ -106,6 +107,9 @@ pub struct Proposal {
     /// When it was requested, who proposed it, who asks for postponement, notice, breach.
     #[serde(skip_serializing_if = "crate::model::procedure::ProposalFacts::is_empty")]
     pub facts: crate::model::procedure::ProposalFacts,
+    /// When the member concerned last attended, its excuse, who attended without a vote.
+    #[serde(skip_serializing_if = "crate::model::meetings::Attendance::is_empty")]
+    pub attendance: crate::model::meetings::Attendance,
     /// `applicant: pcn-east "…"`: who joins when the proposal passes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applicant: Option<crate::model::effects::Applicant>,
@@ -360,6 +364,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         presiding: None,
         cast_by: Vec::new(),
         facts: Default::default(),
+        attendance: Default::default(),
     }
 }
 

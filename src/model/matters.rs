@@ -273,7 +273,7 @@ pub(crate) fn check_proposal(
     for (i, entry) in matters.approvals.iter().enumerate() {
         let words = entry.approver.words(agreement);
         if !decision.matters.approvals.iter().any(|a| a.approver == entry.approver) {
-            errors.push(LowerError::from(crate::model::MeetingsError::ApprovalNotNeeded {
+            errors.push(LowerError::from(crate::model::ProceedingsError::ApprovalNotNeeded {
                 decision: decision.name.clone(),
                 approver: words.clone(),
                 at: entry.span.into(),
@@ -290,13 +290,13 @@ pub(crate) fn check_proposal(
     let has_rule = conflict_rule(decision).is_some();
     for named in &matters.conflicted {
         if !has_rule {
-            errors.push(LowerError::from(crate::model::MeetingsError::ConflictNotProvided {
+            errors.push(LowerError::from(crate::model::ProceedingsError::ConflictNotProvided {
                 decision: decision.name.clone(),
                 at: named.span.into(),
             }));
         } else if !matters.conflict_votes.iter().any(|b| b.conflicted == named.node) {
             let key = agreement.member(named.node).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::from(crate::model::MeetingsError::MissingConflictVote {
+            errors.push(LowerError::from(crate::model::ProceedingsError::MissingConflictVote {
                 member: key,
                 at: named.span.into(),
             }));
@@ -305,13 +305,13 @@ pub(crate) fn check_proposal(
     for ballot in &matters.conflict_votes {
         if !matters.is_conflicted(ballot.conflicted) {
             let key = agreement.member(ballot.conflicted).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::from(crate::model::MeetingsError::ConflictVoteNotNamed {
+            errors.push(LowerError::from(crate::model::ProceedingsError::ConflictVoteNotNamed {
                 member: key,
                 at: ballot.span.into(),
             }));
         } else if ballot.voter == ballot.conflicted {
             let key = agreement.member(ballot.voter).map_or("?", |m| m.key.as_str()).to_string();
-            errors.push(LowerError::from(crate::model::MeetingsError::ConflictedVotesOnItself {
+            errors.push(LowerError::from(crate::model::ProceedingsError::ConflictedVotesOnItself {
                 member: key,
                 at: ballot.span.into(),
             }));

@@ -24,6 +24,9 @@ pub mod makeup;
 mod outcomes;
 pub use outcomes::DefaultOutcome;
 pub mod matters;
+pub mod meetings;
+mod meetings_error;
+pub use meetings_error::MeetingsError;
 pub mod offices;
 pub mod procedure;
 pub mod proposer_rules;
@@ -40,7 +43,7 @@ pub use crate::calendar::{Date, Duration, DurationUnit};
 use crate::span::{Span, Spanned};
 // The money vocabulary is still the syntax tree's; see `terms`.
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
-pub use error::{InputsError, LowerError, MeetingsError, OfficesError};
+pub use error::{InputsError, LowerError, OfficesError, ProceedingsError};
 pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
 pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
@@ -422,6 +425,9 @@ pub struct Decision {
     /// Time, who may propose, postponement, notice and cure (docs/semantics.md 1a, 4a, 4b).
     #[serde(skip_serializing_if = "procedure::Procedure::is_empty")]
     pub procedure: procedure::Procedure,
+    /// Removal after missed meetings, its excuse, a quorum of those attending (issue 21).
+    #[serde(skip_serializing_if = "meetings::Meetings::is_empty")]
+    pub meetings: meetings::Meetings,
     /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
     /// order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -92,7 +92,7 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
     for cast in &proposal.cast_by {
         let Agent::Proxy(holder) = cast.agent else { continue };
         if holder == cast.member {
-            errors.push(LowerError::from(crate::model::MeetingsError::OwnProxy {
+            errors.push(LowerError::from(crate::model::ProceedingsError::OwnProxy {
                 member: key(holder),
                 at: cast.span.into(),
             }));
@@ -101,7 +101,7 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
         let present = proposal.votes.iter().any(|v| v.voter == Voter::Known(holder))
             && !proposal.cast_by.iter().any(|c| c.member == holder);
         if !present {
-            errors.push(LowerError::from(crate::model::MeetingsError::ProxyHolderAbsent {
+            errors.push(LowerError::from(crate::model::ProceedingsError::ProxyHolderAbsent {
                 holder: key(holder),
                 at: cast.span.into(),
             }));
@@ -111,7 +111,7 @@ pub(crate) fn check_proxies(proposal: &Proposal, agreement: &Agreement, errors: 
     if let Some(limit) = agreement.stand_ins.proxy_limit {
         for (holder, spans) in held {
             if let Some(over) = spans.get(limit.node as usize) {
-                errors.push(LowerError::from(crate::model::MeetingsError::TooManyProxies {
+                errors.push(LowerError::from(crate::model::ProceedingsError::TooManyProxies {
                     holder: key(holder),
                     limit: limit.node,
                     at: (*over).into(),
@@ -198,6 +198,7 @@ mod tests {
             default: None,
             matters: Default::default(),
             procedure: Default::default(),
+            meetings: Default::default(),
             effects: Vec::new(),
         }
     }

@@ -123,6 +123,7 @@ fn decision_members(decision: &mut Decision, f: &mut dyn FnMut(&mut MemberId, &d
         casting_office: _,
         matters,
         procedure,
+        meetings: _,
     } = decision;
     let name = name.clone();
     for rule in rules.iter_mut() {

@@ -286,4 +286,6 @@ pub enum InvalidReason {
     ProposerNotAllowed,
     /// `the meeting was not validly called`.
     MeetingNotCalled,
+    AbsenceTooShort,
+    AbsenceExcused,
 }

@@ -36,6 +36,7 @@ mod blocs;
 mod chairs;
 mod conditions;
 mod exact;
+mod meetings;
 mod procedure;
 mod proposers;
 mod weights;
@@ -113,6 +114,10 @@ pub enum InvalidReason {
     CurePeriodNotRun,
     /// The breach was remedied within its cure period (step 1a).
     BreachRemedied,
+    /// Decided before the member concerned had missed every meeting for the period (step 1a).
+    AbsenceTooShort,
+    /// The member concerned's absence was excused (step 1a).
+    AbsenceExcused,
 }
 
 /// Why a proposal was not carried (steps 5 and 7), which decides where it goes (step 8).
@@ -240,6 +245,9 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
     if let Some(reason) = procedure::standing(agreement, decision, proposal) {
         return Ok(Verdict::invalid(reason, Vec::new()));
     }
+    if let Some(reason) = meetings::standing(decision, proposal) {
+        return Ok(Verdict::invalid(reason, Vec::new()));
+    }
     // Step 2.
     let electorate = who_votes(agreement, decision, proposal)?;
     // Step 3.
@@ -247,9 +255,16 @@ pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, Ora
         Ok(counted) => counted,
         Err(reason) => return Ok(Verdict::invalid(reason, Vec::new())),
     };
+    // Step 3: votes lodged in advance within the limits are the members' votes; the meeting
+    // itself (its quorum) is judged without them.
+    let at_the_meeting = Meeting { agreement, electorate: electorate.clone(), ballots: ballots.clone() };
+    let mut ballots = ballots;
+    meetings::add_lodged(decision, proposal, &electorate, &mut ballots);
     let meeting = Meeting { agreement, electorate, ballots };
     // Step 4.
-    if !the_quorum(&meeting, agreement, decision, proposal)? {
+    if !the_quorum(&at_the_meeting, agreement, decision, proposal)?
+        || !meetings::attendance_holds(decision, proposal, &at_the_meeting.ballots)
+    {
         return Ok(Verdict::invalid(InvalidReason::NoQuorum, disregarded));
     }
     // Step 4a.

@@ -30,7 +30,7 @@ fn month_length(year: i64, month: i64) -> i64 {
 /// The day's number, counting 1 January of year 0 as day 0.
 // BOUND: a year is at most 65,535, so the sum of its days (under 24 million) fits an i64.
 #[allow(clippy::arithmetic_side_effects)]
-fn day_number(date: Date) -> i64 {
+pub(super) fn day_number(date: Date) -> i64 {
     let (year, month, day) = (i64::from(date.year), i64::from(date.month), i64::from(date.day));
     let before_year: i64 = (0..year).map(|y| if leap(y) { 366 } else { 365 }).sum();
     let before_month: i64 = (1..month).map(|m| month_length(year, m)).sum();
@@ -48,7 +48,7 @@ fn is_working_day(number: i64) -> bool {
 // BOUND: a count is a u32 (under 4.3 billion) and a day number under 24 million, so sums and
 // seven times a count fit an i64; counting working days stops at the calendar's end.
 #[allow(clippy::arithmetic_side_effects)]
-fn after(date: Date, period: Duration) -> Option<i64> {
+pub(super) fn after(date: Date, period: Duration) -> Option<i64> {
     let count = i64::from(period.count);
     let start = day_number(date);
     Some(match period.unit {

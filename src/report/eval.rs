@@ -79,6 +79,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     out.push_str(&super::blocs::in_force_human(e));
 
     out.push_str(&super::procedure::procedure_human(e));
+    out.push_str(&super::meetings::meetings_human(e));
 
     if let Some(voting) = &e.voting {
         out.push('\n');
@@ -93,7 +94,15 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
             plural(e.members.len(), "member", "members"),
             plural(eligible, "votes", "vote")
         ));
-        out.push_str(&format!("  {}\n", ballots_sentence(&e.members)));
+        let attending = e.meetings.as_ref().and_then(|m| m.attendance.as_ref()).map(|a| a.without_a_vote.as_slice());
+        let lodged: Vec<crate::eval::Name> = e
+            .meetings
+            .iter()
+            .flat_map(|m| m.lodging.iter().flat_map(|l| &l.votes))
+            .filter(|v| v.counted)
+            .map(|v| v.member.clone())
+            .collect();
+        out.push_str(&format!("  {}\n", ballots_sentence(&e.members, attending.unwrap_or_default(), &lodged)));
         for m in &e.members {
             if let Some(c) = m.cast_in_place.as_deref() {
                 out.push_str(&format!("  {}\n", super::stand_ins::cast_in_place_sentence(&m.member, c)));
@@ -266,19 +275,22 @@ fn failed_words(e: &Evaluation) -> String {
     }
 }
 
-fn ballots_sentence(members: &[Standing]) -> String {
-    let names = |ballot: Ballot| -> String {
+fn ballots_sentence(members: &[Standing], attending: &[crate::eval::Name], lodged: &[crate::eval::Name]) -> String {
+    // Members listed as attending without a vote are not absent from the meeting.
+    let there = |m: &Standing| attending.iter().any(|a| **a == *m.member);
+    let names = |ballot: Ballot, without_a_vote: bool| -> String {
         // Each member by its name, its identifier after it in brackets: the short name the
         // rest of the working uses, as a schedule defines a party once.
         let found: Vec<String> = members
             .iter()
-            .filter(|m| m.vote == ballot)
+            .filter(|m| m.vote == ballot && (ballot != Ballot::Absent || there(m) == without_a_vote))
             .map(|m| {
                 let by = match m.cast_in_place.as_deref().filter(|c| !c.disregarded) {
                     Some(c) => match &c.holder {
                         Some(h) => format!(", by proxy {h}"),
                         None => ", by substitute".to_string(),
                     },
+                    None if lodged.iter().any(|l| **l == *m.member) => ", lodged in advance".to_string(),
                     None => String::new(),
                 };
                 if *m.name == *m.member {
@@ -298,12 +310,17 @@ fn ballots_sentence(members: &[Standing]) -> String {
             list(&found)
         }
     };
+    let attended = if attending.is_empty() {
+        String::new()
+    } else {
+        format!("\n  Attending without a vote: {}.", names(Ballot::Absent, true))
+    };
     format!(
-        "In favour: {}.\n  Against: {}.\n  Abstaining: {}.\n  Absent: {}.",
-        names(Ballot::InFavour),
-        names(Ballot::Against),
-        names(Ballot::Abstaining),
-        names(Ballot::Absent)
+        "In favour: {}.\n  Against: {}.\n  Abstaining: {}.{attended}\n  Absent: {}.",
+        names(Ballot::InFavour, false),
+        names(Ballot::Against, false),
+        names(Ballot::Abstaining, false),
+        names(Ballot::Absent, false)
     )
 }
 

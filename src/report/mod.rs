@@ -23,6 +23,7 @@ pub mod eval_html;
 mod funds;
 pub mod instalments;
 mod matters;
+mod meetings;
 pub mod money_words;
 mod offices;
 pub mod render;

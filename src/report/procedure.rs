@@ -158,6 +158,6 @@ pub(super) fn invalid_words(reason: &crate::eval::Invalidity) -> String {
             None => format!("`{member}` voted (input line {line}) but is not a member of the agreement"),
         },
         crate::eval::Invalidity::NoQuorum => "the quorum was not met".to_string(),
-        other => standing_words(other).unwrap_or_default(),
+        other => standing_words(other).or_else(|| super::meetings::meetings_words(other)).unwrap_or_default(),
     }
 }

@@ -78,7 +78,7 @@ constructs! {
         "a member whose substitute may vote for it says `has a designated substitute` (or the agreement says `each member has a designated substitute` or `only KIND members may vote by substitute`), and each proposal marks the vote: `in favour: MEMBER (by substitute)`";
     Proxy => code(concord::parse::unsupported_proxy), u_proxy,
         "a proxy or a vote lodged in advance written this way",
-        "an agreement that allows proxies says `members may vote by proxy` (or `only KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a vote lodged in advance is entered as the member's own vote";
+        "an agreement that allows proxies says `members may vote by proxy` (or `only KIND members may vote by proxy`) and, if it limits them, `no member may hold more than 1 proxy`; each proposal marks the vote: `against: MEMBER (by proxy HOLDER)`; a decision that lets an absent member lodge its vote says `an absent member may lodge its vote in advance, at most 2 meetings in a row`, and each proposal lists the votes: `lodged in advance: MEMBER in favour`";
     SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
         "a limit on the seats or the make-up of the membership in these words",
         "each member is one seat, and limits on them are said in the `membership` block: `at most 7 members`, `at least 2 and at most 4 provider members`, `as many council members as health-board members`, `the chair and the vice-chair are of different kinds`; a limit relative to other seats (`up to 5 other members`) is written as the total";

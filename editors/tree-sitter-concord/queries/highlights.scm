@@ -118,6 +118,9 @@
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer" "jointly" "called" "validly"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
+  "missed" "absence" "cause" "had" "reasonable" "able" "attend" "future" "meetings" "will"
+  "attending" "attended" "last" "without" "enough" "long" "excused"
+  "absent" "advance" "lodge" "lodged" "row" "time" "times"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
 ] @keyword
 
@@ -305,6 +308,28 @@
 (notice_clause "proposal" @keyword)
 (cure_clause "a" @keyword)
 (cure_clause "for" @keyword)
+(absence_clause "for" @keyword)
+(excuse_limb "a" @keyword)
+(cause_fact "a" @keyword)
+(attending_line "a" @keyword)
+(attending_line "vote" @keyword)
+(excuse_limb "to" @keyword)
+(future_fact "to" @keyword)
+(absence_clause "member" @keyword)
+(excuse_limb "member" @keyword)
+(future_fact "member" @keyword)
+(cause_fact "no" @keyword)
+(attendance_quorum "voting" @keyword)
+(reason "for" @keyword)
+(lodging_limit "a" @keyword)
+(lodging_clause "vote" @keyword)
+(lodged_before_line "vote" @keyword)
+(lodging_clause "member" @keyword)
+(lodging_clause "in" @keyword)
+(lodging_limit "in" @keyword)
+(lodged_line "in" @keyword)
+(lodging_limit "at" @keyword)
+(at_the_last "at" @keyword)
 (proposer "members" @keyword)
 (proposer "member" @keyword)
 (meeting_callers_clause "a" @keyword)

@@ -38,7 +38,9 @@ fn reason_matches(reason: InvalidReason, invalid: &[Invalidity]) -> bool {
     invalid.iter().any(|i| {
         matches!(
             (reason, i),
-            (InvalidReason::NoQuorum, Invalidity::NoQuorum)
+            (InvalidReason::NoQuorum, Invalidity::NoQuorum | Invalidity::NoAttendanceQuorum { .. })
+                | (InvalidReason::AbsenceTooShort, Invalidity::AbsenceTooShort { .. })
+                | (InvalidReason::AbsenceExcused, Invalidity::AbsenceExcused { .. })
                 | (InvalidReason::UnknownMemberVoted, Invalidity::UnknownMemberVoted { .. })
                 | (InvalidReason::UnknownDecision, Invalidity::UnknownDecision { .. } | Invalidity::NoDecision)
                 | (InvalidReason::TooLittleNotice, Invalidity::TooLittleNotice { .. })
@@ -331,5 +333,7 @@ fn reason_words(reason: InvalidReason) -> &'static str {
         InvalidReason::BreachRemedied => "the breach was remedied",
         InvalidReason::ProposerNotAllowed => "the proposer may not propose it",
         InvalidReason::MeetingNotCalled => "the meeting was not validly called",
+        InvalidReason::AbsenceTooShort => "the member has not missed meetings for long enough",
+        InvalidReason::AbsenceExcused => "the absence was excused",
     }
 }

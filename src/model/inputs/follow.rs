@@ -57,7 +57,7 @@ pub(super) fn defer_joiners(scenarios: &[Scenario], errors: &mut Vec<LowerError>
         .collect();
     errors.retain(|e| match e {
         LowerError::UnknownName { sort, name, at, .. } if sort == "member" => waits(at, name).is_none(),
-        LowerError::Meetings(crate::model::MeetingsError::MissingConcerned { at, .. }) => !waited
+        LowerError::Proceedings(crate::model::ProceedingsError::MissingConcerned { at, .. }) => !waited
             .iter()
             .any(|i| waiting.get(*i).is_some_and(|(span, _)| at.offset() >= span.start && at.offset() < span.end)),
         _ => true,

@@ -16,11 +16,12 @@ impl InputLowerer<'_> {
         };
         if let Some(decision) = decision {
             let excluded = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::Concerned { .. }));
-            let concerned = excluded || decision.effects.iter().any(|e| e.node.needs_concerned());
+            let absence = decision.meetings.absence.is_some();
+            let concerned = excluded || absence || decision.effects.iter().any(|e| e.node.needs_concerned());
             crate::model::effects::check_applicant(decision, proposal, self.agreement, at, &mut self.errors);
             let opt_out = decision.exclusions.iter().any(|e| matches!(e, crate::model::Exclusion::OptOut { .. }));
             if let Some(first) = proposal.opted_out.first().filter(|_| !opt_out) {
-                self.errors.push(LowerError::from(crate::model::MeetingsError::OptOutNotAllowed {
+                self.errors.push(LowerError::from(crate::model::ProceedingsError::OptOutNotAllowed {
                     decision: decision.name.clone(),
                     at: first.span.into(),
                 }));
@@ -28,7 +29,7 @@ impl InputLowerer<'_> {
             if let Some(named) = proposal.concerning.as_ref().filter(|_| !concerned) {
                 // Naming the member concerned changes nothing unless the decision leaves it out:
                 // refused rather than read silently as a no-op.
-                self.errors.push(LowerError::from(crate::model::MeetingsError::ConcernedNotUsed {
+                self.errors.push(LowerError::from(crate::model::ProceedingsError::ConcernedNotUsed {
                     decision: decision.name.clone(),
                     at: named.span.into(),
                 }));
@@ -50,8 +51,14 @@ impl InputLowerer<'_> {
             }
             crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
+            meetings::check_attendance(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
-                let (says, label) = if excluded {
+                let (says, label) = if absence && !excluded {
+                    (
+                        "only after the member concerned has missed every meeting for …",
+                        "this decision is about a member's missed meetings",
+                    )
+                } else if excluded {
                     ("the member concerned does not vote", "this decision leaves out the member concerned")
                 } else if decision
                     .effects
@@ -65,7 +72,7 @@ impl InputLowerer<'_> {
                         "under this decision a role passes to the member concerned",
                     )
                 };
-                self.errors.push(LowerError::from(crate::model::MeetingsError::MissingConcerned {
+                self.errors.push(LowerError::from(crate::model::ProceedingsError::MissingConcerned {
                     decision: decision.name.clone(),
                     says: says.to_string(),
                     label: label.to_string(),
@@ -210,6 +217,7 @@ impl InputLowerer<'_> {
             | ProposalClause::NoticeGiven(_)
             | ProposalClause::BreachNotified(_)
             | ProposalClause::Remedied(_) => self.procedure_line(proposal, clause),
+            ProposalClause::Meetings(line) => self.meetings_line(proposal, line, span),
         }
     }
 }

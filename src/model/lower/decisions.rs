@@ -36,6 +36,7 @@ impl<'f> Lowerer<'f> {
             default: None,
             matters: Default::default(),
             procedure: Default::default(),
+            meetings: Default::default(),
             effects: Vec::new(),
         };
         let mut reserved_at = None;
@@ -194,6 +195,7 @@ impl<'f> Lowerer<'f> {
                 ast::DecisionClause::ProposerRule { who, rule } => {
                     self.proposer_rule(&mut decision, who, rule, clause.span)
                 }
+                ast::DecisionClause::Meetings(m) => self.meetings_clause(&mut decision.meetings, m, clause.span),
             }
         }
         decision.voting = voting.map(|(s, _)| s);
@@ -203,6 +205,7 @@ impl<'f> Lowerer<'f> {
         decision.default = default.map(|(d, _)| d);
         self.default_and_route(&decision);
         self.finish_reserved(&mut decision);
+        self.finish_meetings(&decision);
         self.effects_settled(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         decision.casting_office = casting_office.map(|(c, _)| c);

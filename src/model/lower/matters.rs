@@ -108,7 +108,7 @@ impl<'f> Lowerer<'f> {
                 .collect()
         };
         if parts.is_empty() || (blocs && self.blocs.iter().any(|b| b.members.is_empty())) {
-            self.errors.push(LowerError::from(crate::model::MeetingsError::NothingRepresented {
+            self.errors.push(LowerError::from(crate::model::ProceedingsError::NothingRepresented {
                 what: if blocs { "bloc" } else { "kind" }.to_string(),
                 at: span.into(),
             }));
@@ -144,7 +144,7 @@ impl<'f> Lowerer<'f> {
         );
         if reserved.also == ReservedAlso::Meeting {
             if decision.rules.is_empty() {
-                self.errors.push(LowerError::from(crate::model::MeetingsError::ReservedMeetingRule {
+                self.errors.push(LowerError::from(crate::model::ProceedingsError::ReservedMeetingRule {
                     decision: decision.name.clone(),
                     at: reserved.span.into(),
                 }));
@@ -157,7 +157,7 @@ impl<'f> Lowerer<'f> {
             return;
         }
         let mut refuse = |what: &str, at: Span| {
-            self.errors.push(LowerError::from(crate::model::MeetingsError::ReservedAlone {
+            self.errors.push(LowerError::from(crate::model::ProceedingsError::ReservedAlone {
                 decision: decision.name.clone(),
                 member: member.clone(),
                 what: what.to_string(),

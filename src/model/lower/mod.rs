@@ -30,6 +30,7 @@ mod funds;
 mod instalments;
 mod intended;
 mod matters;
+mod meetings;
 mod members;
 mod membership;
 mod money;
@@ -270,6 +271,7 @@ impl<'f> Lowerer<'f> {
             .enumerate()
             .map(|(i, block)| self.decision(DecisionId(i as u32), block))
             .collect();
+        self.attendance_beside_default(&decisions, default_quorum.is_some() || default_reconvened_quorum.is_some());
 
         let funds = self.funds();
         let savings = self.single_block("savings").map(|block| self.savings(block));

@@ -105,7 +105,7 @@ impl<'f> Lowerer<'f> {
             MakeupLimit::Count { at_least, at_most, kind } => {
                 if let (Some(low), Some(high)) = (at_least, at_most) {
                     if low.node > high.node {
-                        self.errors.push(LowerError::from(crate::model::MeetingsError::LimitReversed {
+                        self.errors.push(LowerError::from(crate::model::ProceedingsError::LimitReversed {
                             at_least: low.node,
                             at_most: high.node,
                             at: span.into(),

@@ -9,7 +9,7 @@ impl<'f> Lowerer<'f> {
     pub(super) fn default_and_route(&mut self, decision: &Decision) {
         let Some(default) = &decision.default else { return };
         if let Some(route) = decision.escalations.iter().find(|e| e.trigger == EscalationTrigger::Rejected) {
-            self.errors.push(LowerError::from(crate::model::MeetingsError::DefaultAndEscalation {
+            self.errors.push(LowerError::from(crate::model::ProceedingsError::DefaultAndEscalation {
                 decision: decision.name.clone(),
                 default: default.span.into(),
                 route: route.span.into(),

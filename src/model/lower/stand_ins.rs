@@ -50,7 +50,7 @@ impl Lowerer<'_> {
         }
         if let Some(limit) = out.proxy_limit.filter(|_| out.proxies.is_empty()) {
             // A limit on proxies where no member may vote by proxy says nothing: refused.
-            self.errors.push(LowerError::from(crate::model::MeetingsError::ProxyLimitWithoutProxies {
+            self.errors.push(LowerError::from(crate::model::ProceedingsError::ProxyLimitWithoutProxies {
                 at: limit.span.into(),
             }));
         }

@@ -46,6 +46,8 @@ same_variants!(InvalidReason {
     BreachRemedied,
     ProposerNotAllowed,
     MeetingNotCalled,
+    AbsenceTooShort,
+    AbsenceExcused,
 });
 
 impl From<ast::Proportion> for Proportion {

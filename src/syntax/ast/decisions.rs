@@ -112,6 +112,8 @@ pub enum DecisionClause {
     ProposerRule { who: Vec<Spanned<Proposer>>, rule: Spanned<Rule> },
     /// `a meeting may be called by any member` / `… by icb, steering members or "the chair"`
     MeetingCallers(Vec<Spanned<Proposer>>),
+    /// `only after the member concerned has missed every meeting for 6 months` and the like.
+    Meetings(super::MeetingsClause),
 }
 
 /// Who may propose, as a `may be proposed only by` clause names them.

@@ -89,6 +89,8 @@ pub enum ProposalClause {
     Remedied(Spanned<Date>),
     /// `applicant: pcn-east "East Primary Care Network"`: who joins on passing.
     Applicant { id: Ident, name: Option<Spanned<String>> },
+    /// `last attended on 1 October 2025`, `attending without a vote: lay1` and the like.
+    Meetings(super::MeetingsLine),
 }
 
 /// Who made a proposal.
@@ -164,6 +166,10 @@ pub enum InvalidReason {
     ProposerNotAllowed,
     /// `the meeting was not validly called` (`a meeting may be called by …`)
     MeetingNotCalled,
+    /// `the member has not missed meetings for long enough`
+    AbsenceTooShort,
+    /// `the absence was excused`
+    AbsenceExcused,
 }
 
 /// More about an expected outcome.

@@ -19,6 +19,7 @@ use crate::span::{Span, Spanned};
 mod clauses;
 mod effects;
 mod matters;
+mod meetings;
 mod money;
 mod offices;
 mod procedure;

@@ -58,6 +58,7 @@ impl Builder {
             | Rule::breach_line
             | Rule::remedied_line
             | Rule::meeting_called_line => self.procedure_line(&inner)?,
+            Rule::meetings_line => self.meetings_line(&inner)?,
             Rule::applicant_line => ProposalClause::Applicant {
                 id: self.ident(&self.need(&inner, Rule::name)?),
                 name: find(&inner, Rule::string).map(|s| self.string(&s)),
@@ -197,6 +198,10 @@ impl Builder {
                                     "the breach was remedied" => InvalidReason::BreachRemedied,
                                     "the proposer may not propose it" => InvalidReason::ProposerNotAllowed,
                                     "the meeting was not validly called" => InvalidReason::MeetingNotCalled,
+                                    "the member has not missed meetings for long enough" => {
+                                        InvalidReason::AbsenceTooShort
+                                    }
+                                    "the absence was excused" => InvalidReason::AbsenceExcused,
                                     "an observer voted" | "an excluded member voted" => {
                                         self.report(SyntaxError::DisregardedVote { at: self.span(&reason).into() });
                                         return None;

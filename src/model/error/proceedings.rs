@@ -6,7 +6,7 @@ use thiserror::Error;
 
 /// A problem with a decision's procedure at a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
-pub enum MeetingsError {
+pub enum ProceedingsError {
     /// A proposal for a decision that leaves out the member concerned, with no `concerning:`.
     #[error("this proposal does not say which member it concerns")]
     #[diagnostic(
