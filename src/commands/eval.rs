@@ -90,7 +90,10 @@ pub fn eval_sources(
     for input in selected {
         match evaluate_item(&evaluator, input, &input_source.text) {
             Ok(mut item) => {
-                let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input);
+                let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input) else {
+                    items.push(item);
+                    continue;
+                };
                 if options.why {
                     d.why = Some(crate::whynot::why_not(&evaluator, proposal, &d.evaluation, &input_source.text));
                 }
@@ -114,6 +117,8 @@ pub fn eval_sources(
 pub enum Input<'a> {
     /// A proposal, with its name and where it was written.
     Proposal(&'a Proposal, &'a str, ItemSource),
+    /// A scenario's election, with the scenario's name.
+    Election(&'a crate::model::elections::Ballot, &'a str, ItemSource),
 }
 
 /// Evaluates one proposal (`commands::evaluate` sends year-end results to the money engine).
@@ -126,6 +131,19 @@ pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &s
             let evaluation =
                 evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
             Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation, why: None })))
+        }
+        Input::Election(ballot, name, from) => {
+            let agreement = evaluator.agreement();
+            let election = agreement.elections.get(ballot.election.node).ok_or_else(|| {
+                AnyDiagnostic::from(model::LowerError::IncompleteInput {
+                    what: format!("the agreement has no election for scenario `{name}`"),
+                    at: ballot.election.span.into(),
+                    help: "name an election of the agreement in `elect \"…\"`".into(),
+                })
+            })?;
+            let count = crate::eval::elections::count(agreement, election, ballot)
+                .map_err(|e| AnyDiagnostic::from(model::LowerError::from(e)))?;
+            Ok(EvalItem::Election(Box::new(ElectionItem { name: name.to_string(), from, count })))
         }
     }
 }
@@ -177,6 +195,9 @@ fn candidates(inputs: &Inputs) -> Vec<(Input<'_>, &Spanned<String>)> {
     for s in &inputs.scenarios {
         if let Some(p) = &s.proposal {
             out.push((Input::Proposal(p, &s.name.node, ItemSource::Scenario), &s.name));
+        }
+        if let Some(b) = &s.ballot {
+            out.push((Input::Election(b, &s.name.node, ItemSource::Scenario), &s.name));
         }
     }
     // Year-end results are worked out by `commands::year_end`; `commands::evaluate` runs both.

@@ -22,6 +22,8 @@ use crate::results::{findings, JSON_SCHEMA_VERSION};
 
 pub use crate::results::explain::*;
 
+#[path = "explain_elections.rs"]
+mod elections;
 #[path = "explain_money.rs"]
 mod money;
 #[path = "explain_offices.rs"]
@@ -106,11 +108,12 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         funds,
         stand_ins: _,
         offices,
+        elections,
     } = agreement;
     // `stand_ins` is worded in the voting part (`parts::stand_ins`).
     let _ = (
         form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds,
-        offices,
+        offices, elections,
     );
     let mut parts = Vec::new();
     let mut add = |heading: String, clauses: Vec<(String, Vec<Item>)>| {
@@ -136,6 +139,9 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
     add("Voting".to_string(), parts::voting(agreement));
     for decision in &agreement.decisions {
         add(format!("Decision: {}", decision.name), parts::decision(agreement, decision));
+    }
+    for election in &agreement.elections {
+        add(format!("Election: {}", election.name), self::elections::election(agreement, election));
     }
     add("Savings and deficits".to_string(), money::waterfalls(agreement));
     for fund in &agreement.funds {

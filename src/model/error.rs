@@ -868,4 +868,9 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Years(#[from] super::years::YearsError),
+
+    /// A problem with an election or a scenario's election.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Election(#[from] Box<super::elections_error::ElectionError>),
 }

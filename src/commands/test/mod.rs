@@ -21,6 +21,7 @@ use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 use expectations::run_scenario;
 
 mod coverage;
+mod elections;
 mod expectations;
 mod update;
 

@@ -26,6 +26,7 @@ mod conditions;
 mod currency;
 mod decisions;
 mod effects;
+mod elections;
 mod funds;
 mod intended;
 mod matters;
@@ -282,6 +283,7 @@ impl<'f> Lowerer<'f> {
         let membership = self.single_block("membership").map(|block| self.membership(block)).unwrap_or_default();
 
         let stand_ins = self.stand_ins(&stand_in_clauses);
+        let elections = self.elections(&voting);
         Some(Agreement {
             stand_ins,
             offices: std::mem::take(&mut self.offices),
@@ -303,6 +305,7 @@ impl<'f> Lowerer<'f> {
             budget,
             membership,
             funds,
+            elections,
         })
     }
 
