@@ -112,7 +112,8 @@ fn formatting_keeps_every_word() {
     assert!(formatted.contains("\n  candidates are the ordinary members\n"), "{formatted}");
     assert_eq!(concord::fmt::layout(&formatted, 100).unwrap_or_else(|e| panic!("{e:?}")), formatted);
     let scenarios = "scenario \"s\"\n  elect \"deputy chair\"\n  votes for x:   ann,  ben\n  cat votes for y\n  the lot fell to x\n  expect tied between x and y\n";
-    assert_eq!(concord::fmt::layout(scenarios, 100).unwrap_or_else(|e| panic!("{e:?}")), scenarios);
+    let tidy = scenarios.replace("x:   ann,  ben", "x: ann, ben");
+    assert_eq!(concord::fmt::layout(scenarios, 100).unwrap_or_else(|e| panic!("{e:?}")), tidy);
 }
 
 fn board(kinds: &[bool], observer: usize, tie: u8, only_core: bool, weights: &[u8]) -> String {
