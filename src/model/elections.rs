@@ -1,4 +1,4 @@
-//! Elections (docs/reference.md §6a, docs/semantics.md "Elections"): a choice between
+//! Elections (docs/reference.md §9, "Elections", docs/semantics.md "Elections"): a choice between
 //! candidates, won by the most votes, with a tie decided by lot or by a casting vote.
 //!
 //! Concord never draws a lot: a tie the election says is decided by lot stays tied until the

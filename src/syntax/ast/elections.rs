@@ -1,4 +1,4 @@
-//! Elections (docs/reference.md §6a): a choice between candidates, and a tie decided by lot or
+//! Elections (docs/reference.md §9, "Elections"): a choice between candidates, and a tie decided by lot or
 //! by a casting vote. The agreement's `election "…"` block, and a scenario's votes for the
 //! candidates.
 
