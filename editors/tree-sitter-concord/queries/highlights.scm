@@ -119,6 +119,7 @@
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
+  "election" "candidates" "candidate" "elected" "elect" "lot" "tied"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -305,3 +306,14 @@
 (effect_leaves "member" @keyword)
 (leaving_notice "members" @keyword)
 (leaving_notice "for" @keyword)
+; Elections (C98).
+(election_needs "a" @keyword)
+(lot_line "to" @keyword)
+(election_candidates "members" @keyword)
+(casting_for_line "vote" @keyword)
+(election_plurality "votes" @keyword)
+(votes_for_line "votes" @keyword)
+(voter_votes_line "votes" @keyword)
+(votes_for_line "for" @keyword)
+(voter_votes_line "for" @keyword)
+(casting_for_line "for" @keyword)
