@@ -105,7 +105,8 @@ fn an_election_block_says_what_it_needs() {
 
 #[test]
 fn formatting_keeps_every_word() {
-    let messy = AGREEMENT.replace("\n  candidates are", "\n      candidates are").replace("\nmember ben", "\n\n\nmember ben");
+    let messy =
+        AGREEMENT.replace("\n  candidates are", "\n      candidates are").replace("\nmember ben", "\n\n\nmember ben");
     let formatted = concord::fmt::layout(&messy, 100).unwrap_or_else(|e| panic!("{e:?}"));
     let canonical = concord::fmt::layout(AGREEMENT, 100).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(formatted, canonical);
@@ -210,4 +211,22 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn diff_sees_an_election_change() {
+    let load = |text: &str| {
+        let loaded = concord::load::load(text);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        loaded.agreement.unwrap_or_else(|| unreachable!())
+    };
+    let old = load(AGREEMENT);
+    let same = concord::diff::diff(&old, &load(&AGREEMENT.replace("  only core", "  # a comment\n  only core")));
+    assert!(same.same_meaning(), "{same:?}");
+    let changed = concord::diff::diff(&old, &load(&AGREEMENT.replace("  on a tie, it is decided by lot\n", "")));
+    assert!(!changed.same_meaning());
+    assert_eq!(
+        changed.elections.iter().map(|e| (e.election.as_str(), e.change)).collect::<Vec<_>>(),
+        [("deputy chair", "changed")]
+    );
 }

@@ -116,6 +116,36 @@ impl Election {
     }
 }
 
+impl Election {
+    /// What the election means under `agreement`, without where it was written: who stands (by
+    /// identifier), who is left out of the vote, the voting scheme and the tie rule. Two versions
+    /// of an agreement whose election has the same meaning say the same about it (`concord diff`).
+    pub fn meaning(&self, agreement: &Agreement) -> Vec<String> {
+        let key = |m: MemberId| agreement.member(m).map_or_else(|| "?".to_string(), |m| m.key.clone());
+        let kind = |k: KindId| agreement.kind(k).map_or_else(|| "?".to_string(), |k| k.name.clone());
+        let mut out = vec![format!(
+            "candidates: {}",
+            self.candidates_in(agreement).into_iter().map(key).collect::<Vec<_>>().join(", ")
+        )];
+        out.push(format!("voting: {:?}", self.voting.as_ref().map_or(&agreement.voting.scheme.node, |v| &v.node)));
+        for exclusion in &self.exclusions {
+            out.push(match exclusion {
+                Exclusion::OnlyKind { kind: k, .. } => format!("only {} members vote", kind(*k)),
+                Exclusion::Kind { kind: k, .. } => format!("{} members do not vote", kind(*k)),
+                Exclusion::Member { member, .. } => format!("{} does not vote", key(*member)),
+                other => format!("{other:?}"),
+            });
+        }
+        out.push(match self.tie.as_ref().map(|t| &t.node) {
+            Some(TieRule::Lot) => "a tie by lot".to_string(),
+            Some(TieRule::CastingVote(m)) => format!("a tie by the casting vote of {}", key(m.node)),
+            None => "no tie rule".to_string(),
+        });
+        out.sort();
+        out
+    }
+}
+
 /// What a scenario says happened at an election.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ballot {

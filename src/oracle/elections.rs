@@ -77,7 +77,9 @@ pub fn elect(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
     Ok(match (rule, &ballot.lot, &ballot.casting) {
         (_, None, None) => ElectionVerdict::Tied(top),
         (Some(TieRule::Lot), Some(lot), None) if top.contains(&lot.node) => ElectionVerdict::ByLot(lot.node),
-        (Some(TieRule::CastingVote(_)), None, Some(c)) if top.contains(&c.node) => ElectionVerdict::ByCastingVote(c.node),
+        (Some(TieRule::CastingVote(_)), None, Some(c)) if top.contains(&c.node) => {
+            ElectionVerdict::ByCastingVote(c.node)
+        }
         _ => ElectionVerdict::Refused,
     })
 }
