@@ -95,6 +95,7 @@ fn agreement() -> Agreement {
         budget: None,
         membership: Membership::default(),
         funds: Vec::new(),
+        elections: Vec::new(),
     }
 }
 
