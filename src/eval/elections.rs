@@ -138,11 +138,12 @@ pub fn count(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
             };
             ElectionError::WrongTieRule { election: election.name.clone(), how, at, help }
         };
-        let chosen = |choice: &crate::span::Spanned<MemberId>| -> Result<String, ElectionError> {
+        let chosen = |choice: &crate::span::Spanned<MemberId>, what: &'static str| -> Result<String, ElectionError> {
             if top_ids.contains(&choice.node) {
                 Ok(key(agreement, choice.node))
             } else {
                 Err(ElectionError::LotNotTied {
+                    what,
                     member: key(agreement, choice.node),
                     at: choice.span.into(),
                     help: format!("the tie is between {tied_words}, with {} each", votes_figure(most, counts_votes)),
@@ -151,7 +152,7 @@ pub fn count(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
         };
         match (tie, &ballot.lot, &ballot.casting) {
             (Some(TieRule::Lot), Some(l), None) => {
-                let winner = chosen(l)?;
+                let winner = chosen(l, "the lot cannot fall to")?;
                 lot = Some(winner.clone());
                 ElectionOutcome::Elected { candidate: winner, by: ElectedBy::Lot }
             }
@@ -159,7 +160,7 @@ pub fn count(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
                 ElectionOutcome::Tied { among: top_keys.clone(), awaiting: Awaiting::Lot }
             }
             (Some(TieRule::CastingVote(holder)), None, Some(c)) => ElectionOutcome::Elected {
-                candidate: chosen(c)?,
+                candidate: chosen(c, "the casting vote cannot be for")?,
                 by: ElectedBy::CastingVote { holder: key(agreement, holder.node) },
             },
             (Some(TieRule::CastingVote(holder)), None, None) => ElectionOutcome::Tied {
@@ -174,4 +175,88 @@ pub fn count(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
     };
     let tied = if top_keys.len() > 1 && !most.is_zero() { top_keys } else { Vec::new() };
     Ok(ElectionResult { election: election.name.clone(), counts_votes, tallies, disregarded, most, tied, lot, outcome })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::elections::BallotVote;
+    use crate::span::{Span, Spanned};
+
+    const TEXT: &str = r#"agreement "Board"
+member icb
+  votes 3
+member council
+  votes 2
+member trust
+  votes 1
+member hw
+  observer
+
+voting as set for each member
+
+election "vice-chair"
+  candidates are icb and trust
+  the candidate with the most votes is elected
+  on a tie, council has the casting vote
+"#;
+
+    fn agreement() -> Agreement {
+        let loaded = crate::load::load(TEXT);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        loaded.agreement.unwrap_or_else(|| unreachable!())
+    }
+
+    fn at<T>(node: T) -> Spanned<T> {
+        Spanned::new(node, Span::default())
+    }
+
+    fn ballot(votes: &[(u32, u32)], casting: Option<u32>) -> Ballot {
+        Ballot {
+            election: at(0),
+            votes: votes
+                .iter()
+                .map(|(v, c)| BallotVote { voter: at(MemberId(*v)), candidate: at(MemberId(*c)) })
+                .collect(),
+            lot: None,
+            casting: casting.map(|c| at(MemberId(c))),
+            expectations: Vec::new(),
+        }
+    }
+
+    fn outcome(votes: &[(u32, u32)], casting: Option<u32>) -> Result<ElectionOutcome, ElectionError> {
+        let a = agreement();
+        let election = a.elections.first().unwrap_or_else(|| unreachable!());
+        count(&a, election, &ballot(votes, casting)).map(|r| r.outcome)
+    }
+
+    #[test]
+    fn votes_weigh_as_the_voting_scheme_says() {
+        // One vote each, but icb's weighs 3 and council's 2.
+        let elected = ElectionOutcome::Elected { candidate: "icb".into(), by: ElectedBy::MostVotes };
+        assert_eq!(outcome(&[(0, 0), (1, 2)], None), Ok(elected));
+    }
+
+    #[test]
+    fn a_tie_waits_for_the_casting_vote_and_is_decided_by_it() {
+        // icb's 3 against council's 2 and trust's 1: tied at 3.
+        let votes = [(0, 0), (1, 2), (2, 2)];
+        let tied = ElectionOutcome::Tied {
+            among: vec!["icb".into(), "trust".into()],
+            awaiting: Awaiting::CastingVote { holder: "council".into() },
+        };
+        assert_eq!(outcome(&votes, None), Ok(tied));
+        let elected = ElectionOutcome::Elected {
+            candidate: "trust".into(),
+            by: ElectedBy::CastingVote { holder: "council".into() },
+        };
+        assert_eq!(outcome(&votes, Some(2)), Ok(elected));
+        assert!(matches!(outcome(&votes, Some(1)), Err(ElectionError::LotNotTied { .. })));
+    }
+
+    #[test]
+    fn an_observer_is_not_counted_and_no_votes_elect_nobody() {
+        assert_eq!(outcome(&[(3, 0)], None), Ok(ElectionOutcome::NoVotes));
+        assert!(matches!(outcome(&[(3, 0)], Some(0)), Err(ElectionError::NoTie { .. })));
+    }
 }

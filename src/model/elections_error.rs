@@ -109,10 +109,11 @@ pub enum ElectionError {
         second: SourceSpan,
     },
 
-    /// A lot's result for a member who did not tie for the most votes.
-    #[error("the lot cannot fall to `{member}`, who is not tied for the most votes")]
+    /// A lot's result (or a casting vote) for a member who did not tie for the most votes.
+    #[error("{what} `{member}`, who is not tied for the most votes")]
     #[diagnostic(code(concord::model::election_lot_not_tied))]
     LotNotTied {
+        what: &'static str,
         member: String,
         #[label("not one of the tied")]
         at: SourceSpan,
