@@ -230,3 +230,25 @@ fn diff_sees_an_election_change() {
         [("deputy chair", "changed")]
     );
 }
+
+/// The JSON shape of an election item (docs/json.md, "An election's count").
+#[test]
+fn json_shape() {
+    let options = concord::commands::eval::EvalOptions {
+        scenario: Some("A tie for vice-chair awaits the lot".to_string()),
+        weights: concord::commands::eval::Weights::Hide,
+        why: false,
+    };
+    let report = concord::commands::eval::eval(
+        std::path::Path::new(&format!("{BOARD}.concord")),
+        std::path::Path::new(&format!("{BOARD}.scenarios")),
+        &options,
+    );
+    let json = serde_json::to_value(&report).unwrap_or_else(|e| panic!("{e}"));
+    let item = &json["evaluations"][0];
+    assert_eq!(item["kind"], "election");
+    assert_eq!(item["count"]["outcome"]["result"], "tied");
+    assert_eq!(item["count"]["outcome"]["awaiting"], "lot");
+    assert_eq!(item["count"]["tied"], serde_json::json!(["icb", "trust"]));
+    insta::assert_snapshot!("election__json", serde_json::to_string_pretty(item).unwrap_or_default());
+}
