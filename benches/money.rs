@@ -96,6 +96,7 @@ fn agreement() -> Agreement {
         budget: None,
         membership: Membership::default(),
         funds: Vec::new(),
+        elections: Vec::new(),
     }
 }
 

@@ -184,6 +184,7 @@ fn stand_alone_proposals_and_a_result() {
         .iter()
         .map(|i| match i {
             EvalItem::Decision(d) => Some(d.evaluation.outcome.result),
+            EvalItem::Election(_) => None,
         })
         .collect();
     assert_eq!(outcomes, [Some(OutcomeKind::Invalid), Some(OutcomeKind::Invalid)]);
@@ -211,6 +212,7 @@ fn every_scenario_in_order() {
         .iter()
         .map(|i| match i {
             EvalItem::Decision(d) => d.name.as_str(),
+            EvalItem::Election(e) => e.name.as_str(),
         })
         .collect();
     assert_eq!(

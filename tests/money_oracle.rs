@@ -578,6 +578,7 @@ fn agreement(case: &Case) -> Agreement {
         budget: None,
         membership: Membership::default(),
         funds: Vec::new(),
+        elections: Vec::new(),
     }
 }
 

@@ -135,6 +135,7 @@ fn agreement(members: Vec<Member>, side: Side, step: Option<Vec<ShareMixPart>>) 
         budget: None,
         membership: Membership::default(),
         funds: Vec::new(),
+        elections: Vec::new(),
     }
 }
 

@@ -91,6 +91,7 @@ module.exports = grammar({
       $.result_block,
       $.scenarios_block,
       $.scenario_block,
+      $.election_block,
     ),
 
     // ───────────────────────── Lexical ─────────────────────────
@@ -286,6 +287,45 @@ module.exports = grammar({
     ),
     bloc_members_of_kind: $ => seq('members', 'of', 'kind', $.kind_filter),
     bloc_members: $ => seq('members', $.member_list),
+
+    // ───────────────────────── Elections ─────────────────────────
+
+    // election "deputy chair"
+    //   candidates are the ordinary members · only core members vote
+    //   the candidate with the most votes is elected · on a tie, it is decided by lot
+    election_block: $ => block($, $.election_header, choice($._election_clause, $.intended_finding)),
+    election_header: $ => seq('election', $.string),
+    _election_clause: $ => choice(
+      $.election_candidates,
+      $.election_plurality,
+      $.election_needs,
+      $.election_lot,
+      $.casting_vote_clause,
+      $.decision_voting,
+      $.only_kind_votes,
+      $.kind_excluded,
+      $.member_excluded,
+    ),
+    election_candidates: $ => seq('candidates', 'are', choice(
+      seq('the', $.identifier, 'members'),
+      seq(optional('the'), 'members'),
+      seq($.member_ref, repeat(seq(choice(',', 'and', seq(',', 'and')), $.member_ref))),
+    )),
+    election_plurality: _ => seq('the', 'candidate', 'with', 'the', 'most', 'votes', 'is', 'elected'),
+    // a candidate needs …   (read only to be refused: no exhaustive ballot yet)
+    election_needs: _ => seq('a', 'candidate', 'needs', /[^\r\n#]*/),
+    election_lot: $ => seq($.on_tie, optional(','), 'it', 'is', 'decided', 'by', 'lot'),
+    // (in a scenario) elect "deputy chair" · votes for alice: bob, carol · bob votes for alice
+    //   · the lot fell to bob · the casting vote was for bob
+    _election_input: $ => choice($.elect_line, $.votes_for_line, $.voter_votes_line, $.lot_line, $.casting_for_line),
+    elect_line: $ => seq('elect', $.string),
+    votes_for_line: $ => seq('votes', 'for', $.member_ref, ':', $.member_list),
+    voter_votes_line: $ => seq($.member_ref, 'votes', 'for', $.member_ref),
+    lot_line: $ => seq('the', 'lot', 'fell', 'to', $.member_ref),
+    casting_for_line: $ => seq('the', 'casting', 'vote', 'was', 'for', $.member_ref),
+    // expect elected alice · expect tied between alice and bob
+    expect_elected: $ => seq('elected', $.member_ref),
+    expect_tied: $ => seq('tied', 'between', $.member_ref, repeat1(seq(choice(',', 'and', seq(',', 'and')), $.member_ref))),
 
     // ───────────────────────── Decisions ─────────────────────────
 
@@ -927,6 +967,7 @@ module.exports = grammar({
     // scenario "Year two" follows "Year one"
     scenario_header: $ => seq('scenario', $.string, optional(seq('follows', $.string))),
     _scenario_clause: $ => choice(
+      $._election_input,
       $.propose_line,
       $.expect_line,
       $._proposal_clause,
@@ -935,6 +976,8 @@ module.exports = grammar({
     propose_line: $ => seq('propose', $.string, optional(seq('on', $.date))),
     expect_line: $ => seq('expect', $._expectation),
     _expectation: $ => choice(
+      $.expect_elected,
+      $.expect_tied,
       $.expect_finding,
       $.expect_unallocated,
       $.expect_share,

@@ -90,7 +90,26 @@ pub fn eval_sources(
     let mut input_problems = Vec::new();
     for input in selected {
         // A scenario that follows steps which changed the agreement is decided under it as changed.
-        let Input::Proposal(proposal, name, from) = input;
+        let Input::Proposal(proposal, name, from) = input else {
+            if let Input::Election(ballot, ..) = input {
+                let after = super::eval_sequence::election_after_change(
+                    &agreement,
+                    &agreement_source.text,
+                    &input_source.text,
+                    &inputs,
+                    ballot,
+                );
+                if let Some(diagnostic) = after {
+                    input_problems.push(diagnostic);
+                    continue;
+                }
+            }
+            match evaluate_item(&written, input, &input_source.text) {
+                Ok(item) => items.push(item),
+                Err(diagnostic) => problems.push(diagnostic),
+            }
+            continue;
+        };
         let changed = match super::eval_sequence::following(
             &agreement,
             &agreement_source.text,
@@ -111,7 +130,10 @@ pub fn eval_sources(
         };
         match evaluate_item(evaluator, input, &input_source.text) {
             Ok(mut item) => {
-                let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input);
+                let (EvalItem::Decision(d), Input::Proposal(proposal, ..)) = (&mut item, input) else {
+                    items.push(item);
+                    continue;
+                };
                 if let Some(c) = &changed {
                     d.evaluation.in_force.clone_from(&c.in_force);
                 }
@@ -144,6 +166,8 @@ pub fn eval_sources(
 pub enum Input<'a> {
     /// A proposal, with its name and where it was written.
     Proposal(&'a Proposal, &'a str, ItemSource),
+    /// A scenario's election, with the scenario's name.
+    Election(&'a crate::model::elections::Ballot, &'a str, ItemSource),
 }
 
 /// Evaluates one proposal (`commands::evaluate` sends year-end results to the money engine).
@@ -156,6 +180,19 @@ pub fn evaluate_item(evaluator: &Evaluator<'_>, input: Input<'_>, input_text: &s
             let evaluation =
                 evaluator.evaluate(proposal, input_text).map_err(|e| AnyDiagnostic::from(EvalDiagnostic::from(e)))?;
             Ok(EvalItem::Decision(Box::new(DecisionItem { name: name.to_string(), from, evaluation, why: None })))
+        }
+        Input::Election(ballot, name, from) => {
+            let agreement = evaluator.agreement();
+            let election = agreement.elections.get(ballot.election.node).ok_or_else(|| {
+                AnyDiagnostic::from(model::LowerError::from(crate::model::InputsError::IncompleteInput {
+                    what: format!("the agreement has no election for scenario `{name}`"),
+                    at: ballot.election.span.into(),
+                    help: "name an election of the agreement in `elect \"…\"`".into(),
+                }))
+            })?;
+            let count = crate::eval::elections::count(agreement, election, ballot)
+                .map_err(|e| AnyDiagnostic::from(model::LowerError::from(e)))?;
+            Ok(EvalItem::Election(Box::new(ElectionItem { name: name.to_string(), from, count })))
         }
     }
 }
@@ -207,6 +244,9 @@ fn candidates(inputs: &Inputs) -> Vec<(Input<'_>, &Spanned<String>)> {
     for s in &inputs.scenarios {
         if let Some(p) = &s.proposal {
             out.push((Input::Proposal(p, &s.name.node, ItemSource::Scenario), &s.name));
+        }
+        if let Some(b) = &s.ballot {
+            out.push((Input::Election(b, &s.name.node, ItemSource::Scenario), &s.name));
         }
     }
     // Year-end results are worked out by `commands::year_end`; `commands::evaluate` runs both.

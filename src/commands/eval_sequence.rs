@@ -62,3 +62,33 @@ pub(crate) fn following(
     };
     Ok(Some(Changed { agreement: follows.agreement, proposal, in_force: follows.in_force }))
 }
+
+/// A scenario's election that follows steps which changed the agreement: not counted yet, as
+/// `concord test` does not count it (a vote of a member who left would otherwise be counted
+/// under the agreement as written). `None` when the election's scenario follows no such step.
+pub(crate) fn election_after_change(
+    agreement: &Agreement,
+    agreement_text: &str,
+    input_text: &str,
+    inputs: &Inputs,
+    ballot: &crate::model::elections::Ballot,
+) -> Option<AnyDiagnostic> {
+    let index = inputs.scenarios.iter().position(|s| s.ballot.as_ref().is_some_and(|b| std::ptr::eq(b, ballot)))?;
+    let scenario = inputs.scenarios.get(index).filter(|s| s.follows.is_some())?;
+    let refuse = |reason: String| -> AnyDiagnostic {
+        MoneyError::EarlierProposalNotApplied {
+            reason,
+            title: scenario.name.node.clone(),
+            at: scenario.name.span.into(),
+        }
+        .into()
+    };
+    let file = crate::syntax::parse(input_text).file;
+    match crate::sequence::following(agreement_text, agreement, &file, &inputs.scenarios, index) {
+        Ok(None) => None,
+        Ok(Some(_)) => Some(refuse(
+            "an election in a scenario that follows steps which changed the agreement is not counted yet; hold it in a scenario of its own".into(),
+        )),
+        Err(reason) => Some(refuse(reason)),
+    }
+}

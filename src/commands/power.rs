@@ -77,6 +77,7 @@ fn empty_report(agreement: String, options: &Options) -> PowerReport {
         sensitivity: None,
         problems: Vec::new(),
         messages: Vec::new(),
+        elections_not_analysed: Vec::new(),
         source: None,
         diagnostics: Vec::new(),
     }
@@ -101,6 +102,7 @@ fn power_of(mut report: PowerReport, source: Source, options: &Options) -> Power
         }
     };
     report.title = Some(agreement.title.node.clone());
+    report.elections_not_analysed = agreement.elections.iter().map(|e| e.name.clone()).collect();
     if report.problems.is_empty() {
         let errors = super::checker_errors(&agreement);
         report.problems.extend(findings(errors.iter(), &source.text));

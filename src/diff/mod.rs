@@ -40,6 +40,36 @@ pub struct AgreementDiff {
     /// The new version's currency, for showing money figures.
     #[serde(skip)]
     pub currency: Currency,
+    /// Elections added, removed or changed in meaning, by name (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elections: Vec<ElectionChange>,
+}
+
+/// An election that differs between the versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElectionChange {
+    /// Its name.
+    pub election: String,
+    /// `"added"`, `"removed"` or `"changed"` (who stands, who votes, the weights or the tie rule).
+    pub change: &'static str,
+}
+
+fn election_changes(old: &Agreement, new: &Agreement) -> Vec<ElectionChange> {
+    let named = |a: &'_ Agreement, name: &str| a.elections.iter().find(|e| e.name == name).cloned();
+    let mut out = Vec::new();
+    for o in &old.elections {
+        match named(new, &o.name) {
+            None => out.push(ElectionChange { election: o.name.clone(), change: "removed" }),
+            Some(n) if n.meaning(new) != o.meaning(old) => {
+                out.push(ElectionChange { election: o.name.clone(), change: "changed" })
+            }
+            Some(_) => {}
+        }
+    }
+    for n in new.elections.iter().filter(|n| named(old, &n.name).is_none()) {
+        out.push(ElectionChange { election: n.name.clone(), change: "added" });
+    }
+    out
 }
 
 impl AgreementDiff {
@@ -50,6 +80,7 @@ impl AgreementDiff {
             && self.members_changed.is_empty()
             && self.decisions_added.is_empty()
             && self.decisions_removed.is_empty()
+            && self.elections.is_empty()
             && self.decisions.iter().all(|d| d.periods.iter().all(|p| p.comparison.change == CoalitionChange::Same))
     }
 }
@@ -174,6 +205,7 @@ pub fn diff(old: &Agreement, new: &Agreement) -> AgreementDiff {
         decisions_removed,
         decisions,
         currency: new.currency.clone(),
+        elections: election_changes(old, new),
     }
 }
 

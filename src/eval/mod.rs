@@ -19,6 +19,7 @@ mod context;
 pub mod decision;
 pub mod diagnostics;
 pub mod effects;
+pub mod elections;
 pub mod matters;
 pub mod meetings;
 mod name;

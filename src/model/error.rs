@@ -297,4 +297,8 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Meetings(Box<super::meetings_error::MeetingsError>),
+    /// A problem with an election or a scenario's election.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Election(#[from] Box<super::elections_error::ElectionError>),
 }

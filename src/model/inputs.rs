@@ -5,6 +5,7 @@
 //! is kept as [`Voter::Unknown`], because the evaluator reports such a vote as making the
 //! decision invalid; likewise a proposal for a decision that does not exist.
 
+mod elections;
 mod follow;
 mod joint;
 mod matters;
@@ -251,6 +252,9 @@ pub struct Scenario {
     /// The steps before it, in order, when it follows another (see [`crate::model::years`]).
     #[serde(skip)]
     pub earlier: Vec<crate::model::years::Earlier>,
+    /// The election it holds, when it holds one (`elect "deputy chair"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<crate::model::elections::Ballot>,
 }
 
 /// A scenario file: the agreement it tests and its scenarios.
@@ -401,9 +405,11 @@ impl InputLowerer<'_> {
         let mut proposal: Option<Proposal> = None;
         let mut result: Option<YearEnd> = None;
         let mut expectations = Vec::new();
+        let mut election_lines = Vec::new();
         for clause in &block.clauses {
             let Clause::Scenario(c) = &clause.node else { continue };
             match c {
+                ScenarioClause::Election(line) => election_lines.push((line, clause.span)),
                 ScenarioClause::Propose { decision, date } => {
                     let p = proposal.get_or_insert_with(|| empty_proposal(name.clone()));
                     p.decision = Some(self.decision(decision));
@@ -426,13 +432,26 @@ impl InputLowerer<'_> {
                 }
             }
         }
+        let ballot = if election_lines.is_empty() { None } else { self.ballot(name, &election_lines) };
+        if let (Some(b), Some(_)) = (&ballot, &proposal) {
+            self.errors.push(
+                crate::model::ElectionError::ElectionAndProposal {
+                    scenario: name.node.clone(),
+                    at: b.election.span.into(),
+                }
+                .into(),
+            );
+        }
         if let Some(p) = &proposal {
             self.require_decision(p, name.span);
         }
         if let Some(r) = &result {
             self.complete_funds(r, name.span);
         }
-        if proposal.is_none() && result.is_none() && expectations.iter().all(|e| !matches!(e.node, Expect::Finding(_)))
+        if proposal.is_none()
+            && result.is_none()
+            && election_lines.is_empty()
+            && expectations.iter().all(|e| !matches!(e.node, Expect::Finding(_)))
         {
             self.errors.push(LowerError::from(crate::model::InputsError::IncompleteInput {
                 what: format!("scenario `{}` neither proposes anything nor gives a year-end result", name.node),
@@ -450,6 +469,7 @@ impl InputLowerer<'_> {
             expectations,
             follows: None,
             earlier: Vec::new(),
+            ballot,
         }
     }
 

@@ -9,6 +9,9 @@ pub mod blocs;
 pub mod chairs;
 pub use blocs::BlocRule;
 pub mod effects;
+pub mod elections;
+mod elections_error;
+pub use elections_error::ElectionError;
 mod error;
 mod error_kinds;
 pub mod figures;
@@ -529,6 +532,9 @@ pub struct Agreement {
     /// The agreement's funds (`pooled fund`, `aligned budget`, `risk pool` blocks), in the
     /// order written. Empty when the agreement has one budget and one pair of waterfalls.
     pub funds: Vec<FundDef>,
+    /// Elections (`election "deputy chair"` blocks), in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elections: Vec<elections::Election>,
 }
 
 /// A finding the drafter says is intended: `expect FINDING because "…"`.

@@ -32,7 +32,14 @@ pub(super) fn renumber(agreement: &mut Agreement, f: &mut dyn FnMut(&mut MemberI
         membership: _,
         funds,
         offices,
+        elections,
     } = agreement;
+    for election in elections.iter_mut() {
+        let name = election.name.clone();
+        for m in election.member_ids_mut() {
+            f(m, &|| format!("election `{name}`"));
+        }
+    }
     for office in offices.iter_mut() {
         let super::chairs::Office { id: _, name, span: _, terms } = office;
         let place = || format!("who holds the office of {name}");

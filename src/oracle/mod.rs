@@ -35,6 +35,7 @@ mod approvals;
 mod blocs;
 mod chairs;
 mod conditions;
+pub mod elections;
 mod exact;
 mod meetings;
 mod procedure;

@@ -210,6 +210,14 @@ fn decisions(w: &Writer, out: &mut String, d: &AgreementDiff) {
             w.bullet(out, &format!("“{}”{when}: {}", decision.decision, period_words(period)));
         }
     }
+    for e in &d.elections {
+        let what = match e.change {
+            "added" => "added",
+            "removed" => "removed",
+            _ => "changed: who stands, who votes, what a vote weighs or how a tie is decided",
+        };
+        w.bullet(out, &format!("election “{}”: {what}", e.election));
+    }
 }
 
 fn period_words(p: &Period) -> String {

@@ -44,6 +44,10 @@ pub fn eval_human(report: &EvalReport, colour: Colour, width: usize) -> String {
                     out.push_str(&super::whynot::why_human(why));
                 }
             }
+            EvalItem::Election(e) => {
+                out.push_str(&format!("{} “{}”\n", source_words(e.from), e.name));
+                out.push_str(&super::elections::election_human(&e.count));
+            }
         }
     }
     out
@@ -542,7 +546,18 @@ pub fn evaluate_markdown(report: &EvaluateReport) -> String {
             out.push_str("```\n");
         }
         for item in &d.evaluations {
-            let EvalItem::Decision(item) = item;
+            let item = match item {
+                EvalItem::Decision(item) => item,
+                EvalItem::Election(e) => {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(&format!("## {} “{}”\n\n```text\n", source_words(e.from), e.name));
+                    out.push_str(&super::elections::election_human(&e.count));
+                    out.push_str("```\n");
+                    continue;
+                }
+            };
             if !out.is_empty() {
                 out.push('\n');
             }

@@ -3,6 +3,7 @@
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
 pub mod diff;
+pub mod elections;
 pub mod explain;
 pub mod fmt;
 pub mod fractions;

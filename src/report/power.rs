@@ -41,6 +41,11 @@ pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u
     if let Some(decisions) = &report.sensitivity {
         super::sensitivity::sensitivity_human(&mut out, decisions, places);
     }
+    for election in &report.elections_not_analysed {
+        out.push_str(&format!(
+            "\nelection \"{election}\"\n  not analysed: `concord power` works out voting power on decisions only; an election's count is shown by `concord eval` and `concord test`\n"
+        ));
+    }
     out
 }
 

@@ -14,6 +14,9 @@ pub fn explanation_text(explanation: &Explanation) -> String {
     if let Some(e) = &explanation.evaluation {
         text.push_str(&super::eval::evaluation_human(e, Weights::Hide, Colour::Off));
     }
+    if let Some(election) = &explanation.election {
+        text.push_str(&super::elections::election_human(election));
+    }
     if let Some(working) = &explanation.working {
         text.push_str(&super::money::working_human(working, Some(&explanation.agreement_title)));
     }

@@ -44,7 +44,7 @@ impl EvalReport {
     /// invalid, and the name is most likely a typing slip).
     pub fn exit_code(&self) -> u8 {
         let unknown_voter = self.evaluations.iter().any(|item| {
-            let EvalItem::Decision(d) = item;
+            let EvalItem::Decision(d) = item else { return false };
             d.evaluation.outcome.invalid.iter().any(|i| matches!(i, crate::eval::Invalidity::UnknownMemberVoted { .. }))
         });
         if self.problems.is_empty() && !unknown_voter {
@@ -72,6 +72,19 @@ pub enum EvalItem {
     /// A proposal decided under the agreement's rules. (Year-end results are reported by
     /// `commands::year_end`; `commands::evaluate` runs both.)
     Decision(Box<DecisionItem>),
+    /// An election counted (added in 1.4).
+    Election(Box<ElectionItem>),
+}
+
+/// A scenario's election and its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElectionItem {
+    /// The scenario's name.
+    pub name: String,
+    /// Where it was written.
+    pub from: ItemSource,
+    /// The count and its outcome.
+    pub count: crate::results::elections::ElectionResult,
 }
 
 /// A proposal and its evaluation.

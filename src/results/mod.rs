@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod elections;
 pub mod eval;
 pub mod explain;
 pub mod fmt;

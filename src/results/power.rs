@@ -92,6 +92,10 @@ pub struct PowerReport {
     pub problems: Vec<Finding>,
     /// Plain-language problems without a place in a file.
     pub messages: Vec<String>,
+    /// The agreement's elections, by name: `concord power` analyses decisions only, and says so
+    /// (added in 1.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elections_not_analysed: Vec<String>,
     /// The agreement's text, for rendering.
     #[serde(skip)]
     pub source: Option<Source>,

@@ -68,6 +68,8 @@ pub struct Explanation {
     pub working: Option<crate::money::YearEndWorking>,
     /// The agreement's title, which the year-end working names.
     pub agreement_title: String,
+    /// The election's count, when the scenario holds an election that was counted.
+    pub election: Option<crate::results::elections::ElectionResult>,
 }
 
 /// One scenario file's results.

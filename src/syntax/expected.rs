@@ -64,6 +64,7 @@ fn example(kind: BlockKind) -> &'static str {
         BlockKind::Result => "`capitated budget £60,000,000`, `actual cost £57,500,000` or `performance: hhft 82, gpfed 91`",
         BlockKind::ScenariosFor => "nothing: `scenarios for` takes no clauses",
         BlockKind::Scenario => "`propose \"…\"`, `in favour: hhft`, `actual cost £57,500,000` or `expect passed`",
+        BlockKind::Election => "`candidates are the ordinary members`, `only core members vote`, `the candidate with the most votes is elected` or `on a tie, it is decided by lot`",
     }
 }
 

@@ -25,6 +25,7 @@ pub(crate) enum BlockKind {
     Result,
     ScenariosFor,
     Scenario,
+    Election,
 }
 
 impl BlockKind {
@@ -46,6 +47,7 @@ impl BlockKind {
             Header::Result { .. } => BlockKind::Result,
             Header::ScenariosFor { .. } => BlockKind::ScenariosFor,
             Header::Scenario { .. } => BlockKind::Scenario,
+            Header::Election { .. } => BlockKind::Election,
         }
     }
 
@@ -66,6 +68,7 @@ impl BlockKind {
             BlockKind::Result => Rule::result_clause_line,
             BlockKind::ScenariosFor => return None,
             BlockKind::Scenario => Rule::scenario_clause_line,
+            BlockKind::Election => Rule::election_clause_line,
         })
     }
 
@@ -86,12 +89,13 @@ impl BlockKind {
             BlockKind::Result => "result",
             BlockKind::ScenariosFor => "scenarios for",
             BlockKind::Scenario => "scenario",
+            BlockKind::Election => "election",
         }
     }
 }
 
 /// The words that start a block, for suggestions.
-pub const BLOCK_KEYWORDS: [&str; 16] = [
+pub const BLOCK_KEYWORDS: [&str; 17] = [
     "agreement",
     "member",
     "voting",
@@ -108,4 +112,5 @@ pub const BLOCK_KEYWORDS: [&str; 16] = [
     "result",
     "scenarios for",
     "scenario",
+    "election",
 ];

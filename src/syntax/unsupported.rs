@@ -53,8 +53,8 @@ constructs! {
         "a chair that rotates in these words",
         "a rotating chair is said in the agreement's own block: `the chair rotates between MEMBER and MEMBER every 2 years from 1 April 2026` (members, or `KIND members`), `the chair alternates between MEMBER and MEMBER from meeting to meeting`, or dated terms `from DATE to DATE, the chair is MEMBER`; a decision then says `on a tie, the chair has the casting vote`";
     TieByLot => code(concord::parse::unsupported_tie_by_lot), u_by_lot,
-        "a tie decided by lot",
-        "there is no random choice: a tie is settled by a casting vote or an escalation; nearest: `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`";
+        "a tie decided by lot in these words",
+        "a decision's tie is settled by `on a tie, the chair has the casting vote` or `on a tie, escalate to \"…\"`; a lot chooses between candidates, which is an election: `election \"…\"` with `candidates are …`, `the candidate with the most votes is elected` and `on a tie, it is decided by lot`, each scenario recording `the lot fell to MEMBER`";
     CarryForward => code(concord::parse::unsupported_carry_forward), u_carry_forward,
         "a carry forward written this way",
         "a fund's savings waterfall carries an underspend forward with a step such as `50% carried forward to next year` (or `everything …`, `the rest …`), adding `, subject to \"DECISION\"` or `, subject to each partner's own approval` when the partners must approve it; next year's scenario then `follows` this year's";

@@ -122,6 +122,7 @@
   "attending" "attended" "last" "without" "enough" "long" "excused"
   "absent" "advance" "lodge" "lodged" "row" "time" "times"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"
+  "election" "candidates" "candidate" "elected" "elect" "lot" "tied"
 ] @keyword
 
 ; Words that are keywords here and part of a larger whole elsewhere.
@@ -348,3 +349,14 @@
 (effect_leaves "member" @keyword)
 (leaving_notice "members" @keyword)
 (leaving_notice "for" @keyword)
+; Elections (C98).
+(election_needs "a" @keyword)
+(lot_line "to" @keyword)
+(election_candidates "members" @keyword)
+(casting_for_line "vote" @keyword)
+(election_plurality "votes" @keyword)
+(votes_for_line "votes" @keyword)
+(voter_votes_line "votes" @keyword)
+(votes_for_line "for" @keyword)
+(voter_votes_line "for" @keyword)
+(casting_for_line "for" @keyword)

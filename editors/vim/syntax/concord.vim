@@ -25,7 +25,7 @@ syn match concordMember "\<\a[[:alnum:]_-]*\>"
 syn match concordKind "\<\a[[:alnum:]_-]*\>\ze\s\+members\=\>"
 
 " Every other keyword.
-syn match concordKeyword "\<\%(represented\|governance\|conflicted\|withheld\|approval\|reserved\|approve\|subject\|taking\|agree\|given\|takes\|also\|lose\|must\|pass\|part\|they\|own\|yet\|maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was\|contributions\|contribute\|approved\|carry\|did\|carried\|forward\|follows\|next\|this
+syn match concordKeyword "\<\%(candidates\|candidate\|election\|elected\|elect\|tied\|lot\|represented\|governance\|conflicted\|withheld\|approval\|reserved\|approve\|subject\|taking\|agree\|given\|takes\|also\|lose\|must\|pass\|part\|they\|own\|yet\|maladministration\|responsible\|commissioned\|caused\|borne\|underspends\|contributes\|overspends\|overspend\|aligned\|partner\|sharing\|capped\|hosted\|agreed\|fall\|rise\|rose\|before\|offset\|unless\|agrees\|lines\|line\|rule\|was\|contributions\|contribute\|approved\|carry\|did\|carried\|forward\|follows\|next\|this
       \\|commissioners\|compensation\|contribution\|intervention\|contingency\|performance
       \\|unallocated\|allocation\|everything\|investment\|membership\|operations\|proportion
       \\|reconvened\|presiding\|person\|alternates\|rotates\|between\|different\|exactly\|many\|designated\|substitute\|drawn\|organisations\|proxies\|proxy\|concerning\|concerned\|default\|applies\|opted\|opt\|out\|accession\|agreement\|capitated\|committed\|effective\|escalated\|expulsion\|insurance\|postponement\|unremedied\|postponed\|requested\|proposed\|notified\|remedied\|proposer\|request\|holding\|breach\|asking\|little\|needs\|after\|given\|have\|cure\|ask\|who\|too\|run\|be\|decides\|passing\|becomes\|leaves\|applicant\|joins\|jointly\|called\|validly\|reasonable\|attending\|meetings\|attended\|absence\|without\|excused\|advance\|absent\|lodged\|lodge\|times\|time\|row\|missed\|attend\|future\|enough\|cause\|able\|will\|last\|long\|had
@@ -77,7 +77,7 @@ syn match concordComma ","
 syn match concordDelimiter "[():]"
 
 " Block headers, at column 0, with the identifier they declare.
-syn match concordHeader "^\%(agreement\|voting\|decision\|savings\|deficits\|budget\|membership\|proposal\|result\|scenario\|scenarios\s\+for\)\>"
+syn match concordHeader "^\%(agreement\|election\|voting\|decision\|savings\|deficits\|budget\|membership\|proposal\|result\|scenario\|scenarios\s\+for\)\>"
 syn match concordHeader "^\%(member\|bloc\)\>" nextgroup=concordDeclared skipwhite
 syn match concordDeclared "\a[[:alnum:]_-]*" contained
 

@@ -91,7 +91,9 @@ pub(super) fn run_scenario(
     let line = context.lines.line(scenario.name.span.start);
     let mut mismatches = Vec::new();
     let mut explanation = None;
-    if !context.errors.is_empty() && (scenario.proposal.is_some() || scenario.result.is_some()) {
+    if !context.errors.is_empty()
+        && (scenario.proposal.is_some() || scenario.result.is_some() || scenario.ballot.is_some())
+    {
         let status = Status::Failed;
         mismatches.push(Mismatch {
             expectation: String::new(),
@@ -116,6 +118,9 @@ pub(super) fn run_scenario(
         })
     });
     let money = scenario.result.as_ref().map(|r| crate::money::evaluate(context.agreement, r));
+    let (election, election_mismatches) =
+        super::elections::run_election(context, scenario, !context.in_force.is_empty());
+    mismatches.extend(election_mismatches);
     if let Some((coverage, agreement_name)) = coverage {
         record_coverage(
             coverage,
@@ -299,7 +304,8 @@ pub(super) fn run_scenario(
             }
         }
     }
-    let status = if scenario.expectations.is_empty() {
+    let election_expected = scenario.ballot.as_ref().is_some_and(|b| !b.expectations.is_empty());
+    let status = if scenario.expectations.is_empty() && !election_expected && mismatches.is_empty() {
         Status::Skipped
     } else if mismatches.is_empty() {
         Status::Passed
@@ -311,8 +317,11 @@ pub(super) fn run_scenario(
             evaluation: evaluation.and_then(Result::ok),
             working: money.and_then(|m| m.working),
             agreement_title: context.agreement.title.node.clone(),
+            election,
         };
-        let said = explanation_of.evaluation.is_some() || explanation_of.working.is_some();
+        let said = explanation_of.evaluation.is_some()
+            || explanation_of.working.is_some()
+            || explanation_of.election.is_some();
         explanation = said.then_some(explanation_of);
     }
     ScenarioResult { name: scenario.name.node.clone(), line, status, mismatches, explanation }

@@ -19,6 +19,7 @@ use crate::model::{Agreement, FileKind};
 use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 
 mod coverage;
+mod elections;
 mod expectations;
 mod following;
 mod update;

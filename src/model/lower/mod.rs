@@ -26,6 +26,7 @@ mod conditions;
 mod currency;
 mod decisions;
 mod effects;
+mod elections;
 mod funds;
 mod instalments;
 mod intended;
@@ -286,6 +287,7 @@ impl<'f> Lowerer<'f> {
         let membership = self.single_block("membership").map(|block| self.membership(block)).unwrap_or_default();
 
         let stand_ins = self.stand_ins(&stand_in_clauses);
+        let elections = self.elections(&voting);
         Some(Agreement {
             stand_ins,
             offices: std::mem::take(&mut self.offices),
@@ -307,6 +309,7 @@ impl<'f> Lowerer<'f> {
             budget,
             membership,
             funds,
+            elections,
         })
     }
 

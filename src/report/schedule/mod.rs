@@ -6,6 +6,7 @@
 //! `..`, and every enumeration is matched without a wildcard, so a construct added to the model
 //! does not build until it is worded here (and so fails the tests rather than being skipped).
 
+mod elections;
 mod instalments;
 mod money;
 pub mod offices;
@@ -38,11 +39,12 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
         funds,
         stand_ins: _,
         offices,
+        elections,
     } = agreement;
     // `stand_ins` is worded in the voting part (`parts::stand_ins`).
     let _ = (
         form, effective, period, kinds, members, blocs, decisions, savings, deficits, budget, membership, funds,
-        offices,
+        offices, elections,
     );
     let mut parts = Vec::new();
     let mut add = |heading: String, clauses: Vec<(String, Vec<Item>)>| {
@@ -68,6 +70,9 @@ pub fn schedule(agreement: &Agreement) -> (Vec<Definition>, Vec<Part>) {
     add("Voting".to_string(), parts::voting(agreement));
     for decision in &agreement.decisions {
         add(format!("Decision: {}", decision.name), parts::decision(agreement, decision));
+    }
+    for election in &agreement.elections {
+        add(format!("Election: {}", election.name), self::elections::election(agreement, election));
     }
     add("Savings and deficits".to_string(), money::waterfalls(agreement));
     for fund in &agreement.funds {

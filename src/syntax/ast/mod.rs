@@ -16,6 +16,7 @@ use crate::span::{Span, Spanned};
 
 mod decisions;
 mod effects;
+mod elections;
 mod matters;
 mod meetings;
 mod money;
@@ -24,6 +25,7 @@ mod scenarios;
 
 pub use decisions::*;
 pub use effects::*;
+pub use elections::*;
 pub use matters::*;
 pub use meetings::*;
 pub use money::*;
@@ -95,6 +97,8 @@ pub enum Header {
     ScenariosFor { path: Spanned<String> },
     /// `scenario "name"`, `scenario "Year two" follows "Year one"`
     Scenario { name: Spanned<String>, follows: Option<Spanned<String>> },
+    /// `election "deputy chair"`
+    Election { name: Spanned<String> },
 }
 
 impl Header {
@@ -117,6 +121,7 @@ impl Header {
             Header::Result { .. } => "result",
             Header::ScenariosFor { .. } => "scenarios for",
             Header::Scenario { .. } => "scenario",
+            Header::Election { .. } => "election",
         }
     }
 }
@@ -137,6 +142,7 @@ pub enum Clause {
     Proposal(ProposalClause),
     Result(ResultClause),
     Scenario(ScenarioClause),
+    Election(ElectionClause),
     /// `expect dummy because "…"`: in any block of an agreement, findings of that kind about
     /// the block (or, in the `agreement` block, anywhere in the file) are intended.
     Intended(IntendedFinding),

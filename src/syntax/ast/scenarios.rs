@@ -219,6 +219,8 @@ pub enum ScenarioClause {
     Proposal(ProposalClause),
     /// Any result clause.
     Result(ResultClause),
+    /// A line about an election: `elect "…"`, the votes, the lot, `expect elected …`.
+    Election(super::ElectionInput),
 }
 
 /// Who cast a member's vote in its place: `(by substitute)` or `(by proxy lbh)`.

@@ -18,6 +18,7 @@ use crate::span::{Span, Spanned};
 
 mod clauses;
 mod effects;
+mod elections;
 mod matters;
 mod meetings;
 mod money;
@@ -87,6 +88,7 @@ fn is_keyword(wanted: Rule) -> bool {
             | Rule::k_form
             | Rule::k_currency
             | Rule::k_line
+            | Rule::k_election
     )
 }
 
@@ -181,6 +183,7 @@ impl Builder {
             Rule::proposal_header => Header::Proposal { title: self.string_child(&inner)? },
             Rule::result_header => Header::Result { title: self.string_child(&inner)? },
             Rule::scenarios_header => Header::ScenariosFor { path: self.string_child(&inner)? },
+            Rule::election_header => Header::Election { name: self.string_child(&inner)? },
             Rule::scenario_header => {
                 let names: Vec<_> = children(&inner).into_iter().filter(|p| p.as_rule() == Rule::string).collect();
                 Header::Scenario { name: self.string(names.first()?), follows: names.get(1).map(|s| self.string(s)) }
@@ -222,6 +225,7 @@ impl Builder {
             BlockKind::Proposal => Clause::Proposal(self.proposal_clause(&clause)?),
             BlockKind::Result => Clause::Result(self.result_clause(&clause)?),
             BlockKind::Scenario => Clause::Scenario(self.scenario_clause(&clause)?),
+            BlockKind::Election => Clause::Election(self.election_clause(&clause)?),
             BlockKind::ScenariosFor => return None,
         };
         Some(Spanned::new(node, span))

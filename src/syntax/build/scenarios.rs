@@ -130,6 +130,7 @@ impl Builder {
             Rule::expect_line => ScenarioClause::Expect(self.expectation(&self.need(&inner, Rule::expectation)?)?),
             Rule::proposal_clause => ScenarioClause::Proposal(self.proposal_clause(&inner)?),
             Rule::result_clause => ScenarioClause::Result(self.result_clause(&inner)?),
+            Rule::election_input => ScenarioClause::Election(self.election_input(&inner)?),
             _ => {
                 self.shape(&inner)?;
                 return None;
