@@ -31,6 +31,7 @@ pub mod casting;
 pub mod count;
 pub mod formula;
 pub mod rules;
+mod thresholds;
 pub mod weighted;
 
 #[cfg(test)]
