@@ -100,7 +100,7 @@ fn has(count: usize, kind: &str) -> String {
     }
 }
 
-pub(super) fn kind_name(agreement: &Agreement, kind: crate::model::KindId) -> String {
+fn kind_name(agreement: &Agreement, kind: crate::model::KindId) -> String {
     agreement.kinds.get(kind.0 as usize).map_or_else(|| "?".into(), |k| k.name.clone())
 }
 

@@ -23,7 +23,7 @@ pub(super) fn drawn_apart(
 ) {
     let members: Vec<&crate::model::Member> =
         chairs::kind_members(agreement, kind).into_iter().filter_map(|m| agreement.member(m)).collect();
-    let kind = super::makeup::kind_name(agreement, kind);
+    let kind = agreement.kind(kind).map_or_else(|| "?".to_string(), |k| k.name.clone());
     let unsaid: Vec<&crate::model::Member> = members.iter().copied().filter(|m| m.drawn_from.is_none()).collect();
     if !unsaid.is_empty() {
         out.push(

@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use super::formula::{Affine, Formula, Linear, Overflow};
-pub use super::thresholds::{depends_on_attendance, scale_to_integers};
+pub use super::thresholds::{depends_on_attendance, scale_to_integers, CompileError};
 use super::thresholds::{threshold, tipped};
 use crate::model::{
     Agreement, BlocSelection, Comparator, Condition, Decision, MemberId, Rule, Scope, Side, TimedRule, Unit,
@@ -35,24 +35,6 @@ pub enum Reading {
     /// The coalition's two sides vote; the rest attend and abstain. With `swapped`, the
     /// variables of the two sides change places (the opposite proposal).
     OthersAbstain { swapped: bool },
-}
-
-/// Why a rule could not be turned into a formula.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompileError {
-    /// Votes weigh by the budget committed to each proposal, unknown without one.
-    WeightsUnknown,
-    /// The scaled weights do not fit the exact integer range.
-    Overflow,
-    /// The casting vote is the person presiding's, or an office's, and no meeting says who
-    /// holds it (see [`super::casting`]).
-    CastingHolderUnknown,
-}
-
-impl From<Overflow> for CompileError {
-    fn from(_: Overflow) -> CompileError {
-        CompileError::Overflow
-    }
 }
 
 /// A decision's eligible members with their integer weights.

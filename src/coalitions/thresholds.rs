@@ -5,9 +5,26 @@
 use rust_decimal::Decimal;
 
 use super::formula::{Affine, Formula, Linear, Overflow};
-use super::rules::CompileError;
 use crate::model::{Comparator, Condition, Decision, Proportion, Rule, Scope, Side, TimedRule, VetoHolder};
 use crate::span::Spanned;
+
+/// Why a rule could not be turned into a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileError {
+    /// Votes weigh by the budget committed to each proposal, unknown without one.
+    WeightsUnknown,
+    /// The scaled weights do not fit the exact integer range.
+    Overflow,
+    /// The casting vote is the person presiding's, or an office's, and no meeting says who
+    /// holds it (see [`super::casting`]).
+    CastingHolderUnknown,
+}
+
+impl From<Overflow> for CompileError {
+    fn from(_: Overflow) -> CompileError {
+        CompileError::Overflow
+    }
+}
 
 /// `e + k·ε CMP 0` for a vanishing ε > 0 and an integer `e`: `e CMP 0` unless `e = 0`, when the
 /// sign of `k` decides (`k = 0`: `0 CMP 0`).
