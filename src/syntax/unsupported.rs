@@ -82,6 +82,9 @@ constructs! {
     SeatLimit => code(concord::parse::unsupported_seat_limit), u_seat_limit,
         "a limit on the seats or the make-up of the membership in these words",
         "each member is one seat, and limits on them are said in the `membership` block: `at most 7 members`, `at least 2 and at most 4 provider members`, `as many council members as health-board members`, `the chair and the vice-chair are of different kinds`; a limit relative to other seats (`up to 5 other members`) is written as the total";
+    OutsideDecision => code(concord::parse::unsupported_outside_decision), u_outside_decision,
+        "a decision taken by a body outside the meeting",
+        "a decision is taken by its members' votes at a meeting; a body outside the meeting can be asked to approve what the meeting passed: `subject to the approval of \"BODY\"` on the decision, with `approval of \"BODY\": given` (or `withheld`, `not yet given`) on each proposal; a removal after missed meetings is `only after the member concerned has missed every meeting for 6 months`";
     Duty => code(concord::parse::unsupported_duty), u_duty,
         "a duty or a deadline",
         "there are no duties or deadlines yet, apart from notice periods (`leaving requires 12 months' notice`) and escalation periods (`within 10 working days`); nearest: keep the duty in the agreement's prose, outside the Concord file";
@@ -115,6 +118,8 @@ const STEMS: &[&str] = &[
     "seat",
     "up to",
     "no more than",
+    "remov",
+    "outside the meeting",
     "shall",
     "must",
     "required",
@@ -196,6 +201,7 @@ mod tests {
             ("votes by proxy are allowed", "unsupported_proxy"),
             ("up to 5 other members", "unsupported_seat_limit"),
             ("the host shall report a projected overspend", "unsupported_duty"),
+            ("the Welsh Ministers may remove the member", "unsupported_outside_decision"),
         ];
         for (text, expected) in cases {
             assert_eq!(code(text), Some(&*format!("concord::parse::{expected}")), "{text}");
