@@ -9,7 +9,10 @@ use super::diagnostics::*;
 use super::names;
 use crate::model::chairs;
 use crate::model::Agreement;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
+
+/// A seat and the organisation it says it is drawn from.
+type Seat<'a> = (&'a crate::model::Member, &'a Spanned<String>);
 
 /// `the trustee members are drawn from different organisations`: a member of the kind that does
 /// not say where its seat is drawn from, and two that say the same organisation. Organisations
@@ -42,38 +45,28 @@ pub(super) fn drawn_apart(
             .into(),
         );
     }
-    let same = |a: &str, b: &str| {
-        let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-        words(a) == words(b)
-    };
-    let mut reported: Vec<usize> = Vec::new();
-    for (i, first) in members.iter().enumerate() {
-        let Some(organisation) = &first.drawn_from else { continue };
-        if reported.contains(&i) {
-            continue;
+    // Members grouped by organisation, in the order each organisation first appears.
+    let mut groups: Vec<(Vec<String>, Vec<Seat<'_>>)> = Vec::new();
+    for member in &members {
+        let Some(organisation) = &member.drawn_from else { continue };
+        let words: Vec<String> = organisation.node.split_whitespace().map(str::to_lowercase).collect();
+        match groups.iter_mut().find(|(w, _)| *w == words) {
+            Some((_, seats)) => seats.push((member, organisation)),
+            None => groups.push((words, vec![(member, organisation)])),
         }
-        let sharing: Vec<(usize, &crate::model::Member)> = members
-            .iter()
-            .enumerate()
-            .skip(i)
-            .filter(|(_, m)| m.drawn_from.as_ref().is_some_and(|o| same(&o.node, &organisation.node)))
-            .map(|(j, m)| (j, *m))
-            .collect();
-        if sharing.len() < 2 {
-            continue;
-        }
-        reported.extend(sharing.iter().map(|(j, _)| *j));
+    }
+    for (_, sharing) in groups.into_iter().filter(|(_, seats)| seats.len() > 1) {
+        let organisation = sharing.first().map_or_else(String::new, |(_, o)| o.node.clone());
         out.push(
             SeatsFromOneOrganisation {
                 decision: None,
                 witness: None,
                 kind: kind.clone(),
-                organisation: organisation.node.clone(),
-                members: names(sharing.iter().map(|(_, m)| m.key.clone())),
+                organisation,
+                members: names(sharing.iter().map(|(m, _)| m.key.clone())),
                 at: limit.into(),
                 seats: sharing
                     .iter()
-                    .filter_map(|(_, m)| m.drawn_from.as_ref().map(|o| (m, o)))
                     .map(|(m, o)| LabeledSpan::new_with_span(Some(format!("`{}`", m.key)), o.span))
                     .collect(),
             }

@@ -36,16 +36,8 @@ pub(crate) fn following(
         return Ok(None);
     };
     let Some(scenario) = inputs.scenarios.get(index).filter(|s| s.follows.is_some()) else { return Ok(None) };
-    let refuse = |reason: String| -> AnyDiagnostic {
-        MoneyError::EarlierProposalNotApplied {
-            reason,
-            title: scenario.name.node.clone(),
-            at: scenario.name.span.into(),
-        }
-        .into()
-    };
-    let file = crate::syntax::parse(input_text).file;
-    let follows = match crate::sequence::following(agreement_text, agreement, &file, &inputs.scenarios, index) {
+    let refuse = |reason: String| refusal(scenario, reason);
+    let follows = match earlier_steps(agreement, agreement_text, input_text, inputs, index) {
         Ok(None) => return Ok(None),
         Ok(Some(follows)) => follows,
         Err(reason) => return Err(refuse(reason)),
@@ -75,20 +67,31 @@ pub(crate) fn election_after_change(
 ) -> Option<AnyDiagnostic> {
     let index = inputs.scenarios.iter().position(|s| s.ballot.as_ref().is_some_and(|b| std::ptr::eq(b, ballot)))?;
     let scenario = inputs.scenarios.get(index).filter(|s| s.follows.is_some())?;
-    let refuse = |reason: String| -> AnyDiagnostic {
-        MoneyError::EarlierProposalNotApplied {
-            reason,
-            title: scenario.name.node.clone(),
-            at: scenario.name.span.into(),
-        }
-        .into()
-    };
-    let file = crate::syntax::parse(input_text).file;
-    match crate::sequence::following(agreement_text, agreement, &file, &inputs.scenarios, index) {
+    match earlier_steps(agreement, agreement_text, input_text, inputs, index) {
         Ok(None) => None,
-        Ok(Some(_)) => Some(refuse(
+        Ok(Some(_)) => Some(refusal(
+            scenario,
             "an election in a scenario that follows steps which changed the agreement is not counted yet; hold it in a scenario of its own".into(),
         )),
-        Err(reason) => Some(refuse(reason)),
+        Err(reason) => Some(refusal(scenario, reason)),
     }
+}
+
+/// The agreement as the steps before scenario `index` left it ([`crate::sequence::following`]),
+/// the scenario file read again for it.
+fn earlier_steps(
+    agreement: &Agreement,
+    agreement_text: &str,
+    input_text: &str,
+    inputs: &Inputs,
+    index: usize,
+) -> Result<Option<crate::sequence::Following>, String> {
+    let file = crate::syntax::parse(input_text).file;
+    crate::sequence::following(agreement_text, agreement, &file, &inputs.scenarios, index)
+}
+
+/// `concord::eval::earlier_proposal_not_applied` on the scenario's name.
+fn refusal(scenario: &crate::model::Scenario, reason: String) -> AnyDiagnostic {
+    MoneyError::EarlierProposalNotApplied { reason, title: scenario.name.node.clone(), at: scenario.name.span.into() }
+        .into()
 }
