@@ -13,8 +13,6 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::funds::ContributionWorking;
-
 /// Splits `amount` into `count` instalments to the minor unit `unit`, the earliest instalments
 /// taking one unit more each until the remainder is gone. `None` when `count` is 0, `unit` is
 /// not positive, `amount` is negative or not a whole number of units, or an instalment would be
@@ -80,31 +78,6 @@ pub struct InstalmentsWorking {
     pub other_than_host: bool,
     /// Each partner that pays in instalments, in the order of the contributions.
     pub members: Vec<MemberInstalments>,
-}
-
-/// The instalments of a fund's contributions for the year (as the year's contributions stand,
-/// so after an uplift from the year before). `Err` names the partner whose contribution cannot
-/// be split.
-pub(crate) fn working(
-    rule: &crate::model::instalments::Instalments,
-    contributions: &[ContributionWorking],
-    host: Option<&str>,
-    unit: Decimal,
-) -> Result<InstalmentsWorking, String> {
-    let mut members = Vec::new();
-    for c in contributions {
-        if rule.other_than_host && host == Some(c.member.as_str()) {
-            continue;
-        }
-        let instalments = split(c.amount, rule.count, unit).ok_or_else(|| c.member.clone())?;
-        members.push(MemberInstalments {
-            member: c.member.clone(),
-            name: c.name.clone(),
-            contribution: c.amount,
-            instalments,
-        });
-    }
-    Ok(InstalmentsWorking { count: rule.count, other_than_host: rule.other_than_host, members })
 }
 
 #[cfg(test)]

@@ -265,9 +265,3 @@ pub enum Basis {
         in_capitated_budget: bool,
     },
 }
-
-impl serde::Serialize for Basis {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::report::money_words::basis_words(self))
-    }
-}

@@ -145,7 +145,7 @@ pub struct MemberShare {
 }
 
 /// One step of a waterfall with its working. The JSON gives its rule and notes in words
-/// (`src/report/money_words.rs`), in the currency it carries.
+/// (`src/report/money_json.rs`), in the currency it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepWorking {
     /// From 1.
@@ -185,12 +185,6 @@ pub struct StepWorking {
     /// The currency its amounts are in (for the words of its rule and notes; the JSON gives the
     /// working's currency once, not the step's).
     pub currency: crate::model::Currency,
-}
-
-impl Serialize for StepWorking {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::report::money_words::serialize_step(self, s)
-    }
 }
 
 impl StepWorking {

@@ -34,7 +34,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::funds::ContributionWorking;
+use super::funds::working::ContributionWorking;
 use super::notes::{Destination, Note, StepRule};
 use super::{Context, MoneyError, StepWorking, YearEndWorking};
 use crate::model::years::Earlier;
@@ -195,7 +195,7 @@ pub(crate) fn next_contributions(
         .iter()
         .map(|(id, _)| agreement.members.iter().position(|m| m.id == *id).unwrap_or(usize::MAX))
         .collect();
-    let parts = match super::funds::split_by(next_total, &this_year, &rank, unit) {
+    let parts = match super::funds::lines::split_ranked(next_total, &this_year, &rank, unit).map(|r| r.shares) {
         Some(parts) => parts,
         None if this_year.iter().all(Decimal::is_zero) => vec![Decimal::ZERO; this_year.len()],
         None => return Err(overflow()),

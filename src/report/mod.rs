@@ -25,6 +25,7 @@ mod funds;
 pub mod instalments;
 mod matters;
 mod meetings;
+mod money_json;
 pub mod money_words;
 mod offices;
 pub mod render;

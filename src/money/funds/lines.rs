@@ -17,7 +17,12 @@ pub(crate) fn split(total: Decimal, weights: &[Decimal], unit: Decimal) -> Optio
 
 /// [`split`], each part's place in the tie-break given by `rank` (a member's position in the
 /// agreement), with the working of the pennies.
-pub(super) fn split_ranked(total: Decimal, weights: &[Decimal], rank: &[usize], unit: Decimal) -> Option<Rounded> {
+pub(in crate::money) fn split_ranked(
+    total: Decimal,
+    weights: &[Decimal],
+    rank: &[usize],
+    unit: Decimal,
+) -> Option<Rounded> {
     if weights.iter().any(|w| *w < Decimal::ZERO) {
         return None;
     }

@@ -52,9 +52,9 @@ use std::cell::RefCell;
 use rust_decimal::Decimal;
 
 mod income;
-mod lines;
+pub(in crate::money) mod lines;
 mod parts;
-mod working;
+pub(in crate::money) mod working;
 
 pub use income::IncomeWorking;
 
@@ -70,11 +70,6 @@ use super::pennies::{PennyParty, PennyWorking};
 use super::years::YearStart;
 use parts::{add, blamed_line, empty_working, instalments, overflow, sub};
 use working::tidy_funds;
-
-/// Splits `total` by `weights` to the minor unit by the largest remainder, ties by `rank`.
-pub(crate) fn split_by(total: Decimal, weights: &[Decimal], rank: &[usize], unit: Decimal) -> Option<Vec<Decimal>> {
-    split_ranked(total, weights, rank, unit).map(|r| r.shares)
-}
 
 use super::{
     accrue, checked_sum, less, tidy, Evaluation, MemberTotal, MoneyError, MoneyFile, Outcome, PartyTotal,

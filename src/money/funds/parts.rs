@@ -30,7 +30,7 @@ pub(super) fn instalments(
     let Some(rule) = &fund.instalments else { return Ok(None) };
     let host = fund.host.and_then(|h| agreement.member(h.node)).map(|m| m.key.as_str());
     let cur = &agreement.currency;
-    crate::money::instalments::working(rule, contributions, host, cur.minor_unit).map(Some).map_err(|member| {
+    instalments_working(rule, contributions, host, cur.minor_unit).map(Some).map_err(|member| {
         let amount = contributions.iter().find(|c| c.member == member).map_or(Decimal::ZERO, |c| c.amount);
         Box::new(MoneyError::InstalmentsCannotBePaid {
             member,
@@ -40,6 +40,36 @@ pub(super) fn instalments(
             count: rule.count,
             at: rule.span.into(),
         })
+    })
+}
+
+/// The instalments of a fund's contributions for the year (as the year's contributions stand,
+/// so after an uplift from the year before). `Err` names the partner whose contribution cannot
+/// be split.
+fn instalments_working(
+    rule: &crate::model::instalments::Instalments,
+    contributions: &[ContributionWorking],
+    host: Option<&str>,
+    unit: Decimal,
+) -> Result<crate::money::instalments::InstalmentsWorking, String> {
+    let mut members = Vec::new();
+    for c in contributions {
+        if rule.other_than_host && host == Some(c.member.as_str()) {
+            continue;
+        }
+        let instalments =
+            crate::money::instalments::split(c.amount, rule.count, unit).ok_or_else(|| c.member.clone())?;
+        members.push(crate::money::instalments::MemberInstalments {
+            member: c.member.clone(),
+            name: c.name.clone(),
+            contribution: c.amount,
+            instalments,
+        });
+    }
+    Ok(crate::money::instalments::InstalmentsWorking {
+        count: rule.count,
+        other_than_host: rule.other_than_host,
+        members,
     })
 }
 

@@ -32,7 +32,7 @@ pub struct CommissionerShare {
     pub amount: Decimal,
 }
 
-/// One budget line's working. The JSON gives its notes in words (`src/report/money_words.rs`).
+/// One budget line's working. The JSON gives its notes in words (`src/report/money_json.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineWorking {
     /// The line's name.
@@ -70,12 +70,6 @@ pub struct LineWorking {
     pub caused_by: Option<String>,
     /// The currency its amounts are in (for the words of its notes).
     pub currency: crate::model::Currency,
-}
-
-impl Serialize for LineWorking {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::report::money_words::serialize_line(self, s)
-    }
 }
 
 /// The offsetting of a fund's lines.
