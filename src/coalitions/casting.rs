@@ -45,10 +45,7 @@ impl CastingHolder {
     }
 
     /// How the holder is chosen, in a reader's words, when it is not known.
-    pub fn words(agreement: &Agreement, decision: &Decision) -> String {
-        match decision.casting_office.and_then(|o| agreement.offices.get(o.node.0 as usize)) {
-            Some(office) => format!("whoever holds the office of {} at the meeting", office.name),
-            None => "whoever presides at the meeting".to_string(),
-        }
+    pub fn office_name(agreement: &Agreement, decision: &Decision) -> Option<String> {
+        decision.casting_office.and_then(|o| agreement.offices.get(o.node.0 as usize)).map(|o| o.name.clone())
     }
 }

@@ -25,6 +25,7 @@ use crate::model::{
     Agreement, Decision, FigureName, FigureUnit, FileKind, MemberId, Proposal, TimedRule, WeightScheme,
 };
 use crate::power::{self, sensitivity, Fraction, Which};
+use crate::results::power::{RuleNotAnalysed as NA, SensitivityNotAnalysed as SNA};
 use crate::results::{finding, findings, JSON_SCHEMA_VERSION};
 use num_traits::Zero;
 
@@ -243,7 +244,7 @@ pub fn rule_power(
     let electorate = match crate::weights::electorate(agreement, decision, proposal) {
         Ok(e) => e,
         Err(_) => {
-            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            out.not_analysed = Some(NA::TooLargeToWeigh);
             return out;
         }
     };
@@ -265,30 +266,24 @@ pub fn rule_power(
         Ok(g) => g,
         Err(CompileError::WeightsUnknown) => {
             out.needs_proposal = true;
-            out.not_analysed = Some(
-                "votes weigh by the budget each member commits to a proposal, which is not known without one (give one with --proposal)"
-                    .to_string(),
-            );
+            out.not_analysed = Some(NA::WeightsNeedProposal);
             return out;
         }
         Err(CompileError::Overflow) => {
-            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            out.not_analysed = Some(NA::TooLargeToWeigh);
             return out;
         }
         Err(CompileError::CastingHolderUnknown) => {
             out.needs_proposal = true;
-            out.not_analysed = Some(format!(
-                "the casting vote is held by {}, which changes from meeting to meeting, so each member's say depends on the meeting (`concord power --proposal` works one meeting out, from the proposal's date and `presiding:` line)",
-                CastingHolder::words(agreement, decision)
-            ));
+            out.not_analysed =
+                Some(NA::CastingHolderChanges { office: CastingHolder::office_name(agreement, decision) });
             return out;
         }
     };
     let computed = match power::power(&game, which) {
         Ok(p) => p,
         Err(_) => {
-            out.not_analysed =
-                Some("the rule is too large to work out exactly within the time and memory allowed".to_string());
+            out.not_analysed = Some(NA::TooLarge);
             return out;
         }
     };
@@ -351,7 +346,7 @@ pub fn decision_sensitivity(agreement: &Agreement, decision: &Decision) -> Decis
     let electorate = match crate::weights::electorate(agreement, decision, None) {
         Ok(e) => e,
         Err(_) => {
-            out.not_analysed = Some("the votes are too large to weigh exactly".to_string());
+            out.not_analysed = Some(SNA::TooLargeToWeigh);
             return out;
         }
     };
@@ -384,29 +379,19 @@ pub fn decision_sensitivity(agreement: &Agreement, decision: &Decision) -> Decis
                 match refusal {
                     sensitivity::Refusal::WeightsUnknown => {
                         out.needs_proposal = true;
-                        out.not_analysed = Some(
-                            "votes weigh by the budget each member commits to a proposal, which is not known without one"
-                                .to_string(),
-                        );
+                        out.not_analysed = Some(SNA::WeightsNeedProposal);
                     }
                     sensitivity::Refusal::ReservedShares => {
-                        out.not_analysed = Some(
-                            "shares of the votes are reserved to a kind, so a member's weight is set by the reserved share, not by its own figure"
-                                .to_string(),
-                        );
+                        out.not_analysed = Some(SNA::ReservedShares);
                     }
                     sensitivity::Refusal::CastingHolderUnknown => {
                         out.needs_proposal = true;
-                        out.not_analysed = Some(format!(
-                            "the casting vote is held by {}, which changes from meeting to meeting, so which ways of voting carry it is not known without a meeting",
-                            crate::coalitions::CastingHolder::words(agreement, decision)
-                        ));
+                        out.not_analysed = Some(SNA::CastingHolderChanges {
+                            office: crate::coalitions::CastingHolder::office_name(agreement, decision),
+                        });
                     }
                     sensitivity::Refusal::TooLarge => {
-                        out.not_analysed = Some(
-                            "the weights are too many or too large to work out exactly within the time and memory allowed"
-                                .to_string(),
-                        );
+                        out.not_analysed = Some(SNA::TooLarge);
                     }
                 }
                 return out;

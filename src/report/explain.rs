@@ -293,7 +293,7 @@ pub fn explain_html(e: &Explanation) -> String {
         let heading = format!("{}{}", r.decision, period(r));
         b.push_str(&format!("<h3>{}</h3>\n", escape(&heading)));
         if let Some(why) = &r.not_analysed {
-            b.push_str(&format!("<p>Not worked out: {}.</p>\n", escape(why)));
+            b.push_str(&format!("<p>Not worked out: {}.</p>\n", escape(&why.to_string())));
             continue;
         }
         b.push_str("<table><thead><tr><th>Member</th><th>Declared weight</th><th>Banzhaf</th><th>Shapley–Shubik</th></tr></thead><tbody>\n");

@@ -28,6 +28,7 @@ mod meetings;
 mod money_json;
 pub mod money_words;
 mod offices;
+mod power_words;
 pub mod render;
 mod rounding;
 pub mod schedule;

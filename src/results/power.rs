@@ -9,6 +9,44 @@ use crate::diagnostic::AnyDiagnostic;
 use crate::load::Source;
 use crate::power::{Fraction, Method};
 
+/// Why a rule's voting power was not worked out. `report/power_words.rs` words it, for the
+/// text and for the JSON's `not_analysed` string alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleNotAnalysed {
+    /// The weights are beyond exact arithmetic.
+    TooLargeToWeigh,
+    /// Votes weigh by the budget each member commits to a proposal, and none was given.
+    WeightsNeedProposal,
+    /// The casting vote's holder changes from meeting to meeting and no proposal says who it
+    /// is: the office's name when an office holds it, `None` when whoever presides does.
+    CastingHolderChanges {
+        /// The office holding the casting vote, if one does.
+        office: Option<String>,
+    },
+    /// Working it out exactly would take more time or memory than allowed.
+    TooLarge,
+}
+
+/// Why a decision's sensitivity was not worked out (words in `report/power_words.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SensitivityNotAnalysed {
+    /// The weights are beyond exact arithmetic.
+    TooLargeToWeigh,
+    /// Votes weigh by the budget each member commits to a proposal.
+    WeightsNeedProposal,
+    /// Shares of the votes are reserved to a kind, so a member's own figure does not set its
+    /// weight.
+    ReservedShares,
+    /// The casting vote's holder changes from meeting to meeting (the office's name, or `None`
+    /// for whoever presides).
+    CastingHolderChanges {
+        /// The office holding the casting vote, if one does.
+        office: Option<String>,
+    },
+    /// The weights are too many or too large to work out within the time and memory allowed.
+    TooLarge,
+}
+
 /// One member's power on one rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberPower {
@@ -49,8 +87,8 @@ pub struct RulePower {
     /// (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proposed_by: Option<String>,
-    /// Why the rule was not worked out, in plain words; `null` when it was.
-    pub not_analysed: Option<String>,
+    /// Why the rule was not worked out (the JSON gives it in plain words); `null` when it was.
+    pub not_analysed: Option<RuleNotAnalysed>,
     /// Whether it was not worked out only because the votes depend on a proposal (the budget
     /// each member commits to it), or who holds the casting vote does (the person presiding, an
     /// office's holder on the day; added in 1.4): not a failure, since `--proposal` gives the
@@ -171,8 +209,8 @@ pub struct DecisionSensitivity {
     pub unit: &'static str,
     /// Whether that figure is a sum of money.
     pub money: bool,
-    /// Why it was not worked out, in plain words; `null` when it was.
-    pub not_analysed: Option<String>,
+    /// Why it was not worked out (the JSON gives it in plain words); `null` when it was.
+    pub not_analysed: Option<SensitivityNotAnalysed>,
     /// Whether it was not worked out only because votes weigh by a proposal's commitments.
     pub needs_proposal: bool,
     /// One entry per voting member, in the agreement's order.
