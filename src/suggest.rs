@@ -1,40 +1,10 @@
 //! "Did you mean …?": the nearest known word to a misspelt one.
 
-// PANIC SAFETY: every index below is bounded by the loops over `0..=a.len()` and `0..=b.len()`
-// into a table of `(a.len() + 1) * (b.len() + 1)` cells.
-#![allow(clippy::indexing_slicing)]
-
 /// The optimal-string-alignment distance between `a` and `b` (insertions, deletions,
-/// substitutions and swaps of neighbours each cost one), on characters.
-// BOUND: the words compared are names and keywords read from one source of at most 8 MiB, so
-// the table has at most (2^23 + 1)^2 cells, far below `usize::MAX`, and `at(i, j)` is the index
-// of one of them. In the loops `i` and `j` start at one, and two are taken away only when both
-// are above one. Every cell holds a distance, at most the longer word's length, so adding one
-// to it fits.
-#[allow(clippy::arithmetic_side_effects)]
+/// substitutions and swaps of neighbours each cost one), on characters: strsim's, the crate
+/// clap already uses for its own "did you mean".
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        rows[at(i, 0)] = i;
-    }
-    for j in 0..=b.len() {
-        rows[at(0, j)] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[at(i - 1, j)] + 1).min(rows[at(i, j - 1)] + 1).min(rows[at(i - 1, j - 1)] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[at(i - 2, j - 2)] + 1);
-            }
-            rows[at(i, j)] = best;
-        }
-    }
-    rows[at(a.len(), b.len())]
+    strsim::osa_distance(a, b)
 }
 
 /// The longest word, in characters, for which a nearer spelling is looked for. The distance

@@ -63,25 +63,28 @@ fn json_shape() {
     assert_eq!(scenario["mismatches"][0]["line"], 7);
 }
 
-/// A small check that the JUnit report is well-formed XML: every element closes in order.
+/// The JUnit report read back by a real XML parser (quick-xml's): every element closes in
+/// order, every entity is known, and the text unescapes to what was written.
 fn assert_well_formed(xml: &str) {
-    let body = xml
-        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .unwrap_or_else(|| panic!("no XML declaration"));
-    let mut stack: Vec<String> = Vec::new();
-    let mut rest = body;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').map(|e| start + e).unwrap_or_else(|| panic!("unclosed tag"));
-        let tag = &rest[start + 1..end];
-        assert!(!rest[..start].contains('<') && !rest[..start].contains('>'), "stray angle bracket");
-        if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>");
-        } else if !tag.ends_with('/') {
-            stack.push(tag.split_whitespace().next().unwrap_or_default().to_string());
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    let mut saw_declaration = false;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Decl(_)) => saw_declaration = true,
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Text(t)) => {
+                t.decode().unwrap_or_else(|e| panic!("text that does not decode: {e}"));
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed XML at byte {}: {e}", reader.error_position()),
         }
-        rest = &rest[end + 1..];
     }
-    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    assert!(saw_declaration, "no XML declaration");
+    assert_eq!(depth, 0, "unclosed elements");
 }
 
 #[test]

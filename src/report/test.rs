@@ -1,5 +1,7 @@
 //! `concord test`'s reports: human, and JUnit XML for CI systems (JSON is the report itself).
 
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
 use serde::{Serialize, Serializer};
 
 use crate::report::{render_each, Colour};
@@ -136,63 +138,85 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
     out
 }
 
-fn xml(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .map(|c| match c {
-            '&' => "&amp;".to_string(),
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '"' => "&quot;".to_string(),
-            '\'' => "&apos;".to_string(),
-            other => other.to_string(),
-        })
-        .collect()
+/// Text as XML 1.0 may carry it: the control characters it forbids (all but tab and newline)
+/// are dropped. quick-xml escapes the rest.
+fn xml_text(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
 }
 
 /// JUnit XML, as CI systems read it: a test suite per scenario file, a test case per scenario.
+/// Written with quick-xml, which escapes every attribute and text.
 pub fn test_junit(report: &TestReport) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec cannot fail; an error would only leave the report short.
+    let _ = junit(report, &mut writer);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&String::from_utf8_lossy(&writer.into_inner()));
+    out.push('\n');
+    out
+}
+
+fn junit(report: &TestReport, w: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
     let errors = report.files.iter().filter(|f| !f.problems.is_empty()).count();
     // BOUND: each scenario run is counted once, as passed, failed or skipped, so the three add up
     // to the number of scenarios run, one per scenario read.
     #[allow(clippy::arithmetic_side_effects)]
     let tests = report.passed + report.failed + report.skipped;
-    out.push_str(&format!(
-        "<testsuites name=\"concord\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{errors}\">\n",
-        tests, report.failed, report.skipped
-    ));
+    let (tests, failed, skipped, errors) =
+        (tests.to_string(), report.failed.to_string(), report.skipped.to_string(), errors.to_string());
+    let suites = BytesStart::new("testsuites").with_attributes([
+        ("name", "concord"),
+        ("tests", tests.as_str()),
+        ("failures", failed.as_str()),
+        ("skipped", skipped.as_str()),
+        ("errors", errors.as_str()),
+    ]);
+    w.write_event(Event::Start(suites))?;
     for file in &report.files {
-        let count = |s: Status| file.scenarios.iter().filter(|x| x.status == s).count();
-        out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{}\">\n",
-            xml(&file.path),
-            file.scenarios.len(),
-            count(Status::Failed),
-            count(Status::Skipped),
-            usize::from(!file.problems.is_empty())
-        ));
+        let count = |s: Status| file.scenarios.iter().filter(|x| x.status == s).count().to_string();
+        let path = xml_text(&file.path);
+        let (cases, failed, skipped) =
+            (file.scenarios.len().to_string(), count(Status::Failed), count(Status::Skipped));
+        let errors = usize::from(!file.problems.is_empty()).to_string();
+        let suite = BytesStart::new("testsuite").with_attributes([
+            ("name", path.as_str()),
+            ("tests", cases.as_str()),
+            ("failures", failed.as_str()),
+            ("skipped", skipped.as_str()),
+            ("errors", errors.as_str()),
+        ]);
+        w.write_event(Event::Start(suite))?;
         if !file.problems.is_empty() {
             let text: Vec<String> = file.problems.iter().map(|p| format!("{}: {}", p.code, p.message)).collect();
-            out.push_str(&format!(
-                "    <testcase name=\"(file)\" classname=\"{}\">\n      <error message=\"{}\">{}</error>\n    </testcase>\n",
-                xml(&file.path),
-                xml(text.first().map_or("", String::as_str)),
-                xml(&text.join("\n"))
-            ));
+            let first = xml_text(text.first().map_or("", String::as_str));
+            w.create_element("testcase")
+                .with_attributes([("name", "(file)"), ("classname", path.as_str())])
+                .write_inner_content(|w| {
+                    w.create_element("error")
+                        .with_attribute(("message", first.as_str()))
+                        .write_text_content(BytesText::new(&xml_text(&text.join("\n"))))
+                        .map(|_| ())
+                })?;
         }
         for scenario in &file.scenarios {
-            out.push_str(&format!(
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
-                xml(&scenario.name),
-                xml(&file.path),
-                xml(&file.path),
-                scenario.line
-            ));
+            let (name, line) = (xml_text(&scenario.name), scenario.line.to_string());
+            let case = w.create_element("testcase").with_attributes([
+                ("name", name.as_str()),
+                ("classname", path.as_str()),
+                ("file", path.as_str()),
+                ("line", line.as_str()),
+            ]);
             match scenario.status {
-                Status::Passed => out.push_str("/>\n"),
+                Status::Passed => {
+                    case.write_empty()?;
+                }
                 Status::Skipped => {
-                    out.push_str(">\n      <skipped message=\"it expects nothing\"/>\n    </testcase>\n")
+                    case.write_inner_content(|w| {
+                        w.create_element("skipped")
+                            .with_attribute(("message", "it expects nothing"))
+                            .write_empty()
+                            .map(|_| ())
+                    })?;
                 }
                 Status::Failed => {
                     let first = scenario.mismatches.first();
@@ -211,18 +235,19 @@ pub fn test_junit(report: &TestReport) -> String {
                         body.push('\n');
                         body.push_str(&explanation_text(e));
                     }
-                    out.push_str(&format!(
-                        ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                        xml(&message),
-                        xml(&body)
-                    ));
+                    let message = xml_text(&message);
+                    case.write_inner_content(|w| {
+                        w.create_element("failure")
+                            .with_attribute(("message", message.as_str()))
+                            .write_text_content(BytesText::new(&xml_text(&body)))
+                            .map(|_| ())
+                    })?;
                 }
             }
         }
-        out.push_str("  </testsuite>\n");
+        w.write_event(Event::End(BytesEnd::new("testsuite")))?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    w.write_event(Event::End(BytesEnd::new("testsuites")))
 }
 
 /// The report as Markdown, to paste into minutes or a pull request: a table per file, then each
