@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::inputs::Proposal;
+pub use super::proposal::Applicant;
+use super::proposal::Proposal;
 use super::{Agreement, Condition, Decision, KindId, Member, MemberId, Role, Rule, VetoHolder};
 use crate::span::{Span, Spanned};
 
@@ -55,17 +56,6 @@ pub enum Effect {
     Leaves { member: MemberId, span: Span },
     /// A new member joins.
     Joins { key: String, name: String, kinds: Vec<KindId>, votes: Option<Decimal>, span: Span },
-}
-
-/// The applicant a proposal names: `applicant: pcn-east "East Primary Care Network"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Applicant {
-    /// Its identifier.
-    pub key: String,
-    /// Its display name (the identifier when none is given).
-    pub name: String,
-    /// The `applicant:` line.
-    pub span: Span,
 }
 
 /// A change the agreement cannot take.

@@ -17,6 +17,8 @@ mod results;
 mod years;
 
 pub use follow::lower_scenario;
+pub(crate) use super::proposal::empty_proposal;
+pub use super::proposal::{DecisionRef, Proposal, RevenueChange, Vote, Voter};
 
 use std::collections::BTreeMap;
 
@@ -26,95 +28,9 @@ use super::error::LowerError;
 use super::lower::resolve_member;
 use super::MemberId;
 use super::{Agreement, DecisionId, Money, Percent};
-use super::{Date, InvalidReason, VoteChoice};
+use super::InvalidReason;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{self, Clause, CurrencyMark, Header, MemberRef, OutcomeWord, ScenarioClause};
-
-/// The decision a proposal is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum DecisionRef {
-    /// A decision of the agreement.
-    Known(DecisionId),
-    /// A name the agreement does not have.
-    Unknown(String),
-}
-
-/// Who cast a vote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Voter {
-    /// A member of the agreement.
-    Known(MemberId),
-    /// An identifier the agreement does not have.
-    Unknown(String),
-}
-
-/// One vote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Vote {
-    /// Who voted.
-    pub voter: Voter,
-    /// How.
-    pub choice: VoteChoice,
-    /// Where the voter was listed.
-    pub span: Span,
-}
-
-/// A change in a member's revenue that a proposal brings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum RevenueChange {
-    /// A sum: positive for a gain, negative for a loss.
-    Amount(Money),
-    /// A percentage of the member's budget: positive for a gain, negative for a loss.
-    PercentOfBudget(Percent),
-}
-
-/// A proposal with its facts and votes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Proposal {
-    /// Its title (the scenario's name, in a scenario).
-    pub title: Spanned<String>,
-    /// The decision it is for.
-    pub decision: Option<Spanned<DecisionRef>>,
-    /// The day it is decided, which picks the rule in force.
-    pub date: Option<Spanned<Date>>,
-    /// Revenue changes by member.
-    pub revenue: BTreeMap<MemberId, Spanned<RevenueChange>>,
-    /// Members whose statutory duties the proposal puts at risk.
-    pub duties_at_risk: Vec<Spanned<MemberId>>,
-    /// Budget each commissioner commits to this proposal.
-    pub commitments: BTreeMap<MemberId, Spanned<Money>>,
-    /// The votes; a member not listed is absent.
-    pub votes: Vec<Vote>,
-    /// How the casting vote, if used, is cast.
-    pub casting_vote: Option<Spanned<VoteChoice>>,
-    /// `presiding: hhft`: the member presiding at the meeting.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub presiding: Option<Spanned<MemberId>>,
-    /// `in favour: gpfed (by proxy lbh)`: votes cast in a member's place.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cast_by: Vec<crate::model::offices::CastBy>,
-    /// `at a reconvened meeting`: the meeting was reconvened for want of a quorum.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reconvened: Option<Span>,
-    /// `concerning: lbh`: the member the proposal is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub concerning: Option<Spanned<MemberId>>,
-    /// `opted out: lbh, icb`: members who opt out of this proposal.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub opted_out: Vec<Spanned<MemberId>>,
-    /// Approvals outside the meeting, conflicted members and their sub-votes.
-    #[serde(skip_serializing_if = "crate::model::matters::ProposalMatters::is_empty")]
-    pub matters: crate::model::matters::ProposalMatters,
-    /// When it was requested, who proposed it, who asks for postponement, notice, breach.
-    #[serde(skip_serializing_if = "crate::model::procedure::ProposalFacts::is_empty")]
-    pub facts: crate::model::procedure::ProposalFacts,
-    /// When the member concerned last attended, its excuse, who attended without a vote.
-    #[serde(skip_serializing_if = "crate::model::meetings::Attendance::is_empty")]
-    pub attendance: crate::model::meetings::Attendance,
-    /// `applicant: pcn-east "…"`: who joins when the proposal passes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub applicant: Option<crate::model::effects::Applicant>,
-}
 
 /// A year-end result.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -348,28 +264,6 @@ pub fn lower_inputs(agreement: &Agreement, file: &ast::File) -> (Inputs, Vec<Low
     years::chain(&mut inputs, &follows, &mut lowerer.errors);
     follow::defer_joiners(&inputs.scenarios, &mut lowerer.errors);
     (inputs, lowerer.errors)
-}
-
-pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
-    Proposal {
-        title,
-        decision: None,
-        date: None,
-        revenue: BTreeMap::new(),
-        duties_at_risk: Vec::new(),
-        commitments: BTreeMap::new(),
-        votes: Vec::new(),
-        casting_vote: None,
-        reconvened: None,
-        concerning: None,
-        applicant: None,
-        opted_out: Vec::new(),
-        matters: Default::default(),
-        presiding: None,
-        cast_by: Vec::new(),
-        facts: Default::default(),
-        attendance: Default::default(),
-    }
 }
 
 impl InputLowerer<'_> {

@@ -32,6 +32,7 @@ mod meetings_error;
 pub use meetings_error::MeetingsError;
 pub mod offices;
 pub mod procedure;
+pub mod proposal;
 pub mod proposer_rules;
 mod renumber;
 mod rules;
@@ -49,7 +50,8 @@ use crate::span::{Span, Spanned};
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::{InputsError, LowerError, OfficesError, ProceedingsError};
 pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
-pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
+pub use inputs::{lower_inputs, scenarios_target, Inputs, Scenario, ScenarioFile, YearEnd};
+pub use proposal::Proposal;
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
 pub use rules::{conditions, Base, Condition, Escalation, Exclusion, Rule, TimedRule, Veto, VetoHolder};
 pub use terms::{

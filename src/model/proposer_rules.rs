@@ -52,7 +52,7 @@ pub fn rule_for<'a>(
 pub fn rule_of_proposal<'a>(
     agreement: &super::Agreement,
     decision: &'a Decision,
-    proposal: &super::inputs::Proposal,
+    proposal: &super::proposal::Proposal,
 ) -> Option<&'a TimedRule> {
     let kinds_of =
         |m: MemberId| agreement.member(m).map_or_else(Vec::new, |m| m.kinds.iter().map(|k| k.node).collect());
