@@ -7,6 +7,7 @@
 
 pub mod blocs;
 pub mod chairs;
+pub mod conflicts;
 pub use blocs::BlocRule;
 pub mod effects;
 pub mod elections;
