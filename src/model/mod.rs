@@ -32,6 +32,7 @@ pub mod meetings;
 mod meetings_error;
 pub use meetings_error::MeetingsError;
 pub mod offices;
+mod on_passing;
 pub mod procedure;
 pub mod proposal;
 pub mod proposer_rules;
@@ -288,7 +289,7 @@ pub struct Decision {
     /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
     /// order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub effects: Vec<Spanned<effects::DecisionEffect>>,
+    pub effects: Vec<Spanned<on_passing::DecisionEffect>>,
 }
 
 impl Decision {
