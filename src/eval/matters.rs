@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::{Name, Place};
-use crate::model::inputs::Proposal;
 use crate::model::conflicts;
+use crate::model::inputs::Proposal;
 use crate::model::matters::{self, ApprovalState, ReservedAlso};
 
 /// Everything this part of the language adds to an evaluation.

@@ -38,6 +38,7 @@ pub mod proposal;
 pub mod proposer_rules;
 mod renumber;
 mod rules;
+pub mod scenario;
 pub mod terms;
 pub mod years;
 
@@ -52,10 +53,11 @@ use crate::span::{Span, Spanned};
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::{InputsError, LowerError, OfficesError, ProceedingsError};
 pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
-pub use inputs::{lower_inputs, scenarios_target, Inputs, Scenario, ScenarioFile, YearEnd};
-pub use proposal::Proposal;
+pub use inputs::{lower_inputs, scenarios_target};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use proposal::Proposal;
 pub use rules::{conditions, Base, Condition, Escalation, Exclusion, Rule, TimedRule, Veto, VetoHolder};
+pub use scenario::{Inputs, Scenario, ScenarioFile, YearEnd};
 pub use terms::{
     CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, MembershipShare, Proportion,
     ProportionForm, Role, Rounding, Scope, Side, Unit, VoteChoice, WeightScheme,

@@ -154,4 +154,3 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         attendance: Default::default(),
     }
 }
-
