@@ -4,6 +4,13 @@
 //! [`Inputs`] against an agreement). Members, kinds, blocs and decisions are referred to by id;
 //! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
 //! evaluator, money engine and power analysis read only this model.
+//!
+//! Layers, lowest first; a file imports only from its own layer or below (and this file's ids,
+//! `Money` and `Agreement`). Leaves: the agreement's words (`terms`, `rules`, `matters`,
+//! `procedure`, `meetings`, `on_passing`…) and the error enums (`error/`, `years`, `*_error`) that
+//! `LowerError` wraps. Then what an input says: `proposal`, then `scenario`. Then the judges of a
+//! proposal: `chairs`, `offices`, `conflicts`, `proposer_rules`, `effects` (over `renumber`). On
+//! top, the readers: `lower/` reads an agreement; `inputs` reads proposal and scenario files.
 
 pub mod blocs;
 pub mod chairs;
