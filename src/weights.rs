@@ -39,7 +39,7 @@ pub enum Ineligibility {
     /// The member opted out of the proposal, as the decision lets it.
     OptedOut { clause: Span, opted_out: Span },
     /// The proposal names the member conflicted, and the other members present did not agree
-    /// that it may take part ([`crate::model::matters::conflict_vote`]).
+    /// that it may take part ([`crate::model::conflicts::conflict_vote`]).
     Conflicted { clause: Span },
     /// The matter is reserved to another member, who alone decides it.
     Reserved { clause: Span },
@@ -314,7 +314,7 @@ fn ineligibility_on(
             Exclusion::Conflict { span, .. } if conflicts => {
                 let Some(p) = proposal else { continue };
                 let others = |o: MemberId| matches!(ineligibility_on(agreement, decision, Some(p), o, false), Ok(None));
-                let vote = crate::model::matters::conflict_vote(agreement, decision, p, member, others);
+                let vote = crate::model::conflicts::conflict_vote(agreement, decision, p, member, others);
                 if vote.is_some_and(|v| !v.allowed) {
                     return Ok(Some(Ineligibility::Conflicted { clause: *span }));
                 }

@@ -218,8 +218,8 @@ fn unknown_voters(agreement: &crate::model::Agreement, inputs: &crate::model::In
         s.earlier
             .iter()
             .filter_map(|e| match e {
-                crate::model::years::Earlier::Proposal(p) => p.applicant.as_ref().map(|a| a.key.clone()),
-                crate::model::years::Earlier::Result(_) => None,
+                crate::model::scenario::Earlier::Proposal(p) => p.applicant.as_ref().map(|a| a.key.clone()),
+                crate::model::scenario::Earlier::Result(_) => None,
             })
             .collect()
     };

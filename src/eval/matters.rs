@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::{Name, Place};
+use crate::model::conflicts;
 use crate::model::inputs::Proposal;
 use crate::model::matters::{self, ApprovalState, ReservedAlso};
 
@@ -93,7 +94,7 @@ impl Context<'_> {
             .matters
             .conflicted
             .iter()
-            .filter_map(|c| matters::conflict_vote(self.agreement, decision, proposal, c.node, others))
+            .filter_map(|c| conflicts::conflict_vote(self.agreement, decision, proposal, c.node, others))
             .map(|v| ConflictWorking {
                 member: self.key(v.member),
                 others_present: v.others_present,

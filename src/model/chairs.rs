@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::calendar::{days_in_month, Date, Duration, DurationUnit};
-use crate::model::inputs::{Proposal, Voter};
+use crate::model::proposal::{Proposal, Voter};
 use crate::model::{Agreement, Decision, KindId, LowerError, MemberId};
 use crate::span::Span;
 

@@ -1,7 +1,7 @@
 //! What a decision changes in the agreement when a proposal for it passes (`on passing, …`),
 //! and [`apply`], which makes those changes to a copy of the agreement.
 //!
-//! A decision says what happens on passing ([`DecisionEffect`]); on a given proposal those words
+//! A decision says what happens on passing ([`DecisionEffect`], the words, in `on_passing`); on a given proposal those words
 //! come to definite changes ([`Effect`]): the member concerned is the proposal's `concerning:`
 //! member, the applicant its `applicant:`. The evaluator lists the effects of a passed proposal;
 //! [`apply`] returns the agreement as the proposal leaves it, or refuses a change that cannot be
@@ -12,38 +12,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::inputs::Proposal;
-use super::{Agreement, Condition, Decision, KindId, Member, MemberId, Role, Rule, VetoHolder};
+pub use super::on_passing::{DecisionEffect, Target};
+pub use super::proposal::Applicant;
+use super::proposal::Proposal;
+use super::{Agreement, Decision, KindId, Member, MemberId, Role};
 use crate::span::{Span, Spanned};
-
-/// Who an office moves to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Target {
-    /// The member the proposal names with `concerning:`.
-    Concerned,
-    /// A member of the agreement.
-    Member(MemberId),
-}
-
-/// A decision's `on passing, …` clause.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DecisionEffect {
-    /// `on passing, the lead provider becomes the member concerned` (the chair, the host).
-    RoleMoves { role: Role, to: Target },
-    /// `on passing, the member concerned leaves`.
-    ConcernedLeaves,
-    /// `on passing, the applicant joins [as a KIND member] [with N votes]`.
-    ApplicantJoins { kind: Option<KindId>, votes: Option<Decimal> },
-}
-
-impl DecisionEffect {
-    /// Whether the effect names the member concerned.
-    pub fn needs_concerned(&self) -> bool {
-        matches!(self, DecisionEffect::RoleMoves { to: Target::Concerned, .. } | DecisionEffect::ConcernedLeaves)
-    }
-}
 
 /// One change a passed proposal makes to the agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,17 +28,6 @@ pub enum Effect {
     Leaves { member: MemberId, span: Span },
     /// A new member joins.
     Joins { key: String, name: String, kinds: Vec<KindId>, votes: Option<Decimal>, span: Span },
-}
-
-/// The applicant a proposal names: `applicant: pcn-east "East Primary Care Network"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Applicant {
-    /// Its identifier.
-    pub key: String,
-    /// Its display name (the identifier when none is given).
-    pub name: String,
-    /// The `applicant:` line.
-    pub span: Span,
 }
 
 /// A change the agreement cannot take.
@@ -293,23 +255,6 @@ fn leave(agreement: &mut Agreement, leaver: MemberId, span: Span) -> Result<(), 
         .map(|(m, s)| (if m > leaver { MemberId(m.0.saturating_sub(1)) } else { m }, s))
         .collect();
     Ok(())
-}
-
-/// Every member a rule names, for [`super::renumber`].
-pub(super) fn rule_members(rule: &mut Spanned<Rule>, f: &mut dyn FnMut(&mut MemberId)) {
-    match &mut rule.node {
-        Rule::Condition(Condition::Member { member, .. }) => f(member),
-        Rule::Condition(_) => {}
-        Rule::All(parts) | Rule::Any(parts) => parts.iter_mut().for_each(|p| rule_members(p, f)),
-    }
-}
-
-/// Every member a veto names, for [`super::renumber`].
-pub(super) fn veto_member(holder: &mut VetoHolder) -> Option<&mut MemberId> {
-    match holder {
-        VetoHolder::Member(m) => Some(m),
-        VetoHolder::AnyMember(_) | VetoHolder::Bloc(_) => None,
-    }
 }
 
 /// Refuses a proposal that names no applicant for a decision that admits one, an applicant for a

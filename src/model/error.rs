@@ -7,10 +7,12 @@ pub use super::error_kinds::KindsError;
 pub use inputs::InputsError;
 pub use offices::OfficesError;
 pub use proceedings::ProceedingsError;
+pub use proposer::ProposerError;
 
 mod inputs;
 mod offices;
 mod proceedings;
+mod proposer;
 
 /// A problem found while resolving an agreement or its inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
@@ -292,7 +294,7 @@ pub enum LowerError {
     /// A rule that depends on who proposed, or a joint proposal (see [`super::proposer_rules`]).
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Proposer(#[from] super::proposer_rules::ProposerError),
+    Proposer(#[from] proposer::ProposerError),
     /// A problem with removal after missed meetings or a quorum of those attending.
     #[error(transparent)]
     #[diagnostic(transparent)]

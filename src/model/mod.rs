@@ -4,9 +4,17 @@
 //! [`Inputs`] against an agreement). Members, kinds, blocs and decisions are referred to by id;
 //! money is [`Money`] in the agreement's currency; percentages are [`Percent`]. The checker,
 //! evaluator, money engine and power analysis read only this model.
+//!
+//! Layers, lowest first; a file imports only from its own layer or below (and this file's ids,
+//! `Money` and `Agreement`). Leaves: the agreement's words (`terms`, `rules`, `matters`,
+//! `procedure`, `meetings`, `on_passing`…) and the error enums (`error/`, `years`, `*_error`) that
+//! `LowerError` wraps. Then what an input says: `proposal`, then `scenario`. Then the judges of a
+//! proposal: `chairs`, `offices`, `conflicts`, `proposer_rules`, `effects` (over `renumber`). On
+//! top, the readers: `lower/` reads an agreement; `inputs` reads proposal and scenario files.
 
 pub mod blocs;
 pub mod chairs;
+pub mod conflicts;
 pub use blocs::BlocRule;
 pub mod effects;
 pub mod elections;
@@ -31,10 +39,13 @@ pub mod meetings;
 mod meetings_error;
 pub use meetings_error::MeetingsError;
 pub mod offices;
+mod on_passing;
 pub mod procedure;
+pub mod proposal;
 pub mod proposer_rules;
 mod renumber;
 mod rules;
+pub mod scenario;
 pub mod terms;
 pub mod years;
 
@@ -49,9 +60,11 @@ use crate::span::{Span, Spanned};
 pub use crate::syntax::ast::{FigureName, FigureUnit, Fund, FundKind, LineKind, RiskMode, ShareMethod};
 pub use error::{InputsError, LowerError, OfficesError, ProceedingsError};
 pub use figures::{exact_share_bases, ExactBases, Exemption, FigureForm, StatedRounding};
-pub use inputs::{lower_inputs, scenarios_target, Inputs, Proposal, Scenario, ScenarioFile, YearEnd};
+pub use inputs::{lower_inputs, scenarios_target};
 pub use lower::{intentions, lower_agreement, FileKind, MAX_DECISIONS, MAX_MEMBERS, RESERVED_WORDS};
+pub use proposal::Proposal;
 pub use rules::{conditions, Base, Condition, Escalation, Exclusion, Rule, TimedRule, Veto, VetoHolder};
+pub use scenario::{Inputs, Scenario, ScenarioFile, YearEnd};
 pub use terms::{
     CommitScope, Comparator, EscalationTrigger, GovernanceForm, InvalidReason, MembershipShare, Proportion,
     ProportionForm, Role, Rounding, Scope, Side, Unit, VoteChoice, WeightScheme,
@@ -285,7 +298,7 @@ pub struct Decision {
     /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
     /// order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub effects: Vec<Spanned<effects::DecisionEffect>>,
+    pub effects: Vec<Spanned<on_passing::DecisionEffect>>,
 }
 
 impl Decision {

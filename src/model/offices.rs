@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::inputs::{Proposal, Voter};
+pub use crate::model::proposal::{Agent, CastBy};
+use crate::model::proposal::{Proposal, Voter};
 use crate::model::{Agreement, Decision, KindId, LowerError, MemberId};
 use crate::span::{Span, Spanned};
 
@@ -38,27 +39,6 @@ impl StandIns {
             && self.proxy_limit.is_none()
             && self.designated.is_empty()
     }
-}
-
-/// How a member's vote was cast when it was not there itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "by", content = "holder")]
-pub enum Agent {
-    /// `(by substitute)`
-    Substitute,
-    /// `(by proxy lbh)`: the member holding the proxy.
-    Proxy(MemberId),
-}
-
-/// A vote a proposal says was cast in a member's place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct CastBy {
-    /// The member whose vote it is.
-    pub member: MemberId,
-    /// Who cast it.
-    pub agent: Agent,
-    /// The `(by …)` words.
-    pub span: Span,
 }
 
 /// The clause that lets `member` vote through `agent`, or `None` when nothing does (its vote
@@ -177,7 +157,7 @@ pub(crate) fn check_presiding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::inputs::Vote;
+    use crate::model::proposal::{empty_proposal, Vote};
     use crate::model::VoteChoice;
 
     fn decision(named: Option<MemberId>, presiding: bool) -> Decision {
@@ -208,7 +188,7 @@ mod tests {
     }
 
     fn proposal(presiding: Option<MemberId>) -> Proposal {
-        let mut p = crate::model::inputs::empty_proposal(Spanned::new("p".into(), Span::default()));
+        let mut p = empty_proposal(Spanned::new("p".into(), Span::default()));
         p.presiding = presiding.map(|m| Spanned::new(m, Span::default()));
         p.votes.push(Vote { voter: Voter::Known(MemberId(1)), choice: VoteChoice::Abstaining, span: Span::default() });
         p

@@ -4,8 +4,9 @@
 //! Every struct is taken apart field by field, with no `..`: a field added to the model that
 //! holds a member must be visited here, or this does not compile.
 
-use super::effects::{rule_members, veto_member, DecisionEffect, Target};
-use super::{Agreement, Bloc, Decision, Exclusion, FundDef, FundLine, MemberId};
+use super::on_passing::{DecisionEffect, Target};
+use super::{Agreement, Bloc, Condition, Decision, Exclusion, FundDef, FundLine, MemberId, Rule, VetoHolder};
+use crate::span::Spanned;
 
 /// Calls `f` on every member id a clause names, with a description of the place (in words, for a
 /// refusal). Members' own ids, blocs' member lists and designated substitutes are not visited:
@@ -172,5 +173,22 @@ fn decision_members(decision: &mut Decision, f: &mut dyn FnMut(&mut MemberId, &d
         if let DecisionEffect::RoleMoves { to: Target::Member(m), .. } = &mut effect.node {
             f(m, &|| format!("what “{name}” does on passing"));
         }
+    }
+}
+
+/// Every member a rule names.
+fn rule_members(rule: &mut Spanned<Rule>, f: &mut dyn FnMut(&mut MemberId)) {
+    match &mut rule.node {
+        Rule::Condition(Condition::Member { member, .. }) => f(member),
+        Rule::Condition(_) => {}
+        Rule::All(parts) | Rule::Any(parts) => parts.iter_mut().for_each(|p| rule_members(p, f)),
+    }
+}
+
+/// Every member a veto names.
+fn veto_member(holder: &mut VetoHolder) -> Option<&mut MemberId> {
+    match holder {
+        VetoHolder::Member(m) => Some(m),
+        VetoHolder::AnyMember(_) | VetoHolder::Bloc(_) => None,
     }
 }

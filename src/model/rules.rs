@@ -111,7 +111,7 @@ pub enum Exclusion {
     /// `members may opt out`: the members a proposal lists as `opted out`.
     OptOut { span: Span },
     /// `a conflicted member takes part only if …`: a member a proposal names as conflicted, when
-    /// the other members present do not agree that it may take part ([`matters::conflict_vote`](super::matters::conflict_vote)).
+    /// the other members present do not agree that it may take part ([`conflicts::conflict_vote`](super::conflicts::conflict_vote)).
     Conflict { comparator: Comparator, proportion: Proportion, span: Span },
     /// `reserved to lbh` (alone, or with its own governance's approval): every member but lbh.
     ReservedTo { member: MemberId, span: Span },

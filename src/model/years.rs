@@ -7,25 +7,15 @@
 //! - A fund may say how next year's contributions follow from this year's
 //!   ([`crate::model::FundDef::uplift`]).
 //! - A scenario may follow an earlier one in its file (`scenario "Year two" follows "Year one"`);
-//!   the steps before it are kept, in order, as [`Earlier`] on the scenario and on its result,
-//!   so that every engine works it out from where the earlier steps left off.
+//!   the steps before it are kept, in order, as [`Earlier`](super::scenario::Earlier) on the
+//!   scenario and on its result, so that every engine works it out from where the earlier steps
+//!   left off.
+//!
+//! This file holds the problems with these ([`YearsError`]): a leaf, so that `LowerError` can
+//! wrap it.
 
 use miette::{Diagnostic, SourceSpan};
-use serde::Serialize;
 use thiserror::Error;
-
-use super::{Proposal, YearEnd};
-
-/// One step of a sequence of scenarios, before the one worked out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum Earlier {
-    /// A proposal decided (its effects, when it passes, change the agreement for what follows).
-    /// Boxed, as is the result: both are large, and a sequence is short.
-    Proposal(Box<Proposal>),
-    /// A year's result worked out (its balances carried forward and its next year's
-    /// contributions start the year that follows).
-    Result(Box<YearEnd>),
-}
 
 /// A problem with carrying forward, uplifts, who contributes, or a sequence of scenarios.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]

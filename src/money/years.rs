@@ -37,7 +37,7 @@ use rust_decimal::Decimal;
 use super::funds::working::ContributionWorking;
 use super::notes::{Destination, Note, StepRule};
 use super::{Context, MoneyError, StepWorking, YearEndWorking};
-use crate::model::years::Earlier;
+use crate::model::scenario::Earlier;
 use crate::model::{Agreement, DecisionId, FundDef, MemberId, YearEnd};
 use crate::span::Spanned;
 

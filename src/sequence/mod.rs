@@ -15,7 +15,7 @@ mod amend;
 pub use amend::amend;
 
 use crate::eval::InForce;
-use crate::model::years::Earlier;
+use crate::model::scenario::Earlier;
 use crate::model::{Agreement, Proposal, Scenario};
 use crate::syntax::ast::{self, Header};
 

@@ -3,7 +3,7 @@
 //! naming a member who joins in an earlier step.
 
 use super::{InputLowerer, Scenario};
-use crate::model::years::Earlier;
+use crate::model::scenario::Earlier;
 use crate::model::{Agreement, LowerError};
 use crate::syntax::ast::{self, Header};
 

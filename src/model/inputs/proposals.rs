@@ -49,7 +49,7 @@ impl InputLowerer<'_> {
                     at: cast.span.into(),
                 }));
             }
-            crate::model::matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
+            matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
             meetings::check_attendance(proposal, self.agreement, at, &mut self.errors);
             if concerned && proposal.concerning.is_none() {

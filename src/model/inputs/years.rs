@@ -4,7 +4,8 @@
 
 use super::{Inputs, Scenario, YearEnd};
 use crate::model::error::LowerError;
-use crate::model::years::{Earlier, YearsError};
+use crate::model::scenario::Earlier;
+use crate::model::years::YearsError;
 use crate::model::{Agreement, DecisionId, SavingsStep};
 use crate::span::Spanned;
 use crate::syntax::ast;
