@@ -11,6 +11,7 @@ mod joint;
 mod matters;
 mod measures;
 mod meetings;
+mod outside;
 mod procedure;
 mod proposals;
 mod results;
@@ -111,6 +112,9 @@ pub struct Proposal {
     /// When the member concerned last attended, its excuse, who attended without a vote.
     #[serde(skip_serializing_if = "crate::model::meetings::Attendance::is_empty")]
     pub attendance: crate::model::meetings::Attendance,
+    /// `decided by "BODY": agreed`: what the body outside the meeting decided (added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside: Option<crate::model::outside::OutsideDecision>,
     /// `applicant: pcn-east "…"`: who joins when the proposal passes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applicant: Option<crate::model::effects::Applicant>,
@@ -369,6 +373,7 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         cast_by: Vec::new(),
         facts: Default::default(),
         attendance: Default::default(),
+        outside: None,
     }
 }
 

@@ -27,6 +27,7 @@ mod matters;
 mod meetings;
 pub mod money_words;
 mod offices;
+mod outside;
 pub mod render;
 mod rounding;
 pub mod schedule;
