@@ -72,10 +72,7 @@ pub enum OutsideError {
         /// The body the line names.
         named: String,
         /// The line.
-        #[label("another body")]
+        #[label("another body than the decision names")]
         at: SourceSpan,
-        /// `decided by "…"` on the decision.
-        #[label("the decision names this body")]
-        clause: SourceSpan,
     },
 }

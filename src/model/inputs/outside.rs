@@ -43,7 +43,6 @@ pub(super) fn check_outside(proposal: &Proposal, agreement: &Agreement, errors: 
             body: body.body.clone(),
             named: line.body.node.clone(),
             at: line.body.span.into(),
-            clause: body.span.into(),
         })),
         _ => {}
     }
