@@ -3,7 +3,7 @@
 
 use crate::model::MemberId;
 
-/// The six ways a proposal ends ("So every proposal ends as one of …").
+/// The seven ways a proposal ends ("So every proposal ends as one of …").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {
     /// Carried, perhaps on a casting vote.
