@@ -38,7 +38,9 @@ impl Context<'_> {
         // Nobody votes: the working shows no votes, weights or members' standings.
         evaluation.voting = None;
         evaluation.members = Vec::new();
-        let verdict = crate::model::outside::verdict(proposal);
+        // What the body decided; a proposal that records nothing awaits it. The reader makes
+        // sure a recorded decision names the decision's body.
+        let verdict = proposal.outside.as_ref().map_or(OutsideVerdict::NotYetDecided, |o| o.verdict);
         evaluation.outcome.decided_outside = Some(DecidedOutside {
             body: body.body.clone(),
             clause: self.place(body.span),

@@ -39,9 +39,3 @@ impl OutsideVerdict {
         }
     }
 }
-
-/// What the body has decided on `proposal`: its verdict when the proposal records one, else
-/// not yet decided. The reader makes sure a recorded verdict names the decision's body.
-pub fn verdict(proposal: &super::inputs::Proposal) -> OutsideVerdict {
-    proposal.outside.as_ref().map_or(OutsideVerdict::NotYetDecided, |o| o.verdict)
-}
