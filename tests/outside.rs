@@ -36,7 +36,7 @@ fn the_bundled_scenarios_pass() {
     let out = concord().args(["test", SCENARIOS]).output().unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.ends_with("6 passed, 0 failed\n"), "{text}");
+    assert!(text.ends_with("9 passed, 0 failed\n"), "{text}");
 }
 
 #[test]
