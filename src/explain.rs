@@ -4,6 +4,7 @@
 //! exact meaning, including how abstentions and absences count (see the language reference).
 
 mod meetings;
+mod outside;
 mod procedure;
 
 use crate::model::{
@@ -138,6 +139,9 @@ pub fn rule(agreement: &Agreement, rule: &Spanned<Rule>) -> String {
 
 /// Everything about how a decision is made.
 pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
+    if let Some(body) = &decision.outside {
+        return outside::words(agreement, decision, body);
+    }
     let mut out = format!("Decision “{}”\n", decision.name);
     let scheme = match &agreement.scheme_for(decision).node {
         WeightScheme::OneMemberOneVote => "one member, one vote".to_string(),

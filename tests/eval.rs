@@ -53,6 +53,7 @@ fn check_expectations(scenario: &Scenario, e: &Evaluation) {
             OutcomeWord::Deadlocked => OutcomeKind::Deadlocked,
             OutcomeWord::Invalid => OutcomeKind::Invalid,
             OutcomeWord::Postponed => OutcomeKind::Postponed,
+            OutcomeWord::Awaiting => OutcomeKind::Awaiting,
         };
         assert_eq!(e.outcome.result, kind, "{name}: outcome");
         match detail.as_ref().map(|d| &d.node) {

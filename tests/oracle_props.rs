@@ -758,7 +758,7 @@ fn well_formed(v: &Verdict, proposal: &Proposal) -> Result<(), String> {
         OutcomeKind::Invalid => {
             v.invalid.is_some() && v.not_carried.is_none() && v.escalated_to.is_none() && v.casting_vote.is_none()
         }
-        OutcomeKind::Postponed => {
+        OutcomeKind::Postponed | OutcomeKind::Awaiting => {
             v.invalid.is_none() && v.not_carried.is_none() && v.escalated_to.is_none() && v.casting_vote.is_none()
         }
     };
@@ -932,6 +932,7 @@ fn full_attendance(decision: &Decision, players: &[MemberId], in_favour: &[bool]
         cast_by: Vec::new(),
         facts: Default::default(),
         attendance: Default::default(),
+        outside: None,
     }
 }
 

@@ -363,6 +363,7 @@ module.exports = grammar({
       $.excuse_clause,
       $.attendance_quorum,
       $.lodging_clause,
+      $.outside_clause,
     ),
 
     // passes if … · until 31 March 2027, passes if … · from 1 April 2027, passes if …
@@ -550,6 +551,8 @@ module.exports = grammar({
     ),
     // subject to the approval of "NHS England" · … of each partner's own governance
     approval_clause: $ => seq('subject', 'to', 'the', 'approval', 'of', $.approver),
+    // decided by "the Welsh Ministers"   (a body outside the meeting takes the decision, C51)
+    outside_clause: $ => seq('decided', 'by', $.string),
     approver: $ => choice(
       $.string,
       seq('each', 'partner', choice('\'s', '’s'), 'own', 'governance'),
@@ -856,6 +859,7 @@ module.exports = grammar({
       $.attending_line,
       $.lodged_line,
       $.lodged_before_line,
+      $.outside_line,
     ),
     decision_line: $ => seq('decision', $.string),
     dated_line: $ => seq('dated', $.date),
@@ -918,6 +922,8 @@ module.exports = grammar({
     reconvened_line: _ => seq('at', 'a', 'reconvened', 'meeting'),
     // approval of "NHS England": given · withheld · not yet given
     approval_line: $ => seq('approval', 'of', $.approver, ':', choice('given', 'withheld', seq('not', 'yet', 'given'))),
+    // decided by "the Welsh Ministers": agreed · …: not agreed · …: not yet decided
+    outside_line: $ => seq('decided', 'by', $.string, ':', choice('agreed', seq('not', 'agreed'), seq('not', 'yet', 'decided'))),
     // conflicted: gpfed · on gpfed taking part, in favour: icb, trust
     conflicted_line: $ => seq('conflicted', optional(':'), $.member_list),
     conflict_vote_line: $ => seq(
@@ -996,7 +1002,7 @@ module.exports = grammar({
         ))),
       ),
     ),
-    outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid', 'postponed'),
+    outcome_word: _ => choice('passed', 'rejected', 'deadlocked', 'invalid', 'postponed', seq('awaiting', 'the', 'decision')),
     escalated_to: $ => seq('escalated', 'to', $.string),
     casting_by: $ => seq('on', 'the', 'casting', 'vote', 'of', $.member_ref),
     because_reason: $ => seq('because', $.reason),

@@ -92,6 +92,10 @@ pub fn assert_evaluation(e: &Evaluation) {
     }
     let outcome = &e.outcome;
     match outcome.result {
+        // A body outside the meeting decided it: no vote, rule or quorum was looked at.
+        OutcomeKind::Passed if outcome.decided_outside.is_some() => {
+            assert!(outcome.invalid.is_empty() && e.rule.is_none(), "passed outside yet voted on: {e:#?}")
+        }
         OutcomeKind::Passed => {
             assert!(outcome.invalid.is_empty(), "passed yet invalid: {outcome:?}");
             assert!(outcome.vetoed_by.is_empty(), "passed yet vetoed: {outcome:?}");
@@ -123,11 +127,15 @@ pub fn assert_evaluation(e: &Evaluation) {
             outcome.postponement.as_ref().is_some_and(|p| p.held && !p.asked_by.is_empty()),
             "postponed though nobody holding enough asked: {outcome:?}"
         ),
+        OutcomeKind::Awaiting => assert!(
+            outcome.decided_outside.is_some() && outcome.invalid.is_empty(),
+            "awaiting no body's decision: {outcome:?}"
+        ),
     }
-    // The outcome serialises as one of the six words (docs/semantics.md).
+    // The outcome serialises as one of the seven words (docs/semantics.md).
     let json = serde_json::to_value(outcome).unwrap_or_default();
     let word = json.get("result").and_then(|r| r.as_str()).unwrap_or("");
-    assert!(["passed", "rejected", "escalated", "deadlocked", "invalid", "postponed"].contains(&word), "unknown outcome {word:?}");
+    assert!(["passed", "rejected", "escalated", "deadlocked", "invalid", "postponed", "awaiting"].contains(&word), "unknown outcome {word:?}");
 }
 
 /// The members' shares, the parties' amounts and what is unallocated add up to the year's

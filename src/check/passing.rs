@@ -75,6 +75,7 @@ fn proposal(
             ..Default::default()
         },
         attendance: Default::default(),
+        outside: None,
     }
 }
 

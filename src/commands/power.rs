@@ -79,6 +79,7 @@ fn empty_report(agreement: String, options: &Options) -> PowerReport {
         problems: Vec::new(),
         messages: Vec::new(),
         elections_not_analysed: Vec::new(),
+        decided_outside: Vec::new(),
         source: None,
         diagnostics: Vec::new(),
     }
@@ -139,6 +140,9 @@ fn power_of(mut report: PowerReport, source: Source, options: &Options) -> Power
         },
         (None, None) => agreement.decisions.iter().collect(),
     };
+    // A decision taken outside the meeting has no vote to analyse: said, not worked out.
+    report.decided_outside = crate::power::outside::not_analysed(&decisions);
+    let decisions: Vec<&Decision> = decisions.into_iter().filter(|d| d.outside.is_none()).collect();
     if options.sensitivity && proposal.is_none() {
         report.sensitivity = Some(decisions.iter().map(|d| decision_sensitivity(&agreement, d)).collect());
     }

@@ -46,6 +46,9 @@ pub enum NotCompared {
     /// A version's rule depends on who proposed (`when proposed by …`): its rules are not
     /// compared one by one (added in 1.4).
     ByProposer,
+    /// A body outside the meeting takes the decision in either version (`decided by "…"`), so
+    /// no member votes on it (added in 1.5). With `change` `same`, both name the same body.
+    DecidedOutside,
 }
 
 /// A coalition whose outcome differs between the versions.
@@ -116,6 +119,9 @@ pub fn compare_rules(
     new_decision: &Decision,
     on: Option<Date>,
 ) -> Comparison {
+    if let Some(outside) = super::outside::compare(old_decision, new_decision) {
+        return outside;
+    }
     let (before, after) = match (game(old, old_decision, on), game(new, new_decision, on)) {
         (Err(why), _) | (_, Err(why)) => return Comparison::not_compared(why),
         (Ok(None), _) => return Comparison::not_compared(NotCompared::NoOldRule),

@@ -13,6 +13,7 @@
 //! a player in the other.
 
 mod coalitions;
+mod outside;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

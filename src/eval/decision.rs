@@ -168,6 +168,7 @@ impl<'a> Evaluator<'a> {
         let dated = decision.rules.iter().any(|r| r.from.is_some() || r.until.is_some());
         let mut chosen = None;
         let in_force = match (dated, proposal.date) {
+            _ if decision.outside.is_some() => None,
             _ if crate::model::proposer_rules::depends_on_proposer(decision) => match ctx.rule_by_proposer(proposal) {
                 Ok((rule, choice)) => {
                     chosen = Some(choice);
@@ -197,6 +198,10 @@ impl<'a> Evaluator<'a> {
         evaluation.jointly = ctx.joint_working(proposal);
         evaluation.meetings = ctx.meetings(proposal);
         invalid.extend(evaluation.meetings.iter().flat_map(|m| m.standing()));
+        // (1b) A decision taken by a body outside the meeting: no vote, the body's decision.
+        if let Some(body) = &decision.outside {
+            return Ok(ctx.decided_outside(evaluation, invalid, body, proposal));
+        }
         if let Some(timed) = in_force {
             let mut rule = ctx.rule_result(&timed.rule, None).map_err(too_large)?;
             rule.from = timed.from;
@@ -378,6 +383,7 @@ fn outcome(result: OutcomeKind) -> Outcome {
         withheld_by: Vec::new(),
         postponement: None,
         timing: None,
+        decided_outside: None,
     }
 }
 

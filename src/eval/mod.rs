@@ -24,6 +24,7 @@ pub mod matters;
 pub mod meetings;
 mod name;
 mod outcome;
+pub mod outside;
 pub mod procedure;
 pub mod proposer;
 mod stand_ins;

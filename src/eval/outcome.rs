@@ -33,6 +33,10 @@ pub struct Outcome {
     /// was in time (step 4a; added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timing: Option<super::procedure::Timing>,
+    /// For a decision taken by a body outside the meeting: the body, and what the proposal
+    /// records it decided (docs/semantics.md step 1b; added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_outside: Option<super::outside::DecidedOutside>,
 }
 
 /// The five outcomes (docs/semantics.md).
@@ -51,6 +55,8 @@ pub enum OutcomeKind {
     Invalid,
     /// Members holding enough of the votes asked for it to be put off (step 4b).
     Postponed,
+    /// A decision taken outside the meeting whose body has not decided yet (step 1b; added in 1.5).
+    Awaiting,
 }
 
 impl OutcomeKind {
@@ -63,6 +69,7 @@ impl OutcomeKind {
             OutcomeKind::Deadlocked => "deadlocked",
             OutcomeKind::Invalid => "invalid",
             OutcomeKind::Postponed => "postponed",
+            OutcomeKind::Awaiting => "awaiting the decision",
         }
     }
 }
@@ -121,6 +128,9 @@ pub enum DeadlockCause {
     /// It was decided after the period the decision allows from the request had run out
     /// (`if not agreed within … of the request`, step 4a): the matter had already gone on.
     OutOfTime,
+    /// The body outside the meeting that takes the decision did not agree to it (step 1b; added
+    /// in 1.5).
+    NotAgreedOutside,
 }
 
 /// One rung of an escalation ladder.

@@ -139,7 +139,7 @@ mod tests {
         let kinds = labels(TEXT, "  kinds ac");
         assert!(kinds.contains(&"acute".to_string()) && !kinds.contains(&"hhft".to_string()), "{kinds:?}");
         let clause = labels(TEXT, "in favour\n  ");
-        for wanted in ["hhft", "lbh", "acute", "budget", "passes if", "\"go ahead\""] {
+        for wanted in ["hhft", "lbh", "acute", "budget", "passes if", "decided by", "\"go ahead\""] {
             assert!(clause.contains(&wanted.to_string()), "{wanted} in {clause:?}");
         }
         assert_eq!(labels(TEXT, "propose \"go"), ["go ahead"]);

@@ -95,6 +95,7 @@ impl Election {
             procedure: Default::default(),
             effects: Vec::new(),
             meetings: Default::default(),
+            outside: None,
         }
     }
 

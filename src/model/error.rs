@@ -299,6 +299,10 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Meetings(Box<super::meetings_error::MeetingsError>),
+    /// A problem with a decision taken by a body outside the meeting (C51).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Outside(Box<super::outside_error::OutsideError>),
     /// A problem with an election or a scenario's election.
     #[error(transparent)]
     #[diagnostic(transparent)]

@@ -11,6 +11,7 @@ mod joint;
 mod matters;
 mod measures;
 mod meetings;
+mod outside;
 mod procedure;
 mod proposals;
 mod results;

@@ -40,6 +40,9 @@ mod meetings_error;
 pub use meetings_error::MeetingsError;
 pub mod offices;
 mod on_passing;
+pub mod outside;
+mod outside_error;
+pub use outside_error::OutsideError;
 pub mod procedure;
 pub mod proposal;
 pub mod proposer_rules;
@@ -295,6 +298,9 @@ pub struct Decision {
     /// Removal after missed meetings, its excuse, a quorum of those attending (issue 21).
     #[serde(skip_serializing_if = "meetings::Meetings::is_empty")]
     pub meetings: meetings::Meetings,
+    /// `decided by "BODY"`: a body outside the meeting takes the decision (C51; added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside: Option<outside::OutsideBody>,
     /// What changes in the agreement when a proposal for it passes (`on passing, …`), in the
     /// order written.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -179,6 +179,7 @@ mod tests {
             matters: Default::default(),
             procedure: Default::default(),
             meetings: Default::default(),
+            outside: None,
             effects: Vec::new(),
         }
     }

@@ -96,6 +96,9 @@ pub struct Proposal {
     /// When the member concerned last attended, its excuse, who attended without a vote.
     #[serde(skip_serializing_if = "Attendance::is_empty")]
     pub attendance: Attendance,
+    /// `decided by "BODY": agreed`: what the body outside the meeting decided (added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside: Option<super::outside::OutsideDecision>,
     /// `applicant: pcn-east "…"`: who joins when the proposal passes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applicant: Option<Applicant>,
@@ -152,5 +155,6 @@ pub(crate) fn empty_proposal(title: Spanned<String>) -> Proposal {
         cast_by: Vec::new(),
         facts: Default::default(),
         attendance: Default::default(),
+        outside: None,
     }
 }

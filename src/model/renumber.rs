@@ -132,6 +132,7 @@ fn decision_members(decision: &mut Decision, f: &mut dyn FnMut(&mut MemberId, &d
         matters,
         procedure,
         meetings: _,
+        outside: _,
     } = decision;
     let name = name.clone();
     for rule in rules.iter_mut() {

@@ -24,6 +24,9 @@
 //! 8. `not_carried`: escalated, deadlocked or rejected;
 //! 9. `approvals::approvals`: for a proposal the meeting passed, approvals outside it.
 //!
+//! Step 1b, a decision taken by a body outside the meeting, is in `outside`: step 1a, then the
+//! body's decision, and none of the meeting's steps.
+//!
 //! Steps 1a, 4a and 4b are in `procedure`: who proposed it, its notice and the breach it rests
 //! on (`procedure::standing`); decided after the period from the request
 //! (`procedure::out_of_time`); a minority asking for postponement (`procedure::postponed`).
@@ -38,6 +41,7 @@ mod conditions;
 pub mod elections;
 mod exact;
 mod meetings;
+mod outside;
 mod procedure;
 mod proposers;
 mod weights;
@@ -96,6 +100,11 @@ impl Meeting<'_> {
 /// Decides `proposal` under `agreement`, by docs/semantics.md's algorithm: the first step that
 /// settles it gives the outcome.
 pub fn decide(agreement: &Agreement, proposal: &Proposal) -> Result<Verdict, OracleError> {
+    // Step 1b comes first here: a decision taken outside the meeting has no rule for step 1 to
+    // find, and step 1a is judged inside it.
+    if let Some(verdict) = outside::decided_outside(agreement, proposal) {
+        return Ok(verdict);
+    }
     // Step 1.
     let (decision, rule) = match the_decision_and_its_rule(agreement, proposal)? {
         Ok(found) => found,

@@ -30,6 +30,7 @@ pub(super) fn said(a: &Agreement, v: &Verdict) -> String {
         OutcomeKind::Deadlocked => "deadlocked".to_string(),
         OutcomeKind::Invalid => format!("invalid ({:?})", v.invalid),
         OutcomeKind::Postponed => "postponed".to_string(),
+        OutcomeKind::Awaiting => "awaiting the decision".to_string(),
     };
     if let Some(m) = v.casting_vote {
         out.push_str(&format!(" on the casting vote of {}", key(a, m)));
@@ -41,6 +42,7 @@ pub(super) fn said(a: &Agreement, v: &Verdict) -> String {
         Some(NotCarried::Tied) => out.push_str(" (tied)"),
         Some(NotCarried::ApprovalWithheld) => out.push_str(" (approval withheld)"),
         Some(NotCarried::OutOfTime) => out.push_str(" (out of time)"),
+        Some(NotCarried::NotAgreedOutside) => out.push_str(" (not agreed outside the meeting)"),
         None => {}
     }
     for m in &v.disregarded {

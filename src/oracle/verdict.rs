@@ -3,7 +3,7 @@
 
 use crate::model::MemberId;
 
-/// The six ways a proposal ends ("So every proposal ends as one of …").
+/// The seven ways a proposal ends ("So every proposal ends as one of …").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeKind {
     /// Carried, perhaps on a casting vote.
@@ -18,6 +18,8 @@ pub enum OutcomeKind {
     Invalid,
     /// Members holding enough of the votes asked for it to be put off (step 4b).
     Postponed,
+    /// A decision taken outside the meeting whose body has not decided yet (step 1b).
+    Awaiting,
 }
 
 /// The evaluator's outcome in this evaluator's words, so that the property tests compare like
@@ -32,6 +34,7 @@ impl From<crate::eval::OutcomeKind> for OutcomeKind {
             crate::eval::OutcomeKind::Deadlocked => OutcomeKind::Deadlocked,
             crate::eval::OutcomeKind::Invalid => OutcomeKind::Invalid,
             crate::eval::OutcomeKind::Postponed => OutcomeKind::Postponed,
+            crate::eval::OutcomeKind::Awaiting => OutcomeKind::Awaiting,
         }
     }
 }
@@ -82,6 +85,8 @@ pub enum NotCarried {
     ApprovalWithheld,
     /// Decided after the last day the decision allows from the request (step 4a).
     OutOfTime,
+    /// The body outside the meeting that takes the decision did not agree to it (step 1b).
+    NotAgreedOutside,
 }
 
 /// What a proposal comes to.

@@ -46,6 +46,7 @@
 
 pub mod classes;
 pub mod diagram;
+pub mod outside;
 pub mod sensitivity;
 pub mod weighted;
 

@@ -5,7 +5,7 @@ use super::{Engine, COMMANDS};
 use crate::syntax::grammar::BLOCK_KEYWORDS;
 
 /// Words that start clauses, offered by completion and highlighted.
-pub const KEYWORDS: [&str; 58] = [
+pub const KEYWORDS: [&str; 59] = [
     "agreement",
     "member",
     "voting",
@@ -64,6 +64,7 @@ pub const KEYWORDS: [&str; 58] = [
     "asking for postponement",
     "members gaining",
     "in proportion to",
+    "decided by",
 ];
 
 /// The ways of voting: completed without a space, as a colon may follow.

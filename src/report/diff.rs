@@ -232,6 +232,9 @@ fn period_words(p: &Period) -> String {
     });
     let witness = witness.unwrap_or_default();
     match c.change {
+        CoalitionChange::Same if c.not_compared == Some(NotCompared::DecidedOutside) => {
+            "the same body outside the meeting takes it in both versions, and no member votes on it.".to_string()
+        }
         CoalitionChange::Same => "the same votes carry it as before.".to_string(),
         CoalitionChange::Grew => format!(
             "it is easier to carry: every vote that carried it still does, and more do ({} now, {} before).{witness}",
@@ -256,6 +259,9 @@ fn period_words(p: &Period) -> String {
             }
             Some(NotCompared::Overflow) => "not compared: the votes are too large to weigh exactly.".to_string(),
             Some(NotCompared::CastingHolderUnknown) => "not compared: the casting vote is held by whoever presides, or holds an office, at the meeting, so which ways of voting carry it depends on the meeting.".to_string(),
+            Some(NotCompared::DecidedOutside) => {
+                "not compared: a body outside the meeting takes it (`decided by \"…\"`) in one version, and the other has the meeting vote on it or names another body.".to_string()
+            }
             Some(NotCompared::ByProposer) => {
                 "not compared: the rule depends on who proposed (`when proposed by …`), and the rules for each proposer are not compared one by one.".to_string()
             }

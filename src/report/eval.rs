@@ -72,7 +72,9 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     let outcome_style = match e.outcome.result {
         OutcomeKind::Passed => super::style::PASSED,
         OutcomeKind::Rejected | OutcomeKind::Invalid => super::style::FAILED,
-        OutcomeKind::Escalated | OutcomeKind::Deadlocked | OutcomeKind::Postponed => super::style::OPEN,
+        OutcomeKind::Escalated | OutcomeKind::Deadlocked | OutcomeKind::Postponed | OutcomeKind::Awaiting => {
+            super::style::OPEN
+        }
     };
     let headline = format!(
         "{}{}.\n",
@@ -84,6 +86,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
 
     out.push_str(&super::procedure::procedure_human(e));
     out.push_str(&super::meetings::meetings_human(e));
+    out.push_str(&super::outside::outside_human(e));
 
     if let Some(voting) = &e.voting {
         out.push('\n');
@@ -197,9 +200,12 @@ fn outcome_words(e: &Evaluation) -> String {
                 ),
                 None => "it was not agreed in time".to_string(),
             },
+            DeadlockCause::NotAgreedOutside => super::outside::not_agreed_words(o),
         }
     };
     match o.result {
+        OutcomeKind::Passed | OutcomeKind::Awaiting if o.decided_outside.is_some() => super::outside::outcome_words(o),
+        OutcomeKind::Awaiting => "awaiting the decision".to_string(),
         OutcomeKind::Passed if !o.awaiting.is_empty() => {
             format!("passed, subject to the approval of {}, not yet given", list(&o.awaiting))
         }

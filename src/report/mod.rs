@@ -29,6 +29,7 @@ mod money_json;
 pub mod money_words;
 mod offices;
 mod power_words;
+mod outside;
 pub mod render;
 mod rounding;
 pub mod schedule;

@@ -35,7 +35,8 @@ pub fn power_human(report: &PowerReport, colour: Colour, width: usize, places: u
         out.push('\n');
         rule_table(&mut out, rule, report.index, places);
     }
-    if report.rules.is_empty() {
+    out.push_str(&super::outside::power_words(&report.decided_outside));
+    if report.rules.is_empty() && report.decided_outside.is_empty() {
         out.push_str("\nThe agreement has no decision rule to analyse.\n");
     }
     if let Some(decisions) = &report.sensitivity {

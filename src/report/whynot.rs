@@ -24,6 +24,9 @@ pub fn why_human(why: &WhyNot) -> String {
             crate::whynot::BeforeTheVote::Postponed => {
                 "it was postponed before the votes were counted; only the members asking could withdraw their request"
             }
+            crate::whynot::BeforeTheVote::DecidedOutside => {
+                "it is decided by a body outside the meeting, and no member votes on it"
+            }
         };
         out.push_str(&format!("\nWhat would it take: no change of votes can carry it, because {reason}.\n"));
         return out;

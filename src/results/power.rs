@@ -134,6 +134,10 @@ pub struct PowerReport {
     /// (added in 1.4).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub elections_not_analysed: Vec<String>,
+    /// The decisions a body outside the meeting takes, on which no member votes: not analysed
+    /// (added in 1.5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decided_outside: Vec<DecidedOutside>,
     /// The agreement's text, for rendering.
     #[serde(skip)]
     pub source: Option<Source>,
@@ -215,4 +219,14 @@ pub struct DecisionSensitivity {
     pub needs_proposal: bool,
     /// One entry per voting member, in the agreement's order.
     pub members: Vec<MemberSensitivity>,
+}
+
+/// A decision taken by a body outside the meeting, which `concord power` does not analyse: no
+/// member's vote counts on it (added in 1.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecidedOutside {
+    /// The decision's name.
+    pub decision: String,
+    /// The body that takes it.
+    pub body: String,
 }

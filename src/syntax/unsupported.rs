@@ -83,8 +83,8 @@ constructs! {
         "a limit on the seats or the make-up of the membership in these words",
         "each member is one seat, and limits on them are said in the `membership` block: `at most 7 members`, `at least 2 and at most 4 provider members`, `as many council members as health-board members`, `the chair and the vice-chair are of different kinds`; a limit relative to other seats (`up to 5 other members`) is written as the total";
     OutsideDecision => code(concord::parse::unsupported_outside_decision), u_outside_decision,
-        "a decision taken by a body outside the meeting",
-        "a decision is taken by its members' votes at a meeting; a body outside the meeting can be asked to approve what the meeting passed: `subject to the approval of \"BODY\"` on the decision, with `approval of \"BODY\": given` (or `withheld`, `not yet given`) on each proposal; a removal after missed meetings is `only after the member concerned has missed every meeting for 6 months`";
+        "a decision taken by a body outside the meeting in these words",
+        "a decision that a body outside the meeting takes says `decided by \"BODY\"` in place of its `passes if`, and each proposal records `decided by \"BODY\": agreed` (or `not agreed`, `not yet decided`); a removal after missed meetings adds `only after the member concerned has missed every meeting for 6 months` and its `unless …` excuse; if instead the meeting decides and the body approves, say `subject to the approval of \"BODY\"`";
     Duty => code(concord::parse::unsupported_duty), u_duty,
         "a duty or a deadline",
         "there are no duties or deadlines yet, apart from notice periods (`leaving requires 12 months' notice`) and escalation periods (`within 10 working days`); nearest: keep the duty in the agreement's prose, outside the Concord file";

@@ -58,6 +58,9 @@ pub enum BeforeTheVote {
     OutOfTime,
     /// Members holding enough of the votes asked for it to be postponed (step 4b).
     Postponed,
+    /// A body outside the meeting takes the decision, and no member votes on it (step 1b;
+    /// added in 1.5).
+    DecidedOutside,
 }
 
 /// One thing that kept a proposal from being carried.
@@ -203,6 +206,7 @@ fn beyond_votes(e: &Evaluation) -> Option<Invalidity> {
 /// votes changes nothing (the members asking for postponement, or the date, would have to).
 fn before_the_vote(e: &Evaluation) -> Option<BeforeTheVote> {
     match e.outcome.result {
+        _ if e.outcome.decided_outside.is_some() => Some(BeforeTheVote::DecidedOutside),
         OutcomeKind::Postponed => Some(BeforeTheVote::Postponed),
         OutcomeKind::Escalated
             if e.outcome.deadlock.as_ref().is_some_and(|d| d.because == crate::eval::DeadlockCause::OutOfTime) =>

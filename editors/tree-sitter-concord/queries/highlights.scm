@@ -118,7 +118,7 @@
   "lose" "they" "conflicted" "takes" "part" "agree" "taking" "represented"
   "request" "be" "proposed" "holding" "ask" "have" "postponed" "who" "needs" "after" "breach" "unremedied" "requested" "asking" "postponement" "notified" "remedied" "little" "too" "cure" "run" "proposer" "jointly" "called" "validly"
   "decides" "passing" "becomes" "leaves" "applicant" "joins"
-  "missed" "absence" "cause" "had" "reasonable" "able" "attend" "future" "meetings" "will"
+  "missed" "absence" "cause" "had" "reasonable" "able" "attend" "future" "meetings" "will" "awaiting"
   "attending" "attended" "last" "without" "enough" "long" "excused"
   "absent" "advance" "lodge" "lodged" "row" "time" "times"
   "carried" "forward" "next" "year" "this" "less" "follows" "contribute" "approved" "did" "carry"

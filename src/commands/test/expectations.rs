@@ -20,6 +20,7 @@ fn outcome_word(kind: OutcomeKind) -> &'static str {
         OutcomeKind::Deadlocked => "deadlocked",
         OutcomeKind::Invalid => "invalid",
         OutcomeKind::Postponed => "postponed",
+        OutcomeKind::Awaiting => "awaiting the decision",
     }
 }
 
@@ -31,6 +32,7 @@ fn expected_word(word: OutcomeWord) -> &'static str {
         OutcomeWord::Deadlocked => "deadlocked",
         OutcomeWord::Invalid => "invalid",
         OutcomeWord::Postponed => "postponed",
+        OutcomeWord::Awaiting => "awaiting the decision",
     }
 }
 

@@ -52,6 +52,7 @@ impl InputLowerer<'_> {
             matters::check_proposal(decision, proposal, self.agreement, &mut self.errors);
             procedure::check_facts(proposal, self.agreement, at, &mut self.errors);
             meetings::check_attendance(proposal, self.agreement, at, &mut self.errors);
+            outside::check_outside(proposal, self.agreement, &mut self.errors);
             if concerned && proposal.concerning.is_none() {
                 let (says, label) = if absence && !excluded {
                     (
@@ -218,6 +219,7 @@ impl InputLowerer<'_> {
             | ProposalClause::BreachNotified(_)
             | ProposalClause::Remedied(_) => self.procedure_line(proposal, clause),
             ProposalClause::Meetings(line) => self.meetings_line(proposal, line, span),
+            ProposalClause::Outside(line) => self.outside_line(proposal, line, span),
         }
     }
 }

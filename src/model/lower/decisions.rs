@@ -37,6 +37,7 @@ impl<'f> Lowerer<'f> {
             matters: Default::default(),
             procedure: Default::default(),
             meetings: Default::default(),
+            outside: None,
             effects: Vec::new(),
         };
         let mut reserved_at = None;
@@ -196,6 +197,7 @@ impl<'f> Lowerer<'f> {
                     self.proposer_rule(&mut decision, who, rule, clause.span)
                 }
                 ast::DecisionClause::Meetings(m) => self.meetings_clause(&mut decision.meetings, m, clause.span),
+                ast::DecisionClause::Outside(body) => self.outside_clause(&mut decision, body, clause.span),
             }
         }
         decision.voting = voting.map(|(s, _)| s);
@@ -206,6 +208,7 @@ impl<'f> Lowerer<'f> {
         self.default_and_route(&decision);
         self.finish_reserved(&mut decision);
         self.finish_meetings(&decision);
+        self.finish_outside(&decision, block);
         self.effects_settled(&decision);
         decision.casting_presiding = casting_presiding.map(|(c, _)| c);
         decision.casting_office = casting_office.map(|(c, _)| c);
@@ -234,7 +237,8 @@ impl<'f> Lowerer<'f> {
                 )
             });
             // A reserved matter with no rule has been reported already (`reserved_meeting_rule`).
-            if !wrote_rule && block.unreadable == 0 && decision.matters.reserved.is_none() {
+            if !wrote_rule && block.unreadable == 0 && decision.matters.reserved.is_none() && decision.outside.is_none()
+            {
                 self.errors.push(LowerError::MissingRule { name: decision.name.clone(), at: decision.span.into() });
             }
         } else if crate::model::proposer_rules::depends_on_proposer(&decision) {

@@ -37,6 +37,7 @@ mod membership;
 mod money;
 mod offices;
 mod outcomes;
+mod outside;
 mod procedure;
 mod proposer_rules;
 mod stand_ins;

@@ -112,6 +112,8 @@ pub enum DecisionClause {
     ProposerRule { who: Vec<Spanned<Proposer>>, rule: Spanned<Rule> },
     /// `a meeting may be called by any member` / `… by icb, steering members or "the chair"`
     MeetingCallers(Vec<Spanned<Proposer>>),
+    /// `decided by "the Welsh Ministers"`: a body outside the meeting takes the decision (C51).
+    Outside(Spanned<String>),
     /// `only after the member concerned has missed every meeting for 6 months` and the like.
     Meetings(super::MeetingsClause),
 }

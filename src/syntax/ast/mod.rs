@@ -21,6 +21,7 @@ mod matters;
 mod meetings;
 mod money;
 mod offices;
+mod outside;
 mod scenarios;
 
 pub use decisions::*;
@@ -30,6 +31,7 @@ pub use matters::*;
 pub use meetings::*;
 pub use money::*;
 pub use offices::*;
+pub use outside::*;
 pub use scenarios::*;
 
 /// An identifier as written: a member, kind or bloc.

@@ -91,6 +91,8 @@ pub enum ProposalClause {
     Applicant { id: Ident, name: Option<Spanned<String>> },
     /// `last attended on 1 October 2025`, `attending without a vote: lay1` and the like.
     Meetings(super::MeetingsLine),
+    /// `decided by "the Welsh Ministers": agreed`: what the body outside the meeting decided.
+    Outside(super::OutsideLine),
 }
 
 /// Who made a proposal.
@@ -148,6 +150,8 @@ pub enum OutcomeWord {
     Deadlocked,
     Invalid,
     Postponed,
+    /// `awaiting the decision`: of the body outside the meeting that takes it.
+    Awaiting,
 }
 
 /// Why a vote was invalid, as a scenario expects it.

@@ -258,6 +258,7 @@ impl Builder {
             | Rule::cure_clause => self.procedure_clause(&inner)?,
             Rule::effect_clause => DecisionClause::Effect(self.effect_clause(&inner)?),
             Rule::meetings_clause => self.meetings_clause(&inner)?,
+            Rule::outside_clause => self.outside_clause(&inner)?,
             _ => {
                 if let Some(clause) = self.matters_decision_clause(&inner) {
                     return clause;

@@ -23,6 +23,7 @@ mod matters;
 mod meetings;
 mod money;
 mod offices;
+mod outside;
 mod procedure;
 mod rules;
 mod scenarios;

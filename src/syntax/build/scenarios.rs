@@ -59,6 +59,7 @@ impl Builder {
             | Rule::remedied_line
             | Rule::meeting_called_line => self.procedure_line(&inner)?,
             Rule::meetings_line => self.meetings_line(&inner)?,
+            Rule::outside_line => self.outside_line(&inner)?,
             Rule::applicant_line => ProposalClause::Applicant {
                 id: self.ident(&self.need(&inner, Rule::name)?),
                 name: find(&inner, Rule::string).map(|s| self.string(&s)),
@@ -174,6 +175,7 @@ impl Builder {
                     "escalated" => OutcomeWord::Escalated,
                     "deadlocked" => OutcomeWord::Deadlocked,
                     "postponed" => OutcomeWord::Postponed,
+                    "awaiting the decision" => OutcomeWord::Awaiting,
                     _ => OutcomeWord::Invalid,
                 };
                 let detail = match find(&inner, Rule::outcome_detail) {
