@@ -339,6 +339,8 @@ mod tests {
         assert!(not_standing.contains("the candidates are `icb`, `trust`"), "{not_standing}");
         let sideways = e.handle(":what-if das against").text;
         assert!(sideways.contains("concord::repl::unknown_election_vote"), "{sideways}");
+        let why = e.handle(":why").text;
+        assert!(why.contains("the last thing typed was an election"), "{why}");
         let unknown = e.handle(":what-if dsa for icb").text;
         assert!(unknown.contains("did you mean `das`?"), "{unknown}");
         // A proposal typed after the election is what :what-if works from again.

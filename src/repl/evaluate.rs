@@ -143,6 +143,11 @@ impl Engine {
     /// What it would take to change the outcome of the last proposal typed (`:why`).
     pub(super) fn why(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
         let agreement = self.readable(typed)?.clone();
+        if self.last_ballot.is_some() {
+            return Ok(Reply::say(
+                "`:why` says what would change a proposal's outcome, and the last thing typed was an election:                  :what-if MEMBER for CANDIDATE counts it again with a vote changed.\n",
+            ));
+        }
         let Some((proposal, input)) = self.last_proposal.clone() else {
             return Err(ReplError::NoProposal { at: typed.name_at.into() });
         };
