@@ -4,11 +4,13 @@ use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 pub use super::error_kinds::KindsError;
+pub use election_office::ElectionOfficeError;
 pub use inputs::InputsError;
 pub use offices::OfficesError;
 pub use proceedings::ProceedingsError;
 pub use proposer::ProposerError;
 
+mod election_office;
 mod inputs;
 mod offices;
 mod proceedings;
@@ -281,6 +283,11 @@ pub enum LowerError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Offices(#[from] offices::OfficesError),
+
+    /// An election's casting vote given to an office whose holder changes.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    ElectionOffice(#[from] election_office::ElectionOfficeError),
 
     /// A problem with a proposal, a year-end result or a scenario file.
     #[error(transparent)]

@@ -94,12 +94,77 @@ pub enum ReplError {
     #[error("there is no proposal to work from yet")]
     #[diagnostic(
         code(concord::repl::no_proposal),
-        help("type a `proposal` block with its decision and votes first; :what-if then changes one vote in it, and :why says what it would take to change its outcome")
+        help("type a `proposal` block with its decision and votes first (or a scenario that holds an election); :what-if then changes one vote in it, and :why says what it would take to change a proposal's outcome")
     )]
     NoProposal {
         /// The command as typed.
         #[label("works from the last proposal typed")]
         at: SourceSpan,
+    },
+    /// `:changes` before any scenario that follows others was typed.
+    #[error("no scenario typed yet was decided under a changed agreement")]
+    #[diagnostic(
+        code(concord::repl::no_changes),
+        help("type a scenario that follows another (`scenario \"B\" follows \"A\"`, with A's proposal passing and changing the agreement); :changes then lists the changes it was decided under")
+    )]
+    NoChanges {
+        /// The command as typed.
+        #[label("lists the changes the last scenario was decided under")]
+        at: SourceSpan,
+    },
+    /// `:changes N` with a number that is not one of the changes.
+    #[error("`{said}` is not the number of a change in force")]
+    #[diagnostic(code(concord::repl::unknown_change))]
+    UnknownChange {
+        /// The words as typed.
+        said: String,
+        /// The numbers there are.
+        #[help]
+        help: String,
+        /// The number in the line.
+        #[label("not a change's number")]
+        at: SourceSpan,
+    },
+    /// An election name the agreement does not have.
+    #[error("there is no election “{name}”")]
+    #[diagnostic(code(concord::repl::unknown_election))]
+    UnknownElection {
+        /// The name as typed.
+        name: String,
+        /// The name in the line.
+        #[label("not an election of this agreement")]
+        at: SourceSpan,
+        /// The nearest name, or the names there are.
+        #[help]
+        help: String,
+    },
+    /// `:what-if` after an election, with words that are not a vote at it.
+    #[error("`{said}` is not a vote at an election")]
+    #[diagnostic(
+        code(concord::repl::unknown_election_vote),
+        help("say whom the member votes for, or that it did not vote: :what-if icb for trust, :what-if icb absent; or record a tie's result: :what-if the lot fell to trust, :what-if the casting vote was for trust")
+    )]
+    UnknownElectionVote {
+        /// The words as typed (possibly none).
+        said: String,
+        /// Where the vote is, or should be.
+        #[label("for CANDIDATE, or absent")]
+        at: SourceSpan,
+    },
+    /// `:what-if` naming a member who does not stand in the last election typed.
+    #[error("`{key}` is not a candidate in election “{election}”")]
+    #[diagnostic(code(concord::repl::not_a_candidate))]
+    NotACandidate {
+        /// The identifier as typed.
+        key: String,
+        /// The election.
+        election: String,
+        /// The identifier in the line.
+        #[label("does not stand in this election")]
+        at: SourceSpan,
+        /// The candidates.
+        #[help]
+        help: String,
     },
     /// `:reload` in a session whose agreement was typed in.
     #[error("there is no file to reload")]

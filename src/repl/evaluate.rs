@@ -27,20 +27,35 @@ impl Engine {
                 return self.refuse("input", input, &error);
             }
         };
+        // A scenario that follows one typed earlier is read after it; only what was typed now is
+        // worked out (`from` is where it starts).
+        let combined = self.with_earlier_scenarios(file, input);
+        let parsed;
+        let (input, file, from) = match &combined {
+            Some((text, from)) => {
+                parsed = crate::syntax::parse(text).file;
+                (text.as_str(), &parsed, *from)
+            }
+            None => (input, file, 0),
+        };
         let (inputs, errors) = load::load_inputs(&agreement, file);
         if !errors.is_empty() {
             return Reply::say(format!("{}\nNothing was evaluated.\n", self.render(&errors, "input", input)));
         }
+        self.remember_scenarios(file, input, from);
         let mut out = String::new();
-        let proposals = inputs.proposals.iter().chain(inputs.scenarios.iter().filter_map(|s| s.proposal.as_ref()));
+        let typed_now: Vec<&crate::model::Scenario> =
+            inputs.scenarios.iter().filter(|s| s.name.span.start >= from).collect();
+        let proposals = inputs.proposals.iter().chain(typed_now.iter().filter_map(|s| s.proposal.as_ref()));
         for proposal in proposals {
             // A typed scenario that follows steps which changed the agreement is decided under
             // the agreement as they left it, as `concord test` and `concord eval` decide it.
             match crate::commands::eval_sequence::following(&agreement, &self.text, input, &inputs, proposal) {
                 Ok(Some(changed)) => {
-                    let steps: Vec<String> = changed.in_force.iter().map(|s| format!("“{}”", s.proposal)).collect();
-                    out.push_str(&format!("Decided under the agreement as {} changed it.\n", steps.join(" and ")));
-                    out.push_str(&self.evaluate_proposal(&changed.agreement, &changed.proposal, input));
+                    out.push_str(&self.evaluate_with(&changed.agreement, &changed.proposal, input, &changed.in_force));
+                    out.push_str(&crate::report::changes::changes_hint(&changed.in_force));
+                    self.last_changes = Some((changed.in_force, changed.agreement));
+                    self.last_ballot = None;
                     continue;
                 }
                 Ok(None) => {}
@@ -52,8 +67,10 @@ impl Engine {
             out.push_str(&self.evaluate_proposal(&agreement, proposal, input));
             // `:what-if` always starts again from this proposal, as typed.
             self.last_proposal = Some((proposal.clone(), input.to_string()));
+            self.last_ballot = None;
         }
-        let results = inputs.results.iter().chain(inputs.scenarios.iter().filter_map(|s| s.result.as_ref()));
+        self.count_ballots(&agreement, input, &inputs, from, &mut out);
+        let results = inputs.results.iter().chain(typed_now.iter().filter_map(|s| s.result.as_ref()));
         for result in results {
             let evaluation = crate::money::evaluate(&agreement, result);
             let diagnostics: Vec<AnyDiagnostic> = evaluation.diagnostics.iter().cloned().map(Into::into).collect();
@@ -66,7 +83,7 @@ impl Engine {
             }
         }
         if out.is_empty() {
-            out.push_str("There was nothing to evaluate: type a `proposal` block with `decision \"…\"` and the votes, or a `result` block.\n");
+            out.push_str("There was nothing to evaluate: type a `proposal` block with `decision \"…\"` and the votes, a `result` block, or a `scenario` that holds an election (`elect \"…\"` and the votes).\n");
         }
         Reply::say(out)
     }
@@ -76,6 +93,18 @@ impl Engine {
         agreement: &Agreement,
         proposal: &crate::model::Proposal,
         input: &str,
+    ) -> String {
+        self.evaluate_with(agreement, proposal, input, &[])
+    }
+
+    /// The working of `proposal` under `agreement`, which the changes `in_force` made (none when
+    /// it is the session's agreement as written).
+    fn evaluate_with(
+        &self,
+        agreement: &Agreement,
+        proposal: &crate::model::Proposal,
+        input: &str,
+        in_force: &[crate::eval::InForce],
     ) -> String {
         let errors = crate::commands::checker_errors(agreement);
         if !errors.is_empty() {
@@ -88,7 +117,10 @@ impl Engine {
         }
         let sources = crate::eval::Sources { agreement: &self.text, proposal: input };
         match crate::eval::evaluate(agreement, proposal, sources) {
-            Ok(e) => crate::report::eval::evaluation_human(&e, crate::commands::eval::Weights::Hide, self.colour),
+            Ok(mut e) => {
+                e.in_force = in_force.to_vec();
+                crate::report::eval::evaluation_human(&e, crate::commands::eval::Weights::Hide, self.colour)
+            }
             Err(error) => report::Renderer::new("session", &self.text, self.colour, 100).render_diagnostic(&error),
         }
     }
@@ -111,6 +143,11 @@ impl Engine {
     /// What it would take to change the outcome of the last proposal typed (`:why`).
     pub(super) fn why(&mut self, typed: &Typed<'_>) -> Result<Reply, ReplError> {
         let agreement = self.readable(typed)?.clone();
+        if self.last_ballot.is_some() {
+            return Ok(Reply::say(
+                "`:why` says what would change a proposal's outcome, and the last thing typed was an election:                  :what-if MEMBER for CANDIDATE counts it again with a vote changed.\n",
+            ));
+        }
         let Some((proposal, input)) = self.last_proposal.clone() else {
             return Err(ReplError::NoProposal { at: typed.name_at.into() });
         };

@@ -92,6 +92,10 @@ pub fn completions(engine: &Engine, line: &str, pos: usize) -> (usize, Vec<Strin
         candidates.extend(COMMANDS.iter().map(|(c, _, _)| (*c).to_string()).filter(|c| c.starts_with(word)));
         return (start, candidates);
     }
+    // After `:elections `, election names.
+    if let Some(found) = super::elections::election_names(engine, line, pos) {
+        return found;
+    }
     // After `:weights ` or `:explain `, decision names.
     let wants_decision = line.starts_with(":weights") || line.starts_with(":explain");
     if let Some(agreement) = engine.agreement() {
@@ -119,6 +123,7 @@ pub fn completions(engine: &Engine, line: &str, pos: usize) -> (usize, Vec<Strin
     };
     candidates.extend(KEYWORDS.iter().map(|k| phrase(k)));
     candidates.extend(BLOCK_KEYWORDS.iter().map(|k| phrase(k)));
+    candidates.extend(super::elections::ELECTION_WORDS.iter().map(|k| phrase(k)));
     candidates.retain(|c| !word.is_empty() && c.starts_with(word) && c != word);
     candidates.sort();
     candidates.dedup();

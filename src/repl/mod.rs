@@ -16,6 +16,8 @@
 //! The session remembers the text as last loaded or saved, so that leaving, or loading another
 //! file, over changes that were not saved asks first (see [`Question`]).
 
+mod changes;
+mod elections;
 mod error;
 mod evaluate;
 mod files;
@@ -97,7 +99,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub const DRAFT: &str = "agreement \"Draft agreement\"\n  currency GBP\n";
 
 /// The commands, with their arguments and what they do (for `:help` and completion).
-pub const COMMANDS: [(&str, &str, &str); 18] = [
+pub const COMMANDS: [(&str, &str, &str); 20] = [
     (":load", "FILE", "open an agreement from a file, errors and all (asks first if changes are not saved)"),
     (":load!", "FILE", "the same, dropping changes that were not saved without asking"),
     (":reload", "", "open the agreement's file again (asks first if changes are not saved)"),
@@ -107,11 +109,17 @@ pub const COMMANDS: [(&str, &str, &str); 18] = [
     (":rules", "", "list every decision's rule as written"),
     (":explain", "DECISION", "say in plain words how a decision is made"),
     (":who", "OFFICE [on DATE]", "say who holds an office (the chair, the vice-chair) on a day"),
+    (":elections", "[ELECTION]", "say who may stand and who votes in each election, and how to hold one"),
     (":scenarios", "FILE", "run a scenario file's expectations against the session's agreement"),
     (
         ":what-if",
         "MEMBER in favour|against|abstaining|absent",
-        "evaluate the last proposal typed again with one vote changed, and say what changes",
+        "evaluate the last proposal typed again with one vote changed, and say what changes; after an election, MEMBER for CANDIDATE, MEMBER absent or the lot fell to CANDIDATE",
+    ),
+    (
+        ":changes",
+        "[NUMBER]",
+        "list the changes the earlier steps made to the agreement the last scenario typed was decided under, or show one in full",
     ),
     (
         ":why",
@@ -182,6 +190,13 @@ pub struct Engine {
     colour: Colour,
     /// The last proposal typed, with the text it was typed in, for `:what-if`.
     last_proposal: Option<(crate::model::Proposal, String)>,
+    /// The last election typed (a scenario with `elect "…"`), when it came after any proposal.
+    last_ballot: Option<crate::model::elections::Ballot>,
+    /// The changes in force for the last scenario typed that follows others, and the agreement
+    /// as they left it, for `:changes`.
+    last_changes: Option<(Vec<crate::eval::InForce>, Agreement)>,
+    /// The scenarios typed in the session, by name, for a scenario typed later that follows one.
+    typed_scenarios: Vec<(String, String)>,
 }
 
 impl Engine {
@@ -195,6 +210,9 @@ impl Engine {
             loaded: load::load(DRAFT),
             colour,
             last_proposal: None,
+            last_ballot: None,
+            last_changes: None,
+            typed_scenarios: Vec::new(),
         }
     }
 
@@ -337,6 +355,9 @@ impl Engine {
             }),
             "save" => self.save(typed),
             "scenarios" => self.scenarios(typed),
+            "elections" | "election" => self.elections(typed),
+            "changes" | "change" => self.changes(typed),
+            "what-if" | "whatif" if self.last_ballot.is_some() => self.what_if_election(typed),
             "what-if" | "whatif" => self.what_if(typed),
             "why" | "why-not" => self.why(typed),
             "show" => Ok(Reply::say(self.text.clone())),
@@ -513,7 +534,8 @@ fn help(argument: &str) -> String {
         }
     }
     out.push_str(
-        "\nTab completes commands, keywords, members, kinds and decisions. Ctrl-C cancels the input;\n\
+        "\nA scenario typed with `elect \"ELECTION\"` and its votes is counted, as `concord eval` counts it.\n\
+         Tab completes commands, keywords, members, kinds, decisions and elections. Ctrl-C cancels the input;\n\
          Ctrl-D ends the session, as :quit does.\n",
     );
     out

@@ -266,7 +266,13 @@ fn a_typed_scenario_that_follows_a_change_is_decided_under_the_agreement_as_chan
     let mut e = Engine::new(Colour::Off);
     e.handle(":load tests/sequence/changes-on-passing.concord");
     let reply = e.handle("scenario \"A\"\n  propose \"appoint a lead provider\"\n  concerning: qeh\n  in favour: nchc, qeh, vcs\n\nscenario \"B\" follows \"A\"\n  propose \"approve the service plan\"\n  in favour: qeh, vcs\n  against: nchc\n");
-    assert!(reply.text.contains("Decided under the agreement as “A” changed it."), "{}", reply.text);
+    assert!(
+        reply.text.contains(
+            "Decided under the agreement as the earlier steps changed it:\n  “A” passed: qeh becomes the lead provider"
+        ),
+        "{}",
+        reply.text
+    );
     // qeh is the lead provider once "A" has passed, so "B" passes (under the agreement as
     // written it would be escalated: nchc, the lead provider then, voted against).
     assert_eq!(reply.text.matches("Outcome: passed").count(), 2, "{}", reply.text);

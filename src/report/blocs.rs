@@ -140,7 +140,7 @@ pub(super) fn in_force_human(e: &Evaluation) -> String {
     out
 }
 
-fn change_words(effect: &crate::eval::EffectOut) -> String {
+pub(super) fn change_words(effect: &crate::eval::EffectOut) -> String {
     {
         match &effect.change {
             Change::RoleMoves { role, to, from } => {

@@ -2,6 +2,7 @@
 //!
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
+pub mod changes;
 pub mod diff;
 pub mod elections;
 pub mod explain;

@@ -103,6 +103,9 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
                     }
                 }
             }
+            for (name, e) in coverage.elections.get(agreement).into_iter().flatten() {
+                out.push_str(&election_coverage(name, e));
+            }
             if let Some((surplus, deficit)) = coverage.waterfalls.get(agreement) {
                 let says = |n: usize| if n == 0 { "no scenario".to_string() } else { format!("{n} scenario(s)") };
                 out.push_str(&format!(
@@ -297,4 +300,25 @@ pub fn test_markdown(report: &TestReport) -> String {
         }
     }
     out
+}
+
+/// One election's line of `--coverage`: how many scenarios counted it, and whether its tie rule
+/// ever decided a tie.
+fn election_coverage(name: &str, e: &crate::results::test::ElectionCoverage) -> String {
+    if e.scenarios == 0 {
+        return format!("    election “{name}”: no scenario holds it\n");
+    }
+    let rule = match e.tie_rule {
+        Some("lot") => "by lot",
+        Some(_) => "by a casting vote",
+        None => return format!("    election “{name}”: {} scenario(s); it says nothing about a tie\n", e.scenarios),
+    };
+    if e.ties_decided == 0 {
+        format!("    election “{name}”: {} scenario(s); its tie rule ({rule}) never decided a tie\n", e.scenarios)
+    } else {
+        format!(
+            "    election “{name}”: {} scenario(s); its tie rule ({rule}) decided a tie in {}\n",
+            e.scenarios, e.ties_decided
+        )
+    }
 }

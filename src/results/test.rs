@@ -97,11 +97,24 @@ pub struct DecisionCoverage {
     pub conditions: BTreeMap<String, bool>,
 }
 
+/// What the scenarios exercised of one election (docs/json.md, added in 1.5).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ElectionCoverage {
+    /// How many scenarios held it and had it counted.
+    pub scenarios: usize,
+    /// How it decides a tie for the most votes: `lot` or `casting_vote`; `None` when it does not say.
+    pub tie_rule: Option<&'static str>,
+    /// How many scenarios had a tie decided by that rule (the lot's result or the casting vote).
+    pub ties_decided: usize,
+}
+
 /// What the scenarios exercised, for `--coverage`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Coverage {
     /// Per agreement, per decision.
     pub decisions: BTreeMap<String, BTreeMap<String, DecisionCoverage>>,
+    /// Per agreement, per election (added in 1.5).
+    pub elections: BTreeMap<String, BTreeMap<String, ElectionCoverage>>,
     /// Per agreement: scenarios with a surplus and with a deficit.
     pub waterfalls: BTreeMap<String, (usize, usize)>,
     /// Per agreement: whether it has a savings and a deficits waterfall to exercise.
@@ -112,7 +125,8 @@ impl Coverage {
     /// How many items the scenarios exercised, of how many there are. An item is a condition
     /// of a decision that decides an outcome in some scenario (a decision whose rule has no
     /// condition of its own counts once, exercised when a scenario proposes it), and each
-    /// waterfall the agreement writes that some scenario's year-end result runs through.
+    /// waterfall the agreement writes that some scenario's year-end result runs through, each
+    /// election some scenario counts, and each election's tie rule that decides a tie in some scenario.
     pub fn counts(&self) -> (usize, usize) {
         let mut covered = 0usize;
         let mut total = 0usize;
@@ -131,6 +145,14 @@ impl Coverage {
                 }
                 for decided in d.conditions.values() {
                     add(*decided);
+                }
+            }
+        }
+        for elections in self.elections.values() {
+            for e in elections.values() {
+                add(e.scenarios > 0);
+                if e.tie_rule.is_some() {
+                    add(e.ties_decided > 0);
                 }
             }
         }

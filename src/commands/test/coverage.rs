@@ -4,9 +4,11 @@
 use std::collections::BTreeMap;
 
 use crate::eval::{self, Combination, Evaluation};
+use crate::model::elections::TieRule;
 use crate::model::inputs::{DecisionRef, Scenario};
 use crate::model::Agreement;
-use crate::results::test::{Coverage, DecisionCoverage};
+use crate::results::elections::{ElectedBy, ElectionOutcome, ElectionResult};
+use crate::results::test::{Coverage, DecisionCoverage, ElectionCoverage};
 
 /// Which conditions turned the rule: flipping that one condition alone flips the result.
 // BOUND: `i` indexes `held`, so its number, one more, fits.
@@ -88,6 +90,40 @@ pub(super) fn record_coverage(
             crate::money::Outcome::Surplus => waterfalls.0 += 1,
             crate::money::Outcome::Deficit => waterfalls.1 += 1,
             crate::money::Outcome::BreakEven => {}
+        }
+    }
+}
+
+/// Records the election a scenario counted (`result`, `None` when it holds none or it was not
+/// counted): each election of the agreement is an item, exercised when some scenario counts it,
+/// and so is its tie rule, exercised when it decides a tie (the lot's result or the casting vote).
+pub(super) fn record_election(
+    coverage: &mut Coverage,
+    agreement_name: &str,
+    agreement: &Agreement,
+    result: Option<&ElectionResult>,
+) {
+    let elections = coverage.elections.entry(agreement_name.to_string()).or_insert_with(|| {
+        agreement
+            .elections
+            .iter()
+            .map(|e| {
+                let tie_rule = e.tie.as_ref().map(|t| match t.node {
+                    TieRule::Lot => "lot",
+                    TieRule::CastingVote(_) => "casting_vote",
+                });
+                (e.name.clone(), ElectionCoverage { scenarios: 0, tie_rule, ties_decided: 0 })
+            })
+            .collect()
+    });
+    let Some(result) = result else { return };
+    let Some(entry) = elections.get_mut(&result.election) else { return };
+    // BOUND: one count per scenario, as for decisions.
+    #[allow(clippy::arithmetic_side_effects)]
+    {
+        entry.scenarios += 1;
+        if let ElectionOutcome::Elected { by: ElectedBy::Lot | ElectedBy::CastingVote { .. }, .. } = result.outcome {
+            entry.ties_decided += 1;
         }
     }
 }

@@ -133,6 +133,7 @@ pub(super) fn run_scenario(
             evaluation.as_ref(),
             money.as_ref(),
         );
+        super::coverage::record_election(coverage, agreement_name, context.agreement, election.as_ref());
     }
     for expect in &scenario.expectations {
         let expect_line = context.lines.line(expect.span.start);

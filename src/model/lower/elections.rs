@@ -72,6 +72,11 @@ impl Lowerer<'_> {
                 ast::ElectionClause::TieByLot => {
                     self.once("how a tie is decided", &mut tie, Spanned::new(TieRule::Lot, span), span)
                 }
+                ast::ElectionClause::Casting(m)
+                    if m.node == MemberRef::Role(ast::Role::Chair) && self.chair_office().is_some() =>
+                {
+                    self.election_office_casting(name, m.span)
+                }
                 ast::ElectionClause::Casting(m) => {
                     if let Some(id) = self.member_ref(m) {
                         let rule = TieRule::CastingVote(Spanned::new(id, m.span));
@@ -134,5 +139,17 @@ impl Lowerer<'_> {
             voting: voting.map(|(v, _)| v),
             exclusions,
         })
+    }
+
+    /// `on a tie, the chair has the casting vote` in an election, where the chair is an office
+    /// whose holder changes: refused, since an election has no date to settle who holds it.
+    fn election_office_casting(&mut self, name: &Spanned<String>, at: Span) {
+        let example = self.members.first().map_or_else(|| "MEMBER".to_string(), |m| m.key.clone());
+        self.errors.push(LowerError::from(crate::model::error::ElectionOfficeError::OfficeCasting {
+            election: name.node.clone(),
+            office: "chair".into(),
+            example,
+            at: at.into(),
+        }));
     }
 }
