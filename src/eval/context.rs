@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::decision::{EvalError, Evaluator};
+use super::evaluator::{EvalError, Evaluator};
 use super::tally::{self, Ballot, Tally};
 use super::*;
 use crate::model::inputs::{Proposal, Voter};
@@ -113,7 +113,7 @@ impl<'a> Context<'a> {
             }
         }
         // Votes lodged in advance within the decision's limits are the members' votes (step 3).
-        super::meetings::add_lodged(decision, proposal, &mut ballots);
+        super::lodged::add_lodged(decision, proposal, &mut ballots);
         let cast_in_place = super::stand_ins::cast_in_place(
             agreement,
             proposal,

@@ -10,13 +10,13 @@
 use serde::{Serialize, Serializer};
 
 use super::context::Context;
+use super::lodged::ballot_of;
 use super::tally::Ballot;
 use super::{Invalidity, Name, Place, StandIn};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
 use crate::model::meetings::{excused, over_limit, OverLimit};
 use crate::model::MemberId;
-use crate::model::VoteChoice;
 
 /// The working of the meetings clauses, each when the decision has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -235,29 +235,6 @@ impl Context<'_> {
             one_vote: self.one_vote,
             restated: self.restated,
             cast_in_place: self.cast_in_place.clone(),
-        }
-    }
-}
-
-fn ballot_of(choice: VoteChoice) -> Ballot {
-    match choice {
-        VoteChoice::InFavour => Ballot::InFavour,
-        VoteChoice::Against => Ballot::Against,
-        VoteChoice::Abstaining => Ballot::Abstaining,
-    }
-}
-
-/// (3) Each vote lodged in advance within the decision's limits is the member's ballot; one
-/// over a limit, or for a decision that allows none, leaves the member absent.
-pub(super) fn add_lodged(decision: &crate::model::Decision, proposal: &Proposal, ballots: &mut [Ballot]) {
-    let Some(lodging) = decision.meetings.lodging else { return };
-    for l in &proposal.attendance.lodged {
-        if over_limit(&lodging, &proposal.attendance, l.member).is_none() {
-            if let Some(b) = ballots.get_mut(l.member.index()) {
-                if *b == Ballot::Absent {
-                    *b = ballot_of(l.choice);
-                }
-            }
         }
     }
 }
