@@ -9,6 +9,7 @@ use super::tally::{self, Ballot, Tally};
 use super::*;
 use crate::model::inputs::{Proposal, Voter};
 use crate::model::{Agreement, Bloc, Decision, KindId, MemberId, Unit, VoteChoice};
+use crate::results::terms::Term;
 use crate::span::{line_col, Span};
 use crate::weights::{self, Ineligibility};
 
@@ -188,7 +189,7 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn voting_summary(&self) -> VotingSummary {
-        let scheme = self.agreement.scheme_for(self.decision).node.words();
+        let scheme = Term(self.agreement.scheme_for(self.decision).node.clone());
         let reserved = self
             .agreement
             .voting

@@ -17,6 +17,7 @@ use crate::calendar::Date;
 use crate::model::inputs::Proposal;
 use crate::model::meetings::{excused, over_limit, OverLimit};
 use crate::model::MemberId;
+use crate::results::terms::{Period, Term};
 
 /// The working of the meetings clauses, each when the decision has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,8 +69,8 @@ pub struct AbsenceWorking {
     /// The last meeting it attended.
     #[serde(serialize_with = "plain_date")]
     pub last_attended: Date,
-    /// The period, in words (`6 months`).
-    pub period: String,
+    /// The period (in JSON, in words: `6 months`).
+    pub period: Period,
     /// The first day it has missed every meeting for the period (none past the calendar's end).
     #[serde(serialize_with = "maybe_date")]
     pub runs_out: Option<Date>,
@@ -141,7 +142,7 @@ impl Context<'_> {
                 Some(AbsenceWorking {
                     member: self.key(member.node),
                     last_attended: last.node,
-                    period: absence.period.words(),
+                    period: Term(absence.period),
                     runs_out,
                     decided: decided.node,
                     long_enough: runs_out.is_some_and(|r| decided.node >= r),

@@ -1,12 +1,13 @@
 //! The words for the terms an evaluation's working carries as structured data
-//! ([`crate::results::terms`]), for text and for JSON: in JSON each is the string docs/json.md
-//! gives (`"30 days"`, `"more than half of its votes cast"`, `"fr, de and it jointly"`).
+//! ([`crate::results::terms`]), for text (each is `Display` here, and only here) and for JSON:
+//! in JSON each is the string docs/json.md gives (`"30 days"`, `"more than half of its votes cast"`, `"fr, de and it jointly"`).
 
 use serde::{Serialize, Serializer};
 
 use crate::calendar::Duration;
-use crate::model::{Base, Role, Scope, Unit};
-use crate::results::terms::{BlocRule, PostponementShare, Proposer, Refusal, Term, Threshold};
+use crate::explain_kinds::base_words;
+use crate::model::{FigureName, Proportion, Role, Rounding, WeightScheme};
+use crate::results::terms::{BlocRule, Possessive, PostponementShare, Proposer, Refusal, Term, Threshold};
 
 /// `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
@@ -25,19 +26,6 @@ pub fn period_words(period: &Term<Duration>) -> String {
 /// `more than half`.
 pub fn threshold_words(t: &Threshold) -> String {
     format!("{} {}", t.comparator.words(), t.proportion.words())
-}
-
-/// `its votes cast`, `its eligible members`, …: a bloc base in words.
-pub fn base_words(base: &Base) -> String {
-    let unit = match base.unit {
-        Unit::Votes => "votes",
-        Unit::Members => "members",
-    };
-    match base.scope {
-        Scope::Eligible => format!("its eligible {unit}"),
-        Scope::Cast => format!("its {unit} cast"),
-        Scope::Present => format!("its {unit} present"),
-    }
 }
 
 /// `more than half of its votes cast`.
@@ -68,53 +56,44 @@ pub fn refusal_words(refusal: &Refusal) -> String {
     }
 }
 
-impl Serialize for Term<Duration> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&period_words(self))
-    }
+/// Each term in words, for text (`{}` in a sentence) and, by the same words, for JSON.
+macro_rules! worded {
+    ($($ty:ty => $words:expr;)*) => {$(
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let words: fn(&$ty) -> String = $words;
+                f.write_str(&words(self))
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
 }
 
-impl Serialize for Term<Role> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0.words())
-    }
-}
-
-impl Serialize for Threshold {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&threshold_words(self))
-    }
-}
-
-impl Serialize for BlocRule {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&bloc_rule_words(self))
-    }
-}
-
-impl Serialize for PostponementShare {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&postponement_share_words(self))
-    }
-}
-
-impl Serialize for Proposer {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&proposer_words(self))
-    }
-}
-
-impl Serialize for Refusal {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&refusal_words(self))
-    }
+worded! {
+    Term<Duration> => period_words;
+    Term<Role> => |role| role.0.words().to_string();
+    Term<WeightScheme> => |scheme| scheme.0.words();
+    Term<Proportion> => |share| share.0.words();
+    Term<Rounding> => |rounding| rounding.0.words().to_string();
+    Term<FigureName> => |figure| figure.0.words().to_string();
+    Possessive => |period| period.0.possessive();
+    Threshold => threshold_words;
+    BlocRule => bloc_rule_words;
+    PostponementShare => postponement_share_words;
+    Proposer => proposer_words;
+    Refusal => refusal_words;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::ProportionForm;
-    use crate::model::{Comparator, Proportion};
+    use crate::model::{Base, Comparator, Proportion, Scope, Unit};
     use rust_decimal::Decimal;
 
     #[test]

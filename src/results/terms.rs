@@ -19,6 +19,10 @@ pub type Period = Term<Duration>;
 /// A role that passes from member to member: `lead provider`, `chair`, `host`.
 pub type RoleTerm = Term<Role>;
 
+/// A period as a possessive, for the notice needed: `7 days'`, `1 month's`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Possessive(pub Duration);
+
 /// A share of votes to be met: `more than half`, `at least two thirds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Threshold {
