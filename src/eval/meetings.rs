@@ -248,7 +248,7 @@ impl MeetingsWorking {
             invalid.push(Invalidity::AbsenceTooShort {
                 member: a.member.to_string(),
                 last_attended: a.last_attended,
-                period: a.period.clone(),
+                period: a.period,
                 runs_out: a.runs_out,
             });
         }
