@@ -1,6 +1,7 @@
 //! The words for the terms an evaluation's working carries as structured data
-//! ([`crate::results::terms`]), for text (each is `Display` here, and only here) and for JSON:
-//! in JSON each is the string docs/json.md gives (`"30 days"`, `"more than half of its votes cast"`, `"fr, de and it jointly"`).
+//! ([`crate::results::terms`]), for text (each is `Display` here, and only here) and for
+//! JSON, where each is the string docs/json.md gives: `"30 days"`, `"more than half of its
+//! votes cast"`, `"fr, de and it jointly"`.
 
 use serde::{Serialize, Serializer};
 
@@ -92,8 +93,7 @@ worded! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ProportionForm;
-    use crate::model::{Base, Comparator, Proportion, Scope, Unit};
+    use crate::model::{Base, Comparator, Proportion, ProportionForm, Scope, Unit};
     use rust_decimal::Decimal;
 
     #[test]
