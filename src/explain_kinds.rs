@@ -4,12 +4,25 @@
 
 use crate::model::effects::{DecisionEffect, Target};
 use crate::model::leaving::{self, From};
-use crate::model::{Agreement, Bloc, Member};
+use crate::model::{Agreement, Base, Bloc, Member, Scope, Unit};
+
+/// `its votes cast`, `its eligible members`, …: a bloc base in words.
+pub fn base_words(base: &Base) -> String {
+    let unit = match base.unit {
+        Unit::Votes => "votes",
+        Unit::Members => "members",
+    };
+    match base.scope {
+        Scope::Eligible => format!("its eligible {unit}"),
+        Scope::Cast => format!("its {unit} cast"),
+        Scope::Present => format!("its {unit} present"),
+    }
+}
 
 /// `more than half of its votes cast`: the rule a bloc decides by.
 pub fn bloc_rule(bloc: &Bloc) -> String {
     let (comparator, proportion, base) = bloc.rule();
-    format!("{} {} of {}", comparator.words(), proportion.words(), crate::eval::blocs::base_words(&base))
+    format!("{} {} of {}", comparator.words(), proportion.words(), base_words(&base))
 }
 
 /// How a bloc decides within itself, as a sentence (none for a bloc with neither a rule nor a

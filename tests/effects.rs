@@ -5,6 +5,7 @@
 use concord::eval::{evaluate, OutcomeKind, Sources};
 use concord::model::effects::{apply, Effect};
 use concord::model::{Agreement, MemberId, Role};
+use concord::results::terms::Refusal;
 
 const AGREEMENT: &str = r#"agreement "Changes on passing"
   kinds nhs, council, commercial
@@ -54,7 +55,7 @@ fn agreement() -> Agreement {
 }
 
 /// The changes a proposal for `decision` makes, evaluated for real, and its outcome.
-fn changes(a: &Agreement, lines: &str) -> (OutcomeKind, Vec<Effect>, Option<String>, Vec<String>) {
+fn changes(a: &Agreement, lines: &str) -> (OutcomeKind, Vec<Effect>, Option<Refusal>, Vec<String>) {
     let text = format!("proposal \"p\"\n{lines}");
     let parsed = concord::syntax::parse(&text);
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
@@ -146,7 +147,15 @@ fn impossible_changes_are_refused_with_the_reason() {
         changes(&a, "  decision \"agree an exit\"\n  concerning: icb\n  in favour: trust, county, carers\n");
     let error = apply(&a, &effects).err().unwrap_or_else(|| panic!("icb left"));
     assert_eq!(error.message, "icb cannot leave: it is the only lead provider");
-    assert!(refused.is_some_and(|r| r.contains("the only lead provider")));
+    let refused = refused.unwrap_or_else(|| panic!("the evaluation took the changes"));
+    assert_eq!(
+        (refused.message.as_str(), refused.help.as_deref()),
+        (error.message.as_str(), Some(error.help.as_str()))
+    );
+    // In text and JSON, the message with its help in brackets.
+    let words = format!("{} ({})", error.message, error.help);
+    assert_eq!(refused.to_string(), words);
+    assert_eq!(serde_json::to_value(&refused).ok(), Some(serde_json::Value::String(words)));
     let code = miette::Diagnostic::code(&error).map(|c| c.to_string());
     assert_eq!(code.as_deref(), Some("concord::model::effect_refused"));
 

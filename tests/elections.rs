@@ -6,7 +6,7 @@
 use concord::model::elections::{Ballot, BallotVote};
 use concord::model::{Agreement, MemberId};
 use concord::oracle::elections::{elect, ElectionVerdict};
-use concord::results::elections::{ElectedBy, ElectionOutcome};
+use concord::results::elections::{ElectedBy, ElectionOutcome, NotCountedReason};
 use concord::span::{Span, Spanned};
 use proptest::prelude::*;
 
@@ -68,6 +68,37 @@ fn codes(scenarios: &str) -> Vec<String> {
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     let (_, errors) = concord::load::load_inputs(&agreement, &parsed.file);
     errors.iter().map(|e| e.code_string()).collect()
+}
+
+/// The votes [`AGREEMENT`]'s deputy chair election does not count, and why, in text and JSON.
+#[test]
+fn a_vote_not_counted_says_which_clause_leaves_it_out() {
+    let loaded = concord::load::load(AGREEMENT);
+    let agreement = loaded.agreement.unwrap_or_else(|| unreachable!());
+    let parsed = concord::syntax::parse(
+        "scenario \"s\"\n  elect \"deputy chair\"\n  ann votes for x\n  y votes for z\n  w votes for z\n",
+    );
+    let (inputs, errors) = concord::load::load_inputs(&agreement, &parsed.file);
+    assert!(errors.is_empty(), "{errors:?}");
+    let ballot = inputs.scenarios.first().and_then(|s| s.ballot.as_ref()).unwrap_or_else(|| unreachable!());
+    let election = agreement.elections.first().unwrap_or_else(|| unreachable!());
+    let result = concord::eval::elections::count(&agreement, election, ballot).unwrap_or_else(|e| panic!("{e:?}"));
+    let reasons: Vec<_> = result.disregarded.iter().map(|d| (d.voter.as_str(), d.reason.clone())).collect();
+    let only_core = NotCountedReason::OnlyKind { kind: "core".into() };
+    assert_eq!(reasons, [("y", only_core), ("w", NotCountedReason::Observer)]);
+    let json = serde_json::to_value(&result.disregarded).unwrap_or_default();
+    let words: Vec<_> = json.as_array().into_iter().flatten().filter_map(|d| d["reason"].as_str()).collect();
+    assert_eq!(words, ["only core members vote", "an observer never votes"]);
+    let text = concord::report::elections::election_human(&result);
+    assert!(text.contains("Not counted: y's vote for z, because only core members vote.\n"), "{text}");
+    let other = [
+        (NotCountedReason::KindExcluded { kind: "associate".into() }, "associate members do not vote"),
+        (NotCountedReason::MemberExcluded { member: "hw".into() }, "hw does not vote"),
+        (NotCountedReason::NotInElection, "it does not vote in this election"),
+    ];
+    for (reason, said) in other {
+        assert_eq!(concord::report::elections::not_counted_words(&reason), said);
+    }
 }
 
 #[test]

@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::context::{Context, Filter};
 use super::tally::{self, Ballot, Relation, TooLarge};
 use super::{Measure, Name};
-use crate::model::{Bloc, Comparator, Scope, Side, Unit};
+use crate::model::{Bloc, Comparator, Side};
+use crate::results::terms::{BlocRule, Threshold};
 use crate::span::Spanned;
 
 /// Where a bloc stands on a proposal.
@@ -50,8 +51,8 @@ pub struct BlocPosition {
     pub bloc: Name,
     /// Its display name.
     pub name: Name,
-    /// The rule it decides by, in words (`more than half of its votes cast`).
-    pub rule: String,
+    /// The rule it decides by (in JSON, in words: `more than half of its votes cast`).
+    pub rule: BlocRule,
     /// Whether the bloc states that rule itself (else it is the default).
     pub own_rule: bool,
     /// The side in favour measured against the rule.
@@ -66,25 +67,12 @@ pub struct BlocPosition {
     pub position: Position,
 }
 
-/// `its votes cast`, `its eligible members`, …: a bloc base in words.
-pub fn base_words(base: &crate::model::Base) -> String {
-    let unit = match base.unit {
-        Unit::Votes => "votes",
-        Unit::Members => "members",
-    };
-    match base.scope {
-        Scope::Eligible => format!("its eligible {unit}"),
-        Scope::Cast => format!("its {unit} cast"),
-        Scope::Present => format!("its {unit} present"),
-    }
-}
-
 impl Context<'_> {
     /// Where `bloc` stands on the proposal, with its working.
     pub(super) fn bloc_position(&self, bloc: &Bloc) -> Result<BlocPosition, TooLarge> {
         let (comparator, proportion, base) = bloc.rule();
         let proportion = Spanned::new(proportion, bloc.own_rule.as_ref().map_or(bloc.span, |r| r.proportion.span));
-        let rule = format!("{} {} of {}", comparator.words(), proportion.node.words(), base_words(&base));
+        let rule = BlocRule { threshold: Threshold { comparator, proportion: proportion.node }, base };
         let (held_for, in_favour) =
             self.threshold(Filter::Bloc(bloc), &base, Side::InFavour, comparator, &proportion)?;
         let (held_against, against) =

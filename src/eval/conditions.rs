@@ -16,6 +16,7 @@ use super::{
 use crate::model::{
     Base, Bloc, BlocSelection, Comparator, Condition, KindId, MembershipShare, Proportion, Rule, Scope, Side, Unit,
 };
+use crate::results::terms::Term;
 use crate::span::{Span, Spanned};
 
 impl Context<'_> {
@@ -277,10 +278,10 @@ fn membership_out(share: &MembershipShare) -> MembershipOut {
     let value = product.and_then(|n| n.checked_div(p.denominator)).unwrap_or(Decimal::MAX);
     let value_exact = product.zip(value.checked_mul(p.denominator)).is_some_and(|(n, back)| n == back);
     MembershipOut {
-        share: super::Name::new(&p.words()),
+        share: Term(*p),
         membership: share.membership,
         value: value.round_dp(2).normalize(),
         value_exact,
-        rounding: share.rounding.words().into(),
+        rounding: Term(share.rounding),
     }
 }

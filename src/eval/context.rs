@@ -4,11 +4,12 @@
 
 use rust_decimal::Decimal;
 
-use super::decision::{EvalError, Evaluator};
+use super::evaluator::{EvalError, Evaluator};
 use super::tally::{self, Ballot, Tally};
 use super::*;
 use crate::model::inputs::{Proposal, Voter};
 use crate::model::{Agreement, Bloc, Decision, KindId, MemberId, Unit, VoteChoice};
+use crate::results::terms::Term;
 use crate::span::{line_col, Span};
 use crate::weights::{self, Ineligibility};
 
@@ -113,7 +114,7 @@ impl<'a> Context<'a> {
             }
         }
         // Votes lodged in advance within the decision's limits are the members' votes (step 3).
-        super::meetings::add_lodged(decision, proposal, &mut ballots);
+        super::lodged::add_lodged(decision, proposal, &mut ballots);
         let cast_in_place = super::stand_ins::cast_in_place(
             agreement,
             proposal,
@@ -188,7 +189,7 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn voting_summary(&self) -> VotingSummary {
-        let scheme = self.agreement.scheme_for(self.decision).node.words();
+        let scheme = Term(self.agreement.scheme_for(self.decision).node.clone());
         let reserved = self
             .agreement
             .voting

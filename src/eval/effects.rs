@@ -8,7 +8,8 @@ use super::context::Context;
 use super::{Name, Place};
 use crate::model::effects::{self, Effect};
 use crate::model::inputs::Proposal;
-use crate::model::{leaving, Agreement, Decision, MemberId};
+use crate::model::{leaving, Agreement, Decision, FigureName, MemberId};
+use crate::results::terms::{Period, Refusal, RoleTerm, Term};
 
 /// One change, in the working.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,8 +17,8 @@ use crate::model::{leaving, Agreement, Decision, MemberId};
 pub enum Change {
     /// A role passes to a member.
     RoleMoves {
-        /// `lead provider`, `chair` or `host`.
-        role: String,
+        /// The role (in JSON, in words: `lead provider`, `chair` or `host`).
+        role: RoleTerm,
         /// Who takes it.
         to: Name,
         /// Who held it (none when nobody did).
@@ -26,14 +27,14 @@ pub enum Change {
     /// A member leaves, on its own terms.
     Leaves {
         member: Name,
-        /// Its notice period, in words, when the agreement sets one.
-        notice: Option<String>,
+        /// Its notice period, when the agreement sets one (in JSON, in words).
+        notice: Option<Period>,
         /// Whether that notice period is its kind's own.
         notice_of_kind: Option<String>,
         /// The sum it pays, in words.
         pays: Option<String>,
-        /// The figures it forfeits.
-        forfeits: Vec<String>,
+        /// The figures it forfeits (in JSON, in words).
+        forfeits: Vec<Term<FigureName>>,
         /// Whether it loses its say over capitated payments.
         loses_say: bool,
     },
@@ -63,16 +64,17 @@ pub struct InForce {
 
 /// The changes of a passed proposal, the model's effects, and why the agreement cannot take
 /// them, if it cannot.
-pub(super) type Effects = (Vec<EffectOut>, Vec<Effect>, Option<String>);
+pub(super) type Effects = (Vec<EffectOut>, Vec<Effect>, Option<Refusal>);
 
 impl Context<'_> {
     pub(super) fn effects(&self, agreement: &Agreement, decision: &Decision, proposal: &Proposal) -> Effects {
         let resolved = match effects::resolve(decision, proposal) {
             Ok(r) => r,
-            Err(e) => return (Vec::new(), Vec::new(), Some(e.message)),
+            Err(e) => return (Vec::new(), Vec::new(), Some(Refusal { message: e.message, help: None })),
         };
         let out = resolved.iter().map(|e| self.effect_out(agreement, e)).collect();
-        let refused = effects::apply(agreement, &resolved).err().map(|e| format!("{} ({})", e.message, e.help));
+        let refused =
+            effects::apply(agreement, &resolved).err().map(|e| Refusal { message: e.message, help: Some(e.help) });
         (out, resolved, refused)
     }
 
@@ -82,7 +84,7 @@ impl Context<'_> {
             Effect::RoleMoves { role, to, span } => (
                 *span,
                 Change::RoleMoves {
-                    role: role.words().to_string(),
+                    role: Term(*role),
                     to: self.key(*to),
                     from: agreement.members.iter().filter(|m| m.has_role(*role)).map(|m| self.key(m.id)).collect(),
                 },
@@ -109,14 +111,12 @@ impl Context<'_> {
         };
         Change::Leaves {
             member: self.key(member),
-            notice: terms.as_ref().and_then(|t| t.notice.map(|(d, _)| d.node.words())),
+            notice: terms.as_ref().and_then(|t| t.notice.map(|(d, _)| Term(d.node))),
             notice_of_kind: terms.as_ref().and_then(|t| t.notice.and_then(|(_, f)| of_kind(f))),
             pays: terms
                 .as_ref()
                 .and_then(|t| t.penalty.map(|(p, _)| crate::money::format_money(p.node.0, &agreement.currency))),
-            forfeits: terms
-                .as_ref()
-                .map_or_else(Vec::new, |t| t.forfeits.iter().map(|(f, _)| f.node.words().to_string()).collect()),
+            forfeits: terms.as_ref().map_or_else(Vec::new, |t| t.forfeits.iter().map(|(f, _)| Term(f.node)).collect()),
             loses_say: terms.as_ref().is_some_and(|t| t.loses_say),
         }
     }

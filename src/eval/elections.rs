@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::elections::{Ballot, Election, TieRule};
 use crate::model::{Agreement, ElectionError, Exclusion, MemberId, WeightScheme};
 use crate::results::elections::{
-    and_list, Awaiting, CandidateTally, DisregardedVote, ElectedBy, ElectionOutcome, ElectionResult,
+    Awaiting, CandidateTally, DisregardedVote, ElectedBy, ElectionOutcome, ElectionResult, NotCountedReason,
 };
 use crate::weights::{electorate, Ineligibility};
 
@@ -16,7 +16,8 @@ fn key(agreement: &Agreement, id: MemberId) -> String {
     agreement.member(id).map_or_else(|| "?".to_string(), |m| m.key.clone())
 }
 
-/// `1 vote`, `2 votes`, or `votes weighing 40,000,000`.
+/// `1 vote`, `2 votes`, or `votes weighing 40,000,000`: for a diagnostic's help only (the
+/// count's own working is worded in `report/elections.rs`).
 fn votes_figure(votes: Decimal, counts_votes: bool) -> String {
     let figure = crate::fmt::grouped(votes);
     match (counts_votes, votes == Decimal::ONE) {
@@ -26,26 +27,41 @@ fn votes_figure(votes: Decimal, counts_votes: bool) -> String {
     }
 }
 
-/// Why a member does not vote in `election`, in the clause's words.
-fn reason(agreement: &Agreement, election: &Election, why: &Ineligibility) -> String {
+/// `` `a`, `b` and `c` ``: the tied candidates, for a diagnostic's help only.
+fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("`{one}`"),
+        [rest @ .., last] => {
+            format!("{} and `{last}`", rest.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+        }
+    }
+}
+
+/// Why a member does not vote in `election`: the clause that leaves it out.
+fn reason(agreement: &Agreement, election: &Election, why: &Ineligibility) -> NotCountedReason {
     let clause = match why {
-        Ineligibility::Observer { .. } => return "an observer never votes".into(),
+        Ineligibility::Observer { .. } => return NotCountedReason::Observer,
         Ineligibility::Excluded { clause } | Ineligibility::NotOfVotingKind { clause } => *clause,
-        _ => return "it does not vote in this election".into(),
+        _ => return NotCountedReason::NotInElection,
     };
     let kind = |k| agreement.kind(k).map_or("?", |k| k.name.as_str()).to_string();
     election
         .exclusions
         .iter()
         .find_map(|e| match e {
-            Exclusion::OnlyKind { kind: k, span } if *span == clause => Some(format!("only {} members vote", kind(*k))),
-            Exclusion::Kind { kind: k, span } if *span == clause => Some(format!("{} members do not vote", kind(*k))),
+            Exclusion::OnlyKind { kind: k, span } if *span == clause => {
+                Some(NotCountedReason::OnlyKind { kind: kind(*k) })
+            }
+            Exclusion::Kind { kind: k, span } if *span == clause => {
+                Some(NotCountedReason::KindExcluded { kind: kind(*k) })
+            }
             Exclusion::Member { member, span } if *span == clause => {
-                Some(format!("{} does not vote", key(agreement, *member)))
+                Some(NotCountedReason::MemberExcluded { member: key(agreement, *member) })
             }
             _ => None,
         })
-        .unwrap_or_else(|| "it does not vote in this election".into())
+        .unwrap_or(NotCountedReason::NotInElection)
 }
 
 /// Counts `ballot` at `election` under `agreement`. An error when the ballot records a lot's
@@ -126,7 +142,7 @@ pub fn count(agreement: &Agreement, election: &Election, ballot: &Ballot) -> Res
         }
         ElectionOutcome::Elected { candidate: winner.clone(), by: ElectedBy::MostVotes }
     } else {
-        let tied_words = and_list(&top_keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>());
+        let tied_words = listed(&top_keys);
         let wrong = |at: miette::SourceSpan, how: &'static str| {
             let help = match tie {
                 Some(TieRule::Lot) => "the election decides a tie by lot: record it as `the lot fell to MEMBER`".to_string(),

@@ -8,6 +8,7 @@ use super::{Name, Place};
 use crate::model::conflicts;
 use crate::model::inputs::Proposal;
 use crate::model::matters::{self, ApprovalState, ReservedAlso};
+use crate::results::terms::Threshold;
 
 /// Everything this part of the language adds to an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,8 +51,8 @@ pub struct ConflictWorking {
     pub in_favour: u32,
     /// Those of them who voted that it may not.
     pub against: u32,
-    /// The threshold in the agreement's words: `more than half`.
-    pub threshold: String,
+    /// The threshold (in JSON, in the agreement's words: `more than half`).
+    pub threshold: Threshold,
     /// Whether it may take part.
     pub allowed: bool,
     /// Votes on taking part from members not among the others present, disregarded.
@@ -100,7 +101,7 @@ impl Context<'_> {
                 others_present: v.others_present,
                 in_favour: v.in_favour,
                 against: v.against,
-                threshold: format!("{} {}", v.comparator.words(), v.proportion.words()),
+                threshold: Threshold { comparator: v.comparator, proportion: v.proportion },
                 allowed: v.allowed,
                 disregarded: v.disregarded.iter().map(|m| self.key(*m)).collect(),
                 clause: self.place(v.clause),

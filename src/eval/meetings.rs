@@ -10,13 +10,14 @@
 use serde::{Serialize, Serializer};
 
 use super::context::Context;
+use super::lodged::ballot_of;
 use super::tally::Ballot;
 use super::{Invalidity, Name, Place, StandIn};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
 use crate::model::meetings::{excused, over_limit, OverLimit};
 use crate::model::MemberId;
-use crate::model::VoteChoice;
+use crate::results::terms::{Period, Term};
 
 /// The working of the meetings clauses, each when the decision has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,8 +69,8 @@ pub struct AbsenceWorking {
     /// The last meeting it attended.
     #[serde(serialize_with = "plain_date")]
     pub last_attended: Date,
-    /// The period, in words (`6 months`).
-    pub period: String,
+    /// The period (in JSON, in words: `6 months`).
+    pub period: Period,
     /// The first day it has missed every meeting for the period (none past the calendar's end).
     #[serde(serialize_with = "maybe_date")]
     pub runs_out: Option<Date>,
@@ -141,7 +142,7 @@ impl Context<'_> {
                 Some(AbsenceWorking {
                     member: self.key(member.node),
                     last_attended: last.node,
-                    period: absence.period.words(),
+                    period: Term(absence.period),
                     runs_out,
                     decided: decided.node,
                     long_enough: runs_out.is_some_and(|r| decided.node >= r),
@@ -239,29 +240,6 @@ impl Context<'_> {
     }
 }
 
-fn ballot_of(choice: VoteChoice) -> Ballot {
-    match choice {
-        VoteChoice::InFavour => Ballot::InFavour,
-        VoteChoice::Against => Ballot::Against,
-        VoteChoice::Abstaining => Ballot::Abstaining,
-    }
-}
-
-/// (3) Each vote lodged in advance within the decision's limits is the member's ballot; one
-/// over a limit, or for a decision that allows none, leaves the member absent.
-pub(super) fn add_lodged(decision: &crate::model::Decision, proposal: &Proposal, ballots: &mut [Ballot]) {
-    let Some(lodging) = decision.meetings.lodging else { return };
-    for l in &proposal.attendance.lodged {
-        if over_limit(&lodging, &proposal.attendance, l.member).is_none() {
-            if let Some(b) = ballots.get_mut(l.member.index()) {
-                if *b == Ballot::Absent {
-                    *b = ballot_of(l.choice);
-                }
-            }
-        }
-    }
-}
-
 impl MeetingsWorking {
     /// (1a) Why the proposal cannot be decided at all, from the missed meetings and the excuse.
     pub(super) fn standing(&self) -> Vec<Invalidity> {
@@ -270,7 +248,7 @@ impl MeetingsWorking {
             invalid.push(Invalidity::AbsenceTooShort {
                 member: a.member.to_string(),
                 last_attended: a.last_attended,
-                period: a.period.clone(),
+                period: a.period,
                 runs_out: a.runs_out,
             });
         }

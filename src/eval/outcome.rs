@@ -5,6 +5,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Ballot, Name, Place};
 use crate::model::{Date, Duration, InvalidReason, MemberId};
+use crate::results::terms::{Period, Possessive, Proposer, Term};
 
 /// The outcome of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,13 +139,13 @@ pub enum DeadlockCause {
 pub struct EscalationStep {
     /// The body the matter goes to.
     pub body: String,
-    /// How long that body has, in words (`10 working days`).
-    pub within: Option<String>,
+    /// How long that body has (in JSON, in words: `10 working days`).
+    pub within: Option<Period>,
 }
 
 impl EscalationStep {
     pub(crate) fn new(body: &str, within: Option<Duration>) -> EscalationStep {
-        EscalationStep { body: body.to_string(), within: within.map(Duration::words) }
+        EscalationStep { body: body.to_string(), within: within.map(Term) }
     }
 }
 
@@ -175,7 +176,7 @@ pub enum Invalidity {
     /// Proposed by someone the decision does not let propose it (`may be proposed only by …`).
     ProposerNotAllowed {
         /// Who proposed it.
-        proposer: String,
+        proposer: Proposer,
         /// The line of the clause.
         line: usize,
         /// For a joint proposal: how many distinct members proposed it and how many the clause
@@ -187,7 +188,7 @@ pub enum Invalidity {
     /// called by …`; added in 1.4).
     MeetingNotCalled {
         /// Who called it.
-        caller: String,
+        caller: Proposer,
         /// The line of the clause.
         line: usize,
     },
@@ -197,13 +198,13 @@ pub enum Invalidity {
     /// them: which rule holds is not settled (added in 1.4).
     ProposerNotSettled {
         /// Who proposed it.
-        proposer: String,
+        proposer: Proposer,
     },
     /// Decided before the notice the decision needs had run (`a proposal needs … notice`).
     TooLittleNotice {
         #[serde(serialize_with = "plain_date")]
         given: Date,
-        needed: String,
+        needed: Possessive,
         /// The first day it could be decided.
         #[serde(serialize_with = "plain_date")]
         earliest: Date,
@@ -212,7 +213,7 @@ pub enum Invalidity {
     CurePeriodNotRun {
         #[serde(serialize_with = "plain_date")]
         notified: Date,
-        period: String,
+        period: Period,
         /// The day the period runs out: the first day it could be decided.
         #[serde(serialize_with = "plain_date")]
         runs_out: Date,
@@ -223,7 +224,7 @@ pub enum Invalidity {
         notified: Date,
         #[serde(serialize_with = "plain_date")]
         remedied: Date,
-        period: String,
+        period: Period,
     },
     /// Decided before the member concerned had missed every meeting for the period the decision
     /// needs (`only after the member concerned has missed every meeting for …`; added in 1.4).
@@ -231,7 +232,7 @@ pub enum Invalidity {
         member: String,
         #[serde(serialize_with = "plain_date")]
         last_attended: Date,
-        period: String,
+        period: Period,
         /// The first day it could be decided (none when that is past the calendar's end).
         #[serde(serialize_with = "super::meetings::maybe_date")]
         runs_out: Option<Date>,

@@ -19,6 +19,7 @@ use super::{Deadlock, DeadlockCause, EscalationStep, Invalidity, Name, Place};
 use crate::calendar::Date;
 use crate::model::inputs::Proposal;
 use crate::model::procedure::may_propose;
+use crate::results::terms::{Period, Possessive, PostponementShare, Term};
 
 /// The request, the last day and whether the decision was in time (step 4a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,8 +27,8 @@ pub struct Timing {
     /// The day it was requested.
     #[serde(serialize_with = "plain_date")]
     pub requested: Date,
-    /// The period, in words (`30 days`).
-    pub period: String,
+    /// The period (in JSON, in words: `30 days`).
+    pub period: Period,
     /// The last day it can be agreed in time.
     #[serde(serialize_with = "plain_date")]
     pub last_day: Date,
@@ -51,8 +52,8 @@ pub struct Postponement {
     pub weight: Decimal,
     /// Every eligible vote.
     pub total: Decimal,
-    /// The clause's share, in words (`at least 30%`).
-    pub needed: String,
+    /// The clause's share (in JSON, in words: `at least 30% of eligible votes`).
+    pub needed: PostponementShare,
     /// Whether those asking hold enough: then the proposal is postponed.
     pub held: bool,
     /// The clause.
@@ -72,7 +73,7 @@ impl Context<'_> {
         if let (Some(proposers), Some(by)) = (&p.proposers, &facts.proposed_by) {
             if !may_propose(proposers, &by.node, |m| self.kinds_of(m)) {
                 invalid.push(Invalidity::ProposerNotAllowed {
-                    proposer: self.proposer_words(&by.node),
+                    proposer: self.proposer(&by.node),
                     line: self.place(proposers.span).line,
                     jointly: self.joint_count(&by.node),
                 });
@@ -81,7 +82,7 @@ impl Context<'_> {
         if let (Some(callers), Some(by)) = (&p.meeting_callers, &facts.meeting_called_by) {
             if !may_propose(callers, &by.node, |m| self.kinds_of(m)) {
                 invalid.push(Invalidity::MeetingNotCalled {
-                    caller: self.proposer_words(&by.node),
+                    caller: self.proposer(&by.node),
                     line: self.place(callers.span).line,
                 });
             }
@@ -91,7 +92,7 @@ impl Context<'_> {
             if let Some(earliest) = given.node.after(notice.period).filter(|e| decided < *e) {
                 invalid.push(Invalidity::TooLittleNotice {
                     given: given.node,
-                    needed: notice.period.possessive(),
+                    needed: Possessive(notice.period),
                     earliest,
                 });
             }
@@ -103,13 +104,13 @@ impl Context<'_> {
                     invalid.push(Invalidity::BreachRemedied {
                         notified: notified.node,
                         remedied: remedied.node,
-                        period: cure.period.words(),
+                        period: Term(cure.period),
                     });
                 }
                 (_, Some(runs_out)) if decided < runs_out => {
                     invalid.push(Invalidity::CurePeriodNotRun {
                         notified: notified.node,
-                        period: cure.period.words(),
+                        period: Term(cure.period),
                         runs_out,
                     });
                 }
@@ -128,7 +129,7 @@ impl Context<'_> {
         let last_day = requested.after(timed.period).unwrap_or(Date { year: u16::MAX, month: 12, day: 31 });
         Some(Timing {
             requested,
-            period: timed.period.words(),
+            period: Term(timed.period),
             last_day,
             decided,
             in_time: decided <= last_day,
@@ -178,13 +179,12 @@ impl Context<'_> {
         // Nobody asking never postpones, whatever the share (an `at least 0%` is refused by the
         // checker as postponing every proposal).
         let held = !asked_by.is_empty() && if rule.strictly { left > right } else { left >= right };
-        let comparator = if rule.strictly { "more than" } else { "at least" };
         Ok(Some(Postponement {
             asked_by,
             disregarded,
             weight,
             total: self.total,
-            needed: format!("{comparator} {}% of eligible votes", rule.share.0.normalize()),
+            needed: PostponementShare { strictly: rule.strictly, percent: rule.share.0 },
             held,
             clause: self.place(rule.span),
         }))

@@ -14,12 +14,13 @@ use crate::model::inputs::Proposal;
 use crate::model::procedure::{distinct, ProposedBy};
 use crate::model::proposer_rules::{self, Choice};
 use crate::model::{MemberId, TimedRule};
+use crate::results::terms::Proposer;
 
 /// Which rule who proposed chose (step 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProposerChoice {
-    /// Who proposed it, in words (`“the Commission”`, `fr`, `fr, de and it jointly`).
-    pub proposer: String,
+    /// Who proposed it (in JSON, in words: `“the Commission”`, `fr`, `fr, de and it jointly`).
+    pub proposer: Proposer,
     /// The proposers the chosen rule's `when proposed by` names, in words; absent when the
     /// chosen rule is the plain one, for a proposal by anyone else.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,12 +74,12 @@ impl Context<'_> {
         })
     }
 
-    /// Who proposed it, in words.
-    pub(super) fn proposer_words(&self, by: &ProposedBy) -> String {
+    /// Who proposed it: a joint proposal's members each once, in the order listed.
+    pub(super) fn proposer(&self, by: &ProposedBy) -> Proposer {
         let key = |m: MemberId| self.evaluator.keys.get(m.index()).map_or_else(String::new, |k| k.to_string());
         match by {
-            ProposedBy::Member(m) => key(*m),
-            ProposedBy::Body(b) => format!("“{b}”"),
+            ProposedBy::Member(m) => Proposer::Member(key(*m)),
+            ProposedBy::Body(b) => Proposer::Body(b.clone()),
             ProposedBy::Jointly(members) => {
                 let mut names: Vec<String> = Vec::new();
                 for m in members {
@@ -87,13 +88,14 @@ impl Context<'_> {
                         names.push(k);
                     }
                 }
-                let list = match names.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-                    _ => names.join(""),
-                };
-                format!("{list} jointly")
+                Proposer::Jointly(names)
             }
         }
+    }
+
+    /// Who proposed it, or nobody named (an empty identifier) when the proposal does not say.
+    fn proposer_or_nobody(&self, by: Option<&ProposedBy>) -> Proposer {
+        by.map_or_else(|| Proposer::Member(String::new()), |b| self.proposer(b))
     }
 
     /// The kinds of a member, for matching it against a clause naming a kind.
@@ -106,14 +108,12 @@ impl Context<'_> {
         let by = proposal.facts.proposed_by.as_ref().map(|b| &b.node);
         match proposer_rules::rule_for(self.decision, by, |m| self.kinds_of(m)) {
             Choice::Rule(rule) => {
-                let proposer = by.map(|b| self.proposer_words(b)).unwrap_or_default();
+                let proposer = self.proposer_or_nobody(by);
                 let when_proposed_by = rule.proposed_by.as_ref().map(|p| proposer_rules::words(p, self.agreement));
                 Ok((rule, ProposerChoice { proposer, when_proposed_by }))
             }
             Choice::NoProposer => Err(Invalidity::NoProposer),
-            Choice::Unsettled => {
-                Err(Invalidity::ProposerNotSettled { proposer: by.map(|b| self.proposer_words(b)).unwrap_or_default() })
-            }
+            Choice::Unsettled => Err(Invalidity::ProposerNotSettled { proposer: self.proposer_or_nobody(by) }),
         }
     }
 

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::{Ballot, Comparison, Fraction, Name, Outcome, Place, Relation, Tally};
-use crate::model::{Date, MemberId, Scope, Side, Unit};
+use crate::model::{Date, MemberId, Proportion, Rounding, Scope, Side, Unit, WeightScheme};
+use crate::results::terms::Term;
 
 /// The whole working of one proposal's evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,7 +50,7 @@ pub struct Evaluation {
     pub effects: Vec<super::EffectOut>,
     /// Why the agreement cannot take those changes, when it cannot (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub effects_refused: Option<String>,
+    pub effects_refused: Option<crate::results::terms::Refusal>,
     /// In a scenario that follows others, the changes their passed proposals made to the
     /// agreement this was decided under, step by step (added in 1.4).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -73,8 +74,8 @@ fn iso_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error>
 /// How votes are weighted on the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VotingSummary {
-    /// The scheme in words (`one member one vote`, `in proportion to budget`, …).
-    pub scheme: String,
+    /// The scheme (in JSON, in words: `one member one vote`, `in proportion to budget`, …).
+    pub scheme: Term<WeightScheme>,
     /// Shares reserved for kinds of member.
     pub reserved: Vec<ReservedSummary>,
     /// The sum of the weights of every member who votes on this proposal.
@@ -358,8 +359,8 @@ pub struct Requirement {
 /// up`), with the working: the share, the membership it is taken of, and the rounding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MembershipOut {
-    /// The share as written (`half`, `2/3`, `60%`).
-    pub share: Name,
+    /// The share (in JSON, as written: `half`, `2/3`, `60%`).
+    pub share: Term<Proportion>,
     /// The number of members of the agreement who are not observers.
     pub membership: u32,
     /// The share of the membership before rounding (`3.5` for half of 7), to two places when
@@ -367,8 +368,8 @@ pub struct MembershipOut {
     pub value: Decimal,
     /// Whether `value` is exact.
     pub value_exact: bool,
-    /// `rounded up` or `rounded down`.
-    pub rounding: Name,
+    /// Which way it is rounded (in JSON, `rounded up` or `rounded down`).
+    pub rounding: Term<Rounding>,
 }
 
 /// A proportion as written and as an exact fraction.

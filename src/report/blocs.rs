@@ -21,7 +21,7 @@ pub(super) fn position_human(p: &BlocPosition) -> String {
         num(t.against),
         num(t.abstaining),
         num(t.absent),
-        p.rule.split(" of ").last().unwrap_or_default(),
+        crate::explain_kinds::base_words(&p.rule.base),
         num(base)
     ));
     let r = &p.in_favour.requirement;

@@ -1,7 +1,36 @@
 //! An election's count in words: each candidate's votes and who cast them, the votes not
 //! counted, the tie and how it was (or is still to be) decided.
 
-use crate::results::elections::{and_list, Awaiting, ElectedBy, ElectionOutcome, ElectionResult};
+use serde::{Serialize, Serializer};
+
+use super::terms::and_list;
+use crate::results::elections::{Awaiting, ElectedBy, ElectionOutcome, ElectionResult, NotCountedReason};
+
+/// Why a vote is not counted, in the clause's words: `only core members vote`.
+pub fn not_counted_words(reason: &NotCountedReason) -> String {
+    match reason {
+        NotCountedReason::Observer => "an observer never votes".into(),
+        NotCountedReason::OnlyKind { kind } => format!("only {kind} members vote"),
+        NotCountedReason::KindExcluded { kind } => format!("{kind} members do not vote"),
+        NotCountedReason::MemberExcluded { member } => format!("{member} does not vote"),
+        NotCountedReason::NotInElection => "it does not vote in this election".into(),
+    }
+}
+
+impl Serialize for NotCountedReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&not_counted_words(self))
+    }
+}
+
+/// The outcome in the words of an `expect` line: `elected alice`, `tied between alice and bob`.
+pub fn expect_words(result: &ElectionResult) -> String {
+    match &result.outcome {
+        ElectionOutcome::Elected { candidate, .. } => format!("elected {candidate}"),
+        ElectionOutcome::Tied { among, .. } => format!("tied between {}", and_list(among)),
+        ElectionOutcome::NoVotes => "no one elected: no votes were counted".into(),
+    }
+}
 
 fn votes_word(result: &ElectionResult, votes: rust_decimal::Decimal) -> String {
     let figure = crate::fmt::grouped(votes);
@@ -23,7 +52,12 @@ pub fn election_human(result: &ElectionResult) -> String {
         out.push_str(&format!("    {}{name}: {}{who}\n", tally.candidate, votes_word(result, tally.votes)));
     }
     for d in &result.disregarded {
-        out.push_str(&format!("  Not counted: {}'s vote for {}, because {}.\n", d.voter, d.candidate, d.reason));
+        out.push_str(&format!(
+            "  Not counted: {}'s vote for {}, because {}.\n",
+            d.voter,
+            d.candidate,
+            not_counted_words(&d.reason)
+        ));
     }
     if !result.tied.is_empty() {
         out.push_str(&format!(

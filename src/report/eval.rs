@@ -91,7 +91,7 @@ pub fn evaluation_human(e: &Evaluation, weights: Weights, colour: Colour) -> Str
     if let Some(voting) = &e.voting {
         out.push('\n');
         let eligible = e.members.iter().filter(|m| m.eligible).count();
-        let mut scheme = voting.scheme.clone();
+        let mut scheme = voting.scheme.to_string();
         for r in &voting.reserved {
             scheme.push_str(&format!("; {} members together hold {}% of the votes", r.kind, num(r.percent)));
         }

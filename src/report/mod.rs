@@ -12,6 +12,7 @@ pub mod money;
 pub mod power;
 mod procedure;
 mod sensitivity;
+pub mod terms;
 pub mod test;
 
 use crate::diagnostic::{AnyDiagnostic, Severity};

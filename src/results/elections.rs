@@ -24,8 +24,32 @@ pub struct DisregardedVote {
     pub voter: String,
     /// For whom.
     pub candidate: String,
-    /// Why it does not count, in words (`only core members vote`).
-    pub reason: String,
+    /// Why it does not count (in JSON, in words: `only core members vote`).
+    pub reason: NotCountedReason,
+}
+
+/// Why a vote in an election is not counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotCountedReason {
+    /// The voter is an observer, who never votes.
+    Observer,
+    /// The election lets only members of this kind vote (`only core members vote`).
+    OnlyKind {
+        /// The kind's name.
+        kind: String,
+    },
+    /// The election leaves members of this kind out (`associate members do not vote`).
+    KindExcluded {
+        /// The kind's name.
+        kind: String,
+    },
+    /// The election leaves this member out (`hw does not vote`).
+    MemberExcluded {
+        /// The member's identifier.
+        member: String,
+    },
+    /// The voter does not vote in this election for another reason.
+    NotInElection,
 }
 
 /// How the winner was chosen.
@@ -94,24 +118,4 @@ pub struct ElectionResult {
     pub lot: Option<String>,
     /// The outcome.
     pub outcome: ElectionOutcome,
-}
-
-impl ElectionResult {
-    /// The outcome in the words of an `expect` line: `elected alice`, `tied between alice and bob`.
-    pub fn expect_words(&self) -> String {
-        match &self.outcome {
-            ElectionOutcome::Elected { candidate, .. } => format!("elected {candidate}"),
-            ElectionOutcome::Tied { among, .. } => format!("tied between {}", and_list(among)),
-            ElectionOutcome::NoVotes => "no one elected: no votes were counted".into(),
-        }
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod explain;
 pub mod fmt;
 pub mod power;
+pub mod terms;
 pub mod test;
 pub mod year_end;
 

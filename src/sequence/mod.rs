@@ -73,7 +73,7 @@ pub fn following(
         }
         let title = &proposal.title.node;
         if let Some(refused) = evaluation.effects_refused {
-            return Err(format!("“{title}” passed, but its changes cannot be made: {refused}"));
+            return Err(format!("“{title}” passed, but its changes cannot be made: {}", refusal(&refused)));
         }
         let written;
         let syntax = match &changed {
@@ -135,6 +135,15 @@ fn reread(agreement: &Agreement, block: Option<&ast::Block>, against: &str) -> R
     }
 }
 
+/// Why the agreement cannot take a passed proposal's changes, for this module's messages: the
+/// refusal's own message and help (diagnostic text, as the model gives it).
+fn refusal(r: &crate::results::terms::Refusal) -> String {
+    match &r.help {
+        Some(help) => format!("{} ({help})", r.message),
+        None => r.message.clone(),
+    }
+}
+
 /// The agreement after `proposal` is decided under `agreement`, for a year's result that follows
 /// it: `Ok(None)` when it is unchanged.
 ///
@@ -151,7 +160,7 @@ pub fn agreement_after(agreement: &Agreement, proposal: &Proposal) -> Result<Opt
         return Ok(None);
     }
     if let Some(refused) = evaluation.effects_refused {
-        return Err(format!("“{}” passed, but its changes cannot be made: {refused}", proposal.title.node));
+        return Err(format!("“{}” passed, but its changes cannot be made: {}", proposal.title.node, refusal(&refused)));
     }
     Err(format!(
         "“{}” passed and changes the agreement; a year's result cannot yet follow a proposal that changes the agreement, since the result's figures are read against the agreement as written (work the year out in a scenario of its own against the agreement as amended)",

@@ -4,7 +4,9 @@
 use super::Context;
 use crate::model::elections::ElectionExpect;
 use crate::model::Scenario;
-use crate::results::elections::{and_list, ElectionOutcome, ElectionResult};
+use crate::report::elections::expect_words;
+use crate::report::terms::and_list;
+use crate::results::elections::{ElectionOutcome, ElectionResult};
 use crate::results::test::Mismatch;
 
 /// The scenario's election counted (when it holds one) and every mismatch with what it expects.
@@ -66,7 +68,7 @@ pub(super) fn run_election(
             }
         };
         if !ok {
-            let actual = result.expect_words();
+            let actual = expect_words(&result);
             let replacement = match &result.outcome {
                 ElectionOutcome::NoVotes => None,
                 _ => Some(format!("expect {actual}")),

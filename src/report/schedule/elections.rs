@@ -17,7 +17,7 @@ fn kind(agreement: &Agreement, id: crate::model::KindId) -> String {
 
 /// `a, b and c`
 fn and_list(items: &[String]) -> String {
-    crate::results::elections::and_list(items)
+    crate::report::terms::and_list(items)
 }
 
 /// The clauses of one election's part of the schedule.
