@@ -230,7 +230,7 @@ fn attendance_words(c: &crate::diff::AttendanceQuorumChange) -> String {
         None => "no quorum of those attending".to_string(),
     };
     format!(
-        "its quorum of those attending changed, from {} to {}. The votes above are compared with every member at the meeting; a meeting that fewer attend may be quorate under one version and not the other.",
+        "its quorum of those attending changed: {} before, {} now. Which votes carry it is compared at a meeting every member attends; at a meeting fewer attend, one version may be quorate where the other is not.",
         quorum(c.old),
         quorum(c.new)
     )
