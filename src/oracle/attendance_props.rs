@@ -21,42 +21,48 @@ const RULES: [&str; 5] = [
     "no eligible member against",
 ];
 
-/// The agreement: `size` members (some observers, some left out of the decision), one rule, an
-/// ordinary quorum perhaps, a veto perhaps, and a quorum of `attending` members attending.
-fn agreement_text(
+/// One drawn agreement: `size` members (some observers, some left out of the decision), one
+/// rule, an ordinary quorum perhaps, a veto perhaps, and a quorum of `attending` members
+/// attending.
+struct Draw<'a> {
     size: usize,
-    observers: &[bool],
-    excluded: &[bool],
+    observers: &'a [bool],
+    excluded: &'a [bool],
     rule: usize,
-    votes: &[u8],
+    votes: &'a [u8],
     veto: bool,
     ordinary: Option<u8>,
     attending: u32,
-) -> String {
-    let mut text = String::from("agreement \"A\"\n");
-    for i in 0..size {
-        text.push_str(&format!("member m{i}\n"));
-        if observers.get(i).copied().unwrap_or(false) {
-            text.push_str("  observer\n");
-        } else {
-            text.push_str(&format!("  votes {}\n", votes.get(i).copied().unwrap_or(1)));
+}
+
+impl Draw<'_> {
+    fn text(&self) -> String {
+        let observer = |i: usize| self.observers.get(i).copied().unwrap_or(false);
+        let mut text = String::from("agreement \"A\"\n");
+        for i in 0..self.size {
+            text.push_str(&format!("member m{i}\n"));
+            if observer(i) {
+                text.push_str("  observer\n");
+            } else {
+                text.push_str(&format!("  votes {}\n", self.votes.get(i).copied().unwrap_or(1)));
+            }
         }
-    }
-    text.push_str("voting as set for each member\ndecision \"d\"\n");
-    text.push_str(&format!("  passes if {}\n", RULES.get(rule).copied().unwrap_or("unanimous")));
-    for i in 0..size {
-        if excluded.get(i).copied().unwrap_or(false) && !observers.get(i).copied().unwrap_or(false) {
-            text.push_str(&format!("  m{i} does not vote\n"));
+        text.push_str("voting as set for each member\ndecision \"d\"\n");
+        text.push_str(&format!("  passes if {}\n", RULES.get(self.rule).copied().unwrap_or("unanimous")));
+        for i in 0..self.size {
+            if self.excluded.get(i).copied().unwrap_or(false) && !observer(i) {
+                text.push_str(&format!("  m{i} does not vote\n"));
+            }
         }
+        if self.veto {
+            text.push_str("  m0 may veto\n");
+        }
+        if let Some(k) = self.ordinary {
+            text.push_str(&format!("  quorum at least {k} members present\n"));
+        }
+        text.push_str(&format!("  quorum at least {} members attending, voting or not\n", self.attending));
+        text
     }
-    if veto {
-        text.push_str("  m0 may veto\n");
-    }
-    if let Some(k) = ordinary {
-        text.push_str(&format!("  quorum at least {k} members present\n"));
-    }
-    text.push_str(&format!("  quorum at least {attending} members attending, voting or not\n"));
-    text
 }
 
 /// The proposal of the engine's reading: the players in `coalition` in favour, the other
@@ -114,7 +120,7 @@ proptest! {
         ordinary in proptest::option::of(1u8..4),
         attending in 0u32..9,
     ) {
-        let text = agreement_text(size, &observers, &excluded, rule, &votes, veto, ordinary, attending);
+        let text = Draw { size, observers: &observers, excluded: &excluded, rule, votes: &votes, veto, ordinary, attending }.text();
         let loaded = crate::load::load(&text);
         // Some draws leave nobody who may vote, or a veto holder who cannot vote: refused, and
         // not this property's business.
