@@ -73,6 +73,17 @@ fn with_every_member_there_a_consensus_passes_with_nobody_voting() {
         plan["members"].as_array().into_iter().flatten().filter_map(|m| m["swings"].as_str()).collect();
     // Each swings where two of the other three are in favour: C(3, 2) = 3.
     assert_eq!(swings, ["3", "3", "3", "3"], "{power}");
+    assert_eq!(plan["attendance_quorum"]["needed"], 5, "{power}");
+    assert_eq!(plan["attendance_quorum"]["attending"], 5, "{power}");
+    let (_, text) = run(&["power", COMMITTEE]);
+    assert!(text.contains("  attending: every member (5), so its quorum of at least 5 attending is met\n"), "{text}");
+    // A decision without such a quorum has no such field.
+    let other = json(&["power", "examples/regional-joint-committee-attendance.concord"]);
+    let rules = other["rules"].as_array().cloned().unwrap_or_default();
+    let joint = rules.iter().find(|r| r["decision"] == "agree a joint position");
+    assert!(joint.is_some_and(|r| r.get("attendance_quorum").is_none()), "{other}");
+    let plan = rules.iter().find(|r| r["decision"] == "approve the annual plan");
+    assert_eq!(plan.map(|r| r["attendance_quorum"]["needed"].clone()), Some(4.into()), "{other}");
 }
 
 #[test]
