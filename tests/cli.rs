@@ -44,7 +44,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(json["schema"], 1);
-    assert_eq!(json["schema_minor"], 4);
+    assert_eq!(json["schema_minor"], 5);
     let finding = &json["files"][0]["findings"][0];
     assert_eq!(finding["code"], "concord::model::unknown_name");
     assert_eq!(finding["severity"], "error");

@@ -74,9 +74,29 @@ fn proposal(
                 .map(|by| Spanned::new(by, Span::default())),
             ..Default::default()
         },
-        attendance: Default::default(),
+        attendance: everyone_else_attends(agreement, decision, ballots),
         outside: None,
     }
+}
+
+/// Where the decision counts those attending, voting or not: every member without a ballot is
+/// there without a vote (the best case for that quorum, and the reading of
+/// `crate::coalitions::attendance`); otherwise nothing is said of who attends.
+fn everyone_else_attends(
+    agreement: &Agreement,
+    decision: &Decision,
+    ballots: &[(crate::model::MemberId, VoteChoice)],
+) -> crate::model::meetings::Attendance {
+    if decision.meetings.attendance_quorum.is_none() {
+        return Default::default();
+    }
+    let without_a_vote = agreement
+        .members
+        .iter()
+        .filter(|m| !ballots.iter().any(|(voter, _)| *voter == m.id))
+        .map(|m| Spanned::new(m.id, Span::default()))
+        .collect();
+    crate::model::meetings::Attendance { without_a_vote, ..Default::default() }
 }
 
 /// Whether the evaluator passes `proposal`.

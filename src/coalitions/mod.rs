@@ -26,6 +26,7 @@
 //! ([`bdd`]), built threshold by threshold and joined by and / or. Both are bounded: past the
 //! bound a question answers [`TooLarge`], which the checker reports as "not analysed".
 
+pub mod attendance;
 pub mod bdd;
 pub mod casting;
 pub mod count;
@@ -455,6 +456,7 @@ pub fn both_sides_cast_threshold(
     use crate::model::{Comparator, Condition, Rule, Scope, Side};
     if decision.quorum.is_some()
         || agreement.default_quorum.is_some()
+        || !attendance::holds(agreement, decision)
         || decision.casting_vote.is_some()
         || decision.casting_presiding.is_some()
         || decision.casting_office.is_some()

@@ -461,8 +461,8 @@ impl<'a> Voters<'a> {
         ]))
     }
 
-    /// Whether the decision passes: the quorum holds, nobody vetoes, and the rule holds or a
-    /// tie goes the casting vote's way.
+    /// Whether the decision passes: the quorum holds (and the quorum of those attending), nobody
+    /// vetoes, and the rule holds or a tie goes the casting vote's way.
     pub fn passes(
         &self,
         decision: &Decision,
@@ -476,6 +476,9 @@ impl<'a> Voters<'a> {
         };
         Ok(Formula::and(vec![
             quorum,
+            // The quorum of those attending: everyone attends, so it holds for every coalition
+            // or for none (see `super::attendance`).
+            Formula::Const(super::attendance::holds(self.agreement, decision)),
             self.no_veto(decision, reading)?,
             Formula::or(vec![self.rule(&rule.rule, reading)?, self.casting(decision, &rule.rule, reading)?]),
         ]))

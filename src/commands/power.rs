@@ -244,6 +244,10 @@ pub fn rule_power(
         total_swings: "0".to_string(),
         members: Vec::new(),
         not_voting: Vec::new(),
+        attendance_quorum: decision.meetings.attendance_quorum.map(|q| crate::results::power::AttendanceQuorumMet {
+            needed: q.at_least,
+            attending: agreement.members.len(),
+        }),
     };
     let electorate = match crate::weights::electorate(agreement, decision, proposal) {
         Ok(e) => e,

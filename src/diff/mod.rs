@@ -12,12 +12,14 @@
 //! what `concord power` and the checker mean by it. A member in only one version simply is not
 //! a player in the other.
 
+mod attendance;
 mod coalitions;
 mod outside;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use attendance::AttendanceQuorumChange;
 pub use coalitions::{compare_rules, CoalitionChange, Comparison, NotCompared, Witness, MAX_PLAYERS};
 
 use crate::calendar::Date;
@@ -74,7 +76,8 @@ fn election_changes(old: &Agreement, new: &Agreement) -> Vec<ElectionChange> {
 }
 
 impl AgreementDiff {
-    /// Whether the two versions decide every coalition alike and declare the same members.
+    /// Whether the two versions decide every coalition alike, declare the same members and count
+    /// the same members attending for each decision's quorum of those attending.
     pub fn same_meaning(&self) -> bool {
         self.members_added.is_empty()
             && self.members_removed.is_empty()
@@ -83,6 +86,7 @@ impl AgreementDiff {
             && self.decisions_removed.is_empty()
             && self.elections.is_empty()
             && self.decisions.iter().all(|d| d.periods.iter().all(|p| p.comparison.change == CoalitionChange::Same))
+            && self.decisions.iter().all(|d| d.attendance_quorum.is_none())
     }
 }
 
@@ -150,6 +154,9 @@ pub struct DecisionDiff {
     pub decision: String,
     /// One entry per stretch of time in which neither version changes rule.
     pub periods: Vec<Period>,
+    /// The quorum of those attending, when it changed (added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance_quorum: Option<AttendanceQuorumChange>,
 }
 
 /// A stretch of time and how the decision compares over it.
@@ -195,7 +202,8 @@ pub fn diff(old: &Agreement, new: &Agreement) -> AgreementDiff {
                 .into_iter()
                 .map(|(from, on)| Period { from, on, comparison: compare_rules(old, o, new, n, on) })
                 .collect();
-            Some(DecisionDiff { decision: o.name.clone(), periods })
+            let attendance_quorum = attendance::change(o, n);
+            Some(DecisionDiff { decision: o.name.clone(), periods, attendance_quorum })
         })
         .collect();
     AgreementDiff {

@@ -47,6 +47,8 @@ mod proposers;
 mod weights;
 
 #[cfg(test)]
+mod attendance_props;
+#[cfg(test)]
 mod regressions;
 #[cfg(test)]
 mod tests;

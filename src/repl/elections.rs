@@ -172,7 +172,7 @@ impl Engine {
                     if r.tied.is_empty() {
                         "there is no tie to decide".to_string()
                     } else {
-                        format!("the tie is between {}", crate::results::elections::and_list(&r.tied))
+                        format!("the tie is between {}", crate::report::terms::and_list(&r.tied))
                     }
                 )),
                 Err(_) => (changed.lot, changed.casting) = (lot, casting),
@@ -180,7 +180,8 @@ impl Engine {
         }
         match (before, after) {
             (Ok(was), Ok(now)) => {
-                let (b, a) = (was.expect_words(), now.expect_words());
+                let (b, a) =
+                    (crate::report::elections::expect_words(&was), crate::report::elections::expect_words(&now));
                 if b == a {
                     out.push_str(&format!("  The outcome stays {a}.\n"));
                 } else {

@@ -209,6 +209,9 @@ fn decisions(w: &Writer, out: &mut String, d: &AgreementDiff) {
             let when = period.from.map(|f| format!(", from {}", date_words(f))).unwrap_or_default();
             w.bullet(out, &format!("“{}”{when}: {}", decision.decision, period_words(period)));
         }
+        if let Some(change) = &decision.attendance_quorum {
+            w.bullet(out, &format!("“{}”: {}", decision.decision, attendance_words(change)));
+        }
     }
     for e in &d.elections {
         let what = match e.change {
@@ -218,6 +221,19 @@ fn decisions(w: &Writer, out: &mut String, d: &AgreementDiff) {
         };
         w.bullet(out, &format!("election “{}”: {what}", e.election));
     }
+}
+
+/// A changed quorum of those attending, said beside the coalitions (which assume everyone there).
+fn attendance_words(c: &crate::diff::AttendanceQuorumChange) -> String {
+    let quorum = |n: Option<u32>| match n {
+        Some(n) => format!("at least {n} {} attending, voting or not", if n == 1 { "member" } else { "members" }),
+        None => "no quorum of those attending".to_string(),
+    };
+    format!(
+        "its quorum of those attending changed: {} before, {} now. Which votes carry it is compared at a meeting every member attends; at a meeting fewer attend, one version may be quorate where the other is not.",
+        quorum(c.old),
+        quorum(c.new)
+    )
 }
 
 fn period_words(p: &Period) -> String {

@@ -187,6 +187,12 @@ fn schedule(e: &Explanation, md: bool) -> String {
         if !r.not_voting.is_empty() {
             out.push_str(&format!("Not voting: {}.\n", r.not_voting.join(", ")));
         }
+        if let Some(q) = &r.attendance_quorum {
+            out.push_str(&format!(
+                "Worked out with every member at the meeting ({}), so its quorum of at least {} attending, voting or not, is met.\n",
+                q.attending, q.needed
+            ));
+        }
         out.push('\n');
     }
     out.push_str(&h(2, "Drafting notes"));
@@ -308,6 +314,12 @@ pub fn explain_html(e: &Explanation) -> String {
             ));
         }
         b.push_str("</tbody></table>\n");
+        if let Some(q) = &r.attendance_quorum {
+            b.push_str(&format!(
+                "<p>Worked out with every member at the meeting ({}), so its quorum of at least {} attending, voting or not, is met.</p>\n",
+                q.attending, q.needed
+            ));
+        }
         let groups: Vec<(String, String)> = r.members.iter().map(|m| (m.member.clone(), m.name.clone())).collect();
         let value = |f: &Option<Fraction>| (f.clone().unwrap_or_else(Fraction::zero), opt(f));
         let series = [

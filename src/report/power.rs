@@ -109,6 +109,12 @@ fn rule_table(out: &mut String, rule: &RulePower, index: &str, places: u32) {
     if !rule.not_voting.is_empty() {
         out.push_str(&format!("  not voting: {}\n", rule.not_voting.join(", ")));
     }
+    if let Some(q) = &rule.attendance_quorum {
+        out.push_str(&format!(
+            "  attending: every member ({}), so its quorum of at least {} attending is met\n",
+            q.attending, q.needed
+        ));
+    }
     if !rule.monotone {
         out.push_str(
             "  note: under this rule voting in favour can turn a pass into a failure, so the figures are net\n  \

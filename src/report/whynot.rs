@@ -114,6 +114,10 @@ fn more(out: &mut String, count: usize) {
 fn blocker_words(blocker: &Blocker) -> String {
     match blocker {
         Blocker::Quorum { place } => format!("the quorum (“{}”, line {})", place.text, place.line),
+        Blocker::AttendanceQuorum { attending, needed, place } => format!(
+            "the quorum of those attending (“{}”, line {}): {attending} attended, voting or not, and at least {needed} must",
+            place.text, place.line
+        ),
         Blocker::Condition { place, .. } => format!("“{}” (line {}), which did not hold", place.text, place.line),
         Blocker::Veto { by, .. } => format!("the veto of {by}"),
         Blocker::Tie => "a tie that went against it".to_string(),

@@ -24,7 +24,7 @@ use crate::span::{LineIndex, Span};
 /// The version of the JSON shape, written at the top of every report as `schema` and
 /// `schema_minor`: the major number changes only if a field changes meaning (so a reader that
 /// checks `schema == 1` keeps working), the minor each time fields are added.
-pub const JSON_SCHEMA_VERSION: SchemaVersion = SchemaVersion { schema: 1, schema_minor: 4 };
+pub const JSON_SCHEMA_VERSION: SchemaVersion = SchemaVersion { schema: 1, schema_minor: 5 };
 
 /// A version of the JSON shape; see [`JSON_SCHEMA_VERSION`] and docs/json.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -105,6 +105,19 @@ pub struct RulePower {
     pub members: Vec<MemberPower>,
     /// Members who do not vote on this decision (observers, excluded), by identifier.
     pub not_voting: Vec<String>,
+    /// The decision's quorum of those attending, met because every member is taken to attend
+    /// (added in 1.5); absent when the decision has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance_quorum: Option<AttendanceQuorumMet>,
+}
+
+/// A quorum of those attending that the indices take to be met: every member attends.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct AttendanceQuorumMet {
+    /// How many must attend, at least.
+    pub needed: u32,
+    /// How many attend when every member does.
+    pub attending: usize,
 }
 
 /// The report of `concord power`.

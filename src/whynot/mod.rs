@@ -14,6 +14,7 @@
 //! says so (`complete: false`), listing what it found; with at most about a dozen members who
 //! could change, it is always complete.
 
+mod attendance;
 #[cfg(test)]
 mod tests;
 
@@ -69,6 +70,9 @@ pub enum BeforeTheVote {
 pub enum Blocker {
     /// The meeting was not quorate.
     Quorum { place: Place },
+    /// Too few attended, voting or not, for the decision's quorum of those attending (added in
+    /// 1.5): members who are not there coming and voting can make it.
+    AttendanceQuorum { attending: u32, needed: u32, place: Place },
     /// A condition of the rule did not hold.
     Condition { number: usize, place: Place },
     /// A member or bloc used its veto.
@@ -180,6 +184,7 @@ fn blockers(e: &Evaluation) -> Vec<Blocker> {
     if let Some(q) = e.quorum.as_ref().filter(|q| !q.held) {
         out.push(Blocker::Quorum { place: q.place.clone() });
     }
+    out.extend(attendance::blocker(e));
     for veto in &e.vetoes {
         for by in &veto.exercised_by {
             out.push(Blocker::Veto { by: by.clone(), place: veto.place.clone() });
@@ -197,9 +202,14 @@ fn blockers(e: &Evaluation) -> Vec<Blocker> {
 }
 
 /// Why changing votes cannot change the outcome, when that is so: any reason for an invalid
-/// vote but the quorum, which votes can meet.
+/// vote but the quorum, which votes can meet, and the quorum of those attending when members
+/// who are not there could make it by coming to vote.
 fn beyond_votes(e: &Evaluation) -> Option<Invalidity> {
-    e.outcome.invalid.iter().find(|reason| !matches!(reason, Invalidity::NoQuorum)).cloned()
+    // Too few attending is mended by votes when members who are not there can come and vote.
+    let votable = |r: &Invalidity| {
+        matches!(r, Invalidity::NoQuorum) || (attendance::is_attendance(r) && !attendance::beyond_votes(e))
+    };
+    e.outcome.invalid.iter().find(|reason| !votable(reason)).cloned()
 }
 
 /// What settled the proposal before its votes were counted, if anything did: then changing

@@ -158,12 +158,14 @@ macro_rules! code {
     };
 }
 
+mod attendance;
 mod kinds;
 mod makeup;
 mod money;
 mod procedure;
 mod rules;
 
+pub use attendance::*;
 pub use kinds::*;
 pub use makeup::*;
 pub use money::*;
@@ -187,6 +189,8 @@ catalogue! {
     SharesNot100(SharesNot100),
     /// A quorum that cannot be met.
     QuorumUnreachable(QuorumUnreachable),
+    /// A quorum of those attending that needs more members than the agreement has.
+    AttendanceQuorumUnreachable(AttendanceQuorumUnreachable),
     /// A head count above the members who may vote.
     CountTooLarge(CountTooLarge),
     /// A quorum that needs more members than may vote.

@@ -1,6 +1,7 @@
 //! A decision's rule: impossible numbers, conditions that can never hold, and the coalition
 //! analyses, through the coalition engine.
 
+mod attendance;
 mod casting;
 mod findings;
 use findings::*;
@@ -98,6 +99,10 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
             );
         }
     }
+    if let Some(finding) = attendance::unreachable(agreement, decision) {
+        quorum_error = true;
+        out.push(finding);
+    }
     // The lower quorum of a reconvened meeting is never used for the coalition analyses (they
     // ask about an ordinary meeting), but it too must be one that can be met.
     if let Some(lower) = agreement.quorum_for(decision, true).filter(|q| q.reconvened) {
@@ -145,7 +150,10 @@ pub(super) fn check(agreement: &Agreement, decision: &Decision, limits: Limits, 
             }
         }
     }
-    gridlock(&ctx, blocked, &veto_players_any, out);
+    // A decision no meeting can be quorate for is not blocked by anyone: nothing carries it.
+    if !quorum_error {
+        gridlock(&ctx, blocked, &veto_players_any, out);
+    }
 }
 
 fn not_analysed(decision: &Decision, at: Span, what: &'static str, why: NotAnalysedReason) -> CheckDiagnostic {
