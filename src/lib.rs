@@ -28,8 +28,6 @@ pub mod diff;
 pub mod digits;
 pub mod eval;
 pub mod exact;
-pub mod explain;
-pub mod explain_kinds;
 pub mod fmt;
 pub mod load;
 #[cfg(feature = "cli")]

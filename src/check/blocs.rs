@@ -17,7 +17,7 @@ pub(super) fn check(agreement: &Agreement, out: &mut Vec<CheckDiagnostic>) {
                     decision: None,
                     witness: None,
                     bloc: bloc.key.clone(),
-                    rule: crate::explain_kinds::bloc_rule(bloc),
+                    rule: bloc.rule_words(),
                     at: casting.span.into(),
                     rule_at: rule.span.into(),
                 }
@@ -37,7 +37,7 @@ pub(super) fn check_decision(agreement: &Agreement, decision: &Decision, out: &m
                 BlocSelection::One(id) => agreement.bloc(*id).into_iter().collect(),
             };
             for bloc in selected.into_iter().filter(|b| b.own_rule.is_some() || b.casting_vote.is_some()) {
-                let mut terms = crate::explain_kinds::bloc_rule(bloc);
+                let mut terms = bloc.rule_words();
                 if let Some(h) = bloc.casting_vote.as_ref().and_then(|h| agreement.member(h.node)) {
                     terms.push_str(&format!(", with {}'s casting vote on a tie", h.key));
                 }

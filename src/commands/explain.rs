@@ -2,7 +2,7 @@
 //!
 //! Part 1 defines the terms the clauses use; then the parties, the voting, one part per
 //! decision, the money and joining and leaving, each clause numbered `part.clause`. The rules
-//! are worded by [`crate::explain`] (the REPL's `:explain`), never a second time here: a
+//! are worded by [`crate::report::decision_words`] (the REPL's `:explain`), never a second time here: a
 //! decision's part is that wording split into clauses. The checker's warnings and advice become
 //! numbered drafting notes, and every member's declared weight stands beside its real voting
 //! power as `concord power` works it out ([`crate::commands::power`]).

@@ -127,7 +127,7 @@ fn power(agreement: &Agreement, m: &Member, errors: bool) -> String {
 fn decision(analysis: &Analysis, agreement: &Agreement, name: &str) -> Option<String> {
     let d = agreement.decision_by_name(name)?;
     let mut out = format!("**decision “{}”**\n\n", d.name);
-    for line in crate::explain::decision(agreement, d).lines().skip(1) {
+    for line in crate::report::decision_words::decision(agreement, d).lines().skip(1) {
         out.push_str(line.trim_start());
         out.push_str("  \n");
     }

@@ -38,6 +38,27 @@ impl Bloc {
             None => default_rule(),
         }
     }
+
+    /// `more than half of its votes cast`: the rule the bloc decides by, in the clause's words
+    /// (the checker's findings and the schedule both say it).
+    pub fn rule_words(&self) -> String {
+        let (comparator, proportion, base) = self.rule();
+        format!("{} {} of {}", comparator.words(), proportion.words(), base.bloc_words())
+    }
+}
+
+impl Base {
+    /// `its votes cast`, `its eligible members`, …: a bloc's base, as its rule words it.
+    pub fn bloc_words(&self) -> &'static str {
+        match (self.unit, self.scope) {
+            (Unit::Votes, Scope::Eligible) => "its eligible votes",
+            (Unit::Votes, Scope::Cast) => "its votes cast",
+            (Unit::Votes, Scope::Present) => "its votes present",
+            (Unit::Members, Scope::Eligible) => "its eligible members",
+            (Unit::Members, Scope::Cast) => "its members cast",
+            (Unit::Members, Scope::Present) => "its members present",
+        }
+    }
 }
 
 /// Whether a bloc rule could carry both sides at once (an even split under `at least half`):

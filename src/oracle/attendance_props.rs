@@ -98,6 +98,7 @@ fn everyone_attends(agreement: &Agreement, decision: &Decision, players: &[Membe
         cast_by: Vec::new(),
         facts: Default::default(),
         attendance: crate::model::meetings::Attendance { without_a_vote, ..Default::default() },
+        outside: None,
     }
 }
 

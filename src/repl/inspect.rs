@@ -141,7 +141,7 @@ impl Engine {
         }
         let agreement = self.readable(typed)?;
         let decision = self.find_decision(agreement, typed)?;
-        Ok(Reply::say(crate::explain::decision(agreement, decision)))
+        Ok(Reply::say(crate::report::decision_words::decision(agreement, decision)))
     }
 }
 

@@ -21,7 +21,7 @@ pub(super) fn position_human(p: &BlocPosition) -> String {
         num(t.against),
         num(t.abstaining),
         num(t.absent),
-        crate::explain_kinds::base_words(&p.rule.base),
+        p.rule.base.bloc_words(),
         num(base)
     ));
     let r = &p.in_favour.requirement;

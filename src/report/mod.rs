@@ -3,11 +3,13 @@
 //! The JSON shape is documented in `docs/json.md` and is stable: fields are only ever added.
 
 pub mod changes;
+pub mod decision_words;
 pub mod diff;
 pub mod elections;
 pub mod explain;
 pub mod fmt;
 pub mod fractions;
+pub mod kinds_words;
 pub mod money;
 pub mod power;
 mod procedure;

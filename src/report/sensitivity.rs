@@ -86,19 +86,11 @@ fn first_change(
     let who = match l.in_favour.as_slice() {
         [] => "no member in favour, all against,".to_string(),
         [one] => format!("{one} alone in favour, the others against,"),
-        many => format!("{} in favour, the others against,", and_list(many)),
+        many => format!("{} in favour, the others against,", super::words::list(many)),
     };
     let rule = l.rule_from.as_ref().map(|f| format!(" (its rule from {f})")).unwrap_or_default();
     let (now, then) = if l.passes_now { ("carries", "would not") } else { ("does not carry", "would") };
     format!("if the weight of {member} {at}: a vote with {who} {now} \"{decision}\"{rule} today and {then}")
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// A share exactly, as a fraction in lowest terms (`1/2`, `3/7`, `1`).

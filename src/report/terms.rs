@@ -6,17 +6,12 @@
 use serde::{Serialize, Serializer};
 
 use crate::calendar::Duration;
-use crate::explain_kinds::base_words;
 use crate::model::{FigureName, Proportion, Role, Rounding, WeightScheme};
 use crate::results::terms::{BlocRule, Possessive, PostponementShare, Proposer, Refusal, Term, Threshold};
 
 /// `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    super::words::list(items)
 }
 
 /// A period in words: `30 days`.
@@ -31,7 +26,7 @@ pub fn threshold_words(t: &Threshold) -> String {
 
 /// `more than half of its votes cast`.
 pub fn bloc_rule_words(rule: &BlocRule) -> String {
-    format!("{} of {}", threshold_words(&rule.threshold), base_words(&rule.base))
+    format!("{} of {}", threshold_words(&rule.threshold), rule.base.bloc_words())
 }
 
 /// `at least 30% of eligible votes`.

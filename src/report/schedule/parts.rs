@@ -1,5 +1,5 @@
 //! The parts of the schedule about people and votes: definitions, parties, voting, each
-//! decision (in [`crate::explain`]'s words), joining and leaving.
+//! decision (in [`crate::report::decision_words`]'s words), joining and leaving.
 
 use crate::model::{Agreement, Decision, FigureUnit, Member, Role};
 use crate::money::{format_money, format_number};
@@ -141,7 +141,7 @@ pub(super) fn voting(agreement: &Agreement) -> Clauses {
         // A bloc named "The council" is "The council bloc", not "The The council bloc".
         let name = bloc.name.strip_prefix("The ").or_else(|| bloc.name.strip_prefix("the ")).unwrap_or(&bloc.name);
         out.push((format!("The {name} bloc (“{}”){by_kind} is: {}.", bloc.key, names.join(", ")), Vec::new()));
-        if let Some(terms) = crate::explain_kinds::bloc_terms(agreement, bloc) {
+        if let Some(terms) = crate::report::kinds_words::bloc_terms(agreement, bloc) {
             out.push((terms, Vec::new()));
         }
     }
@@ -188,10 +188,10 @@ fn stand_ins(agreement: &Agreement) -> Clauses {
     out
 }
 
-/// A decision's part: [`crate::explain::decision`]'s wording, one clause per statement, the
+/// A decision's part: [`crate::report::decision_words::decision`]'s wording, one clause per statement, the
 /// conditions under a statement as its paragraphs.
 pub(super) fn decision(agreement: &Agreement, decision: &Decision) -> Clauses {
-    let text = crate::explain::decision(agreement, decision);
+    let text = crate::report::decision_words::decision(agreement, decision);
     let mut out: Clauses = Vec::new();
     for line in text.lines().skip(1) {
         let indent = line.len().saturating_sub(line.trim_start().len());
@@ -284,7 +284,7 @@ pub(super) fn membership(agreement: &Agreement) -> Clauses {
         let items: Vec<Item> = agreement
             .members
             .iter()
-            .filter_map(|m| crate::explain_kinds::member_leaving(agreement, m))
+            .filter_map(|m| crate::report::kinds_words::member_leaving(agreement, m))
             .map(|text| Item { depth: 0, text })
             .collect();
         if !items.is_empty() {

@@ -4,26 +4,7 @@
 
 use crate::model::effects::{DecisionEffect, Target};
 use crate::model::leaving::{self, From};
-use crate::model::{Agreement, Base, Bloc, Member, Scope, Unit};
-
-/// `its votes cast`, `its eligible members`, …: a bloc base in words.
-pub fn base_words(base: &Base) -> String {
-    let unit = match base.unit {
-        Unit::Votes => "votes",
-        Unit::Members => "members",
-    };
-    match base.scope {
-        Scope::Eligible => format!("its eligible {unit}"),
-        Scope::Cast => format!("its {unit} cast"),
-        Scope::Present => format!("its {unit} present"),
-    }
-}
-
-/// `more than half of its votes cast`: the rule a bloc decides by.
-pub fn bloc_rule(bloc: &Bloc) -> String {
-    let (comparator, proportion, base) = bloc.rule();
-    format!("{} {} of {}", comparator.words(), proportion.words(), base_words(&base))
-}
+use crate::model::{Agreement, Bloc, Member};
 
 /// How a bloc decides within itself, as a sentence (none for a bloc with neither a rule nor a
 /// casting vote of its own).
@@ -34,8 +15,8 @@ pub fn bloc_terms(agreement: &Agreement, bloc: &Bloc) -> Option<String> {
     let mut out = format!(
         "The {} bloc is in favour of a proposal when {} are in favour, and against it when {} are against",
         bloc.key,
-        bloc_rule(bloc),
-        bloc_rule(bloc)
+        bloc.rule_words(),
+        bloc.rule_words()
     );
     if let Some(holder) = bloc.casting_vote.as_ref().and_then(|h| agreement.member(h.node)) {
         out.push_str(&format!(

@@ -17,7 +17,7 @@ pub(super) fn words(agreement: &Agreement, decision: &Decision, outside: &Outsid
     out.push_str(&super::procedure::words(agreement, &decision.procedure));
     out.push_str(&super::meetings::words(&decision.meetings));
     for effect in &decision.effects {
-        out.push_str(&format!("  {}\n", crate::explain_kinds::effect(agreement, &effect.node)));
+        out.push_str(&format!("  {}\n", crate::report::kinds_words::effect(agreement, &effect.node)));
     }
     out
 }

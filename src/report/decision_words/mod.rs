@@ -240,9 +240,9 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
                 Some(bloc) if bloc.casting_vote.is_some() => format!(
                     "the {} bloc (by {} against, or its casting vote within the bloc)",
                     bloc.key,
-                    crate::explain_kinds::bloc_rule(bloc)
+                    bloc.rule_words()
                 ),
-                Some(bloc) => format!("the {} bloc (by {} against)", bloc.key, crate::explain_kinds::bloc_rule(bloc)),
+                Some(bloc) => format!("the {} bloc (by {} against)", bloc.key, bloc.rule_words()),
                 None => "the ? bloc".to_string(),
             },
         };
@@ -287,7 +287,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
     out.push_str(&procedure::words(agreement, &decision.procedure));
     out.push_str(&meetings::words(&decision.meetings));
     for effect in &decision.effects {
-        out.push_str(&format!("  {}\n", crate::explain_kinds::effect(agreement, &effect.node)));
+        out.push_str(&format!("  {}\n", crate::report::kinds_words::effect(agreement, &effect.node)));
     }
     out
 }
@@ -316,16 +316,8 @@ fn matters(agreement: &Agreement, decision: &Decision) -> String {
         )),
         many => out.push_str(&format!(
             "  Once the vote passes it, it also needs the approval of {}, outside the meeting: until every one is given it is passed subject to them; if one is withheld, it is rejected.\n",
-            and_list(many)
+            super::words::list(many)
         )),
     }
     out
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
