@@ -92,11 +92,18 @@ pub fn test_human(report: &TestReport, colour: Colour, width: usize) -> String {
                     continue;
                 }
                 let deciding = d.conditions.values().filter(|v| **v).count();
-                out.push_str(&format!(
-                    "    decision “{name}”: {} scenario(s); {deciding} of {} condition(s) decided an outcome\n",
-                    d.scenarios,
-                    d.conditions.len()
-                ));
+                match &d.decided_by {
+                    Some(body) => out.push_str(&format!(
+                        "    decision “{name}”, decided by “{body}”: {} scenario(s); of the body's {} decisions (agreed, not agreed), {deciding} decided an outcome\n",
+                        d.scenarios,
+                        d.conditions.len()
+                    )),
+                    None => out.push_str(&format!(
+                        "    decision “{name}”: {} scenario(s); {deciding} of {} condition(s) decided an outcome\n",
+                        d.scenarios,
+                        d.conditions.len()
+                    )),
+                }
                 for (condition, decided) in &d.conditions {
                     if !decided {
                         out.push_str(&format!("      never decided an outcome: {condition}\n"));

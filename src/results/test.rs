@@ -93,8 +93,13 @@ pub struct FileResult {
 pub struct DecisionCoverage {
     /// How many scenarios proposed it.
     pub scenarios: usize,
-    /// Each condition (by its text) and whether some scenario turned on it.
+    /// Each condition (by its text) and whether some scenario turned on it. For a decision a
+    /// body outside the meeting takes, the body's two decisions instead, `agreed` and `not
+    /// agreed`, each exercised when some scenario's outcome turned on it.
     pub conditions: BTreeMap<String, bool>,
+    /// The body that takes the decision outside the meeting, if one does (added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
 }
 
 /// What the scenarios exercised of one election (docs/json.md, added in 1.5).

@@ -55,7 +55,15 @@ pub(super) fn record_coverage(
                         conditions.insert(condition_key(text), false);
                     }
                 }
-                (d.name.clone(), DecisionCoverage { scenarios: 0, conditions })
+                // A decision taken outside the meeting has no conditions: what turns its outcome is
+                // the body's decision, each of which is an item.
+                let decided_by = d.outside.as_ref().map(|o| o.body.clone());
+                if decided_by.is_some() {
+                    for verdict in [AGREED, NOT_AGREED] {
+                        conditions.insert(verdict.to_string(), false);
+                    }
+                }
+                (d.name.clone(), DecisionCoverage { scenarios: 0, conditions, decided_by })
             })
             .collect()
     });
@@ -67,6 +75,9 @@ pub(super) fn record_coverage(
             if let Some(decision) = agreement.decision(*id) {
                 if let Some(entry) = decisions.get_mut(&decision.name) {
                     entry.scenarios += 1;
+                    if let Some(verdict) = outside_verdict(e) {
+                        entry.conditions.insert(verdict.to_string(), true);
+                    }
                     if let Some(rule) = &e.rule {
                         let held: Vec<bool> = rule.conditions.iter().map(|c| c.held).collect();
                         for number in deciding(&rule.combination, &held) {
@@ -125,6 +136,22 @@ pub(super) fn record_election(
         if let ElectionOutcome::Elected { by: ElectedBy::Lot | ElectedBy::CastingVote { .. }, .. } = result.outcome {
             entry.ties_decided += 1;
         }
+    }
+}
+
+/// The items of a decision taken outside the meeting: the body's two decisions.
+const AGREED: &str = "agreed";
+const NOT_AGREED: &str = "not agreed";
+
+/// The body's decision that turned a proposal's outcome, for a decision taken outside the
+/// meeting: `agreed` when it passed on it, `not agreed` when it was rejected on it. Nothing when
+/// the proposal was invalid (barred before the body's decision counts) or still awaits it.
+fn outside_verdict(e: &Evaluation) -> Option<&'static str> {
+    e.outcome.decided_outside.as_ref()?;
+    match e.outcome.result {
+        eval::OutcomeKind::Passed => Some(AGREED),
+        eval::OutcomeKind::Rejected => Some(NOT_AGREED),
+        _ => None,
     }
 }
 
