@@ -283,8 +283,8 @@ fn check(spec: &Spec, skipped: &mut BTreeMap<String, usize>) -> Result<bool, Tes
         outcome: OutcomeKind::from(e.outcome.result),
         escalated_to: e.outcome.deadlock.as_ref().and_then(|d| d.escalated_to.as_ref()).map(|s| s.body.clone()),
         default: e.outcome.deadlock.as_ref().and_then(|d| d.default.as_ref()).map(|d| d.text.clone()),
-        awaiting: e.outcome.awaiting.clone(),
-        withheld: e.outcome.withheld_by.clone(),
+        awaiting: e.outcome.awaiting.iter().map(ToString::to_string).collect(),
+        withheld: e.outcome.withheld_by.iter().map(ToString::to_string).collect(),
         eligible: e.members.iter().filter(|m| m.eligible).map(|m| m.member.to_string()).collect(),
     };
     prop_assert_eq!(real, expected, "\n{}\n{}\noracle: {:?}", text, proposal_text, verdict);

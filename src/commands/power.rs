@@ -233,9 +233,9 @@ pub fn rule_power(
         from: rule.from.map(|d| d.to_string()),
         until: rule.until.map(|d| d.to_string()),
         proposed_by: crate::model::proposer_rules::depends_on_proposer(decision).then(|| {
-            rule.proposed_by
-                .as_ref()
-                .map_or_else(|| "anyone else".to_string(), |p| crate::model::proposer_rules::words(p, agreement))
+            rule.proposed_by.as_ref().map_or(RuleIsFor::AnyoneElse, |p| {
+                RuleIsFor::Proposers(crate::eval::proposer::rule_proposers(p, agreement))
+            })
         }),
         not_analysed: None,
         needs_proposal: false,

@@ -7,8 +7,9 @@ use super::context::Context;
 use super::{Name, Place};
 use crate::model::conflicts;
 use crate::model::inputs::Proposal;
-use crate::model::matters::{self, ApprovalState, ReservedAlso};
-use crate::results::terms::Threshold;
+use crate::model::matters::{self, ApprovalState, Approver, ReservedAlso};
+use crate::model::Agreement;
+use crate::results::terms::{ApproverTerm, Threshold};
 
 /// Everything this part of the language adds to an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,8 +66,8 @@ pub struct ConflictWorking {
 /// One approval outside the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApprovalWorking {
-    /// Whose approval, in words: `NHS England`, `lbh's own governance`.
-    pub approver: String,
+    /// Whose approval (in JSON, in words: `NHS England`, `lbh's own governance`).
+    pub approver: ApproverTerm,
     /// Given, withheld or not yet given.
     pub state: ApprovalState,
     /// Whether the proposal enters it; an approval it does not mention is not yet given.
@@ -114,7 +115,7 @@ impl Context<'_> {
             .map(|needed| {
                 let entry = proposal.matters.entry(&needed.approver);
                 ApprovalWorking {
-                    approver: needed.approver.words(self.agreement),
+                    approver: approver_term(&needed.approver, self.agreement),
                     state: entry.map_or(ApprovalState::NotYetGiven, |e| e.state),
                     entered: entry.is_some(),
                     clause: self.place(needed.span),
@@ -125,12 +126,23 @@ impl Context<'_> {
     }
 }
 
+/// Whose approval, as the working carries it: a body by name, or a member's governance by the
+/// member's identifier.
+fn approver_term(approver: &Approver, agreement: &Agreement) -> ApproverTerm {
+    match approver {
+        Approver::Body(body) => ApproverTerm::Body(body.clone()),
+        Approver::Governance(m) => {
+            ApproverTerm::Governance(agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()))
+        }
+    }
+}
+
 /// Step 9, "Approvals outside the meeting", for a proposal the meeting passed: any approval
 /// withheld rejects it; else any not yet given (entered so, or not mentioned) leaves it passed,
 /// subject to those approvals. Out: who withheld, and whose approval is awaited.
-pub(super) fn approvals_step(working: &mut MattersWorking) -> (Vec<String>, Vec<String>) {
+pub(super) fn approvals_step(working: &mut MattersWorking) -> (Vec<ApproverTerm>, Vec<ApproverTerm>) {
     working.approvals_looked_at = true;
-    let with = |state: ApprovalState| -> Vec<String> {
+    let with = |state: ApprovalState| -> Vec<ApproverTerm> {
         working.approvals.iter().filter(|a| a.state == state).map(|a| a.approver.clone()).collect()
     };
     (with(ApprovalState::Withheld), with(ApprovalState::NotYetGiven))

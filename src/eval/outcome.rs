@@ -23,10 +23,10 @@ pub struct Outcome {
     /// When passed by the meeting with approvals outside it still awaited: whose (added in 1.4).
     /// The outcome is then "passed, subject to the approval of …".
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub awaiting: Vec<String>,
+    pub awaiting: Vec<crate::results::terms::ApproverTerm>,
     /// When rejected because an approval outside the meeting was withheld: whose (added in 1.4).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub withheld_by: Vec<String>,
+    pub withheld_by: Vec<crate::results::terms::ApproverTerm>,
     /// When members asked for postponement: who, what they hold, and whether it was enough (docs/semantics.md step 4b; added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postponement: Option<super::procedure::Postponement>,

@@ -14,17 +14,17 @@ use crate::model::inputs::Proposal;
 use crate::model::procedure::{distinct, ProposedBy};
 use crate::model::proposer_rules::{self, Choice};
 use crate::model::{MemberId, TimedRule};
-use crate::results::terms::Proposer;
+use crate::results::terms::{Proposer, RuleProposer, RuleProposers};
 
 /// Which rule who proposed chose (step 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProposerChoice {
     /// Who proposed it (in JSON, in words: `“the Commission”`, `fr`, `fr, de and it jointly`).
     pub proposer: Proposer,
-    /// The proposers the chosen rule's `when proposed by` names, in words; absent when the
-    /// chosen rule is the plain one, for a proposal by anyone else.
+    /// The proposers the chosen rule's `when proposed by` names (in JSON, in words); absent
+    /// when the chosen rule is the plain one, for a proposal by anyone else.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub when_proposed_by: Option<String>,
+    pub when_proposed_by: Option<RuleProposers>,
 }
 
 /// A joint proposal's count against the clause's (step 1a).
@@ -109,7 +109,7 @@ impl Context<'_> {
         match proposer_rules::rule_for(self.decision, by, |m| self.kinds_of(m)) {
             Choice::Rule(rule) => {
                 let proposer = self.proposer_or_nobody(by);
-                let when_proposed_by = rule.proposed_by.as_ref().map(|p| proposer_rules::words(p, self.agreement));
+                let when_proposed_by = rule.proposed_by.as_ref().map(|p| rule_proposers(p, self.agreement));
                 Ok((rule, ProposerChoice { proposer, when_proposed_by }))
             }
             Choice::NoProposer => Err(Invalidity::NoProposer),
@@ -124,4 +124,27 @@ impl Context<'_> {
         let needed = self.decision.procedure.proposers.as_ref().and_then(crate::model::procedure::joint_count);
         Some(JointCount { members: distinct(members), needed })
     }
+}
+
+/// The proposers a `when proposed by` clause names, as the working carries them (worded in
+/// `report/terms.rs`): members by identifier, kinds and bodies by name.
+pub fn rule_proposers(
+    proposers: &crate::model::procedure::Proposers,
+    agreement: &crate::model::Agreement,
+) -> RuleProposers {
+    use crate::model::procedure::Proposer as P;
+    let key = |m: MemberId| agreement.member(m).map_or("?".to_string(), |m| m.key.clone());
+    RuleProposers(
+        proposers
+            .who
+            .iter()
+            .map(|p| match &p.node {
+                P::Member(m) => RuleProposer::Member(key(*m)),
+                P::Kind(k) => RuleProposer::Kind(agreement.kind(*k).map_or("?".to_string(), |k| k.name.clone())),
+                P::Body(b) => RuleProposer::Body(b.clone()),
+                P::Jointly(n) => RuleProposer::Jointly(*n),
+                P::AnyMember => RuleProposer::AnyMember,
+            })
+            .collect(),
+    )
 }

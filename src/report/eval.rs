@@ -188,7 +188,10 @@ fn outcome_words(e: &Evaluation) -> String {
             },
             DeadlockCause::Tie => "the votes tied and nothing settled the tie".to_string(),
             DeadlockCause::ApprovalWithheld => {
-                format!("approval withheld by {} (the meeting passed it)", list(&o.withheld_by))
+                format!(
+                    "approval withheld by {} (the meeting passed it)",
+                    list(&o.withheld_by.iter().map(ToString::to_string).collect::<Vec<_>>())
+                )
             }
             DeadlockCause::OutOfTime => match &o.timing {
                 Some(t) => format!(
@@ -207,7 +210,7 @@ fn outcome_words(e: &Evaluation) -> String {
         OutcomeKind::Passed | OutcomeKind::Awaiting if o.decided_outside.is_some() => super::outside::outcome_words(o),
         OutcomeKind::Awaiting => "awaiting the decision".to_string(),
         OutcomeKind::Passed if !o.awaiting.is_empty() => {
-            format!("passed, subject to the approval of {}, not yet given", list(&o.awaiting))
+            format!("passed, subject to the approval of {}, not yet given", list(&o.awaiting.iter().map(ToString::to_string).collect::<Vec<_>>()))
         }
         OutcomeKind::Passed => match (&o.casting_vote, &e.rule) {
             (Some(c), _) => format!("passed on the casting vote of {}", c.member),

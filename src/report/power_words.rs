@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::results::power::{RuleNotAnalysed, SensitivityNotAnalysed};
+use crate::results::power::{RuleIsFor, RuleNotAnalysed, SensitivityNotAnalysed};
 
 /// `whoever holds the office of Chair at the meeting`, or `whoever presides at the meeting`.
 fn casting_holder(office: Option<&str>) -> String {
@@ -51,6 +51,21 @@ impl fmt::Display for SensitivityNotAnalysed {
                 f.write_str("the weights are too many or too large to work out exactly within the time and memory allowed")
             }
         }
+    }
+}
+
+impl fmt::Display for RuleIsFor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Proposers(proposers) => write!(f, "{proposers}"),
+            Self::AnyoneElse => f.write_str("anyone else"),
+        }
+    }
+}
+
+impl Serialize for RuleIsFor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

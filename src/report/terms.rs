@@ -7,7 +7,10 @@ use serde::{Serialize, Serializer};
 
 use crate::calendar::Duration;
 use crate::model::{FigureName, Proportion, Role, Rounding, WeightScheme};
-use crate::results::terms::{BlocRule, Possessive, PostponementShare, Proposer, Refusal, Term, Threshold};
+use crate::results::terms::{
+    ApproverTerm, BlocRule, Possessive, PostponementShare, Proposer, Refusal, RuleProposer, RuleProposers, Term,
+    Threshold,
+};
 
 /// `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
@@ -41,6 +44,34 @@ pub fn proposer_words(proposer: &Proposer) -> String {
         Proposer::Member(key) => key.clone(),
         Proposer::Body(body) => format!("“{body}”"),
         Proposer::Jointly(members) => format!("{} jointly", and_list(members)),
+    }
+}
+
+/// `NHS England`, `lbh's own governance`.
+pub fn approver_words(approver: &ApproverTerm) -> String {
+    match approver {
+        ApproverTerm::Body(body) => body.clone(),
+        ApproverTerm::Governance(member) => format!("{member}'s own governance"),
+    }
+}
+
+/// `“the Commission” or icb`, `a lay member`, `any 10 members jointly`.
+pub fn rule_proposers_words(proposers: &RuleProposers) -> String {
+    let names: Vec<String> = proposers
+        .0
+        .iter()
+        .map(|p| match p {
+            RuleProposer::Member(key) => key.clone(),
+            RuleProposer::Kind(kind) => format!("a {kind} member"),
+            RuleProposer::Body(body) => format!("“{body}”"),
+            RuleProposer::Jointly(n) => format!("any {n} members jointly"),
+            RuleProposer::AnyMember => "any member".to_string(),
+        })
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     }
 }
 
@@ -83,6 +114,8 @@ worded! {
     PostponementShare => postponement_share_words;
     Proposer => proposer_words;
     Refusal => refusal_words;
+    ApproverTerm => approver_words;
+    RuleProposers => rule_proposers_words;
 }
 
 #[cfg(test)]
@@ -97,6 +130,21 @@ mod tests {
         assert_eq!(proposer_words(&three), "fr, de and it jointly");
         assert_eq!(proposer_words(&Proposer::Jointly(vec!["fr".into()])), "fr jointly");
         assert_eq!(proposer_words(&Proposer::Body("the Commission".into())), "“the Commission”");
+    }
+
+    #[test]
+    fn a_rules_proposers_are_listed_with_or_and_approvers_by_name() {
+        let who = RuleProposers(vec![
+            RuleProposer::Body("the Commission".into()),
+            RuleProposer::Kind("lay".into()),
+            RuleProposer::Jointly(10),
+            RuleProposer::Member("icb".into()),
+        ]);
+        assert_eq!(rule_proposers_words(&who), "“the Commission”, a lay member, any 10 members jointly or icb");
+        assert_eq!(rule_proposers_words(&RuleProposers(vec![RuleProposer::AnyMember])), "any member");
+        assert_eq!(approver_words(&ApproverTerm::Governance("lbh".into())), "lbh's own governance");
+        let json = serde_json::to_string(&ApproverTerm::Body("NHS England".into())).ok();
+        assert_eq!(json.as_deref(), Some("\"NHS England\""));
     }
 
     #[test]

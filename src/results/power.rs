@@ -47,6 +47,16 @@ pub enum SensitivityNotAnalysed {
     TooLarge,
 }
 
+/// Whom a rule chosen by who proposed is for: the proposers its `when proposed by` names, or
+/// anyone else, for the plain rule beside them (worded in `report/power_words.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleIsFor {
+    /// The proposers its `when proposed by` names.
+    Proposers(crate::results::terms::RuleProposers),
+    /// Anyone the other rules do not name.
+    AnyoneElse,
+}
+
 /// One member's power on one rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberPower {
@@ -86,7 +96,7 @@ pub struct RulePower {
     /// (`“the Commission” or “the High Representative”`, or `anyone else`); absent otherwise
     /// (added in 1.4).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed_by: Option<String>,
+    pub proposed_by: Option<RuleIsFor>,
     /// Why the rule was not worked out (the JSON gives it in plain words); `null` when it was.
     pub not_analysed: Option<RuleNotAnalysed>,
     /// Whether it was not worked out only because the votes depend on a proposal (the budget

@@ -62,6 +62,35 @@ pub enum Proposer {
     Jointly(Vec<String>),
 }
 
+/// Whose approval outside the meeting a decision needs: a body by name, or a member's own
+/// governance (the member by its identifier).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ApproverTerm {
+    /// A body outside the agreement: `NHS England`.
+    Body(String),
+    /// A member's own governance: `lbh's own governance`.
+    Governance(String),
+}
+
+/// One proposer a `when proposed by` clause names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleProposer {
+    /// A member, by its identifier.
+    Member(String),
+    /// Any member of a kind, by the kind's name.
+    Kind(String),
+    /// A body outside the agreement, in the clause's words.
+    Body(String),
+    /// At least this many members proposing together.
+    Jointly(u32),
+    /// Any member of the agreement.
+    AnyMember,
+}
+
+/// The proposers a `when proposed by` clause names, in its order: `“the Commission” or icb`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleProposers(pub Vec<RuleProposer>);
+
 /// Why the agreement cannot take the changes a passed proposal makes: the refusal's message,
 /// and its help when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -81,7 +81,7 @@ pub enum Blocker {
     Tie,
     /// The meeting passed it, and an approval outside the meeting was withheld (added in 1.4):
     /// no change of votes can carry it.
-    ApprovalWithheld { by: String },
+    ApprovalWithheld { by: crate::results::terms::ApproverTerm },
 }
 
 /// One member's vote changed.
