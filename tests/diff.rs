@@ -121,3 +121,23 @@ fn eval_and_test_write_markdown_for_minutes() {
         diff(&["--format", "markdown", "test", "--report", "junit", "examples/lead-provider-alliance.scenarios"]);
     assert_eq!(code, Some(2), "two reports asked for");
 }
+
+#[test]
+fn a_raised_quorum_is_a_change_even_where_every_coalition_is_the_same() {
+    // Four members, all present in the comparison: both quorums are met by every coalition, so
+    // the same votes carry the decision; but a meeting of three is quorate only under the old one.
+    let (code, text) = diff(&["diff", "tests/diff/quorum-3.concord", "tests/diff/quorum-4.concord"]);
+    assert_eq!(code, Some(1), "a changed quorum is a difference: {text}");
+    assert!(text.contains("“d”: the same votes carry it as before."), "{text}");
+    assert!(text.contains("“d”: its quorum changed."), "{text}");
+    assert!(text.contains("The new version means something different"), "{text}");
+    let (code, json) =
+        diff(&["--format", "json", "diff", "tests/diff/quorum-3.concord", "tests/diff/quorum-4.concord"]);
+    assert_eq!(code, Some(1), "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let decision = &json["changes"]["decisions"][0];
+    assert_eq!(decision["quorum"], serde_json::json!({"ordinary": true, "reconvened": true}), "{decision}");
+    let (code, same) = diff(&["diff", "tests/diff/quorum-3.concord", "tests/diff/quorum-3.concord"]);
+    assert_eq!(code, Some(0), "{same}");
+    assert!(!same.contains("its quorum changed"), "{same}");
+}

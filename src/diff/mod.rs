@@ -15,12 +15,14 @@
 mod attendance;
 mod coalitions;
 mod outside;
+mod quorum;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use attendance::AttendanceQuorumChange;
 pub use coalitions::{compare_rules, CoalitionChange, Comparison, NotCompared, Witness, MAX_PLAYERS};
+pub use quorum::QuorumChange;
 
 use crate::calendar::Date;
 use crate::model::{Agreement, Currency, FigureName, FigureUnit, Member, Role};
@@ -86,7 +88,7 @@ impl AgreementDiff {
             && self.decisions_removed.is_empty()
             && self.elections.is_empty()
             && self.decisions.iter().all(|d| d.periods.iter().all(|p| p.comparison.change == CoalitionChange::Same))
-            && self.decisions.iter().all(|d| d.attendance_quorum.is_none())
+            && self.decisions.iter().all(|d| d.attendance_quorum.is_none() && d.quorum.is_none())
     }
 }
 
@@ -157,6 +159,10 @@ pub struct DecisionDiff {
     /// The quorum of those attending, when it changed (added in 1.5).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendance_quorum: Option<AttendanceQuorumChange>,
+    /// Which of its quorums (ordinary, at a reconvened meeting) read differently, when any
+    /// does (added in 1.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<QuorumChange>,
 }
 
 /// A stretch of time and how the decision compares over it.
@@ -203,7 +209,8 @@ pub fn diff(old: &Agreement, new: &Agreement) -> AgreementDiff {
                 .map(|(from, on)| Period { from, on, comparison: compare_rules(old, o, new, n, on) })
                 .collect();
             let attendance_quorum = attendance::change(o, n);
-            Some(DecisionDiff { decision: o.name.clone(), periods, attendance_quorum })
+            let quorum = quorum::change(old, o, new, n);
+            Some(DecisionDiff { decision: o.name.clone(), periods, attendance_quorum, quorum })
         })
         .collect();
     AgreementDiff {

@@ -209,6 +209,9 @@ fn decisions(w: &Writer, out: &mut String, d: &AgreementDiff) {
             let when = period.from.map(|f| format!(", from {}", date_words(f))).unwrap_or_default();
             w.bullet(out, &format!("“{}”{when}: {}", decision.decision, period_words(period)));
         }
+        if let Some(change) = &decision.quorum {
+            w.bullet(out, &format!("“{}”: {}", decision.decision, quorum_words(change)));
+        }
         if let Some(change) = &decision.attendance_quorum {
             w.bullet(out, &format!("“{}”: {}", decision.decision, attendance_words(change)));
         }
@@ -221,6 +224,18 @@ fn decisions(w: &Writer, out: &mut String, d: &AgreementDiff) {
         };
         w.bullet(out, &format!("election “{}”: {what}", e.election));
     }
+}
+
+/// A changed quorum, said beside the coalitions (which are compared with every member present).
+fn quorum_words(c: &crate::diff::QuorumChange) -> String {
+    let which = match (c.ordinary, c.reconvened) {
+        (true, true) => "its quorum changed",
+        (true, false) => "its quorum at an ordinary meeting changed (at a reconvened meeting it reads the same)",
+        _ => "its quorum at a meeting reconvened for want of a quorum changed",
+    };
+    format!(
+        "{which}. Which votes carry it is compared at a meeting every member attends; at a meeting fewer attend, one version may be quorate where the other is not."
+    )
 }
 
 /// A changed quorum of those attending, said beside the coalitions (which assume everyone there).
