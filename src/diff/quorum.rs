@@ -61,26 +61,16 @@ fn renamed(old: &Agreement, new: &Agreement, rule: &Spanned<Rule>) -> Option<Spa
             Condition::Every { kind: k, side } => Condition::Every { kind: kind(*k)?, side: *side },
             Condition::NoMember { kind: k, side } => Condition::NoMember { kind: kind(*k)?, side: *side },
             Condition::HalfPlusOne { base: b, side } => Condition::HalfPlusOne { base: base(*b)?, side: *side },
-            Condition::Threshold { comparator, proportion, base: b, side } => Condition::Threshold {
-                comparator: *comparator,
-                proportion: *proportion,
-                base: base(*b)?,
-                side: *side,
-            },
-            Condition::Count { comparator, count, kind: k, side, share } => Condition::Count {
-                comparator: *comparator,
-                count: *count,
-                kind: kind(*k)?,
-                side: *side,
-                share: *share,
-            },
+            Condition::Threshold { comparator, proportion, base: b, side } => {
+                Condition::Threshold { comparator: *comparator, proportion: *proportion, base: base(*b)?, side: *side }
+            }
+            Condition::Count { comparator, count, kind: k, side, share } => {
+                Condition::Count { comparator: *comparator, count: *count, kind: kind(*k)?, side: *side, share: *share }
+            }
             Condition::BlocPosition { blocs: s } => Condition::BlocPosition { blocs: blocs(s)? },
-            Condition::Bloc { blocs: s, comparator, proportion, base: b } => Condition::Bloc {
-                blocs: blocs(s)?,
-                comparator: *comparator,
-                proportion: *proportion,
-                base: base(*b)?,
-            },
+            Condition::Bloc { blocs: s, comparator, proportion, base: b } => {
+                Condition::Bloc { blocs: blocs(s)?, comparator: *comparator, proportion: *proportion, base: base(*b)? }
+            }
             Condition::Member { member, side } => {
                 let key = &old.member(*member)?.key;
                 Condition::Member { member: new.member_by_key(key)?.id, side: *side }
