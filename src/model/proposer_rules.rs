@@ -102,28 +102,6 @@ pub fn names_one_of(proposers: &Proposers, by: &ProposedBy, kinds_of: impl Fn(Me
     })
 }
 
-/// The proposers of a `when proposed by` clause, in words (`“the Commission” or icb`).
-pub fn words(proposers: &Proposers, agreement: &super::Agreement) -> String {
-    let names: Vec<String> = proposers.who.iter().map(|p| proposer_words(&p.node, agreement)).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-/// One proposer, in words: a member's identifier, `a lay member`, `“the Commission”`,
-/// `any 10 members jointly`.
-pub fn proposer_words(p: &Proposer, agreement: &super::Agreement) -> String {
-    match p {
-        Proposer::Member(m) => agreement.member(*m).map_or("?".to_string(), |m| m.key.clone()),
-        Proposer::Kind(k) => format!("a {} member", agreement.kind(*k).map_or("?", |k| k.name.as_str())),
-        Proposer::Body(b) => format!("“{b}”"),
-        Proposer::Jointly(n) => format!("any {n} members jointly"),
-        Proposer::AnyMember => "any member".to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -195,7 +195,7 @@ pub fn decision(agreement: &Agreement, decision: &Decision) -> String {
         let when = match (timed.from, timed.until, &timed.proposed_by) {
             (_, _, Some(who)) => format!(
                 "When proposed by {} (the proposal says `proposed by:`), it passes when",
-                crate::model::proposer_rules::words(who, agreement)
+                crate::eval::proposer::rule_proposers(who, agreement)
             ),
             _ if by_proposer => "When proposed by anyone else, it passes when".to_string(),
             (Some(from), Some(until), None) => {

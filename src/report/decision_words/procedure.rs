@@ -8,20 +8,18 @@ use crate::model::Agreement;
 pub(super) fn words(agreement: &Agreement, procedure: &Procedure) -> String {
     let Procedure { timed_escalation, proposers, postponement, notice, cure, meeting_callers } = procedure;
     let mut out = String::new();
-    if let Some(Proposers { who, span: _ }) = proposers {
-        let names: Vec<String> =
-            who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
+    if let Some(listed) = proposers {
+        let names = who_words(listed, agreement);
         out.push_str(&format!(
             "  Only {} may propose it; a proposal from anyone else is invalid (each proposal says `proposed by:`).\n",
-            join_or(&names)
+            names
         ));
     }
-    if let Some(Proposers { who, span: _ }) = meeting_callers {
-        let names: Vec<String> =
-            who.iter().map(|w| crate::model::proposer_rules::proposer_words(&w.node, agreement)).collect();
+    if let Some(listed) = meeting_callers {
+        let names = who_words(listed, agreement);
         out.push_str(&format!(
             "  A meeting to decide it may be called by {}; a proposal decided at a meeting called by anyone else is invalid (each proposal says `meeting called by:`).\n",
-            join_or(&names)
+            names
         ));
     }
     if let Some(Period { period, span: _ }) = notice {
@@ -61,10 +59,10 @@ pub(super) fn words(agreement: &Agreement, procedure: &Procedure) -> String {
     out
 }
 
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => "nobody".to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+/// Who a clause names, as every report words them (`report/terms.rs`); `nobody` for none.
+fn who_words(listed: &Proposers, agreement: &Agreement) -> String {
+    if listed.who.is_empty() {
+        return "nobody".to_string();
     }
+    crate::eval::proposer::rule_proposers(listed, agreement).to_string()
 }
